@@ -1,0 +1,93 @@
+import { Dec, ONE } from "../decimal";
+import { Money, sumMoney } from "../money/money";
+import { fail, ok, Result } from "../problems";
+import { inSeason } from "../dates/civilDate";
+import { priceCharge } from "../rates/charges/priceCharge";
+import type { PricingContext } from "../rates/charges/context";
+import { normalizeMeterSize } from "../rates/meterSize";
+import { selectVersion } from "../rates/selectVersion";
+import type { Charge, RateSchedule } from "../rates/types";
+import type { Bill, BillInput, BillLine, ServiceTotal } from "./types";
+
+/**
+ * One account's bill for one period: every charge of the rate version in effect on `asOf` that
+ * applies to the account's class, the season and its add-ons, priced line by line (a line per
+ * block) and rounded once per line. The total is the exact sum of the lines; totals by service
+ * keep the schedule's order.
+ */
+export function computeBill(schedule: RateSchedule, input: BillInput): Result<Bill> {
+  const version = selectVersion(schedule, input.asOf);
+  if (!version.ok) return version;
+  const context = buildContext(schedule, input);
+  if (!context.ok) return context;
+  const lines: BillLine[] = [];
+  for (const charge of version.value.charges) {
+    if (!applies(charge, context.value.rateClass, input)) continue;
+    const priced = priceCharge(charge, { ...context.value, linesSoFar: lines });
+    if (!priced.ok) return priced;
+    for (const line of priced.value) lines.push(line);
+  }
+  return ok({
+    scheduleId: schedule.id,
+    effective: version.value.effective,
+    asOf: input.asOf,
+    rateClass: context.value.rateClass,
+    lines,
+    services: totalsByService(lines),
+    total: sumMoney(lines.map((l) => l.amount)),
+  });
+}
+
+function applies(charge: Charge, rateClass: string, input: BillInput): boolean {
+  if (charge.classes && !charge.classes.includes(rateClass)) return false;
+  if (charge.season && !inSeason(input.asOf, charge.season.from, charge.season.to)) return false;
+  if (charge.addOn && !((input.addOns?.[charge.addOn] ?? 0) > 0)) return false;
+  if (input.services && !input.services.includes(charge.service)) return false;
+  return true;
+}
+
+function buildContext(schedule: RateSchedule, input: BillInput): Result<Omit<PricingContext, "linesSoFar">> {
+  const rateClass = input.rateClass ?? schedule.classes[0];
+  if (!schedule.classes.includes(rateClass)) {
+    return fail("UNKNOWN_CLASS", `rate class "${rateClass}" is not in schedule ${schedule.id}; classes: ${schedule.classes.join(", ")}`);
+  }
+  if (!input.usage.isFinite() || input.usage.isNegative()) {
+    return fail("INVALID_INPUT", `usage must be zero or more, got ${input.usage.toString()}`);
+  }
+  const units = input.dwellingUnits ?? 1;
+  if (!Number.isInteger(units) || units < 1) return fail("INVALID_INPUT", `dwelling units must be a whole number of 1 or more, got ${units}`);
+  const days = input.days;
+  if (days !== undefined && !(days > 0 && days <= schedule.cycleDays * 2)) {
+    return fail("INVALID_INPUT", `days of service must be above 0 and at most ${schedule.cycleDays * 2}, got ${days}`);
+  }
+  const carts = input.carts ?? { count: 1 };
+  if (!Number.isInteger(carts.count) || carts.count < 0) return fail("INVALID_INPUT", `carts must be a whole number of 0 or more, got ${carts.count}`);
+  const rawSize = input.meterSize ?? schedule.defaultMeterSize;
+  const factor = days === undefined || days === schedule.cycleDays ? ONE : new Dec(days).div(schedule.cycleDays);
+  return ok({
+    schedule,
+    usage: { amount: input.usage, unit: schedule.usageUnit },
+    rateClass,
+    meterSize: rawSize === undefined || rawSize.trim() === "" ? undefined : normalizeMeterSize(rawSize),
+    dwellingUnits: new Dec(units),
+    carts,
+    containers: input.containers,
+    addOns: input.addOns ?? {},
+    prorationFactor: factor,
+    prorationNote: factor.equals(ONE) ? "" : ` (${days} of ${schedule.cycleDays} days)`,
+    winterAverage: input.winterAverage,
+  });
+}
+
+function totalsByService(lines: readonly BillLine[]): ServiceTotal[] {
+  const order: string[] = [];
+  const byService = new Map<string, Money[]>();
+  for (const line of lines) {
+    if (!byService.has(line.service)) {
+      byService.set(line.service, []);
+      order.push(line.service);
+    }
+    byService.get(line.service)!.push(line.amount);
+  }
+  return order.map((service) => ({ service, amount: sumMoney(byService.get(service)!) }));
+}

@@ -1,0 +1,30 @@
+import Decimal from "decimal.js";
+
+/**
+ * The project's one decimal configuration. Never `Decimal.set` on the global constructor:
+ * Office, exceljs or a host page may use decimal.js too.
+ *
+ * 40 significant digits keeps cubic-feet/gallon conversions (748.05) exact far past the cent;
+ * rounding of money happens only through `money/rounding.ts`.
+ */
+export const Dec = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -30,
+  toExpPos: 40,
+});
+
+export type Dec = Decimal;
+
+export const ZERO = new Dec(0);
+export const ONE = new Dec(1);
+
+/** A decimal from a string or integer as written in a schedule or read sheet. */
+export function dec(value: Decimal.Value): Dec {
+  return new Dec(value);
+}
+
+/** True when `value` is a finite decimal literal such as "24.00", "-3", "1e3". */
+export function isDecimalText(value: string): boolean {
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim());
+}

@@ -1,0 +1,64 @@
+import { Dec, ZERO } from "../decimal";
+import { Money } from "../money/money";
+import { roundToCents, RoundingMode } from "../money/rounding";
+import type { Block } from "./types";
+
+export interface TierRow {
+  readonly index: number;
+  readonly from: Dec;
+  readonly to: Dec | null;
+  readonly quantity: Dec;
+  readonly price: Dec;
+  readonly amount: Money;
+  readonly included: boolean;
+}
+
+export interface TierOptions {
+  /** Volume included at no charge, taken off the bottom of the blocks (a minimum's allowance). */
+  readonly allowance?: Dec;
+  /** Multiplies every block limit (dwelling units, proration). Default 1. */
+  readonly scale?: Dec;
+  /** Price per `unitSize` of quantity (prices per 1,000 with usage in gallons). Default 1. */
+  readonly unitSize?: Dec;
+  readonly rounding?: RoundingMode;
+}
+
+/**
+ * Prices usage through graduated blocks: each block bills the slice of usage between the
+ * previous block's limit and its own, at its price, and each row is rounded once to the cent
+ * (half-up unless told otherwise). An allowance comes off the bottom first as a zero-priced row.
+ * Rows with no usage are left out, except that zero usage (with no allowance) still gives the
+ * first block's row so the bill shows it. Units: usage, limits and allowance share one unit; prices are per
+ * `unitSize` of it.
+ */
+export function priceTieredUsage(usage: Dec, blocks: readonly Block[], options: TierOptions = {}): TierRow[] {
+  const scale = options.scale ?? null;
+  const unitSize = options.unitSize ?? null;
+  const allowance = options.allowance && options.allowance.greaterThan(0) ? options.allowance : ZERO;
+  const rows: TierRow[] = [];
+  if (allowance.greaterThan(0)) {
+    const included = Dec.min(usage, allowance);
+    rows.push({ index: -1, from: ZERO, to: allowance, quantity: included, price: ZERO, amount: Money.zero, included: true });
+  }
+  let lower = ZERO;
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index];
+    const upper = block.upTo === null ? null : scale ? block.upTo.times(scale) : block.upTo;
+    const start = Dec.max(lower, allowance);
+    const end = upper === null ? usage : Dec.min(upper, usage);
+    if (end.greaterThan(start)) {
+      const quantity = end.minus(start);
+      const priced = unitSize ? quantity.div(unitSize) : quantity;
+      const amount = Money.of(roundToCents(priced.times(block.price), options.rounding));
+      rows.push({ index, from: lower, to: upper, quantity, price: block.price, amount, included: false });
+    }
+    if (upper === null || !usage.greaterThan(upper)) break;
+    lower = upper;
+  }
+  if (rows.length === 0 && blocks.length > 0) {
+    const first = blocks[0];
+    const to = first.upTo === null ? null : scale ? first.upTo.times(scale) : first.upTo;
+    rows.push({ index: 0, from: ZERO, to, quantity: ZERO, price: first.price, amount: Money.zero, included: false });
+  }
+  return rows;
+}

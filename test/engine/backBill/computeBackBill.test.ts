@@ -1,0 +1,59 @@
+import { computeBackBill, dec, BackBillPolicy } from "../../../src/engine";
+import { loadSchedule } from "../../support/samples";
+
+const months = ["2026-05-31", "2026-06-30", "2026-07-31"];
+const whole: BackBillPolicy = { undercharge: dec(1) };
+
+describe("computeBackBill", () => {
+  it("reprices each period on the corrected usage and bills the difference", () => {
+    const periods = months.map((asOf) => ({ asOf, billedUsage: dec(2000), correctedUsage: dec(12000) }));
+    const r = computeBackBill(loadSchedule("harlingen"), {}, periods, whole, "2026-08-15");
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.value.periods.map((p) => p.difference.toCents())).toEqual(["19.00", "19.00", "19.00"]);
+    expect(r.value.amount.toCents()).toBe("57.00");
+  });
+
+  it("derives corrected usage from a missing x10 multiplier (the Arden Hills case)", () => {
+    const periods = months.map((asOf) => ({ asOf, billedUsage: dec(1000) }));
+    const r = computeBackBill(loadSchedule("harlingen"), {}, periods, { ...whole, multiplier: { billed: dec(1), corrected: dec(10) } }, "2026-08-15");
+    expect(r.ok && r.value.periods[0].correctedUsage.toString()).toBe("10000");
+    expect(r.ok && r.value.amount.toCents()).toBe("45.60");
+  });
+
+  it("lists but does not bill periods before the look-back", () => {
+    const periods = ["2024-12-31", ...months].map((asOf) => ({ asOf, billedUsage: dec(2000), correctedUsage: dec(12000) }));
+    const r = computeBackBill(loadSchedule("harlingen"), {}, periods, { ...whole, lookbackMonths: 12 }, "2026-08-15");
+    expect(r.ok && r.value.periods[0].included).toBe(false);
+    expect(r.ok && r.value.periods[0].reason).toBe("ends before the 12-month look-back (2025-08-15)");
+    expect(r.ok && r.value.amount.toCents()).toBe("57.00");
+  });
+
+  it("bills a slow meter's undercharge at the policy's share", () => {
+    const periods = months.map((asOf) => ({ asOf, billedUsage: dec(2000), correctedUsage: dec(12000) }));
+    const r = computeBackBill(loadSchedule("harlingen"), {}, periods, { undercharge: dec("0.5") }, "2026-08-15");
+    expect(r.ok && r.value.amount.toCents()).toBe("28.50");
+  });
+
+  it("credits an overcharge in full, as a negative amount", () => {
+    const periods = months.map((asOf) => ({ asOf, billedUsage: dec(12000), correctedUsage: dec(2000) }));
+    const r = computeBackBill(loadSchedule("harlingen"), {}, periods, { undercharge: dec("0.5") }, "2026-08-15");
+    expect(r.ok && r.value.amount.toCents()).toBe("-57.00");
+  });
+
+  it("does not bill an undercharge below the minimum", () => {
+    const periods = [{ asOf: "2026-07-31", billedUsage: dec(2000), correctedUsage: dec(3000) }];
+    const r = computeBackBill(loadSchedule("harlingen"), {}, periods, { ...whole, minimumAmount: dec(10) }, "2026-08-15");
+    expect(r.ok && [r.value.difference.toCents(), r.value.amount.toCents(), r.value.belowMinimum]).toEqual(["1.30", "0.00", true]);
+  });
+
+  it("splits the amount into equal instalments that sum exactly", () => {
+    const periods = months.map((asOf) => ({ asOf, billedUsage: dec(2000), correctedUsage: dec(12000) }));
+    const r = computeBackBill(loadSchedule("harlingen"), {}, periods, { ...whole, instalments: 7 }, "2026-08-15");
+    expect(r.ok && r.value.instalments.map((m) => m.toCents())).toEqual(["8.15", "8.15", "8.14", "8.14", "8.14", "8.14", "8.14"]);
+  });
+
+  it("reports a period with neither corrected usage nor a multiplier", () => {
+    const r = computeBackBill(loadSchedule("harlingen"), {}, [{ asOf: "2026-07-31", billedUsage: dec(1) }], whole, "2026-08-15");
+    expect(!r.ok && r.problem.message).toMatch(/period ending 2026-07-31 needs corrected usage/);
+  });
+});
