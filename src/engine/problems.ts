@@ -8,6 +8,7 @@ export type ProblemCode =
   | "READ_EXCEEDS_REGISTER"
   | "INVALID_SCHEDULE"
   | "NO_RATE_IN_EFFECT"
+  | "UNKNOWN_SCHEDULE"
   | "UNKNOWN_SERVICE"
   | "UNKNOWN_CLASS"
   | "UNKNOWN_METER_SIZE"
@@ -36,6 +37,7 @@ export function fail<T = never>(code: ProblemCode, message: string): Result<T> {
 /** Where a problem is not found as data in a closed table, the `NOT_FOUND`-like codes map to #N/A. */
 export const NOT_AVAILABLE_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   "NO_RATE_IN_EFFECT",
+  "UNKNOWN_SCHEDULE",
   "UNKNOWN_SERVICE",
   "UNKNOWN_CLASS",
   "UNKNOWN_METER_SIZE",

@@ -1,0 +1,162 @@
+import {
+  computeBackBill, computeBill, computeConsumption, computeLeakCredit, Dec, estimateUsage, fail, ok, prorate,
+  priceTieredUsage, Result, RateSchedule, selectVersion, sumMoney, winterQuarterAverage, IsoDate, BillInput,
+} from "../engine";
+import { scheduleCache } from "../storage/scheduleCache";
+import { readDate } from "./args";
+import { readBlocksRange } from "./blocksArg";
+
+/**
+ * What each UB function does once its arguments are read: call the engine and convert the
+ * answer to what a cell shows. Numbers leave Decimal here, as the last step.
+ */
+
+/** Today's date in the user's time zone: the default "as of" date, read at the edge. */
+export function today(): IsoDate {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+export function consumption(previous: Dec, current: Dec, dials?: number, multiplier?: Dec, unitSize?: Dec): Result<number> {
+  const r = computeConsumption({ previous, current, dials, multiplier, unitSize });
+  return r.ok ? ok(r.value.usage.toNumber()) : r;
+}
+
+export function tiered(usage: Dec, grid: unknown[][], base?: Dec, unitSize?: Dec): Result<number> {
+  const blocks = readBlocksRange(grid);
+  if (!blocks.ok) return blocks;
+  if (unitSize !== undefined && !unitSize.greaterThan(0)) return fail("INVALID_INPUT", "unitSize must be above 0");
+  const rows = priceTieredUsage(usage, blocks.value, { unitSize });
+  const total = sumMoney(rows.map((r) => r.amount)).amount.plus(base ?? 0);
+  return ok(total.toNumber());
+}
+
+function schedule(id: string): Result<RateSchedule> {
+  const found = scheduleCache.get(id);
+  if (found) return ok(found);
+  const ids = scheduleCache.ids();
+  return fail("UNKNOWN_SCHEDULE", `no rate schedule "${id}" is loaded; loaded: ${ids.length ? ids.join(", ") : "none (import one in the Rates view)"}`);
+}
+
+interface Account {
+  meterSize?: string;
+  carts?: number;
+  days?: Dec;
+  asOf?: IsoDate;
+}
+
+function billFor(id: string, usage: Dec, account: Account, services?: string[]) {
+  const s = schedule(id);
+  if (!s.ok) return s;
+  const input: BillInput = {
+    usage,
+    asOf: account.asOf ?? today(),
+    meterSize: account.meterSize,
+    carts: account.carts === undefined ? undefined : { count: account.carts },
+    days: account.days?.toNumber(),
+    services,
+  };
+  return computeBill(s.value, input);
+}
+
+export function charge(id: string, service: string, usage: Dec, meterSize?: string, days?: Dec, asOf?: IsoDate): Result<number> {
+  const s = schedule(id);
+  if (!s.ok) return s;
+  const when = asOf ?? today();
+  const version = selectVersion(s.value, when);
+  if (!version.ok) return version;
+  const services = [...new Set(version.value.charges.map((c) => c.service))];
+  const wanted = service.toLowerCase();
+  if (!services.includes(wanted)) return fail("UNKNOWN_SERVICE", `schedule ${s.value.id} has no "${service}" service; services: ${services.join(", ")}`);
+  const bill = billFor(id, usage, { meterSize, days, asOf: when }, [wanted]);
+  return bill.ok ? ok(bill.value.total.toNumber()) : bill;
+}
+
+export function bill(id: string, usage: Dec, meterSize?: string, carts?: number, days?: Dec, asOf?: IsoDate): Result<number> {
+  const b = billFor(id, usage, { meterSize, carts, days, asOf });
+  return b.ok ? ok(b.value.total.toNumber()) : b;
+}
+
+export const BILL_LINES_HEADER = ["Service", "Description", "Quantity", "Unit", "Price", "Amount"];
+
+export function billLines(id: string, usage: Dec, meterSize?: string, carts?: number, days?: Dec, asOf?: IsoDate): Result<(string | number)[][]> {
+  const b = billFor(id, usage, { meterSize, carts, days, asOf });
+  if (!b.ok) return b;
+  const rows: (string | number)[][] = [BILL_LINES_HEADER];
+  for (const l of b.value.lines) rows.push([l.service, l.description, l.quantity.toNumber(), l.unit, l.price.toNumber(), l.amount.toNumber()]);
+  rows.push(["", "Total", "", "", "", b.value.total.toNumber()]);
+  return ok(rows);
+}
+
+function pairs(usages: Dec[], days: Dec[]): Result<{ usage: Dec; days: number }[]> {
+  if (usages.length !== days.length) return fail("INVALID_INPUT", `usages and days must have the same count (${usages.length} and ${days.length})`);
+  return ok(usages.map((usage, i) => ({ usage, days: days[i].toNumber() })));
+}
+
+export function estimate(usages: Dec[], days: Dec[], currentDays: Dec, excludeHighLow?: boolean): Result<number> {
+  const history = pairs(usages, days);
+  if (!history.ok) return history;
+  const r = estimateUsage(history.value, currentDays.toNumber(), { excludeHighLow });
+  return r.ok ? ok(r.value.estimate.toNumber()) : r;
+}
+
+export function winterAverage(usages: Dec[], days: Dec[]): Result<number> {
+  const periods = pairs(usages, days);
+  if (!periods.ok) return periods;
+  const r = winterQuarterAverage(periods.value);
+  return r.ok ? ok(r.value.toNumber()) : r;
+}
+
+export function leakAdjustment(
+  id: string, usage: Dec, baseline: Dec[], share?: Dec, pricing?: string, creditStep?: Dec, adjustSewer?: boolean, asOf?: IsoDate, meterSize?: string,
+): Result<number> {
+  const s = schedule(id);
+  if (!s.ok) return s;
+  const method = (pricing ?? "blocks").toLowerCase();
+  if (method !== "blocks" && method !== "lowest" && method !== "lowestblock") return fail("INVALID_INPUT", `pricing must be "blocks" or "lowest", got "${pricing}"`);
+  if (creditStep !== undefined && !creditStep.greaterThan(0)) return fail("INVALID_INPUT", "creditStep must be above 0");
+  const when = asOf ?? today();
+  const r = computeLeakCredit({
+    schedule: s.value,
+    account: { meterSize },
+    periods: [{ asOf: when, usage }],
+    baseline: baseline.reduce((a, b) => a.plus(b), new Dec(0)).div(baseline.length),
+    policy: {
+      creditShare: share ?? new Dec("0.5"),
+      pricing: method === "blocks" ? "blocks" : "lowestBlock",
+      creditStep: creditStep ?? new Dec(1),
+      creditRounding: "up",
+      adjustSewer: adjustSewer ?? false,
+      waterServices: ["water"],
+      sewerServices: ["sewer"],
+    },
+    previousAdjustments: [],
+    asOf: when,
+  });
+  return r.ok ? ok(r.value.total.toNumber()) : r;
+}
+
+export function backBill(
+  id: string, periodEnds: unknown[][], billed: Dec[], corrected: Dec[], lookbackMonths?: number, share?: Dec, asOf?: IsoDate, meterSize?: string,
+): Result<number> {
+  const s = schedule(id);
+  if (!s.ok) return s;
+  const cells = periodEnds.flat().filter((v) => v !== null && v !== undefined && v !== "");
+  const dates: IsoDate[] = [];
+  for (const [i, cell] of cells.entries()) {
+    const date = readDate(cell);
+    if (!date) return fail("INVALID_INPUT", `periodEnds item ${i + 1} must be a date; got ${JSON.stringify(cell)}`);
+    dates.push(date);
+  }
+  if (dates.length !== billed.length || dates.length !== corrected.length) {
+    return fail("INVALID_INPUT", `periodEnds, billedUsages and correctedUsages must have the same count (${dates.length}, ${billed.length}, ${corrected.length})`);
+  }
+  const periods = dates.map((d, i) => ({ asOf: d, billedUsage: billed[i], correctedUsage: corrected[i] }));
+  const r = computeBackBill(s.value, { meterSize }, periods, { undercharge: share ?? new Dec(1), lookbackMonths }, asOf ?? today());
+  return r.ok ? ok(r.value.amount.toNumber()) : r;
+}
+
+export function prorateAmount(amount: Dec, days: Dec, cycleDays: Dec): Result<number> {
+  const r = prorate(amount, days.toNumber(), cycleDays.toNumber());
+  return r.ok ? ok(r.value.toNumber()) : r;
+}

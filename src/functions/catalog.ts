@@ -1,0 +1,113 @@
+import type { FunctionSpec } from "./args";
+
+/**
+ * The UB custom functions: name, arguments, units and limits. One shared helper (runFunction)
+ * checks every call against this table; docs/functions.md documents each entry.
+ */
+export const CATALOG = {
+  CONSUMPTION: {
+    name: "CONSUMPTION",
+    args: [
+      { name: "previous", kind: "number", min: 0, unit: "register units" },
+      { name: "current", kind: "number", min: 0, unit: "register units" },
+      { name: "dials", kind: "integer", optional: true, min: 1, max: 12 },
+      { name: "multiplier", kind: "number", optional: true, min: 0 },
+      { name: "unitSize", kind: "number", optional: true, min: 0, unit: "register units per billing unit" },
+    ],
+  },
+  TIERED: {
+    name: "TIERED",
+    args: [
+      { name: "usage", kind: "number", min: 0 },
+      { name: "blocks", kind: "grid" },
+      { name: "base", kind: "number", optional: true, min: 0, unit: "$" },
+      { name: "unitSize", kind: "number", optional: true, min: 0, unit: "usage units per priced unit" },
+    ],
+  },
+  CHARGE: {
+    name: "CHARGE",
+    args: [
+      { name: "schedule", kind: "text" },
+      { name: "service", kind: "text" },
+      { name: "usage", kind: "number", min: 0, unit: "the schedule's usage unit" },
+      { name: "meterSize", kind: "text", optional: true },
+      { name: "days", kind: "number", optional: true, min: 0, unit: "days" },
+      { name: "asOf", kind: "date", optional: true },
+    ],
+  },
+  BILL: {
+    name: "BILL",
+    args: [
+      { name: "schedule", kind: "text" },
+      { name: "usage", kind: "number", min: 0, unit: "the schedule's usage unit" },
+      { name: "meterSize", kind: "text", optional: true },
+      { name: "carts", kind: "integer", optional: true, min: 0, max: 50 },
+      { name: "days", kind: "number", optional: true, min: 0, unit: "days" },
+      { name: "asOf", kind: "date", optional: true },
+    ],
+  },
+  BILLLINES: {
+    name: "BILLLINES",
+    args: [
+      { name: "schedule", kind: "text" },
+      { name: "usage", kind: "number", min: 0, unit: "the schedule's usage unit" },
+      { name: "meterSize", kind: "text", optional: true },
+      { name: "carts", kind: "integer", optional: true, min: 0, max: 50 },
+      { name: "days", kind: "number", optional: true, min: 0, unit: "days" },
+      { name: "asOf", kind: "date", optional: true },
+    ],
+  },
+  ESTIMATE: {
+    name: "ESTIMATE",
+    args: [
+      { name: "usages", kind: "numbers", min: 0 },
+      { name: "days", kind: "numbers", min: 0 },
+      { name: "currentDays", kind: "number", min: 0, unit: "days" },
+      { name: "excludeHighLow", kind: "boolean", optional: true },
+    ],
+  },
+  WINTERAVG: {
+    name: "WINTERAVG",
+    args: [
+      { name: "usages", kind: "numbers", min: 0 },
+      { name: "days", kind: "numbers", min: 0 },
+    ],
+  },
+  LEAKADJ: {
+    name: "LEAKADJ",
+    args: [
+      { name: "schedule", kind: "text" },
+      { name: "usage", kind: "number", min: 0, unit: "the schedule's usage unit" },
+      { name: "baseline", kind: "numbers", min: 0 },
+      { name: "share", kind: "number", optional: true, min: 0, max: 1 },
+      { name: "pricing", kind: "text", optional: true },
+      { name: "creditStep", kind: "number", optional: true, min: 0, unit: "the schedule's usage unit" },
+      { name: "adjustSewer", kind: "boolean", optional: true },
+      { name: "asOf", kind: "date", optional: true },
+      { name: "meterSize", kind: "text", optional: true },
+    ],
+  },
+  BACKBILL: {
+    name: "BACKBILL",
+    args: [
+      { name: "schedule", kind: "text" },
+      { name: "periodEnds", kind: "grid" },
+      { name: "billedUsages", kind: "numbers", min: 0 },
+      { name: "correctedUsages", kind: "numbers", min: 0 },
+      { name: "lookbackMonths", kind: "integer", optional: true, min: 1, max: 120 },
+      { name: "share", kind: "number", optional: true, min: 0, max: 1 },
+      { name: "asOf", kind: "date", optional: true },
+      { name: "meterSize", kind: "text", optional: true },
+    ],
+  },
+  PRORATE: {
+    name: "PRORATE",
+    args: [
+      { name: "amount", kind: "number", unit: "$" },
+      { name: "days", kind: "number", min: 0, unit: "days" },
+      { name: "cycleDays", kind: "number", min: 1, unit: "days" },
+    ],
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+export type FunctionName = keyof typeof CATALOG;
