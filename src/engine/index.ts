@@ -37,3 +37,4 @@ export type { BackBill, BackBillPeriod, BackBillPeriodResult, BackBillPolicy } f
 export { computeBackBill } from "./backBill/computeBackBill";
 export { prorate } from "./proration/prorate";
 export { usageDeviation } from "./reads/usageDeviation";
+export { priceText, quantityText } from "./money/format";

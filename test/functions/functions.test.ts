@@ -3,6 +3,9 @@ import { scheduleCache } from "../../src/storage/scheduleCache";
 import { FunctionError } from "../../src/functions/errors";
 import { loadSchedule, sampleScheduleIds } from "../support/samples";
 
+/** What Excel passes for an omitted optional argument. */
+const NIL = null as never;
+
 beforeAll(() => scheduleCache.replaceAll(sampleScheduleIds().map(loadSchedule)));
 
 /** The Excel error and message a call produces. */
@@ -19,8 +22,8 @@ async function errorOf(call: () => unknown): Promise<[string, string]> {
 describe("UB.CONSUMPTION", () => {
   it("returns usage with rollover, multiplier and truncation", () => {
     expect(UB.consumption(9950, 30, 4)).toBe(80);
-    expect(UB.consumption(100, 125, null as never, 10)).toBe(250);
-    expect(UB.consumption(5000, 9530, null as never, null as never, 1000)).toBe(4);
+    expect(UB.consumption(100, 125, NIL, 10)).toBe(250);
+    expect(UB.consumption(5000, 9530, NIL, NIL, 1000)).toBe(4);
   });
 
   it("shows #VALUE! with the reads when current is below previous and dials are unknown", async () => {
@@ -40,7 +43,7 @@ describe("UB.TIERED", () => {
 
   it("prices usage through an inline block range with a header row and a blank last limit", () => {
     expect(UB.tiered(15000, harlingen, 9.91, 1000)).toBe(39.16);
-    expect(UB.tiered(25500, harlingen, null as never, 1000)).toBe(58.78);
+    expect(UB.tiered(25500, harlingen, NIL, 1000)).toBe(58.78);
   });
 
   it("avoids floating-point error: 3 x 1.1 at 0.1 per unit is 0.33", () => {
@@ -56,8 +59,8 @@ describe("UB.TIERED", () => {
 
 describe("UB.CHARGE and UB.BILL", () => {
   it("prices Chubbuck at 0 gallons at $97.20 and 8,000 gallons at $106.40", async () => {
-    expect(await UB.bill("chubbuck", 0, null, null, null, "2026-10-31")).toBe(97.2);
-    expect(await UB.bill("chubbuck", 8000, null, null, null, 46326)).toBe(106.4);
+    expect(await UB.bill("chubbuck", 0, NIL, NIL, NIL, "2026-10-31")).toBe(97.2);
+    expect(await UB.bill("chubbuck", 8000, NIL, NIL, NIL, 46326)).toBe(106.4);
   });
 
   it("prices one service", async () => {
@@ -67,8 +70,8 @@ describe("UB.CHARGE and UB.BILL", () => {
 
   it("takes meter size, carts and days", async () => {
     expect(await UB.bill("harlingen", 0, '8"')).toBe(746.45);
-    expect(await UB.bill("pocatello-sanitation", 0, null, 0)).toBe(0);
-    expect(await UB.bill("chubbuck", 0, null, 2, 15)).toBe(54.21);
+    expect(await UB.bill("pocatello-sanitation", 0, NIL, 0)).toBe(0);
+    expect(await UB.bill("chubbuck", 0, NIL, 2, 15)).toBe(54.21);
   });
 
   it("shows #N/A for an unknown schedule, service or meter size, with what is available", async () => {
@@ -78,7 +81,7 @@ describe("UB.CHARGE and UB.BILL", () => {
   });
 
   it("spills a bill's lines with a total row", async () => {
-    const rows = await UB.billLines("harlingen", 15000, "5/8", null, null, "2026-10-31");
+    const rows = await UB.billLines("harlingen", 15000, "5/8", NIL, NIL, "2026-10-31");
     expect(rows[0]).toEqual(["Service", "Description", "Quantity", "Unit", "Price", "Amount"]);
     expect(rows.at(-1)).toEqual(["", "Total", "", "", "", 39.16]);
     expect(rows).toHaveLength(6);
@@ -101,14 +104,14 @@ describe("UB.ESTIMATE and UB.WINTERAVG", () => {
 
 describe("UB.LEAKADJ, UB.BACKBILL and UB.PRORATE", () => {
   it("credits half the excess at the block prices", async () => {
-    expect(await UB.leakAdj("harlingen", 30000, [[6000]], null, null, 1000, null, "2026-07-31")).toBe(35.6);
-    expect(await UB.leakAdj("harlingen", 30000, [[5000, 7000]], 0.5, "lowest", 1000, null, "2026-07-31")).toBe(20);
+    expect(await UB.leakAdj("harlingen", 30000, [[6000]], NIL, NIL, 1000, NIL, "2026-07-31")).toBe(35.6);
+    expect(await UB.leakAdj("harlingen", 30000, [[5000, 7000]], 0.5, "lowest", 1000, NIL, "2026-07-31")).toBe(20);
   });
 
   it("back-bills corrected usage period by period", async () => {
     const ends = [["2026-05-31"], ["2026-06-30"], ["2026-07-31"]];
-    expect(await UB.backBill("harlingen", ends, [[2000], [2000], [2000]], [[12000], [12000], [12000]], null, null, "2026-08-15")).toBe(57);
-    expect(await UB.backBill("harlingen", ends, [[2000], [2000], [2000]], [[12000], [12000], [12000]], null, 0.5, "2026-08-15")).toBe(28.5);
+    expect(await UB.backBill("harlingen", ends, [[2000], [2000], [2000]], [[12000], [12000], [12000]], NIL, NIL, "2026-08-15")).toBe(57);
+    expect(await UB.backBill("harlingen", ends, [[2000], [2000], [2000]], [[12000], [12000], [12000]], NIL, 0.5, "2026-08-15")).toBe(28.5);
   });
 
   it("prorates to the cent", () => {

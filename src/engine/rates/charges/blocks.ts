@@ -1,5 +1,6 @@
 import { Dec, ONE } from "../../decimal";
 import { roundToStep } from "../../money/rounding";
+import { quantityText } from "../../money/format";
 import { fail, ok, Result } from "../../problems";
 import { convertVolume, unitLabel } from "../../units/volume";
 import { priceTieredUsage } from "../priceTieredUsage";
@@ -30,7 +31,7 @@ export function priceBlocks(charge: BlocksCharge, ctx: PricingContext): ChargeRe
     rows.map((row) => ({
       chargeId: charge.id,
       service: charge.service,
-      description: `${charge.description}, ${row.included ? "included" : rangeText(row.from, row.to)} ${unit}`,
+      description: describeRow(charge, row.included, row.from, row.to, unit),
       quantity: row.quantity,
       unit,
       price: row.price,
@@ -40,8 +41,11 @@ export function priceBlocks(charge: BlocksCharge, ctx: PricingContext): ChargeRe
   );
 }
 
-function rangeText(from: Dec, to: Dec | null): string {
-  return to === null ? `over ${from.toString()}` : `${from.toString()}-${to.toString()}`;
+function describeRow(charge: BlocksCharge, included: boolean, from: Dec, to: Dec | null, unit: string): string {
+  if (included) return `${charge.description}, included ${unit}`;
+  if (to === null && from.isZero()) return charge.description;
+  const range = to === null ? `over ${quantityText(from)}` : `${quantityText(from)}-${quantityText(to)}`;
+  return `${charge.description}, ${range} ${unit}`;
 }
 
 function pricedVolume(charge: BlocksCharge, ctx: PricingContext): Result<Dec> {

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+"use strict";
+const path = require("path");
+let cli;
+try {
+  cli = require(path.join(__dirname, "..", "lib", "cli", "main.js"));
+} catch (error) {
+  process.stderr.write("ubill: the CLI is not built; run `npm run build:cli` (npm install does it)\n");
+  process.exit(2);
+}
+cli.main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`ubill: unexpected failure: ${error && error.stack ? error.stack : error}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,34 @@
+import type { CellValue } from "../../workbook/port";
+
+/** Excel on the web rejects requests over 5 MB; we keep every request under this. */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+/** An over-estimate of the bytes a block of values (and their formats) adds to a request. */
+export function estimateBytes(rows: readonly (readonly CellValue[])[], withFormats: boolean): number {
+  let bytes = 2;
+  for (const row of rows) {
+    bytes += 2;
+    for (const cell of row) {
+      bytes += (typeof cell === "string" ? cell.length * 2 + 4 : 24) + (withFormats ? 12 : 0);
+    }
+  }
+  return bytes;
+}
+
+/**
+ * Splits rows into blocks of at most `maxRows` rows whose estimated request stays under
+ * `maxBytes`, so a sheet of long text never produces an over-size request.
+ */
+export function rowBlocks(rows: readonly (readonly CellValue[])[], maxRows: number, maxBytes = MAX_REQUEST_BYTES): [number, number][] {
+  const blocks: [number, number][] = [];
+  let start = 0;
+  while (start < rows.length) {
+    let end = Math.min(start + maxRows, rows.length);
+    while (end - start > 1 && estimateBytes(rows.slice(start, end), true) > maxBytes) {
+      end = start + Math.max(1, Math.floor((end - start) / 2));
+    }
+    blocks.push([start, end]);
+    start = end;
+  }
+  return blocks;
+}

@@ -1,0 +1,44 @@
+import { parseArgs, UsageError } from "./args";
+import { quote, QUOTE_HELP } from "./quote";
+
+const HELP = `ubill: UB Workbench from the command line
+
+${QUOTE_HELP}
+`;
+
+/** Today's local date: the CLI's default "as of", read at the edge. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Runs one ubill command; returns the exit code (0 done, 2 bad input). */
+export async function main(argv: readonly string[], io: Io = { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") }): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "quote":
+        io.out(quote(parseArgs(rest, ["schedule", "usage", "meter", "carts", "days", "as-of", "class"], ["json"]), today()));
+        return 0;
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"; commands: quote (ubill help for more)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`ubill: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+import type { Dec } from "../decimal";
+
+/** A price as a bill prints it: at least two decimals, every digit the schedule gives ("24.00", "1.5208"). */
+export function priceText(price: Dec): string {
+  return price.decimalPlaces() < 2 ? price.toFixed(2) : price.toString();
+}
+
+/** A quantity with thousands separators and its exact decimals: "8,000", "12.5". */
+export function quantityText(quantity: Dec): string {
+  const [whole, fraction] = quantity.toFixed().split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}

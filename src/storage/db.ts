@@ -1,0 +1,44 @@
+import Dexie, { Table } from "dexie";
+
+/** A rate schedule as stored: its JSON exactly as imported (amounts as decimal strings). */
+export interface StoredSchedule {
+  readonly id: string;
+  readonly json: Record<string, unknown>;
+  readonly name: string;
+  readonly importedAt: string;
+  readonly origin: "file" | "sheet" | "sample";
+}
+
+export interface StoredSetting {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+/** One entry of the audit log: who did what to which record, and why. */
+export interface AuditEntry {
+  readonly id?: number;
+  readonly at: string;
+  readonly action: string;
+  readonly subject: string;
+  readonly detail: string;
+}
+
+/**
+ * The add-in's local working store (IndexedDB through Dexie): settings, rate schedules and the
+ * audit log. The workbook stays the record: schedules export to a Rates sheet and come back from
+ * it. Schema versions are documented in docs/adr/0002-storage-schema.md.
+ */
+export class UbDatabase extends Dexie {
+  schedules!: Table<StoredSchedule, string>;
+  settings!: Table<StoredSetting, string>;
+  audit!: Table<AuditEntry, number>;
+
+  constructor(name = "ub-workbench") {
+    super(name);
+    this.version(1).stores({
+      schedules: "id, name",
+      settings: "key",
+      audit: "++id, at, action, subject",
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { useState } from "react";
+import { FluentProvider, makeStyles, SelectTabData, Tab, TabList, tokens, webLightTheme } from "@fluentui/react-components";
+import { ServicesContext, Services } from "./services";
+import { ReviewView } from "./views/ReviewView";
+import { GenerateView } from "./views/GenerateView";
+import { RatesView } from "./views/RatesView";
+import { SettingsView } from "./views/SettingsView";
+
+export type ViewName = "review" | "generate" | "rates" | "settings";
+
+const VIEWS: { name: ViewName; label: string }[] = [
+  { name: "review", label: "Review" },
+  { name: "generate", label: "Generate" },
+  { name: "rates", label: "Rates" },
+  { name: "settings", label: "Settings" },
+];
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS },
+  panel: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+/** The task pane shell: one tab per view, each view in its own panel. */
+export function App({ services, initialView = "rates" }: { services: Services; initialView?: ViewName }) {
+  const styles = useStyles();
+  const [view, setView] = useState<ViewName>(initialView);
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <ServicesContext.Provider value={services}>
+        <div className={styles.root}>
+          <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, d: SelectTabData) => setView(d.value as ViewName)} aria-label="UB Workbench views">
+            {VIEWS.map((v) => (
+              <Tab key={v.name} value={v.name} id={`tab-${v.name}`} aria-controls={`panel-${v.name}`}>
+                {v.label}
+              </Tab>
+            ))}
+          </TabList>
+          <main className={styles.panel} role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
+            {view === "review" && <ReviewView />}
+            {view === "generate" && <GenerateView />}
+            {view === "rates" && <RatesView />}
+            {view === "settings" && <SettingsView />}
+          </main>
+        </div>
+      </ServicesContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,31 @@
+/* global Office */
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { UbDatabase } from "../storage/db";
+import { scheduleCache } from "../storage/scheduleCache";
+import { ScheduleStore } from "../storage/scheduleStore";
+import { ExcelWorkbook } from "../adapters/excel/excelWorkbook";
+import { loadSettings } from "../storage/settings";
+import { loadSchedules } from "./startup";
+
+/**
+ * The shared runtime's page: it starts with the workbook (the custom functions live in the same
+ * JavaScript context), fills the schedule cache, then renders the task pane.
+ */
+async function start(): Promise<void> {
+  const db = new UbDatabase();
+  const settings = await loadSettings(db).catch(() => undefined);
+  const workbook = new ExcelWorkbook(settings?.blockRows);
+  const store = new ScheduleStore(db, scheduleCache);
+  const startupProblems = await loadSchedules(store, scheduleCache, workbook);
+  const root = document.getElementById("root");
+  if (root) createRoot(root).render(<App services={{ db, cache: scheduleCache, store, workbook, startupProblems }} />);
+}
+
+Office.onReady(() => {
+  start().catch((error: Error) => {
+    scheduleCache.markReady();
+    const root = document.getElementById("root");
+    if (root) root.textContent = `UB Workbench could not start: ${error.message}`;
+  });
+});

@@ -1,0 +1,26 @@
+import { createContext, useContext } from "react";
+import type { UbDatabase } from "../storage/db";
+import type { ScheduleCache } from "../storage/scheduleCache";
+import type { ScheduleStore } from "../storage/scheduleStore";
+import type { WorkbookPort } from "../workbook/port";
+
+/**
+ * What the views use to reach storage and the workbook. The runtime builds it with Office.js and
+ * Dexie; tests build it with the in-memory workbook and fake-indexeddb.
+ */
+export interface Services {
+  readonly db: UbDatabase;
+  readonly cache: ScheduleCache;
+  readonly store: ScheduleStore;
+  readonly workbook: WorkbookPort;
+  /** Problems met while loading schedules at start-up, shown in the Rates view. */
+  readonly startupProblems: readonly string[];
+}
+
+export const ServicesContext = createContext<Services | null>(null);
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error("UB Workbench services are not set up");
+  return services;
+}

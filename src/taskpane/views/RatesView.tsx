@@ -1,0 +1,110 @@
+import { useRef, useState } from "react";
+import {
+  Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, tokens, Toolbar,
+} from "@fluentui/react-components";
+import { useServices } from "../services";
+import { useSchedules } from "../useSchedules";
+import { ActionReport, exportRatesSheet, importJsonText, importRatesSheet, schedulesJson } from "../ratesActions";
+import { ScheduleTable } from "./ScheduleTable";
+import { ScheduleDetail } from "./ScheduleDetail";
+import { RATES_SHEET } from "../../workbook/ratesSheet";
+
+const useStyles = makeStyles({
+  toolbar: { flexWrap: "wrap", gap: tokens.spacingHorizontalXS, paddingLeft: 0 },
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+type Status = { intent: "success" | "error" | "warning"; title: string; lines: string[] } | undefined;
+
+function statusFor(verb: string, report: ActionReport): Status {
+  if (report.problems.length === 0) return { intent: "success", title: `${verb} ${report.done.length} schedule(s)`, lines: report.done };
+  return { intent: report.done.length ? "warning" : "error", title: `${verb} ${report.done.length}; ${report.problems.length} problem(s)`, lines: report.problems };
+}
+
+/** Lists, imports and exports the rate schedules the UB functions price against. */
+export function RatesView() {
+  const styles = useStyles();
+  const { store, cache, workbook, startupProblems } = useServices();
+  const rows = useSchedules();
+  const [selected, setSelected] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status>(startupProblems.length ? { intent: "warning", title: "Some rates could not be loaded", lines: [...startupProblems] } : undefined);
+  const [confirmExport, setConfirmExport] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const run = async (verb: string, action: () => Promise<ActionReport>) => {
+    setBusy(true);
+    try {
+      setStatus(statusFor(verb, await action()));
+    } catch (error) {
+      setStatus({ intent: "error", title: `${verb} failed`, lines: [(error as Error).message] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onFile = async (files: FileList | null) => {
+    const file = files?.[0];
+    if (!file) return;
+    await run("Imported", async () => importJsonText(store, await file.text(), file.name));
+    if (fileInput.current) fileInput.current.value = "";
+  };
+
+  const onExportSheet = async () => {
+    const exists = (await workbook.sheetNames()).some((n) => n.toLowerCase() === RATES_SHEET.toLowerCase());
+    if (exists && !confirmExport) return setConfirmExport(true);
+    setConfirmExport(false);
+    await run("Exported", () => exportRatesSheet(cache, workbook));
+  };
+
+  const onExportJson = () => {
+    const url = URL.createObjectURL(new Blob([schedulesJson(cache)], { type: "application/json" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = "rate-schedules.json";
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const current = rows.find((r) => r.schedule.id === selected)?.schedule;
+  return (
+    <>
+      <Subtitle2 as="h2">Rate schedules</Subtitle2>
+      <Body1>The UB functions and billing price against these. Stored on this computer; export them to the {RATES_SHEET} sheet to keep them with the workbook.</Body1>
+      <Toolbar className={styles.toolbar} aria-label="Rate schedule actions">
+        <Button onClick={() => fileInput.current?.click()} disabled={busy}>Import JSON file</Button>
+        <Button onClick={() => run("Imported", () => importRatesSheet(store, workbook))} disabled={busy}>Import {RATES_SHEET} sheet</Button>
+        <Button onClick={onExportSheet} disabled={busy || rows.length === 0}>Export to {RATES_SHEET} sheet</Button>
+        <Button onClick={onExportJson} disabled={busy || rows.length === 0}>Export JSON</Button>
+      </Toolbar>
+      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Rate schedule JSON file" onChange={(e) => void onFile(e.target.files)} />
+      {busy && <Spinner size="tiny" label="Working..." />}
+      {confirmExport && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Replace the {RATES_SHEET} sheet?</MessageBarTitle>
+            It will be rewritten with the {rows.length} schedules listed here.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onExportSheet}>Replace</Button>
+            <Button onClick={() => setConfirmExport(false)}>Cancel</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {status && (
+        <MessageBar intent={status.intent} role="status">
+          <MessageBarBody>
+            <MessageBarTitle>{status.title}</MessageBarTitle>
+            <ul className={styles.problems}>{status.lines.map((line) => <li key={line}>{line}</li>)}</ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {rows.length === 0 ? (
+        <Body1>No rate schedules are loaded. Import a JSON file (samples/rates in the project has seven published ones) or a {RATES_SHEET} sheet.</Body1>
+      ) : (
+        <ScheduleTable rows={rows} selected={selected} onSelect={setSelected} />
+      )}
+      {current && <ScheduleDetail schedule={current} />}
+    </>
+  );
+}

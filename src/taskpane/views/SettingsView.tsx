@@ -1,0 +1,84 @@
+import { useEffect, useState } from "react";
+import {
+  Body1, Caption1, Dropdown, Field, makeStyles, Option, SpinButton, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens,
+} from "@fluentui/react-components";
+import { useServices } from "../services";
+import { useSchedules } from "../useSchedules";
+import { DEFAULT_SETTINGS, loadSettings, saveSetting, Settings } from "../../storage/settings";
+import type { AuditEntry } from "../../storage/db";
+
+const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "320px" } });
+
+/** Settings kept on this computer, and the latest audit-log entries. */
+export function SettingsView() {
+  const styles = useStyles();
+  const { db } = useServices();
+  const schedules = useSchedules();
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [audit, setAudit] = useState<AuditEntry[]>([]);
+
+  useEffect(() => {
+    void loadSettings(db).then(setSettings);
+    void db.audit.orderBy("id").reverse().limit(20).toArray().then(setAudit);
+  }, [db]);
+
+  const update = async <K extends keyof Settings>(key: K, value: Settings[K]) => {
+    setSettings((s) => ({ ...s, [key]: value }));
+    await saveSetting(db, key, value);
+  };
+
+  return (
+    <>
+      <Subtitle2 as="h2">Settings</Subtitle2>
+      <div className={styles.form}>
+        <Field label="Default rate schedule" hint="Opened first by billing and the CLI demo.">
+          <Dropdown
+            value={settings.defaultSchedule}
+            selectedOptions={[settings.defaultSchedule]}
+            onOptionSelect={(_, d) => d.optionValue && void update("defaultSchedule", d.optionValue)}
+          >
+            {schedules.map(({ schedule }) => (
+              <Option key={schedule.id} value={schedule.id} text={schedule.id}>{schedule.id}</Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label="Rows per Excel request" hint="500 to 50,000. Smaller blocks are gentler on Excel on the web.">
+          <SpinButton
+            value={settings.blockRows}
+            min={500}
+            max={50000}
+            step={500}
+            onChange={(_, d) => {
+              const value = d.value ?? Number(d.displayValue);
+              if (Number.isInteger(value) && value >= 500 && value <= 50000) void update("blockRows", value);
+            }}
+          />
+        </Field>
+      </div>
+      <Subtitle2 as="h2">Audit log</Subtitle2>
+      <Caption1>Kept on this computer. Every import, replacement and deletion of a rate schedule is recorded.</Caption1>
+      {audit.length === 0 ? (
+        <Body1>Nothing recorded yet.</Body1>
+      ) : (
+        <Table aria-label="Audit log" size="extra-small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>When</TableHeaderCell>
+              <TableHeaderCell>What</TableHeaderCell>
+              <TableHeaderCell>Detail</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {audit.map((entry) => (
+              <TableRow key={entry.id}>
+                <TableCell>{entry.at.replace("T", " ").slice(0, 16)}</TableCell>
+                <TableCell>{entry.action} {entry.subject}</TableCell>
+                <TableCell>{entry.detail}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}
