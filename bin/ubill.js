@@ -4,7 +4,7 @@ const path = require("path");
 let cli;
 try {
   cli = require(path.join(__dirname, "..", "lib", "cli", "main.js"));
-} catch (error) {
+} catch {
   process.stderr.write("ubill: the CLI is not built; run `npm run build:cli` (npm install does it)\n");
   process.exit(2);
 }

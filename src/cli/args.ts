@@ -17,7 +17,8 @@ export function parseArgs(argv: readonly string[], known: readonly string[], fla
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (![...known, ...flags].includes(name)) throw new UsageError(`unknown option --${name}; options: ${[...known, ...flags].map((k) => `--${k}`).join(" ")}`);
+    if (![...known, ...flags].includes(name))
+      throw new UsageError(`unknown option --${name}; options: ${[...known, ...flags].map((k) => `--${k}`).join(" ")}`);
     if (flags.includes(name)) {
       options.set(name, true);
       continue;

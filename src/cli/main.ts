@@ -18,7 +18,10 @@ export interface Io {
 }
 
 /** Runs one ubill command; returns the exit code (0 done, 2 bad input). */
-export async function main(argv: readonly string[], io: Io = { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io = { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") },
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {

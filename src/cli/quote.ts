@@ -1,5 +1,16 @@
 import { readFileSync } from "fs";
-import { Bill, computeBill, dec, isDecimalText, isIsoDate, priceText, quantityText, RateSchedule, unitLabel, validateSchedule } from "../engine";
+import {
+  Bill,
+  computeBill,
+  dec,
+  isDecimalText,
+  isIsoDate,
+  priceText,
+  quantityText,
+  RateSchedule,
+  unitLabel,
+  validateSchedule,
+} from "../engine";
 import { ParsedArgs, required, text, UsageError } from "./args";
 
 export const QUOTE_HELP = `ubill quote --schedule FILE --usage N [--meter SIZE] [--carts N] [--days D] [--as-of DATE] [--class NAME] [--json]
@@ -42,7 +53,8 @@ function wholeNumber(args: ParsedArgs, name: string, min: number): number | unde
 export function quote(args: ParsedArgs, today: string): string {
   const schedule = loadScheduleFile(required(args, "schedule", "a rate schedule JSON file"));
   const usageText = required(args, "usage", `usage in ${unitLabel(schedule.usageUnit)}`).replace(/,/g, "");
-  if (!isDecimalText(usageText) || dec(usageText).isNegative()) throw new UsageError(`--usage must be a number of 0 or more, got "${text(args, "usage")}"`);
+  if (!isDecimalText(usageText) || dec(usageText).isNegative())
+    throw new UsageError(`--usage must be a number of 0 or more, got "${text(args, "usage")}"`);
   const asOf = text(args, "as-of") ?? today;
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date such as 2026-10-31, got "${asOf}"`);
   const carts = wholeNumber(args, "carts", 0);
@@ -65,7 +77,12 @@ function billJson(schedule: RateSchedule, bill: Bill) {
     effective: bill.effective,
     rateClass: bill.rateClass,
     lines: bill.lines.map((l) => ({
-      service: l.service, description: l.description, quantity: l.quantity.toString(), unit: l.unit, price: priceText(l.price), amount: l.amount.toCents(),
+      service: l.service,
+      description: l.description,
+      quantity: l.quantity.toString(),
+      unit: l.unit,
+      price: priceText(l.price),
+      amount: l.amount.toCents(),
     })),
     services: Object.fromEntries(bill.services.map((s) => [s.service, s.amount.toCents()])),
     total: bill.total.toCents(),
@@ -74,10 +91,21 @@ function billJson(schedule: RateSchedule, bill: Bill) {
 
 function billText(schedule: RateSchedule, bill: Bill, usage: string): string {
   const header = ["Service", "Description", "Quantity", "Unit", "Price", "Amount"];
-  const rows = bill.lines.map((l) => [l.service, l.description, quantityText(l.quantity.toDecimalPlaces(4)), l.unit, priceText(l.price), l.amount.toCents()]);
+  const rows = bill.lines.map((l) => [
+    l.service,
+    l.description,
+    quantityText(l.quantity.toDecimalPlaces(4)),
+    l.unit,
+    priceText(l.price),
+    l.amount.toCents(),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const right = new Set([2, 4, 5]);
-  const line = (cells: string[]) => cells.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
   const total = `Total ${bill.total.toCents()}`;
   const width = widths.reduce((a, b) => a + b + 2, -2);
   return [

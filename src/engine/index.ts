@@ -10,9 +10,7 @@ export { roundToCents, roundToStep, ROUNDING_MODES, isRoundingMode } from "./mon
 export type { Volume, VolumeUnit } from "./units/volume";
 export { convertVolume, isVolumeUnit, unitLabel, volume, VOLUME_UNITS } from "./units/volume";
 export type { IsoDate } from "./dates/civilDate";
-export {
-  addDays, addMonths, daysBetween, fromExcelSerial, inSeason, isIsoDate, toExcelSerial,
-} from "./dates/civilDate";
+export { addDays, addMonths, daysBetween, fromExcelSerial, inSeason, isIsoDate, toExcelSerial } from "./dates/civilDate";
 export type { Consumption, MeterExchange, MeterReads } from "./reads/computeConsumption";
 export { computeConsumption } from "./reads/computeConsumption";
 export type * from "./rates/types";

@@ -19,16 +19,27 @@ export interface FunctionSpec {
   readonly args: readonly ArgSpec[];
 }
 
-type KindValue<K> = K extends "number" ? Dec
-  : K extends "integer" ? number
-  : K extends "text" ? string
-  : K extends "date" ? IsoDate
-  : K extends "boolean" ? boolean
-  : K extends "numbers" ? Dec[]
-  : K extends "grid" ? unknown[][]
-  : never;
+type KindValue<K> = K extends "number"
+  ? Dec
+  : K extends "integer"
+    ? number
+    : K extends "text"
+      ? string
+      : K extends "date"
+        ? IsoDate
+        : K extends "boolean"
+          ? boolean
+          : K extends "numbers"
+            ? Dec[]
+            : K extends "grid"
+              ? unknown[][]
+              : never;
 
-type ArgValue<S> = S extends { kind: infer K; optional: true } ? KindValue<K> | undefined : S extends { kind: infer K } ? KindValue<K> : never;
+type ArgValue<S> = S extends { kind: infer K; optional: true }
+  ? KindValue<K> | undefined
+  : S extends { kind: infer K }
+    ? KindValue<K>
+    : never;
 
 /** The parsed values of a spec's arguments, as a typed tuple. */
 export type ArgValues<A extends readonly ArgSpec[]> = { -readonly [I in keyof A]: ArgValue<A[I]> };
@@ -56,7 +67,8 @@ export function readArg(fn: string, spec: ArgSpec, raw: unknown): unknown {
       const value = toDecimal(single);
       if (value === undefined) return bad(describe(spec));
       if (spec.kind === "integer" && !value.isInteger()) return bad(describe(spec));
-      if ((spec.min !== undefined && value.lessThan(spec.min)) || (spec.max !== undefined && value.greaterThan(spec.max))) return bad(describe(spec));
+      if ((spec.min !== undefined && value.lessThan(spec.min)) || (spec.max !== undefined && value.greaterThan(spec.max)))
+        return bad(describe(spec));
       return spec.kind === "integer" ? value.toNumber() : value;
     }
     case "text":
@@ -79,8 +91,14 @@ export function readArg(fn: string, spec: ArgSpec, raw: unknown): unknown {
 
 function describe(spec: ArgSpec): string {
   const what = spec.kind === "integer" ? "a whole number" : "a number";
-  const range = spec.min !== undefined && spec.max !== undefined ? ` from ${spec.min} to ${spec.max}`
-    : spec.min !== undefined ? ` of ${spec.min} or more` : spec.max !== undefined ? ` of ${spec.max} or less` : "";
+  const range =
+    spec.min !== undefined && spec.max !== undefined
+      ? ` from ${spec.min} to ${spec.max}`
+      : spec.min !== undefined
+        ? ` of ${spec.min} or more`
+        : spec.max !== undefined
+          ? ` of ${spec.max} or less`
+          : "";
   return `${what}${range}${spec.unit ? ` (${spec.unit})` : ""}`;
 }
 
@@ -107,7 +125,8 @@ function readNumbers(raw: unknown, spec: ArgSpec, bad: (e: string) => never): De
   for (const cell of cells) {
     if (isBlank(cell)) continue;
     const value = toDecimal(cell);
-    if (value === undefined || (spec.min !== undefined && value.lessThan(spec.min))) bad(`a range of numbers${spec.min !== undefined ? ` of ${spec.min} or more` : ""}`);
+    if (value === undefined || (spec.min !== undefined && value.lessThan(spec.min)))
+      bad(`a range of numbers${spec.min !== undefined ? ` of ${spec.min} or more` : ""}`);
     values.push(value!);
   }
   if (values.length === 0) return spec.optional ? undefined : bad("a range with at least one number");

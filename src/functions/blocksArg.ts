@@ -22,7 +22,8 @@ export function readBlocksRange(grid: readonly unknown[][]): Result<Block[]> {
     }
     if (upTo === null && !last) return fail("INVALID_INPUT", `blocks row ${number}: only the last block may have a blank upper limit`);
     const price = toDecimal(row[1]);
-    if (price === undefined || price.isNegative()) return fail("INVALID_INPUT", `blocks row ${number}: the price must be a number of 0 or more`);
+    if (price === undefined || price.isNegative())
+      return fail("INVALID_INPUT", `blocks row ${number}: the price must be a number of 0 or more`);
     const previous: Dec | null | undefined = blocks.at(-1)?.upTo;
     if (previous && upTo && !upTo.greaterThan(previous)) {
       return fail("INVALID_INPUT", `blocks row ${number}: upper limits must rise (${upTo} is not above ${previous})`);

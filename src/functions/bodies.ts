@@ -1,6 +1,21 @@
 import {
-  computeBackBill, computeBill, computeConsumption, computeLeakCredit, Dec, estimateUsage, fail, ok, prorate,
-  priceTieredUsage, Result, RateSchedule, selectVersion, sumMoney, winterQuarterAverage, IsoDate, BillInput,
+  computeBackBill,
+  computeBill,
+  computeConsumption,
+  computeLeakCredit,
+  Dec,
+  estimateUsage,
+  fail,
+  ok,
+  prorate,
+  priceTieredUsage,
+  Result,
+  RateSchedule,
+  selectVersion,
+  sumMoney,
+  winterQuarterAverage,
+  IsoDate,
+  BillInput,
 } from "../engine";
 import { scheduleCache } from "../storage/scheduleCache";
 import { readDate } from "./args";
@@ -35,7 +50,10 @@ function schedule(id: string): Result<RateSchedule> {
   const found = scheduleCache.get(id);
   if (found) return ok(found);
   const ids = scheduleCache.ids();
-  return fail("UNKNOWN_SCHEDULE", `no rate schedule "${id}" is loaded; loaded: ${ids.length ? ids.join(", ") : "none (import one in the Rates view)"}`);
+  return fail(
+    "UNKNOWN_SCHEDULE",
+    `no rate schedule "${id}" is loaded; loaded: ${ids.length ? ids.join(", ") : "none (import one in the Rates view)"}`,
+  );
 }
 
 interface Account {
@@ -67,7 +85,8 @@ export function charge(id: string, service: string, usage: Dec, meterSize?: stri
   if (!version.ok) return version;
   const services = [...new Set(version.value.charges.map((c) => c.service))];
   const wanted = service.toLowerCase();
-  if (!services.includes(wanted)) return fail("UNKNOWN_SERVICE", `schedule ${s.value.id} has no "${service}" service; services: ${services.join(", ")}`);
+  if (!services.includes(wanted))
+    return fail("UNKNOWN_SERVICE", `schedule ${s.value.id} has no "${service}" service; services: ${services.join(", ")}`);
   const bill = billFor(id, usage, { meterSize, days, asOf: when }, [wanted]);
   return bill.ok ? ok(bill.value.total.toNumber()) : bill;
 }
@@ -79,17 +98,26 @@ export function bill(id: string, usage: Dec, meterSize?: string, carts?: number,
 
 export const BILL_LINES_HEADER = ["Service", "Description", "Quantity", "Unit", "Price", "Amount"];
 
-export function billLines(id: string, usage: Dec, meterSize?: string, carts?: number, days?: Dec, asOf?: IsoDate): Result<(string | number)[][]> {
+export function billLines(
+  id: string,
+  usage: Dec,
+  meterSize?: string,
+  carts?: number,
+  days?: Dec,
+  asOf?: IsoDate,
+): Result<(string | number)[][]> {
   const b = billFor(id, usage, { meterSize, carts, days, asOf });
   if (!b.ok) return b;
   const rows: (string | number)[][] = [BILL_LINES_HEADER];
-  for (const l of b.value.lines) rows.push([l.service, l.description, l.quantity.toNumber(), l.unit, l.price.toNumber(), l.amount.toNumber()]);
+  for (const l of b.value.lines)
+    rows.push([l.service, l.description, l.quantity.toNumber(), l.unit, l.price.toNumber(), l.amount.toNumber()]);
   rows.push(["", "Total", "", "", "", b.value.total.toNumber()]);
   return ok(rows);
 }
 
 function pairs(usages: Dec[], days: Dec[]): Result<{ usage: Dec; days: number }[]> {
-  if (usages.length !== days.length) return fail("INVALID_INPUT", `usages and days must have the same count (${usages.length} and ${days.length})`);
+  if (usages.length !== days.length)
+    return fail("INVALID_INPUT", `usages and days must have the same count (${usages.length} and ${days.length})`);
   return ok(usages.map((usage, i) => ({ usage, days: days[i].toNumber() })));
 }
 
@@ -108,12 +136,21 @@ export function winterAverage(usages: Dec[], days: Dec[]): Result<number> {
 }
 
 export function leakAdjustment(
-  id: string, usage: Dec, baseline: Dec[], share?: Dec, pricing?: string, creditStep?: Dec, adjustSewer?: boolean, asOf?: IsoDate, meterSize?: string,
+  id: string,
+  usage: Dec,
+  baseline: Dec[],
+  share?: Dec,
+  pricing?: string,
+  creditStep?: Dec,
+  adjustSewer?: boolean,
+  asOf?: IsoDate,
+  meterSize?: string,
 ): Result<number> {
   const s = schedule(id);
   if (!s.ok) return s;
   const method = (pricing ?? "blocks").toLowerCase();
-  if (method !== "blocks" && method !== "lowest" && method !== "lowestblock") return fail("INVALID_INPUT", `pricing must be "blocks" or "lowest", got "${pricing}"`);
+  if (method !== "blocks" && method !== "lowest" && method !== "lowestblock")
+    return fail("INVALID_INPUT", `pricing must be "blocks" or "lowest", got "${pricing}"`);
   if (creditStep !== undefined && !creditStep.greaterThan(0)) return fail("INVALID_INPUT", "creditStep must be above 0");
   const when = asOf ?? today();
   const r = computeLeakCredit({
@@ -137,7 +174,14 @@ export function leakAdjustment(
 }
 
 export function backBill(
-  id: string, periodEnds: unknown[][], billed: Dec[], corrected: Dec[], lookbackMonths?: number, share?: Dec, asOf?: IsoDate, meterSize?: string,
+  id: string,
+  periodEnds: unknown[][],
+  billed: Dec[],
+  corrected: Dec[],
+  lookbackMonths?: number,
+  share?: Dec,
+  asOf?: IsoDate,
+  meterSize?: string,
 ): Result<number> {
   const s = schedule(id);
   if (!s.ok) return s;
@@ -149,7 +193,10 @@ export function backBill(
     dates.push(date);
   }
   if (dates.length !== billed.length || dates.length !== corrected.length) {
-    return fail("INVALID_INPUT", `periodEnds, billedUsages and correctedUsages must have the same count (${dates.length}, ${billed.length}, ${corrected.length})`);
+    return fail(
+      "INVALID_INPUT",
+      `periodEnds, billedUsages and correctedUsages must have the same count (${dates.length}, ${billed.length}, ${corrected.length})`,
+    );
   }
   const periods = dates.map((d, i) => ({ asOf: d, billedUsage: billed[i], correctedUsage: corrected[i] }));
   const r = computeBackBill(s.value, { meterSize }, periods, { undercharge: share ?? new Dec(1), lookbackMonths }, asOf ?? today());

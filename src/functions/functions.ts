@@ -9,10 +9,11 @@ import { runFunction } from "./runFunction";
 import { scheduleCache } from "../storage/scheduleCache";
 import { FunctionError, toHostError } from "./errors";
 
-
 async function withSchedules(): Promise<void> {
   if (await scheduleCache.whenReady(15000)) return;
-  throw toHostError(new FunctionError("#N/A", "UB: rate schedules are still loading; open the UB Workbench pane or recalculate (Ctrl+Alt+F9)"));
+  throw toHostError(
+    new FunctionError("#N/A", "UB: rate schedules are still loading; open the UB Workbench pane or recalculate (Ctrl+Alt+F9)"),
+  );
 }
 
 /**
@@ -56,7 +57,14 @@ export function tiered(usage: number, blocks: any[][], base?: number, unitSize?:
  * @param [asOf] Period end date (default today): picks the rates in effect and the season.
  * @returns The service's charge in dollars.
  */
-export async function charge(schedule: string, service: string, usage: number, meterSize?: any, days?: number, asOf?: any): Promise<number> {
+export async function charge(
+  schedule: string,
+  service: string,
+  usage: number,
+  meterSize?: any,
+  days?: number,
+  asOf?: any,
+): Promise<number> {
   await withSchedules();
   return runFunction(CATALOG.CHARGE, [schedule, service, usage, meterSize, days, asOf], body.charge);
 }
@@ -90,7 +98,14 @@ export async function bill(schedule: string, usage: number, meterSize?: any, car
  * @param [asOf] Period end date (default today).
  * @returns The bill's lines.
  */
-export async function billLines(schedule: string, usage: number, meterSize?: any, carts?: number, days?: number, asOf?: any): Promise<any[][]> {
+export async function billLines(
+  schedule: string,
+  usage: number,
+  meterSize?: any,
+  carts?: number,
+  days?: number,
+  asOf?: any,
+): Promise<any[][]> {
   await withSchedules();
   return runFunction(CATALOG.BILLLINES, [schedule, usage, meterSize, carts, days, asOf], body.billLines);
 }
@@ -137,10 +152,22 @@ export function winterAvg(usages: any[][], days: any[][]): number {
  * @returns The credit in dollars.
  */
 export async function leakAdj(
-  schedule: string, usage: number, baseline: any[][], share?: number, pricing?: string, creditStep?: number, adjustSewer?: boolean, asOf?: any, meterSize?: any,
+  schedule: string,
+  usage: number,
+  baseline: any[][],
+  share?: number,
+  pricing?: string,
+  creditStep?: number,
+  adjustSewer?: boolean,
+  asOf?: any,
+  meterSize?: any,
 ): Promise<number> {
   await withSchedules();
-  return runFunction(CATALOG.LEAKADJ, [schedule, usage, baseline, share, pricing, creditStep, adjustSewer, asOf, meterSize], body.leakAdjustment);
+  return runFunction(
+    CATALOG.LEAKADJ,
+    [schedule, usage, baseline, share, pricing, creditStep, adjustSewer, asOf, meterSize],
+    body.leakAdjustment,
+  );
 }
 
 /**
@@ -158,10 +185,21 @@ export async function leakAdj(
  * @returns Signed amount: positive to bill, negative to credit.
  */
 export async function backBill(
-  schedule: string, periodEnds: any[][], billedUsages: any[][], correctedUsages: any[][], lookbackMonths?: number, share?: number, asOf?: any, meterSize?: any,
+  schedule: string,
+  periodEnds: any[][],
+  billedUsages: any[][],
+  correctedUsages: any[][],
+  lookbackMonths?: number,
+  share?: number,
+  asOf?: any,
+  meterSize?: any,
 ): Promise<number> {
   await withSchedules();
-  return runFunction(CATALOG.BACKBILL, [schedule, periodEnds, billedUsages, correctedUsages, lookbackMonths, share, asOf, meterSize], body.backBill);
+  return runFunction(
+    CATALOG.BACKBILL,
+    [schedule, periodEnds, billedUsages, correctedUsages, lookbackMonths, share, asOf, meterSize],
+    body.backBill,
+  );
 }
 
 /**
@@ -176,4 +214,3 @@ export async function backBill(
 export function prorate(amount: number, days: number, cycleDays: number): number {
   return runFunction(CATALOG.PRORATE, [amount, days, cycleDays], body.prorateAmount);
 }
-

@@ -52,10 +52,7 @@ export class ScheduleCache {
   /** Resolves true once filled, or false after `timeoutMs` so a function never shows #BUSY! forever. */
   whenReady(timeoutMs: number): Promise<boolean> {
     if (this.isReady) return Promise.resolve(true);
-    return Promise.race([
-      this.ready.then(() => true),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs)),
-    ]);
+    return Promise.race([this.ready.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs))]);
   }
 
   subscribe(listener: () => void): () => void {

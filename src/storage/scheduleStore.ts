@@ -36,7 +36,9 @@ export class ScheduleStore {
     const at = this.clock();
     await this.db.transaction("rw", this.db.schedules, this.db.audit, async () => {
       await this.db.schedules.put({ id: schedule.id, json: scheduleToJson(schedule), name: schedule.name, importedAt: at, origin });
-      await this.db.audit.add(audit(at, existed ? "schedule.replaced" : "schedule.imported", schedule.id, `${schedule.name} (from ${origin})`));
+      await this.db.audit.add(
+        audit(at, existed ? "schedule.replaced" : "schedule.imported", schedule.id, `${schedule.name} (from ${origin})`),
+      );
     });
     this.cache.put(schedule);
     return result;

@@ -15,7 +15,10 @@ export async function loadSettings(db: UbDatabase): Promise<Settings> {
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   return {
     defaultSchedule: typeof stored.defaultSchedule === "string" ? stored.defaultSchedule : DEFAULT_SETTINGS.defaultSchedule,
-    blockRows: typeof stored.blockRows === "number" && stored.blockRows >= 500 && stored.blockRows <= 50000 ? stored.blockRows : DEFAULT_SETTINGS.blockRows,
+    blockRows:
+      typeof stored.blockRows === "number" && stored.blockRows >= 500 && stored.blockRows <= 50000
+        ? stored.blockRows
+        : DEFAULT_SETTINGS.blockRows,
   };
 }
 

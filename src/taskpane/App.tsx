@@ -29,7 +29,12 @@ export function App({ services, initialView = "rates" }: { services: Services; i
     <FluentProvider theme={webLightTheme}>
       <ServicesContext.Provider value={services}>
         <div className={styles.root}>
-          <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, d: SelectTabData) => setView(d.value as ViewName)} aria-label="UB Workbench views">
+          <TabList
+            className={styles.tabs}
+            selectedValue={view}
+            onTabSelect={(_, d: SelectTabData) => setView(d.value as ViewName)}
+            aria-label="UB Workbench views"
+          >
             {VIEWS.map((v) => (
               <Tab key={v.name} value={v.name} id={`tab-${v.name}`} aria-controls={`panel-${v.name}`}>
                 {v.label}

@@ -31,7 +31,13 @@ export async function importJsonText(store: ScheduleStore, text: string, fileNam
 /** Imports every schedule on the workbook's Rates sheet into local storage. */
 export async function importRatesSheet(store: ScheduleStore, workbook: WorkbookPort): Promise<ActionReport> {
   const sheet = await workbook.readSheet(RATES_SHEET);
-  if (!sheet) return { done: [], problems: [`This workbook has no sheet named "${RATES_SHEET}". Export one first, or add a sheet with the columns Schedule, Field, Value.`] };
+  if (!sheet)
+    return {
+      done: [],
+      problems: [
+        `This workbook has no sheet named "${RATES_SHEET}". Export one first, or add a sheet with the columns Schedule, Field, Value.`,
+      ],
+    };
   const read = readRatesSheet(sheet);
   const report: ActionReport = { done: [], problems: [...read.problems] };
   for (const entry of read.schedules) {

@@ -23,7 +23,10 @@ export interface RatesSheetRead {
   readonly problems: string[];
 }
 
-const norm = (v: CellValue) => String(v ?? "").trim().toLowerCase();
+const norm = (v: CellValue) =>
+  String(v ?? "")
+    .trim()
+    .toLowerCase();
 
 /** Reads schedules from a Rates sheet; the header row may sit anywhere in the first 50 rows. */
 export function readRatesSheet(data: SheetValues): RatesSheetRead {

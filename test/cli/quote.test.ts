@@ -35,11 +35,23 @@ describe("ubill quote", () => {
 
   const bad: [string, string[], RegExp][] = [
     ["a missing schedule", ["--usage", "0"], /^ubill: --schedule is required/],
-    ["a usage that is not a number", ["--schedule", CHUBBUCK, "--usage", "lots"], /^ubill: --usage must be a number of 0 or more, got "lots"\n$/],
+    [
+      "a usage that is not a number",
+      ["--schedule", CHUBBUCK, "--usage", "lots"],
+      /^ubill: --usage must be a number of 0 or more, got "lots"\n$/,
+    ],
     ["an unknown option", ["--schedule", CHUBBUCK, "--usage", "0", "--colour", "red"], /^ubill: unknown option --colour/],
-    ["a missing file", ["--schedule", "/nonexistent.json", "--usage", "0"], /^ubill: cannot read schedule file \/nonexistent.json: ENOENT\n$/],
+    [
+      "a missing file",
+      ["--schedule", "/nonexistent.json", "--usage", "0"],
+      /^ubill: cannot read schedule file \/nonexistent.json: ENOENT\n$/,
+    ],
     ["a bad date", ["--schedule", CHUBBUCK, "--usage", "0", "--as-of", "31/10/2026"], /^ubill: --as-of must be a date/],
-    ["an unpriced meter size", ["--schedule", join(ROOT, "samples/rates/harlingen.json"), "--usage", "0", "--meter", "3"], /^ubill: Water minimum has no price for a 3" meter/],
+    [
+      "an unpriced meter size",
+      ["--schedule", join(ROOT, "samples/rates/harlingen.json"), "--usage", "0", "--meter", "3"],
+      /^ubill: Water minimum has no price for a 3" meter/,
+    ],
     ["fractional carts", ["--schedule", CHUBBUCK, "--usage", "0", "--carts", "1.5"], /^ubill: --carts must be a whole number/],
   ];
   it.each(bad)("prints one line and exits 2 for %s", async (_name, args, message) => {
@@ -53,9 +65,19 @@ describe("ubill quote", () => {
   it("names the path of the problem in an invalid schedule file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ubill-"));
     const file = join(dir, "bad.json");
-    writeFileSync(file, JSON.stringify({ id: "bad", name: "Bad", usageUnit: "gal", versions: [{ charges: [{ id: "x", service: "water", description: "X", kind: "fixed", amount: "ten" }] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: "bad",
+        name: "Bad",
+        usageUnit: "gal",
+        versions: [{ charges: [{ id: "x", service: "water", description: "X", kind: "fixed", amount: "ten" }] }],
+      }),
+    );
     const r = await run("quote", "--schedule", file, "--usage", "0");
-    expect(r.err).toMatch(/bad\.json: rate schedule "bad": versions\[0\]\.charges\[0\]\.amount: expected a decimal such as "1\.15", got "ten"/);
+    expect(r.err).toMatch(
+      /bad\.json: rate schedule "bad": versions\[0\]\.charges\[0\]\.amount: expected a decimal such as "1\.15", got "ten"/,
+    );
   });
 
   it("rejects an unknown command", async () => {
@@ -64,7 +86,9 @@ describe("ubill quote", () => {
   });
 
   it("runs as the installed bin", () => {
-    const out = execFileSync(process.execPath, [join(ROOT, "bin", "ubill.js"), "quote", "--schedule", CHUBBUCK, "--usage", "0", "--json"], { encoding: "utf8" });
+    const out = execFileSync(process.execPath, [join(ROOT, "bin", "ubill.js"), "quote", "--schedule", CHUBBUCK, "--usage", "0", "--json"], {
+      encoding: "utf8",
+    });
     expect(JSON.parse(out).total).toBe("97.20");
     const failed = spawnSync(process.execPath, [join(ROOT, "bin", "ubill.js"), "quote"], { encoding: "utf8" });
     expect(failed.status).toBe(2);

@@ -1,8 +1,6 @@
 /** Property tests (fast-check) for the money invariants the engine promises. */
 import fc from "fast-check";
-import {
-  allocate, computeBill, computeLeakCredit, dec, Money, sumMoney, validateSchedule, RateSchedule,
-} from "../../src/engine";
+import { allocate, computeBill, computeLeakCredit, dec, Money, sumMoney, validateSchedule, RateSchedule } from "../../src/engine";
 import { loadSchedule, sampleScheduleIds } from "../support/samples";
 
 const cents = fc.integer({ min: 0, max: 5_000_00 }).map((c) => (c / 100).toFixed(2));
@@ -22,11 +20,19 @@ const randomSchedule = fc
     const ordered = inclining ? [...prices].sort((a, b) => Number(a) - Number(b)) : prices;
     const blocks = [...sorted.map((upTo, i) => ({ upTo: String(upTo), price: ordered[i] })), { upTo: null, price: ordered[sorted.length] }];
     const r = validateSchedule({
-      id: "random", name: "Random", usageUnit: "gal", versions: [{ effective: null, charges: [
-        { id: "base", service: "water", description: "Base", kind: "fixed", amount: base },
-        { id: "usage", service: "water", description: "Usage", kind: "blocks", unit: "kgal", blocks },
-        { id: "tax", service: "tax", description: "Tax", kind: "percentOfLines", percent: tax, of: ["base", "usage"] },
-      ] }],
+      id: "random",
+      name: "Random",
+      usageUnit: "gal",
+      versions: [
+        {
+          effective: null,
+          charges: [
+            { id: "base", service: "water", description: "Base", kind: "fixed", amount: base },
+            { id: "usage", service: "water", description: "Usage", kind: "blocks", unit: "kgal", blocks },
+            { id: "tax", service: "tax", description: "Tax", kind: "percentOfLines", percent: tax, of: ["base", "usage"] },
+          ],
+        },
+      ],
     });
     if (!r.ok) throw new Error(r.problem.message);
     return r.value;
@@ -51,7 +57,9 @@ describe("bill invariants", () => {
         if (!b.ok) return false;
         const lines = sumMoney(b.value.lines.map((l) => l.amount));
         const services = sumMoney(b.value.services.map((s) => s.amount));
-        return lines.equals(b.value.total) && services.equals(b.value.total) && b.value.lines.every((l) => l.amount.amount.decimalPlaces() <= 2);
+        return (
+          lines.equals(b.value.total) && services.equals(b.value.total) && b.value.lines.every((l) => l.amount.amount.decimalPlaces() <= 2)
+        );
       }),
       { numRuns: 300 },
     );
@@ -84,13 +92,29 @@ describe("leak credit invariants", () => {
   it("never credits more than the excess was charged, nor less than nothing", () => {
     fc.assert(
       fc.property(
-        randomSchedule, gallons, gallons,
-        fc.integer({ min: 0, max: 100 }), fc.constantFrom("blocks" as const, "lowestBlock" as const), fc.constantFrom(1, 100, 1000),
+        randomSchedule,
+        gallons,
+        gallons,
+        fc.integer({ min: 0, max: 100 }),
+        fc.constantFrom("blocks" as const, "lowestBlock" as const),
+        fc.constantFrom(1, 100, 1000),
         (schedule, usage, baseline, share, pricing, step) => {
           const r = computeLeakCredit({
-            schedule, account: {}, periods: [{ asOf: "2026-07-31", usage: dec(usage) }], baseline: dec(baseline),
-            policy: { creditShare: dec(share).div(100), pricing, creditStep: dec(step), creditRounding: "up", adjustSewer: false, waterServices: ["water"], sewerServices: ["sewer"] },
-            previousAdjustments: [], asOf: "2026-08-15",
+            schedule,
+            account: {},
+            periods: [{ asOf: "2026-07-31", usage: dec(usage) }],
+            baseline: dec(baseline),
+            policy: {
+              creditShare: dec(share).div(100),
+              pricing,
+              creditStep: dec(step),
+              creditRounding: "up",
+              adjustSewer: false,
+              waterServices: ["water"],
+              sewerServices: ["sewer"],
+            },
+            previousAdjustments: [],
+            asOf: "2026-08-15",
           });
           if (!r.ok) return false;
           const p = r.value.periods[0];
@@ -107,7 +131,10 @@ describe("allocate invariants", () => {
     fc.assert(
       fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 1, max: 36 }), (c, n) => {
         const amount = Money.of(dec(c).div(100));
-        const parts = allocate(amount, Array.from({ length: n }, () => 1));
+        const parts = allocate(
+          amount,
+          Array.from({ length: n }, () => 1),
+        );
         const cents = parts.map((p) => p.amount.times(100).toNumber());
         return sumMoney(parts).equals(amount) && Math.max(...cents) - Math.min(...cents) <= 1;
       }),
@@ -117,10 +144,14 @@ describe("allocate invariants", () => {
 
   it("splits by ratios with parts that sum exactly", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 8 }).filter((r) => r.some((x) => x > 0)), (c, ratios) => {
-        const amount = Money.of(dec(c).div(100));
-        return sumMoney(allocate(amount, ratios)).equals(amount);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 8 }).filter((r) => r.some((x) => x > 0)),
+        (c, ratios) => {
+          const amount = Money.of(dec(c).div(100));
+          return sumMoney(allocate(amount, ratios)).equals(amount);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -3,7 +3,13 @@
  * asserted as exact decimal strings.
  */
 import {
-  computeBill, computeConsumption, computeLeakCredit, dec, estimateUsage, usageDeviation, winterQuarterAverage,
+  computeBill,
+  computeConsumption,
+  computeLeakCredit,
+  dec,
+  estimateUsage,
+  usageDeviation,
+  winterQuarterAverage,
 } from "../../src/engine";
 import { loadSchedule } from "../support/samples";
 
@@ -11,18 +17,51 @@ const ASOF = "2026-10-31";
 
 describe("published bill totals", () => {
   const cases: { source: string; schedule: string; usage: string; meterSize?: string; carts?: number; expected: string }[] = [
-    { source: "cityofchubbuck.us/city-clerk/utility-billing: 0 gallons gives a monthly base of $97.20", schedule: "chubbuck", usage: "0", expected: "97.20" },
-    { source: "Clintonville, WI wastewater calculation page: 4 thousand gallons, total $46.00", schedule: "clintonville-sewer", usage: "4", expected: "46.00" },
-    { source: "Harlingen, TX: 5/8\" minimum $9.91 at no usage", schedule: "harlingen", usage: "0", meterSize: "5/8", expected: "9.91" },
-    { source: "Harlingen, TX: 8\" minimum $746.45 at no usage", schedule: "harlingen", usage: "0", meterSize: "8", expected: "746.45" },
-    { source: "Sheffield Utilities: 5/8\" $27.00 including 300 cubic feet", schedule: "sheffield", usage: "300", meterSize: "5/8", expected: "27.00" },
-    { source: "Sheffield Utilities: 1\" $37.95 including 600 cubic feet", schedule: "sheffield", usage: "600", meterSize: "1", expected: "37.95" },
+    {
+      source: "cityofchubbuck.us/city-clerk/utility-billing: 0 gallons gives a monthly base of $97.20",
+      schedule: "chubbuck",
+      usage: "0",
+      expected: "97.20",
+    },
+    {
+      source: "Clintonville, WI wastewater calculation page: 4 thousand gallons, total $46.00",
+      schedule: "clintonville-sewer",
+      usage: "4",
+      expected: "46.00",
+    },
+    { source: 'Harlingen, TX: 5/8" minimum $9.91 at no usage', schedule: "harlingen", usage: "0", meterSize: "5/8", expected: "9.91" },
+    { source: 'Harlingen, TX: 8" minimum $746.45 at no usage', schedule: "harlingen", usage: "0", meterSize: "8", expected: "746.45" },
+    {
+      source: 'Sheffield Utilities: 5/8" $27.00 including 300 cubic feet',
+      schedule: "sheffield",
+      usage: "300",
+      meterSize: "5/8",
+      expected: "27.00",
+    },
+    {
+      source: 'Sheffield Utilities: 1" $37.95 including 600 cubic feet',
+      schedule: "sheffield",
+      usage: "600",
+      meterSize: "1",
+      expected: "37.95",
+    },
     { source: "Cibolo, TX: 1,200 gallons or less $13.25", schedule: "cibolo", usage: "1200", expected: "13.25" },
     { source: "Cibolo, TX: above 1,200 gallons, base $27.15", schedule: "cibolo", usage: "1201", expected: "27.15" },
-    { source: "SUEZ Idaho: bi-monthly 3/4\" customer charge $21.88", schedule: "suez-idaho", usage: "0", meterSize: "3/4", expected: "21.88" },
+    {
+      source: 'SUEZ Idaho: bi-monthly 3/4" customer charge $21.88',
+      schedule: "suez-idaho",
+      usage: "0",
+      meterSize: "3/4",
+      expected: "21.88",
+    },
   ];
   it.each(cases)("$schedule at $usage gives $expected ($source)", ({ schedule, usage, meterSize, carts, expected }) => {
-    const bill = computeBill(loadSchedule(schedule), { usage: dec(usage), asOf: ASOF, meterSize, carts: carts === undefined ? undefined : { count: carts } });
+    const bill = computeBill(loadSchedule(schedule), {
+      usage: dec(usage),
+      asOf: ASOF,
+      meterSize,
+      carts: carts === undefined ? undefined : { count: carts },
+    });
     if (!bill.ok) throw new Error(bill.problem.message);
     expect(bill.value.total.toCents()).toBe(expected);
   });
@@ -42,12 +81,21 @@ describe("Pocatello sanitation (pocatello.us/387)", () => {
     });
   }
   const containerTable: [number, number, string][] = [
-    [1, 1, "93.60"], [1, 2, "174.14"], [1, 3, "254.68"], [1, 4, "335.22"], [1, 5, "415.76"], [1, 6, "496.30"],
-    [2, 1, "185.42"], [2, 2, "346.50"],
+    [1, 1, "93.60"],
+    [1, 2, "174.14"],
+    [1, 3, "254.68"],
+    [1, 4, "335.22"],
+    [1, 5, "415.76"],
+    [1, 6, "496.30"],
+    [2, 1, "185.42"],
+    [2, 2, "346.50"],
   ];
   it.each(containerTable)("bills %i 3-yard container(s) picked up %i time(s) a week at %s", (count, pickups, total) => {
     const bill = computeBill(schedule, {
-      usage: dec(0), asOf: ASOF, rateClass: "commercial", carts: { count: 0 },
+      usage: dec(0),
+      asOf: ASOF,
+      rateClass: "commercial",
+      carts: { count: 0 },
       containers: { count, pickupsPerWeek: pickups, size: "3 yd" },
     });
     if (!bill.ok) throw new Error(bill.problem.message);
@@ -79,7 +127,11 @@ describe("Clintonville register truncation (Clintonville, WI wastewater calculat
 describe("Tyler Munis estimating (knowledge base, Estimating Meter Reads)", () => {
   it("estimates 37 from 40, 35, 35 over 31, 29, 30 days for a 30-day cycle (exact 36.67)", () => {
     const result = estimateUsage(
-      [{ usage: dec(40), days: 31 }, { usage: dec(35), days: 29 }, { usage: dec(35), days: 30 }],
+      [
+        { usage: dec(40), days: 31 },
+        { usage: dec(35), days: 29 },
+        { usage: dec(35), days: 30 },
+      ],
       30,
     );
     if (!result.ok) throw new Error(result.problem.message);
@@ -96,8 +148,14 @@ describe("Wildwood, NJ leak credit (wildwoodnj.org, page 90)", () => {
       periods: [{ asOf: ASOF, usage: dec(125000) }],
       baseline: dec(6000),
       policy: {
-        creditShare: dec("0.5"), pricing: "blocks", creditStep: dec(1000), creditRounding: "up",
-        adjustSewer: false, waterServices: ["water"], sewerServices: ["sewer"], frequency: "once",
+        creditShare: dec("0.5"),
+        pricing: "blocks",
+        creditStep: dec(1000),
+        creditRounding: "up",
+        adjustSewer: false,
+        waterServices: ["water"],
+        sewerServices: ["sewer"],
+        frequency: "once",
       },
       previousAdjustments: [],
       asOf: ASOF,
@@ -119,7 +177,9 @@ describe("Oracle CC&B high/low edit", () => {
 describe("Rio Rancho, NM winter quarter average", () => {
   it("divides the Dec, Jan and Feb consumption by their days and multiplies by 30.42", () => {
     const average = winterQuarterAverage([
-      { usage: dec(6000), days: 31 }, { usage: dec(5000), days: 31 }, { usage: dec(4000), days: 28 },
+      { usage: dec(6000), days: 31 },
+      { usage: dec(5000), days: 31 },
+      { usage: dec(4000), days: 28 },
     ]);
     if (!average.ok) throw new Error(average.problem.message);
     expect(average.value.toString()).toBe("5070");

@@ -28,18 +28,31 @@ describe("UB.CONSUMPTION", () => {
 
   it("shows #VALUE! with the reads when current is below previous and dials are unknown", async () => {
     expect(await errorOf(() => UB.consumption(500, 400))).toEqual([
-      "#VALUE!", "UB.CONSUMPTION: current read 400 is below the previous read 500; give the dial count to treat it as a rollover",
+      "#VALUE!",
+      "UB.CONSUMPTION: current read 400 is below the previous read 500; give the dial count to treat it as a rollover",
     ]);
   });
 
   it("names the argument and what it expects", async () => {
-    expect(await errorOf(() => UB.consumption("abc" as never, 5))).toEqual(["#VALUE!", 'UB.CONSUMPTION: previous must be a number of 0 or more (register units); got "abc"']);
-    expect(await errorOf(() => UB.consumption(1, 5, 2.5))).toEqual(["#VALUE!", "UB.CONSUMPTION: dials must be a whole number from 1 to 12; got 2.5"]);
+    expect(await errorOf(() => UB.consumption("abc" as never, 5))).toEqual([
+      "#VALUE!",
+      'UB.CONSUMPTION: previous must be a number of 0 or more (register units); got "abc"',
+    ]);
+    expect(await errorOf(() => UB.consumption(1, 5, 2.5))).toEqual([
+      "#VALUE!",
+      "UB.CONSUMPTION: dials must be a whole number from 1 to 12; got 2.5",
+    ]);
   });
 });
 
 describe("UB.TIERED", () => {
-  const harlingen = [["Up to", "Price"], [3000, 1.3], [10000, 1.8], [20000, 2.55], ["", 3.05]];
+  const harlingen = [
+    ["Up to", "Price"],
+    [3000, 1.3],
+    [10000, 1.8],
+    [20000, 2.55],
+    ["", 3.05],
+  ];
 
   it("prices usage through an inline block range with a header row and a blank last limit", () => {
     expect(UB.tiered(15000, harlingen, 9.91, 1000)).toBe(39.16);
@@ -51,9 +64,26 @@ describe("UB.TIERED", () => {
   });
 
   it("names the block row that is wrong", async () => {
-    expect(await errorOf(() => UB.tiered(5, [[10, 1], [5, 2]]))).toEqual(["#VALUE!", "UB.TIERED: blocks row 2: upper limits must rise (5 is not above 10)"]);
-    expect(await errorOf(() => UB.tiered(5, [["", 1], [5, 2]]))).toEqual(["#VALUE!", "UB.TIERED: blocks row 1: only the last block may have a blank upper limit"]);
-    expect(await errorOf(() => UB.tiered(5, [[10, "x"]]))).toEqual(["#VALUE!", "UB.TIERED: blocks row 1: the price must be a number of 0 or more"]);
+    expect(
+      await errorOf(() =>
+        UB.tiered(5, [
+          [10, 1],
+          [5, 2],
+        ]),
+      ),
+    ).toEqual(["#VALUE!", "UB.TIERED: blocks row 2: upper limits must rise (5 is not above 10)"]);
+    expect(
+      await errorOf(() =>
+        UB.tiered(5, [
+          ["", 1],
+          [5, 2],
+        ]),
+      ),
+    ).toEqual(["#VALUE!", "UB.TIERED: blocks row 1: only the last block may have a blank upper limit"]);
+    expect(await errorOf(() => UB.tiered(5, [[10, "x"]]))).toEqual([
+      "#VALUE!",
+      "UB.TIERED: blocks row 1: the price must be a number of 0 or more",
+    ]);
   });
 });
 
@@ -75,8 +105,14 @@ describe("UB.CHARGE and UB.BILL", () => {
   });
 
   it("shows #N/A for an unknown schedule, service or meter size, with what is available", async () => {
-    expect(await errorOf(() => UB.bill("nowhere", 0))).toEqual(["#N/A", expect.stringMatching(/^UB.BILL: no rate schedule "nowhere" is loaded; loaded: chubbuck, cibolo/)]);
-    expect(await errorOf(() => UB.charge("chubbuck", "electric", 0))).toEqual(["#N/A", "UB.CHARGE: schedule chubbuck has no \"electric\" service; services: water, sewer, garbage"]);
+    expect(await errorOf(() => UB.bill("nowhere", 0))).toEqual([
+      "#N/A",
+      expect.stringMatching(/^UB.BILL: no rate schedule "nowhere" is loaded; loaded: chubbuck, cibolo/),
+    ]);
+    expect(await errorOf(() => UB.charge("chubbuck", "electric", 0))).toEqual([
+      "#N/A",
+      'UB.CHARGE: schedule chubbuck has no "electric" service; services: water, sewer, garbage',
+    ]);
     expect((await errorOf(() => UB.bill("harlingen", 0, "3")))[0]).toBe("#N/A");
   });
 
@@ -94,7 +130,10 @@ describe("UB.ESTIMATE and UB.WINTERAVG", () => {
   });
 
   it("needs matching counts", async () => {
-    expect(await errorOf(() => UB.estimate([[40, 35]], [[31]], 30))).toEqual(["#VALUE!", "UB.ESTIMATE: usages and days must have the same count (2 and 1)"]);
+    expect(await errorOf(() => UB.estimate([[40, 35]], [[31]], 30))).toEqual([
+      "#VALUE!",
+      "UB.ESTIMATE: usages and days must have the same count (2 and 1)",
+    ]);
   });
 
   it("averages the winter quarter", () => {

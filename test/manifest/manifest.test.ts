@@ -12,7 +12,11 @@ const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 
 type Node = Record<string, unknown>;
 const ordered = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", preserveOrder: true }).parse(xml) as Node[];
-const tree = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["Set", "Host", "Runtime", "bt:Image", "bt:Url", "bt:String", "Control", "ExtensionPoint"].includes(name) }).parse(xml) as Node;
+const tree = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  isArray: (name) => ["Set", "Host", "Runtime", "bt:Image", "bt:Url", "bt:String", "Control", "ExtensionPoint"].includes(name),
+}).parse(xml) as Node;
 
 /** Every element in document order with its attributes, as [name, attributes] pairs. */
 function walk(nodes: Node[], out: [string, Record<string, string>][] = []): [string, Record<string, string>][] {
@@ -27,7 +31,7 @@ function walk(nodes: Node[], out: [string, Record<string, string>][] = []): [str
 }
 const elements = walk(ordered);
 const app = tree.OfficeApp as Node;
-const resources = ((app.VersionOverrides as Node).Resources as Node);
+const resources = (app.VersionOverrides as Node).Resources as Node;
 const ids = (group: string, item: string) =>
   new Map(((resources[group] as Node)[item] as Node[]).map((n) => [n["@id"] as string, n["@DefaultValue"] as string]));
 const images = ids("bt:Images", "bt:Image");
@@ -50,8 +54,26 @@ describe("manifest.xml", () => {
   });
 
   it("lists the top-level elements in the order the schema requires", () => {
-    const schemaOrder = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions", "VersionOverrides"];
-    const top = (ordered.find((n) => "OfficeApp" in n)!.OfficeApp as Node[]).flatMap((n) => Object.keys(n).filter((k) => k !== ":@" && k !== "#text"));
+    const schemaOrder = [
+      "Id",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "HighResolutionIconUrl",
+      "SupportUrl",
+      "AppDomains",
+      "Hosts",
+      "Requirements",
+      "DefaultSettings",
+      "Permissions",
+      "VersionOverrides",
+    ];
+    const top = (ordered.find((n) => "OfficeApp" in n)!.OfficeApp as Node[]).flatMap((n) =>
+      Object.keys(n).filter((k) => k !== ":@" && k !== "#text"),
+    );
     expect(top).toEqual(schemaOrder);
   });
 
@@ -90,8 +112,15 @@ describe("manifest.xml", () => {
 
   it("resolves every resid to a resource of the right kind, each 32 characters or fewer", () => {
     const kindOf: Record<string, Map<string, string>[]> = {
-      "bt:Image": [images], SourceLocation: [urls], FunctionFile: [urls], Runtime: [urls], LearnMoreUrl: [urls],
-      Label: [shortStrings], Title: [shortStrings], Namespace: [shortStrings], Description: [longStrings],
+      "bt:Image": [images],
+      SourceLocation: [urls],
+      FunctionFile: [urls],
+      Runtime: [urls],
+      LearnMoreUrl: [urls],
+      Label: [shortStrings],
+      Title: [shortStrings],
+      Namespace: [shortStrings],
+      Description: [longStrings],
     };
     const withResid = elements.filter(([, a]) => a["@resid"] !== undefined);
     expect(withResid.length).toBeGreaterThan(15);
@@ -110,7 +139,9 @@ describe("manifest.xml", () => {
   });
 
   it("points at icons the build ships", () => {
-    for (const url of [...images.values(), app.IconUrl as Node, app.HighResolutionIconUrl as Node].map((v) => (typeof v === "string" ? v : (v["@DefaultValue"] as string)))) {
+    for (const url of [...images.values(), app.IconUrl as Node, app.HighResolutionIconUrl as Node].map((v) =>
+      typeof v === "string" ? v : (v["@DefaultValue"] as string),
+    )) {
       const file = url.replace(/^https:\/\/[^/]+\//, "");
       expect([file, existsSync(join(ROOT, file))]).toEqual([file, true]);
     }

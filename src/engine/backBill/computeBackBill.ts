@@ -100,7 +100,10 @@ export function computeBackBill(
     difference,
     amount,
     belowMinimum,
-    instalments: allocate(amount, Array.from({ length: count }, () => 1)),
+    instalments: allocate(
+      amount,
+      Array.from({ length: count }, () => 1),
+    ),
   });
 }
 

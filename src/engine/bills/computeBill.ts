@@ -55,13 +55,15 @@ function buildContext(schedule: RateSchedule, input: BillInput): Result<Omit<Pri
     return fail("INVALID_INPUT", `usage must be zero or more, got ${input.usage.toString()}`);
   }
   const units = input.dwellingUnits ?? 1;
-  if (!Number.isInteger(units) || units < 1) return fail("INVALID_INPUT", `dwelling units must be a whole number of 1 or more, got ${units}`);
+  if (!Number.isInteger(units) || units < 1)
+    return fail("INVALID_INPUT", `dwelling units must be a whole number of 1 or more, got ${units}`);
   const days = input.days;
   if (days !== undefined && !(days > 0 && days <= schedule.cycleDays * 2)) {
     return fail("INVALID_INPUT", `days of service must be above 0 and at most ${schedule.cycleDays * 2}, got ${days}`);
   }
   const carts = input.carts ?? { count: 1 };
-  if (!Number.isInteger(carts.count) || carts.count < 0) return fail("INVALID_INPUT", `carts must be a whole number of 0 or more, got ${carts.count}`);
+  if (!Number.isInteger(carts.count) || carts.count < 0)
+    return fail("INVALID_INPUT", `carts must be a whole number of 0 or more, got ${carts.count}`);
   const rawSize = input.meterSize ?? schedule.defaultMeterSize;
   const factor = days === undefined || days === schedule.cycleDays ? ONE : new Dec(days).div(schedule.cycleDays);
   return ok({

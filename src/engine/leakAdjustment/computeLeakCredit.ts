@@ -37,7 +37,10 @@ export function computeLeakCredit(request: LeakRequest): Result<LeakCredit> {
   const limit = frequencyProblem(request);
   if (limit) return fail("LEAK_TOO_SOON", limit);
   if (policy.maxPeriods !== undefined && request.periods.length > policy.maxPeriods) {
-    return fail("LEAK_TOO_MANY_PERIODS", `the policy credits at most ${policy.maxPeriods} leak bill(s); ${request.periods.length} were given`);
+    return fail(
+      "LEAK_TOO_MANY_PERIODS",
+      `the policy credits at most ${policy.maxPeriods} leak bill(s); ${request.periods.length} were given`,
+    );
   }
   if (request.baseline.isNegative()) return fail("INVALID_INPUT", `the baseline must be zero or more, got ${request.baseline}`);
   const periods: LeakPeriodCredit[] = [];
@@ -59,7 +62,9 @@ function frequencyProblem(request: LeakRequest): string | undefined {
   const last = [...request.previousAdjustments].sort().at(-1)!;
   if (frequency === "once") return `the policy allows one leak adjustment per account, and one was granted on ${last}`;
   const next = addMonths(last, frequency);
-  return request.asOf < next ? `the policy allows one leak adjustment every ${frequency} months; the last was ${last}, the next may be granted from ${next}` : undefined;
+  return request.asOf < next
+    ? `the policy allows one leak adjustment every ${frequency} months; the last was ${last}, the next may be granted from ${next}`
+    : undefined;
 }
 
 function creditFor(request: LeakRequest, period: LeakPeriod): Result<LeakPeriodCredit> {

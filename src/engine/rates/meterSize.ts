@@ -3,7 +3,12 @@
  * and `1½` all compare equal. The result is the schedule key form: "5/8", "3/4", "1", "1.5", "2".
  */
 export function normalizeMeterSize(raw: string): string {
-  let text = raw.trim().toLowerCase().replace(/["”″]|inches|inch|in\b/g, "").replace(/½/g, " 1/2").trim();
+  let text = raw
+    .trim()
+    .toLowerCase()
+    .replace(/["”″]|inches|inch|in\b/g, "")
+    .replace(/½/g, " 1/2")
+    .trim();
   text = text.replace(/\s*x\s*3\/4$/, "");
   const mixed = /^(\d+)[\s-]+(\d+)\/(\d+)$/.exec(text);
   if (mixed) return decimalForm(Number(mixed[1]) + Number(mixed[2]) / Number(mixed[3]));

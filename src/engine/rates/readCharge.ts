@@ -1,9 +1,7 @@
 import { ROUNDING_MODES } from "../money/rounding";
 import { VOLUME_UNITS } from "../units/volume";
 import { normalizeBinSize, normalizeMeterSize } from "./meterSize";
-import {
-  array, at, bool, decimal, Json, noUnknownKeys, object, oneOf, optionalText, problem, ReadError, table, text,
-} from "./reader";
+import { array, at, bool, decimal, Json, noUnknownKeys, object, oneOf, optionalText, problem, ReadError, table, text } from "./reader";
 import type { Block, BlocksCharge, Charge, Season, VolumeBasis } from "./types";
 import { CHARGE_KINDS } from "./types";
 
@@ -28,7 +26,8 @@ export function readCharge(value: Json, path: string): Charge {
     id: text(raw.id, at(path, "id")),
     service: text(raw.service, at(path, "service")).toLowerCase(),
     description: text(raw.description, at(path, "description")),
-    classes: raw.classes === undefined ? undefined : array(raw.classes, at(path, "classes")).map((c, i) => text(c, at(at(path, "classes"), i))),
+    classes:
+      raw.classes === undefined ? undefined : array(raw.classes, at(path, "classes")).map((c, i) => text(c, at(at(path, "classes"), i))),
     season: raw.season === undefined ? undefined : readSeason(raw.season, at(path, "season")),
     addOn: optionalText(raw.addOn, at(path, "addOn")),
   };
@@ -40,10 +39,16 @@ export function readCharge(value: Json, path: string): Charge {
       return { ...base, kind, amount: decimal(raw.amount, p("amount"), { min: 0 }), per };
     }
     case "meterBase":
-      return { ...base, kind, amounts: table(raw.amounts, p("amounts"), normalizeMeterSize, (v, q) => decimal(v, q, { min: 0 })), perDwellingUnit: bool(raw.perDwellingUnit, p("perDwellingUnit"), false) };
+      return {
+        ...base,
+        kind,
+        amounts: table(raw.amounts, p("amounts"), normalizeMeterSize, (v, q) => decimal(v, q, { min: 0 })),
+        perDwellingUnit: bool(raw.perDwellingUnit, p("perDwellingUnit"), false),
+      };
     case "thresholdBase":
       return {
-        ...base, kind,
+        ...base,
+        kind,
         unit: oneOf(raw.unit, p("unit"), VOLUME_UNITS),
         threshold: decimal(raw.threshold, p("threshold"), { min: 0 }),
         atOrBelow: decimal(raw.atOrBelow, p("atOrBelow"), { min: 0 }),
@@ -52,21 +57,32 @@ export function readCharge(value: Json, path: string): Charge {
     case "blocks":
       return readBlocksCharge(raw, path, base);
     case "carts":
-      return { ...base, kind, sizes: table(raw.sizes, p("sizes"), normalizeBinSize, (v, q) => {
-        const o = object(v, q);
-        noUnknownKeys(o, q, ["first", "additional"]);
-        return { first: decimal(o.first, at(q, "first"), { min: 0 }), additional: decimal(o.additional, at(q, "additional"), { min: 0 }) };
-      }) };
+      return {
+        ...base,
+        kind,
+        sizes: table(raw.sizes, p("sizes"), normalizeBinSize, (v, q) => {
+          const o = object(v, q);
+          noUnknownKeys(o, q, ["first", "additional"]);
+          return {
+            first: decimal(o.first, at(q, "first"), { min: 0 }),
+            additional: decimal(o.additional, at(q, "additional"), { min: 0 }),
+          };
+        }),
+      };
     case "containers":
-      return { ...base, kind, sizes: table(raw.sizes, p("sizes"), normalizeBinSize, (v, q) => {
-        const o = object(v, q);
-        noUnknownKeys(o, q, ["perPickup", "base", "additionalContainer"]);
-        return {
-          perPickup: decimal(o.perPickup, at(q, "perPickup"), { min: 0 }),
-          base: decimal(o.base ?? "0", at(q, "base"), { min: 0 }),
-          additionalContainer: decimal(o.additionalContainer ?? "0", at(q, "additionalContainer"), { min: 0 }),
-        };
-      }) };
+      return {
+        ...base,
+        kind,
+        sizes: table(raw.sizes, p("sizes"), normalizeBinSize, (v, q) => {
+          const o = object(v, q);
+          noUnknownKeys(o, q, ["perPickup", "base", "additionalContainer"]);
+          return {
+            perPickup: decimal(o.perPickup, at(q, "perPickup"), { min: 0 }),
+            base: decimal(o.base ?? "0", at(q, "base"), { min: 0 }),
+            additionalContainer: decimal(o.additionalContainer ?? "0", at(q, "additionalContainer"), { min: 0 }),
+          };
+        }),
+      };
     case "percentOfLines": {
       const of = array(raw.of, p("of")).map((c, i) => text(c, at(p("of"), i)));
       if (of.length === 0) problem(p("of"), "at least one charge id", raw.of);
@@ -75,7 +91,11 @@ export function readCharge(value: Json, path: string): Charge {
   }
 }
 
-function readBlocksCharge(raw: Record<string, Json>, path: string, base: Omit<BlocksCharge, "kind" | "unit" | "blocks" | "allowancePerDwellingUnit" | "blocksPerDwellingUnit">): BlocksCharge {
+function readBlocksCharge(
+  raw: Record<string, Json>,
+  path: string,
+  base: Omit<BlocksCharge, "kind" | "unit" | "blocks" | "allowancePerDwellingUnit" | "blocksPerDwellingUnit">,
+): BlocksCharge {
   const p = (key: string) => at(path, key);
   const list = array(raw.blocks, p("blocks"));
   if (list.length === 0) problem(p("blocks"), "at least one block", raw.blocks);
@@ -95,10 +115,12 @@ function readBlocksCharge(raw: Record<string, Json>, path: string, base: Omit<Bl
       throw new ReadError(`${at(at(p("blocks"), i), "upTo")}: block limits must rise; ${cur} is not above ${prev}`);
     }
   }
-  const allowance = raw.allowance === undefined ? undefined
-    : typeof raw.allowance === "object" && raw.allowance !== null
-      ? table(raw.allowance, p("allowance"), normalizeMeterSize, (v, q) => decimal(v, q, { min: 0 }))
-      : decimal(raw.allowance, p("allowance"), { min: 0 });
+  const allowance =
+    raw.allowance === undefined
+      ? undefined
+      : typeof raw.allowance === "object" && raw.allowance !== null
+        ? table(raw.allowance, p("allowance"), normalizeMeterSize, (v, q) => decimal(v, q, { min: 0 }))
+        : decimal(raw.allowance, p("allowance"), { min: 0 });
   return {
     ...base,
     kind: "blocks",

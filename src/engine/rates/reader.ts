@@ -71,7 +71,12 @@ export function noUnknownKeys(value: Record<string, Json>, path: string, known: 
 }
 
 /** A table keyed by size (meter, cart, container) whose values are read by `read`. */
-export function table<T>(value: Json, path: string, normalizeKey: (k: string) => string, read: (v: Json, p: string) => T): Record<string, T> {
+export function table<T>(
+  value: Json,
+  path: string,
+  normalizeKey: (k: string) => string,
+  read: (v: Json, p: string) => T,
+): Record<string, T> {
   const raw = object(value, path);
   const keys = Object.keys(raw);
   if (keys.length === 0) problem(path, "at least one size", value);

@@ -144,13 +144,7 @@ export interface PercentOfLinesCharge extends ChargeBase {
 }
 
 export type Charge =
-  | FixedCharge
-  | MeterBaseCharge
-  | ThresholdBaseCharge
-  | BlocksCharge
-  | CartsCharge
-  | ContainersCharge
-  | PercentOfLinesCharge;
+  FixedCharge | MeterBaseCharge | ThresholdBaseCharge | BlocksCharge | CartsCharge | ContainersCharge | PercentOfLinesCharge;
 
 export type ChargeKind = Charge["kind"];
 

@@ -7,7 +7,21 @@ import { array, at, bool, integer, Json, noUnknownKeys, object, oneOf, optionalT
 import { normalizeMeterSize } from "./meterSize";
 import type { RateSchedule, RateVersion } from "./types";
 
-const TOP = ["id", "name", "utility", "source", "notes", "frequency", "cycleDays", "usageUnit", "rounding", "prorateBlocks", "classes", "defaultMeterSize", "versions"];
+const TOP = [
+  "id",
+  "name",
+  "utility",
+  "source",
+  "notes",
+  "frequency",
+  "cycleDays",
+  "usageUnit",
+  "rounding",
+  "prorateBlocks",
+  "classes",
+  "defaultMeterSize",
+  "versions",
+];
 
 /**
  * Checks a rate schedule's JSON (docs/rate-schedules.md) and returns it with exact decimals, or

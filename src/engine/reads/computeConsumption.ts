@@ -83,7 +83,10 @@ function legUsage(reads: MeterReads, currentName: string): Result<Leg> {
   }
   if (reads.dials !== undefined) {
     const capacity = new Dec(10).pow(reads.dials);
-    for (const [name, read] of [["previous read", reads.previous], [currentName, reads.current]] as const) {
+    for (const [name, read] of [
+      ["previous read", reads.previous],
+      [currentName, reads.current],
+    ] as const) {
       if (read.greaterThanOrEqualTo(capacity)) {
         return fail("READ_EXCEEDS_REGISTER", `${name} ${read} does not fit a ${reads.dials}-dial register (largest ${capacity.minus(1)})`);
       }

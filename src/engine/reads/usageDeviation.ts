@@ -6,9 +6,9 @@ import { Dec } from "../decimal";
  * low limit x 100. A figure is null when usage is inside that limit (or the limit is zero).
  */
 export function usageDeviation(consumption: Dec, limits: { readonly high: Dec; readonly low: Dec }): { high: Dec | null; low: Dec | null } {
-  const high = limits.high.greaterThan(0) && consumption.greaterThan(limits.high)
-    ? consumption.minus(limits.high).div(limits.high).times(100) : null;
-  const low = limits.low.greaterThan(0) && consumption.lessThan(limits.low)
-    ? limits.low.minus(consumption).div(limits.low).times(100) : null;
+  const high =
+    limits.high.greaterThan(0) && consumption.greaterThan(limits.high) ? consumption.minus(limits.high).div(limits.high).times(100) : null;
+  const low =
+    limits.low.greaterThan(0) && consumption.lessThan(limits.low) ? limits.low.minus(consumption).div(limits.low).times(100) : null;
   return { high, low };
 }

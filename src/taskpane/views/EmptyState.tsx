@@ -2,8 +2,12 @@ import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-
 
 const useStyles = makeStyles({
   box: {
-    display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalL,
-    border: `1px dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    border: `1px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });

@@ -1,6 +1,16 @@
 import { useRef, useState } from "react";
 import {
-  Body1, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, tokens, Toolbar,
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  tokens,
+  Toolbar,
 } from "@fluentui/react-components";
 import { useServices } from "../services";
 import { useSchedules } from "../useSchedules";
@@ -18,7 +28,11 @@ type Status = { intent: "success" | "error" | "warning"; title: string; lines: s
 
 function statusFor(verb: string, report: ActionReport): Status {
   if (report.problems.length === 0) return { intent: "success", title: `${verb} ${report.done.length} schedule(s)`, lines: report.done };
-  return { intent: report.done.length ? "warning" : "error", title: `${verb} ${report.done.length}; ${report.problems.length} problem(s)`, lines: report.problems };
+  return {
+    intent: report.done.length ? "warning" : "error",
+    title: `${verb} ${report.done.length}; ${report.problems.length} problem(s)`,
+    lines: report.problems,
+  };
 }
 
 /** Lists, imports and exports the rate schedules the UB functions price against. */
@@ -28,7 +42,9 @@ export function RatesView() {
   const rows = useSchedules();
   const [selected, setSelected] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<Status>(startupProblems.length ? { intent: "warning", title: "Some rates could not be loaded", lines: [...startupProblems] } : undefined);
+  const [status, setStatus] = useState<Status>(
+    startupProblems.length ? { intent: "warning", title: "Some rates could not be loaded", lines: [...startupProblems] } : undefined,
+  );
   const [confirmExport, setConfirmExport] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -70,14 +86,32 @@ export function RatesView() {
   return (
     <>
       <Subtitle2 as="h2">Rate schedules</Subtitle2>
-      <Body1>The UB functions and billing price against these. Stored on this computer; export them to the {RATES_SHEET} sheet to keep them with the workbook.</Body1>
+      <Body1>
+        The UB functions and billing price against these. Stored on this computer; export them to the {RATES_SHEET} sheet to keep them with
+        the workbook.
+      </Body1>
       <Toolbar className={styles.toolbar} aria-label="Rate schedule actions">
-        <Button onClick={() => fileInput.current?.click()} disabled={busy}>Import JSON file</Button>
-        <Button onClick={() => run("Imported", () => importRatesSheet(store, workbook))} disabled={busy}>Import {RATES_SHEET} sheet</Button>
-        <Button onClick={onExportSheet} disabled={busy || rows.length === 0}>Export to {RATES_SHEET} sheet</Button>
-        <Button onClick={onExportJson} disabled={busy || rows.length === 0}>Export JSON</Button>
+        <Button onClick={() => fileInput.current?.click()} disabled={busy}>
+          Import JSON file
+        </Button>
+        <Button onClick={() => run("Imported", () => importRatesSheet(store, workbook))} disabled={busy}>
+          Import {RATES_SHEET} sheet
+        </Button>
+        <Button onClick={onExportSheet} disabled={busy || rows.length === 0}>
+          Export to {RATES_SHEET} sheet
+        </Button>
+        <Button onClick={onExportJson} disabled={busy || rows.length === 0}>
+          Export JSON
+        </Button>
       </Toolbar>
-      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Rate schedule JSON file" onChange={(e) => void onFile(e.target.files)} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-label="Rate schedule JSON file"
+        onChange={(e) => void onFile(e.target.files)}
+      />
       {busy && <Spinner size="tiny" label="Working..." />}
       {confirmExport && (
         <MessageBar intent="warning">
@@ -95,12 +129,18 @@ export function RatesView() {
         <MessageBar intent={status.intent} role="status">
           <MessageBarBody>
             <MessageBarTitle>{status.title}</MessageBarTitle>
-            <ul className={styles.problems}>{status.lines.map((line) => <li key={line}>{line}</li>)}</ul>
+            <ul className={styles.problems}>
+              {status.lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
           </MessageBarBody>
         </MessageBar>
       )}
       {rows.length === 0 ? (
-        <Body1>No rate schedules are loaded. Import a JSON file (samples/rates in the project has seven published ones) or a {RATES_SHEET} sheet.</Body1>
+        <Body1>
+          No rate schedules are loaded. Import a JSON file (samples/rates in the project has seven published ones) or a {RATES_SHEET} sheet.
+        </Body1>
       ) : (
         <ScheduleTable rows={rows} selected={selected} onSelect={setSelected} />
       )}

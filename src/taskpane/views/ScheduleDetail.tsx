@@ -30,7 +30,14 @@ export function ScheduleDetail({ schedule }: { schedule: RateSchedule }) {
       ))}
       {schedule.source && (
         <Caption1>
-          Source: {/^https?:\/\//.test(schedule.source) ? <Link href={schedule.source} target="_blank">{schedule.source}</Link> : schedule.source}
+          Source:{" "}
+          {/^https?:\/\//.test(schedule.source) ? (
+            <Link href={schedule.source} target="_blank">
+              {schedule.source}
+            </Link>
+          ) : (
+            schedule.source
+          )}
         </Caption1>
       )}
       {schedule.notes && <Caption1>{schedule.notes}</Caption1>}

@@ -1,6 +1,4 @@
-import {
-  Badge, Table, TableBody, TableCell, TableCellLayout, TableHeader, TableHeaderCell, TableRow,
-} from "@fluentui/react-components";
+import { Badge, Table, TableBody, TableCell, TableCellLayout, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import type { RateSchedule } from "../../engine";
 
 export interface ScheduleRowInfo {
@@ -14,7 +12,15 @@ function effectiveText(s: RateSchedule): string {
 }
 
 /** The loaded schedules; choosing a row (click, Enter or Space) shows its charges. */
-export function ScheduleTable({ rows, selected, onSelect }: { rows: ScheduleRowInfo[]; selected?: string; onSelect: (id: string) => void }) {
+export function ScheduleTable({
+  rows,
+  selected,
+  onSelect,
+}: {
+  rows: ScheduleRowInfo[];
+  selected?: string;
+  onSelect: (id: string) => void;
+}) {
   return (
     <Table aria-label="Rate schedules" size="small">
       <TableHeader>
@@ -43,7 +49,9 @@ export function ScheduleTable({ rows, selected, onSelect }: { rows: ScheduleRowI
             </TableCell>
             <TableCell>{effectiveText(schedule)}</TableCell>
             <TableCell>
-              <Badge appearance="tint" color={origin === "sheet" ? "brand" : "informative"}>{origin}</Badge>
+              <Badge appearance="tint" color={origin === "sheet" ? "brand" : "informative"}>
+                {origin}
+              </Badge>
             </TableCell>
           </TableRow>
         ))}

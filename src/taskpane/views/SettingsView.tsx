@@ -1,6 +1,20 @@
 import { useEffect, useState } from "react";
 import {
-  Body1, Caption1, Dropdown, Field, makeStyles, Option, SpinButton, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens,
+  Body1,
+  Caption1,
+  Dropdown,
+  Field,
+  makeStyles,
+  Option,
+  SpinButton,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
 } from "@fluentui/react-components";
 import { useServices } from "../services";
 import { useSchedules } from "../useSchedules";
@@ -38,7 +52,9 @@ export function SettingsView() {
             onOptionSelect={(_, d) => d.optionValue && void update("defaultSchedule", d.optionValue)}
           >
             {schedules.map(({ schedule }) => (
-              <Option key={schedule.id} value={schedule.id} text={schedule.id}>{schedule.id}</Option>
+              <Option key={schedule.id} value={schedule.id} text={schedule.id}>
+                {schedule.id}
+              </Option>
             ))}
           </Dropdown>
         </Field>
@@ -72,7 +88,9 @@ export function SettingsView() {
             {audit.map((entry) => (
               <TableRow key={entry.id}>
                 <TableCell>{entry.at.replace("T", " ").slice(0, 16)}</TableCell>
-                <TableCell>{entry.action} {entry.subject}</TableCell>
+                <TableCell>
+                  {entry.action} {entry.subject}
+                </TableCell>
                 <TableCell>{entry.detail}</TableCell>
               </TableRow>
             ))}

@@ -15,7 +15,13 @@ describe("computeBackBill", () => {
 
   it("derives corrected usage from a missing x10 multiplier (the Arden Hills case)", () => {
     const periods = months.map((asOf) => ({ asOf, billedUsage: dec(1000) }));
-    const r = computeBackBill(loadSchedule("harlingen"), {}, periods, { ...whole, multiplier: { billed: dec(1), corrected: dec(10) } }, "2026-08-15");
+    const r = computeBackBill(
+      loadSchedule("harlingen"),
+      {},
+      periods,
+      { ...whole, multiplier: { billed: dec(1), corrected: dec(10) } },
+      "2026-08-15",
+    );
     expect(r.ok && r.value.periods[0].correctedUsage.toString()).toBe("10000");
     expect(r.ok && r.value.amount.toCents()).toBe("45.60");
   });

@@ -4,7 +4,14 @@ import { loadSchedule } from "../../support/samples";
 const ASOF = "2026-10-31";
 
 function schedule(charges: unknown[], extra: Record<string, unknown> = {}): RateSchedule {
-  const r = validateSchedule({ id: "t", name: "Test", usageUnit: "gal", classes: ["residential", "commercial"], ...extra, versions: [{ effective: "2025-01-01", charges }] });
+  const r = validateSchedule({
+    id: "t",
+    name: "Test",
+    usageUnit: "gal",
+    classes: ["residential", "commercial"],
+    ...extra,
+    versions: [{ effective: "2025-01-01", charges }],
+  });
   if (!r.ok) throw new Error(r.problem.message);
   return r.value;
 }
@@ -19,16 +26,26 @@ describe("computeBill", () => {
   it("prices Chubbuck at 8,000 gallons line by line: 24.00 + 9.20 + 44.95 + 10.45 + 17.80 = 106.40", () => {
     const b = bill(loadSchedule("chubbuck"), { usage: dec(8000) });
     expect(b.lines.map((l) => [l.chargeId, l.amount.toCents()])).toEqual([
-      ["water-base", "24.00"], ["water-usage", "9.20"], ["sewer", "44.95"], ["sewer-interceptor", "10.45"], ["sanitation", "17.80"],
+      ["water-base", "24.00"],
+      ["water-usage", "9.20"],
+      ["sewer", "44.95"],
+      ["sewer-interceptor", "10.45"],
+      ["sanitation", "17.80"],
     ]);
     expect(b.total.toCents()).toBe("106.40");
-    expect(b.services.map((s) => [s.service, s.amount.toCents()])).toEqual([["water", "33.20"], ["sewer", "55.40"], ["garbage", "17.80"]]);
+    expect(b.services.map((s) => [s.service, s.amount.toCents()])).toEqual([
+      ["water", "33.20"],
+      ["sewer", "55.40"],
+      ["garbage", "17.80"],
+    ]);
   });
 
   it("gives a line per block with its range", () => {
     const b = bill(loadSchedule("harlingen"), { usage: dec(15000) });
     expect(b.lines.filter((l) => l.block).map((l) => l.description)).toEqual([
-      "Water usage, 0-3 thousand gal", "Water usage, 3-10 thousand gal", "Water usage, 10-20 thousand gal",
+      "Water usage, 0-3 thousand gal",
+      "Water usage, 3-10 thousand gal",
+      "Water usage, 10-20 thousand gal",
     ]);
     expect(b.total.toCents()).toBe("39.16");
   });
@@ -55,16 +72,50 @@ describe("computeBill", () => {
   it("scales per-dwelling-unit charges, allowances and blocks", () => {
     const s = schedule([
       { id: "min", service: "water", description: "Minimum", kind: "fixed", amount: "10.00", per: "dwellingUnit" },
-      { id: "use", service: "water", description: "Usage", kind: "blocks", unit: "kgal", allowance: "2", allowancePerDwellingUnit: true, blocksPerDwellingUnit: true, blocks: [{ upTo: "5", price: "1.00" }, { upTo: null, price: "2.00" }] },
+      {
+        id: "use",
+        service: "water",
+        description: "Usage",
+        kind: "blocks",
+        unit: "kgal",
+        allowance: "2",
+        allowancePerDwellingUnit: true,
+        blocksPerDwellingUnit: true,
+        blocks: [
+          { upTo: "5", price: "1.00" },
+          { upTo: null, price: "2.00" },
+        ],
+      },
     ]);
     const b = bill(s, { usage: dec(12000), dwellingUnits: 2 });
-    expect(b.lines.map((l) => [l.quantity.toString(), l.amount.toCents()])).toEqual([["2", "20.00"], ["4", "0.00"], ["6", "6.00"], ["2", "4.00"]]);
+    expect(b.lines.map((l) => [l.quantity.toString(), l.amount.toCents()])).toEqual([
+      ["2", "20.00"],
+      ["4", "0.00"],
+      ["6", "6.00"],
+      ["2", "4.00"],
+    ]);
   });
 
   it("bills sewer on a percentage of water and capped at the winter average", () => {
     const s = schedule([
-      { id: "pct", service: "sewer", description: "Sewer", kind: "blocks", unit: "kgal", basis: { percentOfUsage: "90" }, blocks: [{ upTo: null, price: "5.00" }] },
-      { id: "cap", service: "storm", description: "Capped", kind: "blocks", unit: "kgal", basis: { cap: "winterAverage", capDefault: "4" }, blocks: [{ upTo: null, price: "1.00" }] },
+      {
+        id: "pct",
+        service: "sewer",
+        description: "Sewer",
+        kind: "blocks",
+        unit: "kgal",
+        basis: { percentOfUsage: "90" },
+        blocks: [{ upTo: null, price: "5.00" }],
+      },
+      {
+        id: "cap",
+        service: "storm",
+        description: "Capped",
+        kind: "blocks",
+        unit: "kgal",
+        basis: { cap: "winterAverage", capDefault: "4" },
+        blocks: [{ upTo: null, price: "1.00" }],
+      },
     ]);
     expect(bill(s, { usage: dec(10000), winterAverage: dec(6000) }).lines.map((l) => l.amount.toCents())).toEqual(["45.00", "6.00"]);
     expect(bill(s, { usage: dec(10000) }).lines.map((l) => l.amount.toCents())).toEqual(["45.00", "4.00"]);
@@ -91,7 +142,10 @@ describe("computeBill", () => {
 
   it("uses the rates in effect on the period's end date", () => {
     const r = validateSchedule({
-      id: "v", name: "V", usageUnit: "gal", versions: [
+      id: "v",
+      name: "V",
+      usageUnit: "gal",
+      versions: [
         { effective: "2025-01-01", charges: [{ id: "b", service: "water", description: "Base", kind: "fixed", amount: "10.00" }] },
         { effective: "2026-01-01", charges: [{ id: "b", service: "water", description: "Base", kind: "fixed", amount: "12.00" }] },
       ],
@@ -100,7 +154,10 @@ describe("computeBill", () => {
     expect(bill(r.value, { asOf: "2025-12-31" }).total.toCents()).toBe("10.00");
     expect(bill(r.value, { asOf: "2026-01-01" }).total.toCents()).toBe("12.00");
     const early = computeBill(r.value, { usage: dec(0), asOf: "2024-06-30" });
-    expect(!early.ok && early.problem).toEqual({ code: "NO_RATE_IN_EFFECT", message: "schedule v has no rates in effect on 2024-06-30; its first version starts 2025-01-01" });
+    expect(!early.ok && early.problem).toEqual({
+      code: "NO_RATE_IN_EFFECT",
+      message: "schedule v has no rates in effect on 2024-06-30; its first version starts 2025-01-01",
+    });
   });
 
   const problems: [string, Partial<BillInput>, string, RegExp][] = [

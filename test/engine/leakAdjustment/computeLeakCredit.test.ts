@@ -2,14 +2,25 @@ import { computeLeakCredit, dec, LeakPolicy, LeakRequest } from "../../../src/en
 import { loadSchedule } from "../../support/samples";
 
 const policy: LeakPolicy = {
-  creditShare: dec("0.5"), pricing: "blocks", creditStep: dec(1000), creditRounding: "up",
-  adjustSewer: false, waterServices: ["water"], sewerServices: ["sewer"],
+  creditShare: dec("0.5"),
+  pricing: "blocks",
+  creditStep: dec(1000),
+  creditRounding: "up",
+  adjustSewer: false,
+  waterServices: ["water"],
+  sewerServices: ["sewer"],
 };
 
 function request(over: Partial<LeakRequest> = {}): LeakRequest {
   return {
-    schedule: loadSchedule("harlingen"), account: {}, periods: [{ asOf: "2026-07-31", usage: dec(30000) }],
-    baseline: dec(6000), policy, previousAdjustments: [], asOf: "2026-08-15", ...over,
+    schedule: loadSchedule("harlingen"),
+    account: {},
+    periods: [{ asOf: "2026-07-31", usage: dec(30000) }],
+    baseline: dec(6000),
+    policy,
+    previousAdjustments: [],
+    asOf: "2026-08-15",
+    ...over,
   };
 }
 
@@ -28,10 +39,14 @@ describe("computeLeakCredit", () => {
   });
 
   it("bills sewer on the baseline when the water did not enter the sewer", () => {
-    const r = computeLeakCredit(request({
-      schedule: loadSchedule("clintonville-sewer"), baseline: dec(6), periods: [{ asOf: "2026-07-31", usage: dec(20) }],
-      policy: { ...policy, creditStep: dec(1), waterServices: [], adjustSewer: true },
-    }));
+    const r = computeLeakCredit(
+      request({
+        schedule: loadSchedule("clintonville-sewer"),
+        baseline: dec(6),
+        periods: [{ asOf: "2026-07-31", usage: dec(20) }],
+        policy: { ...policy, creditStep: dec(1), waterServices: [], adjustSewer: true },
+      }),
+    );
     expect(r.ok && r.value.periods[0].sewerCredit.toCents()).toBe("101.50");
   });
 

@@ -16,7 +16,10 @@ describe("priceTieredUsage", () => {
   it("gives a row per block crossed, each rounded to the cent", () => {
     const rows = priceTieredUsage(dec("25.5"), harlingen);
     expect(rows.map((r) => [r.index, r.quantity.toString(), r.amount.toCents()])).toEqual([
-      [0, "3", "3.90"], [1, "7", "12.60"], [2, "10", "25.50"], [3, "5.5", "16.78"],
+      [0, "3", "3.90"],
+      [1, "7", "12.60"],
+      [2, "10", "25.50"],
+      [3, "5.5", "16.78"],
     ]);
   });
 
@@ -27,12 +30,26 @@ describe("priceTieredUsage", () => {
   });
 
   it("takes an allowance off the bottom as an included row", () => {
-    const rows = priceTieredUsage(dec(10), [{ upTo: dec(3), price: dec(6) }, { upTo: dec(20), price: dec("3.65") }], { allowance: dec(3) });
-    expect(rows.map((r) => [r.included, r.quantity.toString(), r.amount.toCents()])).toEqual([[true, "3", "0.00"], [false, "7", "25.55"]]);
+    const rows = priceTieredUsage(
+      dec(10),
+      [
+        { upTo: dec(3), price: dec(6) },
+        { upTo: dec(20), price: dec("3.65") },
+      ],
+      { allowance: dec(3) },
+    );
+    expect(rows.map((r) => [r.included, r.quantity.toString(), r.amount.toCents()])).toEqual([
+      [true, "3", "0.00"],
+      [false, "7", "25.55"],
+    ]);
   });
 
   it("prices per unit size of usage (per 1,000 with usage in gallons)", () => {
-    const rows = priceTieredUsage(dec(15000), harlingen.map((b) => ({ ...b, upTo: b.upTo && b.upTo.times(1000) })), { unitSize: dec(1000) });
+    const rows = priceTieredUsage(
+      dec(15000),
+      harlingen.map((b) => ({ ...b, upTo: b.upTo && b.upTo.times(1000) })),
+      { unitSize: dec(1000) },
+    );
     expect(rows.map((r) => r.amount.toCents())).toEqual(["3.90", "12.60", "12.75"]);
   });
 

@@ -28,10 +28,7 @@ describe("computeConsumption", () => {
   });
 
   it("adds the old meter's final usage to the new meter's usage across an exchange", () => {
-    const r = computeConsumption(
-      { previous: dec(4500), current: dec(300) },
-      { oldFinal: dec(4800), newSet: dec(0) },
-    );
+    const r = computeConsumption({ previous: dec(4500), current: dec(300) }, { oldFinal: dec(4800), newSet: dec(0) });
     expect(r.ok && r.value.usage.toString()).toBe("600");
     expect(r.ok && r.value.legs).toHaveLength(2);
   });

@@ -20,7 +20,8 @@ export function priceCarts(charge: CartsCharge, ctx: PricingContext): ChargeResu
   const size = ctx.carts.size !== undefined ? normalizeBinSize(ctx.carts.size) : sizes.length === 1 ? sizes[0] : undefined;
   if (size === undefined) return fail("UNKNOWN_CART_SIZE", `${charge.description} needs a cart size: one of ${quoteList(sizes)}`);
   const price = charge.sizes[size];
-  if (!price) return fail("UNKNOWN_CART_SIZE", `${charge.description} has no price for a "${size}" cart; sizes priced: ${quoteList(sizes)}`);
+  if (!price)
+    return fail("UNKNOWN_CART_SIZE", `${charge.description} has no price for a "${size}" cart; sizes priced: ${quoteList(sizes)}`);
   const label = /^\d+$/.test(size) ? `${size}-gal cart` : `${size} cart`;
   const lines: BillLine[] = [line(charge, ctx, `${charge.description}, ${label}`, new Dec(1), price.first)];
   if (count > 1) lines.push(line(charge, ctx, `${charge.description}, additional ${label}s`, new Dec(count - 1), price.additional));

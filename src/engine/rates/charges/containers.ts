@@ -20,16 +20,29 @@ export function priceContainers(charge: ContainersCharge, ctx: PricingContext): 
   const size = service.size !== undefined ? normalizeBinSize(service.size) : sizes.length === 1 ? sizes[0] : undefined;
   if (size === undefined) return fail("UNKNOWN_CONTAINER_SIZE", `${charge.description} needs a container size: one of ${quoteList(sizes)}`);
   const price = charge.sizes[size];
-  if (!price) return fail("UNKNOWN_CONTAINER_SIZE", `${charge.description} has no price for a "${size}" container; sizes priced: ${quoteList(sizes)}`);
+  if (!price)
+    return fail(
+      "UNKNOWN_CONTAINER_SIZE",
+      `${charge.description} has no price for a "${size}" container; sizes priced: ${quoteList(sizes)}`,
+    );
   if (!Number.isInteger(service.pickupsPerWeek) || service.pickupsPerWeek < 1) {
     return fail("INVALID_INPUT", `${charge.description} needs whole pickups per week of 1 or more, got ${service.pickupsPerWeek}`);
   }
   const lines: BillLine[] = [
-    line(charge, ctx, `${charge.description}, ${size} x ${service.count} x ${service.pickupsPerWeek}/week`, new Dec(service.count * service.pickupsPerWeek), "pickup/week", price.perPickup),
+    line(
+      charge,
+      ctx,
+      `${charge.description}, ${size} x ${service.count} x ${service.pickupsPerWeek}/week`,
+      new Dec(service.count * service.pickupsPerWeek),
+      "pickup/week",
+      price.perPickup,
+    ),
     line(charge, ctx, `${charge.description}, service base`, new Dec(1), "account", price.base),
   ];
   if (service.count > 1) {
-    lines.push(line(charge, ctx, `${charge.description}, additional containers`, new Dec(service.count - 1), "container", price.additionalContainer));
+    lines.push(
+      line(charge, ctx, `${charge.description}, additional containers`, new Dec(service.count - 1), "container", price.additionalContainer),
+    );
   }
   return ok(lines);
 }

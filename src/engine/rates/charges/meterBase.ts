@@ -36,5 +36,10 @@ export function priceMeterBase(charge: MeterBaseCharge, ctx: PricingContext): Ch
 }
 
 export function quoteList(keys: readonly string[]): string {
-  return keys.length === 0 ? "(none)" : [...keys].sort(compareSizes).map((k) => `"${k}"`).join(", ");
+  return keys.length === 0
+    ? "(none)"
+    : [...keys]
+        .sort(compareSizes)
+        .map((k) => `"${k}"`)
+        .join(", ");
 }

@@ -1,0 +1,154 @@
+/** @jest-environment jsdom */
+import "../support/jsdomSetup";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App, ViewName } from "../../src/taskpane/App";
+import { UbDatabase } from "../../src/storage/db";
+import { ScheduleCache } from "../../src/storage/scheduleCache";
+import { ScheduleStore } from "../../src/storage/scheduleStore";
+import { loadSchedules } from "../../src/taskpane/startup";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import type { Services } from "../../src/taskpane/services";
+import { loadSettings } from "../../src/storage/settings";
+
+let n = 0;
+
+async function setup(initialView: ViewName = "rates", sheets: ConstructorParameters<typeof MemoryWorkbook>[0] = {}) {
+  const db = new UbDatabase(`ui-${++n}`);
+  const cache = new ScheduleCache();
+  const store = new ScheduleStore(db, cache);
+  const workbook = new MemoryWorkbook(sheets);
+  const startupProblems = await loadSchedules(store, cache, workbook);
+  const services: Services = { db, cache, store, workbook, startupProblems };
+  render(<App services={services} initialView={initialView} />);
+  return { ...services, workbook };
+}
+
+function fileInput(): HTMLInputElement {
+  return screen.getByLabelText("Rate schedule JSON file") as HTMLInputElement;
+}
+
+async function upload(text: string, name = "rates.json") {
+  const file = new File([text], name, { type: "application/json" });
+  Object.defineProperty(file, "text", { value: async () => text });
+  await act(async () => {
+    fireEvent.change(fileInput(), { target: { files: [file] } });
+  });
+}
+
+describe("task pane shell", () => {
+  it("offers the four views as tabs", async () => {
+    await setup();
+    expect(screen.getAllByRole("tab")).toHaveLength(4);
+    for (const name of ["Review", "Generate", "Rates", "Settings"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
+  });
+
+  it("says what Review and Generate will show, without inventing data", async () => {
+    await setup("review");
+    expect(screen.getByRole("region", { name: "Read review" }).textContent).toContain("not in this version yet");
+    expect(screen.queryByRole("table")).toBeNull();
+    fireEvent.click(screen.getByRole("tab", { name: "Generate" }));
+    expect(screen.getByRole("region", { name: "Generate the cycle" })).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+});
+
+describe("Rates view", () => {
+  it("lists the published sample schedules stored on first run", async () => {
+    await setup();
+    const table = await screen.findByRole("table", { name: "Rate schedules" });
+    await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(8));
+    expect(within(table).getByText("harlingen")).toBeTruthy();
+  });
+
+  it("shows a schedule's charges when its row is chosen with the keyboard", async () => {
+    await setup();
+    const row = (await screen.findByText("harlingen")).closest("tr")!;
+    fireEvent.keyDown(row, { key: "Enter" });
+    const detail = await screen.findByRole("region", { name: "Charges of harlingen" });
+    expect(detail.textContent).toContain("Effective 2024-05-01");
+    expect(detail.textContent).toContain("Water usage (water): 0-3 at 1.3, 3-10 at 1.8, 10-20 at 2.55, over 20 at 3.05 per thousand gal");
+  });
+
+  it("imports a JSON file and lists it", async () => {
+    const { cache } = await setup();
+    await upload(
+      JSON.stringify({
+        id: "tiny",
+        name: "Tiny town",
+        usageUnit: "gal",
+        versions: [{ charges: [{ id: "b", service: "water", description: "Base", kind: "fixed", amount: "5" }] }],
+      }),
+    );
+    expect(await screen.findByText("Imported 1 schedule(s)")).toBeTruthy();
+    expect(cache.get("tiny")?.name).toBe("Tiny town");
+    const table = screen.getByRole("table", { name: "Rate schedules" });
+    expect(await within(table).findByText("tiny")).toBeTruthy();
+  });
+
+  it("names the file, item and field of a bad schedule", async () => {
+    await setup();
+    await upload(
+      JSON.stringify([
+        {
+          id: "a",
+          name: "A",
+          usageUnit: "gallons",
+          versions: [{ charges: [{ id: "b", service: "water", description: "Base", kind: "fixed", amount: "5" }] }],
+        },
+      ]),
+      "bad.json",
+    );
+    expect(await screen.findByText(/Imported 0; 1 problem/)).toBeTruthy();
+    expect(
+      screen.getByText('bad.json: rate schedule "a": usageUnit: expected one of gal, kgal, cf, ccf, hcf, unit748, got "gallons"'),
+    ).toBeTruthy();
+  });
+
+  it("exports to a Rates sheet and asks before replacing one", async () => {
+    const { workbook } = await setup();
+    await screen.findByText("harlingen");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Export to Rates sheet" })));
+    await screen.findByText("Exported 7 schedule(s)");
+    const sheet = workbook.sheets.get("Rates")!;
+    expect(sheet.values[0]).toEqual(["Schedule", "Field", "Value"]);
+    expect(sheet.values.some((r) => r[0] === "harlingen" && r[1] === 'versions[0].charges[0].amounts["8"]' && r[2] === "746.45")).toBe(
+      true,
+    );
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Export to Rates sheet" })));
+    expect(await screen.findByText("Replace the Rates sheet?")).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Cancel" })));
+    expect(screen.queryByText("Replace the Rates sheet?")).toBeNull();
+  });
+
+  it("imports a Rates sheet and reports its bad rows by cell", async () => {
+    const { cache } = await setup("rates", {
+      Rates: [
+        ["Schedule", "Field", "Value"],
+        ["mini", "id", "mini"],
+        ["mini", "name", "Mini"],
+        ["mini", "usageUnit", "gal"],
+        ["mini", "versions[0].charges[0].id", "b"],
+        ["mini", "versions[0].charges[0].service", "water"],
+        ["mini", "versions[0].charges[0].description", "Base"],
+        ["mini", "versions[0].charges[0].kind", "fixed"],
+        ["mini", "versions[0].charges[0].amount", 7.5],
+        ["broken", "id", "broken"],
+        ["broken", "name", "Broken"],
+      ],
+    });
+    expect(cache.get("mini")?.name).toBe("Mini");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Import Rates sheet" })));
+    expect(await screen.findByText(/Imported 1; 1 problem/)).toBeTruthy();
+    expect(screen.getByText('Rates!A10: rate schedule "broken": versions: expected a list, got nothing')).toBeTruthy();
+  });
+});
+
+describe("Settings view", () => {
+  it("keeps the default schedule and shows the audit log", async () => {
+    const { db } = await setup("settings");
+    expect(await screen.findByText("schedule.imported chubbuck")).toBeTruthy();
+    fireEvent.click(screen.getByRole("combobox"));
+    fireEvent.click(await screen.findByRole("option", { name: "harlingen" }));
+    await waitFor(async () => expect((await loadSettings(db)).defaultSchedule).toBe("harlingen"));
+  });
+});
