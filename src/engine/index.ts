@@ -36,3 +36,5 @@ export { computeBackBill } from "./backBill/computeBackBill";
 export { prorate } from "./proration/prorate";
 export { usageDeviation } from "./reads/usageDeviation";
 export { priceText, quantityText } from "./money/format";
+export type { BaselineMethod, UsageHistoryEntry } from "./leakAdjustment/leakBaseline";
+export { leakBaseline } from "./leakAdjustment/leakBaseline";
