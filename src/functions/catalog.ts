@@ -1,5 +1,15 @@
 import type { FunctionSpec } from "./args";
 
+/** UB.BILL and UB.BILLLINES take the same account description. */
+const BILL_ARGS = [
+  { name: "schedule", kind: "text" },
+  { name: "usage", kind: "number", min: 0, unit: "the schedule's usage unit" },
+  { name: "meterSize", kind: "text", optional: true },
+  { name: "carts", kind: "integer", optional: true, min: 0, max: 50 },
+  { name: "days", kind: "number", optional: true, min: 0, unit: "days" },
+  { name: "asOf", kind: "date", optional: true },
+] as const;
+
 /**
  * The UB custom functions: name, arguments, units and limits. One shared helper (runFunction)
  * checks every call against this table; docs/functions.md documents each entry.
@@ -35,28 +45,8 @@ export const CATALOG = {
       { name: "asOf", kind: "date", optional: true },
     ],
   },
-  BILL: {
-    name: "BILL",
-    args: [
-      { name: "schedule", kind: "text" },
-      { name: "usage", kind: "number", min: 0, unit: "the schedule's usage unit" },
-      { name: "meterSize", kind: "text", optional: true },
-      { name: "carts", kind: "integer", optional: true, min: 0, max: 50 },
-      { name: "days", kind: "number", optional: true, min: 0, unit: "days" },
-      { name: "asOf", kind: "date", optional: true },
-    ],
-  },
-  BILLLINES: {
-    name: "BILLLINES",
-    args: [
-      { name: "schedule", kind: "text" },
-      { name: "usage", kind: "number", min: 0, unit: "the schedule's usage unit" },
-      { name: "meterSize", kind: "text", optional: true },
-      { name: "carts", kind: "integer", optional: true, min: 0, max: 50 },
-      { name: "days", kind: "number", optional: true, min: 0, unit: "days" },
-      { name: "asOf", kind: "date", optional: true },
-    ],
-  },
+  BILL: { name: "BILL", args: BILL_ARGS },
+  BILLLINES: { name: "BILLLINES", args: BILL_ARGS },
   ESTIMATE: {
     name: "ESTIMATE",
     args: [
