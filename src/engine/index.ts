@@ -38,3 +38,4 @@ export { usageDeviation } from "./reads/usageDeviation";
 export { priceText, quantityText } from "./money/format";
 export type { BaselineMethod, UsageHistoryEntry } from "./leakAdjustment/leakBaseline";
 export { leakBaseline } from "./leakAdjustment/leakBaseline";
+export * from "./edits";
