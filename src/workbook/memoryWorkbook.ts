@@ -1,9 +1,35 @@
-import type { CellValue, Progress, SheetValues, WorkbookPort, WriteOptions } from "./port";
+import { cellAddress } from "./address";
+import {
+  Cancelled,
+  CellNote,
+  CellValue,
+  FillRun,
+  Highlight,
+  NOTE_PREFIX,
+  ReadOptions,
+  SheetValues,
+  WorkbookPort,
+  WriteOptions,
+  Progress,
+} from "./port";
 
-/** A sheet held in memory, with what the add-in wrote about its formats. */
+/** A sheet held in memory: values from A1, and what has been set on its cells. */
 export interface MemorySheet {
   values: CellValue[][];
+  /** Number formats by "row:column"; the add-in sets "@" on the text it writes. */
+  numberFormats: Map<string, string>;
+  /** Fills by "row:column". */
+  fills: Map<string, string>;
+  highlights: Highlight[];
+  /** Notes by A1 address ("B7"). */
+  notes: Map<string, string>;
   options?: WriteOptions;
+}
+
+const key = (row: number, column: number) => `${row}:${column}`;
+
+export function emptySheet(values: CellValue[][] = []): MemorySheet {
+  return { values: values.map((r) => [...r]), numberFormats: new Map(), fills: new Map(), highlights: [], notes: new Map() };
 }
 
 /**
@@ -12,35 +38,113 @@ export interface MemorySheet {
  */
 export class MemoryWorkbook implements WorkbookPort {
   readonly sheets = new Map<string, MemorySheet>();
+  selection?: { sheet: string; row: number; column: number };
 
-  constructor(initial: Record<string, CellValue[][]> = {}) {
-    for (const [name, values] of Object.entries(initial)) this.sheets.set(name, { values: values.map((r) => [...r]) });
+  constructor(
+    initial: Record<string, CellValue[][]> = {},
+    readonly notesSupported = true,
+  ) {
+    for (const [name, values] of Object.entries(initial)) this.sheets.set(name, emptySheet(values));
   }
 
   async sheetNames(): Promise<string[]> {
     return [...this.sheets.keys()];
   }
 
-  async readSheet(name: string, progress?: Progress): Promise<SheetValues | undefined> {
-    const sheet = this.find(name);
+  sheet(name: string): MemorySheet | undefined {
+    const real = this.realName(name);
+    return real === undefined ? undefined : this.sheets.get(real);
+  }
+
+  async readSheet(name: string, options: ReadOptions = {}): Promise<SheetValues | undefined> {
+    const sheet = this.sheet(name);
     if (!sheet) return undefined;
-    progress?.(sheet.values.length, sheet.values.length);
-    return { sheet: this.realName(name)!, top: 0, left: 0, values: sheet.values.map((r) => [...r]) };
+    if (options.cancelled?.()) throw new Cancelled();
+    let bottom = sheet.values.length;
+    while (bottom > 0 && sheet.values[bottom - 1].every((v) => v === null || v === "")) bottom--;
+    const rows = sheet.values.slice(0, options.maxRows === undefined ? bottom : Math.min(bottom, options.maxRows));
+    options.progress?.(rows.length, rows.length);
+    return { sheet: this.realName(name)!, top: 0, left: 0, values: rows.map((r) => r.map((v) => (v === "" ? null : v))) };
   }
 
   async replaceSheet(name: string, rows: readonly (readonly CellValue[])[], options?: WriteOptions, progress?: Progress): Promise<void> {
     const existing = this.realName(name);
-    if (existing) this.sheets.delete(existing);
-    this.sheets.set(name, { values: rows.map((r) => [...r]), options });
+    const entries = [...this.sheets.entries()];
+    const sheet = emptySheet(rows.map((r) => [...r]));
+    sheet.options = options;
+    rows.forEach((r, i) => r.forEach((v, c) => typeof v === "string" && sheet.numberFormats.set(key(i, c), "@")));
+    this.sheets.clear();
+    let placed = false;
+    for (const [n, s] of entries) {
+      if (n === existing) {
+        this.sheets.set(name, sheet);
+        placed = true;
+      } else this.sheets.set(n, s);
+    }
+    if (!placed) this.sheets.set(name, sheet);
     progress?.(rows.length, rows.length);
+  }
+
+  async writeCells(name: string, top: number, left: number, rows: readonly (readonly CellValue[])[], progress?: Progress): Promise<void> {
+    const sheet = this.require(name);
+    rows.forEach((row, i) => {
+      const r = top + i;
+      while (sheet.values.length <= r) sheet.values.push([]);
+      row.forEach((v, j) => {
+        const c = left + j;
+        while (sheet.values[r].length < c) sheet.values[r].push(null);
+        sheet.values[r][c] = v;
+        if (typeof v === "string") sheet.numberFormats.set(key(r, c), "@");
+      });
+    });
+    progress?.(rows.length, rows.length);
+  }
+
+  async fillRuns(name: string, runs: readonly FillRun[]): Promise<void> {
+    const sheet = this.require(name);
+    for (const run of runs) {
+      for (let r = run.top; r < run.top + run.height; r++) {
+        for (let c = run.left; c < run.left + run.width; c++) {
+          if (run.fill === null) sheet.fills.delete(key(r, c));
+          else sheet.fills.set(key(r, c), run.fill);
+        }
+      }
+    }
+  }
+
+  async setHighlights(name: string, highlights: readonly Highlight[]): Promise<void> {
+    this.require(name).highlights = [...highlights];
+  }
+
+  async setNotes(name: string, notes: readonly CellNote[]): Promise<{ supported: boolean; written: number; skipped: number }> {
+    if (!this.notesSupported) return { supported: false, written: 0, skipped: notes.length };
+    const sheet = this.require(name);
+    for (const [address, text] of [...sheet.notes]) if (text.startsWith(NOTE_PREFIX)) sheet.notes.delete(address);
+    let written = 0;
+    let skipped = 0;
+    for (const note of notes) {
+      const address = cellAddress(name, note.row, note.column).split("!")[1];
+      if (sheet.notes.has(address)) skipped++;
+      else {
+        sheet.notes.set(address, note.text);
+        written++;
+      }
+    }
+    return { supported: true, written, skipped };
+  }
+
+  async select(name: string, row: number, column: number): Promise<void> {
+    this.require(name);
+    this.selection = { sheet: this.realName(name)!, row, column };
+  }
+
+  private require(name: string): MemorySheet {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet named "${name}"`);
+    return sheet;
   }
 
   private realName(name: string): string | undefined {
     return [...this.sheets.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
-  }
-
-  private find(name: string): MemorySheet | undefined {
-    const real = this.realName(name);
-    return real === undefined ? undefined : this.sheets.get(real);
   }
 }

@@ -1,17 +1,65 @@
-/* global Excel */
-import type { CellValue, Progress, SheetValues, WorkbookPort, WriteOptions } from "../../workbook/port";
-import { rowBlocks } from "./requestSize";
+/* global Excel, Office */
+import { cellAddress } from "../../workbook/address";
+import {
+  Cancelled,
+  CellNote,
+  CellValue,
+  FillRun,
+  HIGHLIGHT_MARKER,
+  Highlight,
+  NOTE_PREFIX,
+  Progress,
+  ReadOptions,
+  SheetValues,
+  WorkbookPort,
+  WriteOptions,
+} from "../../workbook/port";
+import { isPayloadLimit, MAX_CELLS_PER_READ, rowBlocks } from "./requestSize";
 
 const TEMP_PREFIX = "~UB ";
 
+function supports(version: string): boolean {
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
+}
+
 /**
- * The workbook port over Office.js. Reads values only, in row blocks with one sync per block;
- * writes 2-D arrays in blocks sized to stay under 4 MB, text as text ("@" first, so "=1+1" or
- * "00123" stay as typed), formats on whole columns; suspends screen updating and events during
- * a write, and waits while the user is editing a cell.
+ * A bulk write: events off (ExcelApi 1.8) so the add-in's own writes trigger no handlers, and
+ * screen updating suspended (1.9) once, when the writing starts. The constructor queues the load
+ * of the events flag for the caller's next sync; `start` turns events off and suspends the
+ * screen; `finish` restores events (call it in `finally`).
+ */
+class BulkWrite {
+  private was = true;
+  private started = false;
+
+  constructor(private readonly context: Excel.RequestContext) {
+    if (supports("1.8")) context.runtime.load("enableEvents");
+  }
+
+  start(): void {
+    if (supports("1.8")) {
+      this.was = this.context.runtime.enableEvents;
+      this.context.runtime.enableEvents = false;
+      this.started = true;
+    }
+    if (supports("1.9")) this.context.application.suspendScreenUpdatingUntilNextSync();
+  }
+
+  async finish(): Promise<void> {
+    if (!this.started) return;
+    this.context.runtime.enableEvents = this.was;
+    await this.context.sync();
+  }
+}
+
+/**
+ * The workbook port over Office.js. Reads values only, in row blocks with one sync per block,
+ * shrinking a block that Excel finds too large; writes 2-D arrays in blocks under 4 MB, text as
+ * text ("@" first, so "=1+1" or "00123" stay as typed); formats contiguous runs; suspends screen
+ * updating and events during writes, and waits while the user is editing a cell.
  */
 export class ExcelWorkbook implements WorkbookPort {
-  constructor(private readonly blockRows = 10000) {}
+  constructor(private readonly blockRows = 20000) {}
 
   async sheetNames(): Promise<string[]> {
     return Excel.run(async (context) => {
@@ -21,7 +69,7 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async readSheet(name: string, progress?: Progress): Promise<SheetValues | undefined> {
+  async readSheet(name: string, options: ReadOptions = {}): Promise<SheetValues | undefined> {
     return Excel.run({ delayForCellEdit: true }, async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(name);
       const used = sheet.getUsedRangeOrNullObject(true);
@@ -30,16 +78,25 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
       if (sheet.isNullObject) return undefined;
       if (used.isNullObject) return { sheet: sheet.name, top: 0, left: 0, values: [] };
+      const total = Math.min(used.rowCount, options.maxRows ?? used.rowCount);
+      let block = Math.max(1, Math.min(this.blockRows, Math.floor(MAX_CELLS_PER_READ / Math.max(1, used.columnCount))));
       const values: CellValue[][] = [];
-      const blockRows = Math.max(1, Math.min(this.blockRows, Math.floor(4_000_000 / Math.max(1, used.columnCount) / 8)));
-      for (let start = 0; start < used.rowCount; start += blockRows) {
-        const count = Math.min(blockRows, used.rowCount - start);
-        const block = sheet.getRangeByIndexes(used.rowIndex + start, used.columnIndex, count, used.columnCount).load("values");
-        // One sync per row block, by design: a whole large sheet in one request exceeds 5 MB.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        for (const row of block.values) values.push(row.map(toCell));
-        progress?.(start + count, used.rowCount);
+      for (let start = 0; start < total;) {
+        if (options.cancelled?.()) throw new Cancelled();
+        const count = Math.min(block, total - start);
+        const range = sheet.getRangeByIndexes(used.rowIndex + start, used.columnIndex, count, used.columnCount).load("values");
+        try {
+          // One sync per row block, by design: a large sheet in one request exceeds Excel's limits.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+        } catch (error) {
+          if (!isPayloadLimit(error) || count === 1) throw error;
+          block = Math.max(1, Math.floor(count / 2));
+          continue;
+        }
+        for (const row of range.values) values.push(row.map(toCell));
+        start += count;
+        options.progress?.(start, total);
       }
       return { sheet: sheet.name, top: used.rowIndex, left: used.columnIndex, values };
     });
@@ -52,38 +109,21 @@ export class ExcelWorkbook implements WorkbookPort {
     progress?: Progress,
   ): Promise<void> {
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-    const padded = rows.map((r) => (r.length === width ? [...r] : [...r, ...Array<CellValue>(width - r.length).fill(null)]));
     await Excel.run({ delayForCellEdit: true }, async (context) => {
       const sheets = context.workbook.worksheets;
       const tempName = (TEMP_PREFIX + name).slice(0, 31);
       const leftover = sheets.getItemOrNullObject(tempName);
-      context.application.suspendScreenUpdatingUntilNextSync();
-      context.runtime.load("enableEvents");
+      const old = sheets.getItemOrNullObject(name);
+      old.load("position");
+      const bulk = new BulkWrite(context);
       await context.sync();
-      const eventsWere = context.runtime.enableEvents;
-      context.runtime.enableEvents = false;
+      bulk.start();
       try {
         if (!leftover.isNullObject) leftover.delete();
         const temp = sheets.add(tempName);
         temp.visibility = Excel.SheetVisibility.hidden;
-        if (width > 0) {
-          for (const [start, end] of rowBlocks(padded, this.blockRows)) {
-            const block = padded.slice(start, end);
-            const range = temp.getRangeByIndexes(start, 0, end - start, width);
-            range.numberFormat = block.map((row) =>
-              row.map((cell, c) => (typeof cell === "string" ? "@" : (options.columnFormats?.[c] ?? "General"))),
-            );
-            range.values = block.map((row) => row.map((cell) => (cell === null ? "" : cell)));
-            // One sync per row block, by design: each request stays under 4 MB.
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop
-            await context.sync();
-            progress?.(end, padded.length);
-          }
-          formatSheet(temp, width, padded.length, options);
-        }
-        const old = sheets.getItemOrNullObject(name);
-        old.load("position");
-        await context.sync();
+        await writeBlocks(context, temp, 0, 0, rows, this.blockRows, options.columnFormats, progress);
+        if (width > 0) formatSheet(temp, width, rows.length, options);
         if (!old.isNullObject) {
           temp.position = old.position;
           old.delete();
@@ -92,10 +132,149 @@ export class ExcelWorkbook implements WorkbookPort {
         temp.visibility = Excel.SheetVisibility.visible;
         await context.sync();
       } finally {
-        context.runtime.enableEvents = eventsWere;
-        await context.sync();
+        await bulk.finish();
       }
     });
+  }
+
+  async writeCells(name: string, top: number, left: number, rows: readonly (readonly CellValue[])[], progress?: Progress): Promise<void> {
+    await Excel.run({ delayForCellEdit: true }, async (context) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      const bulk = new BulkWrite(context);
+      await context.sync();
+      bulk.start();
+      try {
+        await writeBlocks(context, sheet, top, left, rows, this.blockRows, undefined, progress);
+      } finally {
+        await bulk.finish();
+      }
+    });
+  }
+
+  async fillRuns(name: string, runs: readonly FillRun[]): Promise<void> {
+    if (runs.length === 0) return;
+    await Excel.run({ delayForCellEdit: true }, async (context) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      const bulk = new BulkWrite(context);
+      await context.sync();
+      bulk.start();
+      try {
+        for (let i = 0; i < runs.length; i += 5000) {
+          for (const run of runs.slice(i, i + 5000)) {
+            const range = sheet.getRangeByIndexes(run.top, run.left, run.height, run.width);
+            if (run.fill === null) range.format.fill.clear();
+            else range.format.fill.color = run.fill;
+          }
+          // One sync per 5,000 runs keeps each request small.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+        }
+      } finally {
+        await bulk.finish();
+      }
+    });
+  }
+
+  async setHighlights(name: string, highlights: readonly Highlight[]): Promise<void> {
+    await Excel.run({ delayForCellEdit: true }, async (context) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      const formats = sheet.getRange().conditionalFormats.load("items/type");
+      await context.sync();
+      const rules = formats.items.map((cf) =>
+        cf.type === Excel.ConditionalFormatType.custom ? cf.customOrNullObject.rule.load("formula") : null,
+      );
+      const bulk = new BulkWrite(context);
+      await context.sync();
+      bulk.start();
+      try {
+        rules.forEach((rule, i) => {
+          if (rule && !rule.isNullObject && rule.formula.includes(HIGHLIGHT_MARKER)) formats.items[i].delete();
+        });
+        for (const h of highlights) {
+          const range = sheet.getRangeByIndexes(h.area.top, h.area.left, h.area.height, h.area.width);
+          const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+          cf.custom.rule.formula = h.formula;
+          cf.custom.format.fill.color = h.fill;
+        }
+        await context.sync();
+      } finally {
+        await bulk.finish();
+      }
+    });
+  }
+
+  async setNotes(name: string, notes: readonly CellNote[]): Promise<{ supported: boolean; written: number; skipped: number }> {
+    if (!supports("1.18")) return { supported: false, written: 0, skipped: notes.length };
+    return Excel.run({ delayForCellEdit: true }, async (context) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      const existing = sheet.notes.load("items/content");
+      await context.sync();
+      const locations = existing.items.map((note) => note.getLocation().load("address"));
+      const bulk = new BulkWrite(context);
+      await context.sync();
+      bulk.start();
+      try {
+        const foreign = new Set<string>();
+        existing.items.forEach((note, i) => {
+          if (note.content.startsWith(NOTE_PREFIX)) note.delete();
+          else foreign.add(locations[i].address.split("!").pop()!.replace(/\$/g, "").toUpperCase());
+        });
+        let written = 0;
+        let skipped = 0;
+        for (let i = 0; i < notes.length; i += 5000) {
+          for (const note of notes.slice(i, i + 5000)) {
+            const address = cellAddress(name, note.row, note.column).split("!")[1];
+            if (foreign.has(address)) skipped++;
+            else {
+              sheet.notes.add(sheet.getRange(address), note.text);
+              written++;
+            }
+          }
+          // One sync per 5,000 notes keeps each request small.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+        }
+        return { supported: true, written, skipped };
+      } finally {
+        await bulk.finish();
+      }
+    });
+  }
+
+  async select(name: string, row: number, column: number): Promise<void> {
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      sheet.activate();
+      sheet.getRangeByIndexes(row, column, 1, 1).select();
+      await context.sync();
+    });
+  }
+}
+
+/** Writes rows in blocks, text cells formatted "@" before their values; one sync per block. */
+async function writeBlocks(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  top: number,
+  left: number,
+  rows: readonly (readonly CellValue[])[],
+  blockRows: number,
+  columnFormats: readonly (string | undefined)[] | undefined,
+  progress?: Progress,
+): Promise<void> {
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  if (width === 0) return;
+  for (const [start, end] of rowBlocks(rows, blockRows)) {
+    const block = rows.slice(start, end);
+    const range = sheet.getRangeByIndexes(top + start, left, end - start, width);
+    range.numberFormat = block.map((row) =>
+      Array.from({ length: width }, (_, c) => (typeof row[c] === "string" ? "@" : (columnFormats?.[c] ?? "General"))),
+    );
+    range.values = block.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ""));
+    // One sync per row block, by design: each request stays under 4 MB.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    progress?.(end, rows.length);
   }
 }
 

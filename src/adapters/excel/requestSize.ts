@@ -2,8 +2,10 @@ import type { CellValue } from "../../workbook/port";
 
 /** Excel on the web rejects requests over 5 MB; we keep every request under this. */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+/** At most this many cells in one read, well under Excel's 5,000,000-cell limit and 5 MB response. */
+export const MAX_CELLS_PER_READ = 200_000;
 
-/** An over-estimate of the bytes a block of values (and their formats) adds to a request. */
+/** An over-estimate of the bytes a block of values (and their number formats) adds to a request. */
 export function estimateBytes(rows: readonly (readonly CellValue[])[], withFormats: boolean): number {
   let bytes = 2;
   for (const row of rows) {
@@ -31,4 +33,13 @@ export function rowBlocks(rows: readonly (readonly CellValue[])[], maxRows: numb
     start = end;
   }
   return blocks;
+}
+
+/** True for Excel's "request too large" errors, after which a smaller block is tried. */
+export function isPayloadLimit(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e?.code === "RequestPayloadSizeLimitExceeded" ||
+    /payload size|RequestPayloadSizeLimitExceeded|response.*too large/i.test(e?.message ?? "")
+  );
 }

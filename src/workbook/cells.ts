@@ -1,0 +1,40 @@
+import { Dec, fromExcelSerial, isDecimalText, isIsoDate, IsoDate } from "../engine";
+import type { CellValue } from "./port";
+
+export const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** An identifier (account, meter) as text: numbers lose no digits and gain no ".0". */
+export function idText(v: CellValue | undefined): string {
+  if (isBlank(v)) return "";
+  return typeof v === "number" ? (Number.isInteger(v) ? String(v) : String(v)) : String(v).trim();
+}
+
+/** A decimal from a number or numeric text ("1,234.5"); undefined when the cell holds something else. */
+export function cellDecimal(v: CellValue | undefined): Dec | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? new Dec(String(v)) : undefined;
+  if (typeof v === "string") {
+    const text = v.trim().replace(/,(?=\d{3}(\D|$))/g, "");
+    return isDecimalText(text) ? new Dec(text) : undefined;
+  }
+  return undefined;
+}
+
+/** A date from an Excel serial number, ISO text, or US text (10/30/2026, 10/30/26). */
+export function cellDate(v: CellValue | undefined): IsoDate | undefined {
+  if (typeof v === "number") return Number.isFinite(v) && v >= 61 && v < 2958466 ? fromExcelSerial(v) : undefined;
+  if (typeof v !== "string") return undefined;
+  const text = v.trim();
+  if (isIsoDate(text)) return text;
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text);
+  if (!us) return undefined;
+  const year = us[3].length === 2 ? 2000 + Number(us[3]) : Number(us[3]);
+  const iso = `${year}-${us[1].padStart(2, "0")}-${us[2].padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
+/** A short description of a cell's content for a message: "abc", 12.5, TRUE. */
+export function shown(v: CellValue | undefined): string {
+  if (typeof v === "string") return JSON.stringify(v.length > 30 ? v.slice(0, 27) + "..." : v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v);
+}
