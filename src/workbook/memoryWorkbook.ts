@@ -67,6 +67,12 @@ export class MemoryWorkbook implements WorkbookPort {
     return { sheet: this.realName(name)!, top: 0, left: 0, values: rows.map((r) => r.map((v) => (v === "" ? null : v))) };
   }
 
+  async readHeads(maxRows: number): Promise<SheetValues[]> {
+    const heads: SheetValues[] = [];
+    for (const name of this.sheets.keys()) heads.push((await this.readSheet(name, { maxRows }))!);
+    return heads;
+  }
+
   async replaceSheet(name: string, rows: readonly (readonly CellValue[])[], options?: WriteOptions, progress?: Progress): Promise<void> {
     const existing = this.realName(name);
     const entries = [...this.sheets.entries()];
@@ -95,6 +101,7 @@ export class MemoryWorkbook implements WorkbookPort {
         while (sheet.values[r].length < c) sheet.values[r].push(null);
         sheet.values[r][c] = v;
         if (typeof v === "string") sheet.numberFormats.set(key(r, c), "@");
+        else sheet.numberFormats.delete(key(r, c));
       });
     });
     progress?.(rows.length, rows.length);

@@ -82,6 +82,8 @@ export interface WorkbookPort {
   sheetNames(): Promise<string[]>;
   /** The sheet's used range as values, or undefined when there is no such sheet. */
   readSheet(name: string, options?: ReadOptions): Promise<SheetValues | undefined>;
+  /** The top `maxRows` rows of every sheet, in sheet order, in one request: to find tables by their headers. */
+  readHeads(maxRows: number): Promise<SheetValues[]>;
   /**
    * Builds the sheet completely, then replaces any sheet of that name: an output sheet is never
    * left half-written. Strings are written as text and never become formulas.

@@ -71,8 +71,8 @@ export type OwnColumn = keyof typeof OWN_COLUMNS;
 export interface ReadsTable {
   readonly located: LocatedTable<ReadColumn>;
   readonly reads: MeterRead[];
-  /** Cells that hold the wrong kind of value, as INVALID_VALUE edits. */
-  readonly problems: ReadEdit[];
+  /** Cells that hold the wrong kind of value, as INVALID_VALUE edits with their column. */
+  readonly problems: { readonly edit: ReadEdit; readonly column: number }[];
   readonly blankRows: number;
   /** 0-based absolute row after the last data row. */
   readonly endRow: number;
@@ -120,7 +120,7 @@ export function parseReadsSheet(data: SheetValues): { ok: true; table: ReadsTabl
     if (col !== undefined) own[key] = col;
   }
   const reads: MeterRead[] = [];
-  const problems: ReadEdit[] = [];
+  const problems: { edit: ReadEdit; column: number }[] = [];
   let blankRows = 0;
   const at = (row: CellValue[], field: ReadColumn): CellValue | undefined => {
     const col = located.columns[field];
@@ -138,13 +138,16 @@ export function parseReadsSheet(data: SheetValues): { ok: true; table: ReadsTabl
     const invalid = (field: ReadColumn, expected: string) => {
       const col = located.columns[field]!;
       problems.push({
-        row: sheetRow,
-        account,
-        meter,
-        code: "INVALID_VALUE",
-        severity: EDITS.INVALID_VALUE.severity,
-        field: FIELD_OF[field] ?? "current",
-        message: `${cellAddress(data.sheet, sheetRow, col)}: ${READ_COLUMNS.find((s) => s.field === field)!.label} must be ${expected}; got ${shown(at(row, field))}`,
+        column: col,
+        edit: {
+          row: sheetRow,
+          account,
+          meter,
+          code: "INVALID_VALUE",
+          severity: EDITS.INVALID_VALUE.severity,
+          field: FIELD_OF[field] ?? "current",
+          message: `${cellAddress(data.sheet, sheetRow, col)}: ${READ_COLUMNS.find((s) => s.field === field)!.label} must be ${expected}; got ${shown(at(row, field))}`,
+        },
       });
       return undefined;
     };

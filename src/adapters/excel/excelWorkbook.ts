@@ -102,6 +102,28 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  async readHeads(maxRows: number): Promise<SheetValues[]> {
+    return Excel.run({ delayForCellEdit: true }, async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      const used = sheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
+      await context.sync();
+      const heads = sheets.items.map((sheet, i) => {
+        const u = used[i];
+        if (u.isNullObject) return null;
+        const columns = Math.min(u.columnCount, 200);
+        return sheet.getRangeByIndexes(u.rowIndex, u.columnIndex, Math.min(maxRows, u.rowCount), columns).load("values");
+      });
+      await context.sync();
+      return sheets.items.map((sheet, i) => {
+        const head = heads[i];
+        return head
+          ? { sheet: sheet.name, top: used[i].rowIndex, left: used[i].columnIndex, values: head.values.map((r) => r.map(toCell)) }
+          : { sheet: sheet.name, top: 0, left: 0, values: [] };
+      });
+    });
+  }
+
   async replaceSheet(
     name: string,
     rows: readonly (readonly CellValue[])[],

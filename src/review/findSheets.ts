@@ -1,0 +1,42 @@
+import { ACCOUNT_COLUMNS, HISTORY_COLUMNS } from "../workbook/contextSheets";
+import type { SheetValues } from "../workbook/port";
+import { READ_COLUMNS } from "../workbook/readsSheet";
+import { locateTable } from "../workbook/table";
+import { REVIEW_LOG_SHEET } from "./decisions";
+import { EXCHANGES_SHEET } from "./exchanges";
+
+export interface ReviewSheets {
+  readonly reads?: string;
+  readonly accounts?: string;
+  readonly history?: string;
+  readonly exchanges?: string;
+  readonly log?: string;
+  /** Every sheet whose header looks like a reads sheet, for the task pane's choice. */
+  readonly readsCandidates: string[];
+}
+
+/**
+ * Recognises the review's sheets by their headers, not their names: reads (Account, Meter,
+ * Previous Read, Current Read), Accounts (Account, Status), Usage History (Account, Period,
+ * Usage); and the add-in's own Meter Exchanges and Review Log sheets by name.
+ */
+export function findSheets(heads: readonly SheetValues[], preferredReads?: string): ReviewSheets {
+  const readsCandidates = heads.filter((h) => locateTable(h, READ_COLUMNS).ok).map((h) => h.sheet);
+  const own = new Set([EXCHANGES_SHEET.toLowerCase(), REVIEW_LOG_SHEET.toLowerCase()]);
+  const pick = (ok: (h: SheetValues) => boolean, preferred: string) => {
+    const matches = heads.filter((h) => !own.has(h.sheet.toLowerCase()) && ok(h)).map((h) => h.sheet);
+    return matches.find((m) => m.toLowerCase() === preferred.toLowerCase()) ?? matches[0];
+  };
+  const byName = (name: string) => heads.find((h) => h.sheet.toLowerCase() === name.toLowerCase())?.sheet;
+  const reads = preferredReads
+    ? readsCandidates.find((c) => c.toLowerCase() === preferredReads.toLowerCase())
+    : readsCandidates.find((c) => !own.has(c.toLowerCase()));
+  return {
+    reads,
+    readsCandidates,
+    accounts: pick((h) => h.sheet !== reads && locateTable(h, ACCOUNT_COLUMNS).ok, "Accounts"),
+    history: pick((h) => h.sheet !== reads && locateTable(h, HISTORY_COLUMNS).ok, "Usage History"),
+    exchanges: byName(EXCHANGES_SHEET),
+    log: byName(REVIEW_LOG_SHEET),
+  };
+}

@@ -1,0 +1,248 @@
+import { AccountRecord, detectReadEdits, EDIT_CODES, EDITS, MeterRead, ReadEdit, ReadEditSettings, UsageRecord } from "../engine";
+import { parseAccountsSheet, parseHistorySheet } from "../workbook/contextSheets";
+import { Cancelled, CellValue, WorkbookPort } from "../workbook/port";
+import { OWN_COLUMNS, parseReadsSheet, READ_COLUMNS, ReadsTable } from "../workbook/readsSheet";
+import { locateTable } from "../workbook/table";
+import { Decision, decisionFor, parseReviewLog } from "./decisions";
+import { parseExchanges, RecordedExchange } from "./exchanges";
+import { findSheets } from "./findSheets";
+import { codeFillRuns, FIELD_COLUMNS, highlightsFor, notesFor, ownColumnRows } from "./flags";
+import type { CodeCount, ReviewItem, ReviewResult } from "./types";
+
+export interface ReviewOptions {
+  readonly readsSheet?: string;
+  readonly settings: ReadEditSettings;
+  /** Decisions kept on this computer; merged with the workbook's Review Log sheet. */
+  readonly decisions?: readonly Decision[];
+  /** Write the flags into the workbook (default true). */
+  readonly write?: boolean;
+  readonly progress?: (phase: string, done: number, total: number) => void;
+  readonly cancelled?: () => boolean;
+}
+
+export type ReviewOutcome = { ok: true; result: ReviewResult } | { ok: false; message: string };
+
+/**
+ * Validates a reads sheet and flags it: finds the sheets by their headers, reads them in
+ * blocks, runs every read edit, applies the decisions already made, then writes the add-in's
+ * own columns (codes and messages), colours the offending cells through highlights it owns, and
+ * adds notes where the host has them. Input cells are never written. Cancelling stops before
+ * anything is written.
+ */
+export async function runReview(port: WorkbookPort, options: ReviewOptions): Promise<ReviewOutcome> {
+  const step = (phase: string) => (done: number, total: number) => options.progress?.(phase, done, total);
+  const check = () => {
+    if (options.cancelled?.()) throw new Cancelled();
+  };
+  step("Finding sheets")(0, 1);
+  const heads = await port.readHeads(50);
+  const sheets = findSheets(heads, options.readsSheet);
+  if (!sheets.reads) return { ok: false, message: noReadsMessage(heads, options.readsSheet) };
+  check();
+  const data = await port.readSheet(sheets.reads, { progress: step("Reading reads"), cancelled: options.cancelled });
+  if (!data) return { ok: false, message: `There is no sheet named "${sheets.reads}".` };
+  const parsed = parseReadsSheet(data);
+  if (!parsed.ok) return parsed;
+  const table = parsed.table;
+
+  const contextProblems: string[] = [];
+  const readContext = async <T>(
+    name: string | undefined,
+    phase: string,
+    parse: (d: NonNullable<Awaited<ReturnType<WorkbookPort["readSheet"]>>>) => { records: T[]; problems: string[] },
+  ) => {
+    if (!name) return undefined;
+    check();
+    const sheet = await port.readSheet(name, { progress: step(phase), cancelled: options.cancelled });
+    if (!sheet) return undefined;
+    const read = parse(sheet);
+    contextProblems.push(...read.problems);
+    return read.records;
+  };
+  const okOr = <T>(r: { ok: true; value: { records: T[]; problems: string[] } } | { ok: false; message: string }) =>
+    r.ok ? r.value : { records: [] as T[], problems: [r.message] };
+  const accounts = await readContext<AccountRecord>(sheets.accounts, "Reading accounts", (d) => okOr(parseAccountsSheet(d)));
+  const history = await readContext<UsageRecord>(sheets.history, "Reading usage history", (d) => okOr(parseHistorySheet(d)));
+  const exchanges = await readContext(sheets.exchanges, "Reading meter exchanges", (d) => {
+    const r = parseExchanges(d);
+    return { records: r.exchanges, problems: r.problems };
+  });
+  const logged = await readContext(sheets.log, "Reading the review log", (d) => {
+    const r = parseReviewLog(d);
+    return { records: r.decisions, problems: r.problems };
+  });
+
+  step("Checking reads")(0, table.reads.length);
+  const reads = attachExchanges(table.reads, exchanges ?? []);
+  const reviewed = detectReadEdits(
+    reads,
+    { accounts: accounts && new Map(accounts.map((a) => [a.account, a])), history: history && groupHistory(history) },
+    options.settings,
+  );
+  const decisions = mergeDecisions([...(logged ?? []), ...(options.decisions ?? [])]);
+  const items = toItems(
+    reviewed.map((r) => ({ read: r.read, edits: r.edits })),
+    table,
+    decisions,
+  );
+  step("Checking reads")(table.reads.length, table.reads.length);
+
+  const firstRow = table.located.headerRow + 1;
+  const endRow = Math.max(table.endRow, firstRow);
+  const estimates = new Map<number, number>();
+  for (const read of reads) {
+    const d = decisionFor(decisions, read, "*");
+    if (d?.kind === "estimated" && d.estimate !== undefined) estimates.set(read.row, Number(d.estimate));
+  }
+  const itemsByRow = new Map<number, ReviewItem[]>();
+  for (const item of items) itemsByRow.set(item.row, [...(itemsByRow.get(item.row) ?? []), item]);
+
+  const next = data.left + data.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const codes = table.own.codes ?? next;
+  const messages = table.own.messages ?? Math.max(codes + 1, next + (table.own.codes === undefined ? 1 : 0));
+  const wantEstimate = estimates.size > 0 || table.own.estimate !== undefined;
+  const estimate = wantEstimate ? (table.own.estimate ?? Math.max(codes, messages) + 1) : undefined;
+  let notes = { supported: false, written: 0, skipped: 0 };
+  check();
+  if (options.write !== false) {
+    const columns = [codes, messages, ...(estimate === undefined ? [] : [estimate])];
+    const labels = [OWN_COLUMNS.codes, OWN_COLUMNS.messages, OWN_COLUMNS.estimate];
+    const body = ownColumnRows(itemsByRow, estimates, firstRow, endRow, estimate !== undefined);
+    const adjacent = columns.every((c, i) => c === columns[0] + i);
+    if (adjacent) {
+      await port.writeCells(
+        data.sheet,
+        table.located.headerRow,
+        columns[0],
+        [labels.slice(0, columns.length), ...body],
+        step("Writing flags"),
+      );
+    } else {
+      for (const [i, col] of columns.entries()) {
+        await port.writeCells(
+          data.sheet,
+          table.located.headerRow,
+          col,
+          [[labels[i]], ...body.map((r) => [r[i]] as CellValue[])],
+          step("Writing flags"),
+        );
+      }
+    }
+    await port.fillRuns(data.sheet, codeFillRuns(itemsByRow, codes, firstRow, endRow));
+    await port.setHighlights(data.sheet, highlightsFor(table.located.columns, codes, firstRow, endRow, options.settings));
+    notes = await port.setNotes(data.sheet, notesFor(items));
+  }
+
+  return {
+    ok: true,
+    result: {
+      sheet: data.sheet,
+      headerRow: table.located.headerRow,
+      reads: table.reads.length,
+      blankRows: table.blankRows,
+      items,
+      counts: countByCode(items),
+      held: [...new Set(items.filter((i) => i.severity === "error" && !i.decision).map((i) => i.account || `row ${i.row + 1}`))],
+      disabled: EDIT_CODES.filter((c) => (EDITS[c].needs === "accounts" && !accounts) || (EDITS[c].needs === "history" && !history)).map(
+        (code) => ({
+          code,
+          reason:
+            EDITS[code].needs === "accounts"
+              ? "no Accounts sheet (columns Account and Status)"
+              : "no Usage History sheet (columns Account, Period and Usage)",
+        }),
+      ),
+      contextProblems,
+      sheets: { accounts: sheets.accounts, history: sheets.history, exchanges: sheets.exchanges, log: sheets.log },
+      columns: { codes, messages, estimate },
+      notes,
+    },
+  };
+}
+
+function noReadsMessage(heads: readonly { sheet: string; top: number; left: number; values: CellValue[][] }[], preferred?: string): string {
+  const expected = READ_COLUMNS.filter((c) => c.required)
+    .map((c) => c.label)
+    .join(", ");
+  const chosen = preferred ? heads.find((h) => h.sheet.toLowerCase() === preferred.toLowerCase()) : undefined;
+  if (preferred && !chosen) return `There is no sheet named "${preferred}".`;
+  if (chosen) {
+    const found = locateTable(chosen, READ_COLUMNS);
+    return found.ok ? "" : found.message;
+  }
+  return `No sheet has a reads header (${expected}). ${heads
+    .map((h) => {
+      const f = locateTable(h, READ_COLUMNS);
+      return f.ok ? "" : f.message;
+    })
+    .filter(Boolean)
+    .join(". ")}`;
+}
+
+function attachExchanges(reads: readonly MeterRead[], exchanges: readonly RecordedExchange[]): MeterRead[] {
+  if (exchanges.length === 0) return [...reads];
+  return reads.map((read) => {
+    if (read.exchange) return read;
+    const e = exchanges.find((x) => x.account === read.account && (x.oldMeter === read.meter || x.newMeter === read.meter));
+    return e ? { ...read, exchange: { oldFinal: e.oldFinal, newSet: e.newSet, newMeter: e.newMeter } } : read;
+  });
+}
+
+function groupHistory(records: readonly UsageRecord[]): Map<string, UsageRecord[]> {
+  const map = new Map<string, UsageRecord[]>();
+  for (const r of records) map.set(r.account, [...(map.get(r.account) ?? []), r]);
+  for (const list of map.values()) list.sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0));
+  return map;
+}
+
+function mergeDecisions(decisions: readonly Decision[]): Map<string, Decision> {
+  const map = new Map<string, Decision>();
+  for (const d of decisions) {
+    const prior = map.get(d.key);
+    if (!prior || prior.at <= d.at) map.set(d.key, d);
+  }
+  return map;
+}
+
+function toItems(
+  reviewed: readonly { read: MeterRead; edits: readonly ReadEdit[] }[],
+  table: ReadsTable,
+  decisions: ReadonlyMap<string, Decision>,
+): ReviewItem[] {
+  const problemsByRow = new Map<number, { edit: ReadEdit; column: number }[]>();
+  for (const p of table.problems) problemsByRow.set(p.edit.row, [...(problemsByRow.get(p.edit.row) ?? []), p]);
+  const items: ReviewItem[] = [];
+  const columnOf = (edit: ReadEdit) =>
+    FIELD_COLUMNS[edit.field].map((f) => table.located.columns[f]).find((c) => c !== undefined) ?? table.located.columns.current!;
+  for (const { read, edits } of reviewed) {
+    const problems = problemsByRow.get(read.row) ?? [];
+    const badRead = problems.some((p) => p.edit.field === "current" || p.edit.field === "previous");
+    const all = [...problems, ...edits.filter((e) => !(badRead && e.code === "NO_READ")).map((edit) => ({ edit, column: columnOf(edit) }))];
+    for (const { edit, column } of all) {
+      items.push({
+        row: edit.row,
+        column,
+        account: edit.account,
+        meter: edit.meter,
+        address: read.address,
+        code: edit.code,
+        severity: edit.severity,
+        field: edit.field,
+        message: edit.message,
+        decision: decisionFor(decisions, read, edit.code),
+      });
+    }
+  }
+  return items;
+}
+
+function countByCode(items: readonly ReviewItem[]): CodeCount[] {
+  const counts = new Map<string, { code: ReviewItem["code"]; severity: ReviewItem["severity"]; open: number; resolved: number }>();
+  for (const item of items) {
+    const c = counts.get(item.code) ?? { code: item.code, severity: item.severity, open: 0, resolved: 0 };
+    if (item.decision) c.resolved++;
+    else c.open++;
+    counts.set(item.code, c);
+  }
+  return EDIT_CODES.map((code) => counts.get(code)).filter((c): c is CodeCount => c !== undefined);
+}

@@ -1,0 +1,42 @@
+import type { EditCode, ReadField, Severity } from "../engine";
+import type { Decision } from "./decisions";
+
+/** One edit as the Review view lists it: where it is, what it says, and any decision on it. */
+export interface ReviewItem {
+  readonly row: number;
+  /** The 0-based absolute column of the offending cell. */
+  readonly column: number;
+  readonly account: string;
+  readonly meter: string;
+  readonly address?: string;
+  readonly code: EditCode;
+  readonly severity: Severity;
+  readonly field: ReadField;
+  readonly message: string;
+  readonly decision?: Decision;
+}
+
+export interface CodeCount {
+  readonly code: EditCode;
+  readonly severity: Severity;
+  readonly open: number;
+  readonly resolved: number;
+}
+
+export interface ReviewResult {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly reads: number;
+  readonly blankRows: number;
+  readonly items: readonly ReviewItem[];
+  readonly counts: readonly CodeCount[];
+  /** Accounts with an open error edit: held from billing. */
+  readonly held: readonly string[];
+  /** Edits turned off because a context sheet is missing, with why. */
+  readonly disabled: readonly { readonly code: EditCode; readonly reason: string }[];
+  /** Problems met in the context sheets (cells that could not be read). */
+  readonly contextProblems: readonly string[];
+  readonly sheets: { readonly accounts?: string; readonly history?: string; readonly exchanges?: string; readonly log?: string };
+  readonly columns: { readonly codes: number; readonly messages: number; readonly estimate?: number };
+  readonly notes: { readonly supported: boolean; readonly written: number; readonly skipped: number };
+}
