@@ -13,18 +13,13 @@ export async function clearReview(port: WorkbookPort, sheet: string): Promise<{ 
   if (!parsed.ok) return parsed;
   const { located, own } = parsed.table;
   const bottom = data.top + data.values.length;
-  for (const key of Object.keys(OWN_COLUMNS) as (keyof typeof OWN_COLUMNS)[]) {
-    const col = own[key];
-    if (col === undefined) continue;
-    await port.writeCells(
-      data.sheet,
-      located.headerRow,
-      col,
-      Array.from({ length: bottom - located.headerRow }, () => [null]),
-    );
-    await port.fillRuns(data.sheet, [{ top: located.headerRow, left: col, height: bottom - located.headerRow, width: 1, fill: null }]);
-  }
-  await port.setHighlights(data.sheet, []);
-  await port.setNotes(data.sheet, []);
+  const columns = (Object.keys(OWN_COLUMNS) as (keyof typeof OWN_COLUMNS)[]).map((k) => own[k]).filter((c): c is number => c !== undefined);
+  const height = bottom - located.headerRow;
+  await port.applyFlags(data.sheet, {
+    blocks: columns.map((left) => ({ top: located.headerRow, left, rows: Array.from({ length: height }, () => [null]) })),
+    fills: columns.map((left) => ({ top: located.headerRow, left, height, width: 1, fill: null })),
+    highlights: [],
+    notes: [],
+  });
   return { ok: true };
 }

@@ -109,28 +109,21 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     const labels = [OWN_COLUMNS.codes, OWN_COLUMNS.messages, OWN_COLUMNS.estimate];
     const body = ownColumnRows(itemsByRow, estimates, firstRow, endRow, estimate !== undefined);
     const adjacent = columns.every((c, i) => c === columns[0] + i);
-    if (adjacent) {
-      await port.writeCells(
-        data.sheet,
-        table.located.headerRow,
-        columns[0],
-        [labels.slice(0, columns.length), ...body],
-        step("Writing flags"),
-      );
-    } else {
-      for (const [i, col] of columns.entries()) {
-        await port.writeCells(
-          data.sheet,
-          table.located.headerRow,
-          col,
-          [[labels[i]], ...body.map((r) => [r[i]] as CellValue[])],
-          step("Writing flags"),
-        );
-      }
-    }
-    await port.fillRuns(data.sheet, codeFillRuns(itemsByRow, codes, firstRow, endRow));
-    await port.setHighlights(data.sheet, highlightsFor(table.located.columns, codes, firstRow, endRow, options.settings));
-    notes = await port.setNotes(data.sheet, notesFor(items));
+    const withHeader = [labels.slice(0, columns.length), ...body];
+    const blocks = adjacent
+      ? [{ top: table.located.headerRow, left: columns[0], rows: withHeader }]
+      : columns.map((left, i) => ({ top: table.located.headerRow, left, rows: withHeader.map((r) => [r[i]] as CellValue[]) }));
+    const applied = await port.applyFlags(
+      data.sheet,
+      {
+        blocks,
+        fills: codeFillRuns(itemsByRow, codes, firstRow, endRow),
+        highlights: highlightsFor(table.located.columns, codes, firstRow, endRow, options.settings),
+        notes: notesFor(items),
+      },
+      step("Writing flags"),
+    );
+    notes = applied.notes;
   }
 
   return {

@@ -1,16 +1,16 @@
 import { cellAddress } from "./address";
 import {
   Cancelled,
-  CellNote,
   CellValue,
-  FillRun,
+  FlagsApplied,
   Highlight,
   NOTE_PREFIX,
+  Progress,
   ReadOptions,
+  SheetFlags,
   SheetValues,
   WorkbookPort,
   WriteOptions,
-  Progress,
 } from "./port";
 
 /** A sheet held in memory: values from A1, and what has been set on its cells. */
@@ -91,25 +91,23 @@ export class MemoryWorkbook implements WorkbookPort {
     progress?.(rows.length, rows.length);
   }
 
-  async writeCells(name: string, top: number, left: number, rows: readonly (readonly CellValue[])[], progress?: Progress): Promise<void> {
+  async applyFlags(name: string, flags: SheetFlags, progress?: Progress): Promise<FlagsApplied> {
     const sheet = this.require(name);
-    rows.forEach((row, i) => {
-      const r = top + i;
-      while (sheet.values.length <= r) sheet.values.push([]);
-      row.forEach((v, j) => {
-        const c = left + j;
-        while (sheet.values[r].length < c) sheet.values[r].push(null);
-        sheet.values[r][c] = v;
-        if (typeof v === "string") sheet.numberFormats.set(key(r, c), "@");
-        else sheet.numberFormats.delete(key(r, c));
+    for (const block of flags.blocks ?? []) {
+      block.rows.forEach((row, i) => {
+        const r = block.top + i;
+        while (sheet.values.length <= r) sheet.values.push([]);
+        row.forEach((v, j) => {
+          const c = block.left + j;
+          while (sheet.values[r].length < c) sheet.values[r].push(null);
+          sheet.values[r][c] = v;
+          if (typeof v === "string") sheet.numberFormats.set(key(r, c), "@");
+          else sheet.numberFormats.delete(key(r, c));
+        });
       });
-    });
-    progress?.(rows.length, rows.length);
-  }
-
-  async fillRuns(name: string, runs: readonly FillRun[]): Promise<void> {
-    const sheet = this.require(name);
-    for (const run of runs) {
+      progress?.(block.rows.length, block.rows.length);
+    }
+    for (const run of flags.fills ?? []) {
       for (let r = run.top; r < run.top + run.height; r++) {
         for (let c = run.left; c < run.left + run.width; c++) {
           if (run.fill === null) sheet.fills.delete(key(r, c));
@@ -117,19 +115,13 @@ export class MemoryWorkbook implements WorkbookPort {
         }
       }
     }
-  }
-
-  async setHighlights(name: string, highlights: readonly Highlight[]): Promise<void> {
-    this.require(name).highlights = [...highlights];
-  }
-
-  async setNotes(name: string, notes: readonly CellNote[]): Promise<{ supported: boolean; written: number; skipped: number }> {
-    if (!this.notesSupported) return { supported: false, written: 0, skipped: notes.length };
-    const sheet = this.require(name);
+    if (flags.highlights) sheet.highlights = [...flags.highlights];
+    if (!flags.notes) return { notes: { supported: this.notesSupported, written: 0, skipped: 0 } };
+    if (!this.notesSupported) return { notes: { supported: false, written: 0, skipped: flags.notes.length } };
     for (const [address, text] of [...sheet.notes]) if (text.startsWith(NOTE_PREFIX)) sheet.notes.delete(address);
     let written = 0;
     let skipped = 0;
-    for (const note of notes) {
+    for (const note of flags.notes) {
       const address = cellAddress(name, note.row, note.column).split("!")[1];
       if (sheet.notes.has(address)) skipped++;
       else {
@@ -137,7 +129,7 @@ export class MemoryWorkbook implements WorkbookPort {
         written++;
       }
     }
-    return { supported: true, written, skipped };
+    return { notes: { supported: true, written, skipped } };
   }
 
   async select(name: string, row: number, column: number): Promise<void> {

@@ -66,6 +66,25 @@ export const NOTE_PREFIX = "UB Workbench: ";
 /** Marks the add-in's own highlight formulas: N("...") is 0, so it changes nothing Excel computes. */
 export const HIGHLIGHT_MARKER = 'N("UB Workbench")=0';
 
+/** A block of the add-in's own cells: rows written from (top, left). */
+export interface CellBlock {
+  readonly top: number;
+  readonly left: number;
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+/** What a review writes on a sheet. Undefined parts are left as they are; [] clears. */
+export interface SheetFlags {
+  readonly blocks?: readonly CellBlock[];
+  readonly fills?: readonly FillRun[];
+  readonly highlights?: readonly Highlight[];
+  readonly notes?: readonly CellNote[];
+}
+
+export interface FlagsApplied {
+  readonly notes: { readonly supported: boolean; readonly written: number; readonly skipped: number };
+}
+
 export class Cancelled extends Error {
   constructor() {
     super("cancelled");
@@ -89,17 +108,13 @@ export interface WorkbookPort {
    * left half-written. Strings are written as text and never become formulas.
    */
   replaceSheet(name: string, rows: readonly (readonly CellValue[])[], options?: WriteOptions, progress?: Progress): Promise<void>;
-  /** Writes a block of the add-in's own cells (text as text) in row blocks. */
-  writeCells(sheet: string, top: number, left: number, rows: readonly (readonly CellValue[])[], progress?: Progress): Promise<void>;
-  /** Sets or clears fills on runs of the add-in's own cells. */
-  fillRuns(sheet: string, runs: readonly FillRun[]): Promise<void>;
-  /** Replaces every highlight the add-in owns on the sheet with these (none clears them). */
-  setHighlights(sheet: string, highlights: readonly Highlight[]): Promise<void>;
   /**
-   * Replaces the add-in's notes on the sheet. Never overwrites a note someone else wrote. Reports
-   * whether the host supports notes (Excel needs ExcelApi 1.18).
+   * Writes what a review puts on a sheet, in one operation: blocks of the add-in's own cells
+   * (text as text), fills on its own cells, and its highlights and notes (each replacing all of
+   * the add-in's previous ones; never a note someone else wrote). Parts left undefined are left
+   * as they are. Notes need ExcelApi 1.18 in Excel; the result says whether they were written.
    */
-  setNotes(sheet: string, notes: readonly CellNote[]): Promise<{ supported: boolean; written: number; skipped: number }>;
+  applyFlags(sheet: string, flags: SheetFlags, progress?: Progress): Promise<FlagsApplied>;
   /** Selects a cell so the user sees it. */
   select(sheet: string, row: number, column: number): Promise<void>;
 }

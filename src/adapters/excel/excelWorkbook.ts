@@ -2,12 +2,11 @@
 import { cellAddress } from "../../workbook/address";
 import {
   Cancelled,
-  CellNote,
   CellValue,
-  FillRun,
+  FlagsApplied,
   HIGHLIGHT_MARKER,
-  Highlight,
   NOTE_PREFIX,
+  SheetFlags,
   Progress,
   ReadOptions,
   SheetValues,
@@ -45,9 +44,17 @@ class BulkWrite {
     if (supports("1.9")) this.context.application.suspendScreenUpdatingUntilNextSync();
   }
 
-  async finish(): Promise<void> {
+  /** Queues turning events back on, for the caller's last sync. */
+  restore(): void {
     if (!this.started) return;
     this.context.runtime.enableEvents = this.was;
+    this.started = false;
+  }
+
+  /** Turns events back on now (after a failure). */
+  async finish(): Promise<void> {
+    if (!this.started) return;
+    this.restore();
     await this.context.sync();
   }
 }
@@ -152,113 +159,89 @@ export class ExcelWorkbook implements WorkbookPort {
         }
         temp.name = name;
         temp.visibility = Excel.SheetVisibility.visible;
+        bulk.restore();
         await context.sync();
-      } finally {
-        await bulk.finish();
+      } catch (error) {
+        await bulk.finish().catch(() => undefined);
+        throw error;
       }
     });
   }
 
-  async writeCells(name: string, top: number, left: number, rows: readonly (readonly CellValue[])[], progress?: Progress): Promise<void> {
-    await Excel.run({ delayForCellEdit: true }, async (context) => {
+  async applyFlags(name: string, flags: SheetFlags, progress?: Progress): Promise<FlagsApplied> {
+    return Excel.run({ delayForCellEdit: true }, async (context) => {
       const sheet = context.workbook.worksheets.getItem(name);
       const bulk = new BulkWrite(context);
+      const formats = flags.highlights ? sheet.getRange().conditionalFormats.load("items/type") : null;
+      const withNotes = flags.notes !== undefined && supports("1.18");
+      const existing = withNotes ? sheet.notes.load("items/content") : null;
       await context.sync();
-      bulk.start();
-      try {
-        await writeBlocks(context, sheet, top, left, rows, this.blockRows, undefined, progress);
-      } finally {
-        await bulk.finish();
-      }
-    });
-  }
-
-  async fillRuns(name: string, runs: readonly FillRun[]): Promise<void> {
-    if (runs.length === 0) return;
-    await Excel.run({ delayForCellEdit: true }, async (context) => {
-      const sheet = context.workbook.worksheets.getItem(name);
-      const bulk = new BulkWrite(context);
-      await context.sync();
-      bulk.start();
-      try {
-        for (let i = 0; i < runs.length; i += 5000) {
-          for (const run of runs.slice(i, i + 5000)) {
-            const range = sheet.getRangeByIndexes(run.top, run.left, run.height, run.width);
-            if (run.fill === null) range.format.fill.clear();
-            else range.format.fill.color = run.fill;
-          }
-          // One sync per 5,000 runs keeps each request small.
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
-          await context.sync();
-        }
-      } finally {
-        await bulk.finish();
-      }
-    });
-  }
-
-  async setHighlights(name: string, highlights: readonly Highlight[]): Promise<void> {
-    await Excel.run({ delayForCellEdit: true }, async (context) => {
-      const sheet = context.workbook.worksheets.getItem(name);
-      const formats = sheet.getRange().conditionalFormats.load("items/type");
-      await context.sync();
-      const rules = formats.items.map((cf) =>
-        cf.type === Excel.ConditionalFormatType.custom ? cf.customOrNullObject.rule.load("formula") : null,
-      );
-      const bulk = new BulkWrite(context);
-      await context.sync();
+      const rules = formats
+        ? formats.items.map((cf) => (cf.type === Excel.ConditionalFormatType.custom ? cf.customOrNullObject.rule.load("formula") : null))
+        : [];
+      const locations = existing ? existing.items.map((note) => note.getLocation().load("address")) : [];
+      if (rules.length > 0 || locations.length > 0) await context.sync();
       bulk.start();
       try {
         rules.forEach((rule, i) => {
-          if (rule && !rule.isNullObject && rule.formula.includes(HIGHLIGHT_MARKER)) formats.items[i].delete();
+          if (rule && !rule.isNullObject && rule.formula.includes(HIGHLIGHT_MARKER)) formats!.items[i].delete();
         });
-        for (const h of highlights) {
-          const range = sheet.getRangeByIndexes(h.area.top, h.area.left, h.area.height, h.area.width);
-          const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
-          cf.custom.rule.formula = h.formula;
-          cf.custom.format.fill.color = h.fill;
-        }
-        await context.sync();
-      } finally {
-        await bulk.finish();
-      }
-    });
-  }
-
-  async setNotes(name: string, notes: readonly CellNote[]): Promise<{ supported: boolean; written: number; skipped: number }> {
-    if (!supports("1.18")) return { supported: false, written: 0, skipped: notes.length };
-    return Excel.run({ delayForCellEdit: true }, async (context) => {
-      const sheet = context.workbook.worksheets.getItem(name);
-      const existing = sheet.notes.load("items/content");
-      await context.sync();
-      const locations = existing.items.map((note) => note.getLocation().load("address"));
-      const bulk = new BulkWrite(context);
-      await context.sync();
-      bulk.start();
-      try {
         const foreign = new Set<string>();
-        existing.items.forEach((note, i) => {
+        existing?.items.forEach((note, i) => {
           if (note.content.startsWith(NOTE_PREFIX)) note.delete();
           else foreign.add(locations[i].address.split("!").pop()!.replace(/\$/g, "").toUpperCase());
         });
+        const total = (flags.blocks ?? []).reduce((n, b) => n + b.rows.length, 0);
+        let done = 0;
+        for (const block of flags.blocks ?? []) {
+          await writeBlocks(context, sheet, block.top, block.left, block.rows, this.blockRows, undefined, (end) =>
+            progress?.(done + end, total),
+          );
+          done += block.rows.length;
+        }
+        // The rest goes in chunks of at most 5,000 small operations per request.
+        const tail: (() => void)[] = [];
+        for (const run of flags.fills ?? []) {
+          tail.push(() => {
+            const range = sheet.getRangeByIndexes(run.top, run.left, run.height, run.width);
+            if (run.fill === null) range.format.fill.clear();
+            else range.format.fill.color = run.fill;
+          });
+        }
+        for (const h of flags.highlights ?? []) {
+          tail.push(() => {
+            const cf = sheet
+              .getRangeByIndexes(h.area.top, h.area.left, h.area.height, h.area.width)
+              .conditionalFormats.add(Excel.ConditionalFormatType.custom);
+            cf.custom.rule.formula = h.formula;
+            cf.custom.format.fill.color = h.fill;
+          });
+        }
         let written = 0;
         let skipped = 0;
-        for (let i = 0; i < notes.length; i += 5000) {
-          for (const note of notes.slice(i, i + 5000)) {
-            const address = cellAddress(name, note.row, note.column).split("!")[1];
-            if (foreign.has(address)) skipped++;
-            else {
-              sheet.notes.add(sheet.getRange(address), note.text);
-              written++;
-            }
+        for (const note of withNotes ? flags.notes! : []) {
+          const address = cellAddress(name, note.row, note.column).split("!")[1];
+          if (foreign.has(address)) skipped++;
+          else {
+            written++;
+            tail.push(() => sheet.notes.add(sheet.getRange(address), note.text));
           }
-          // One sync per 5,000 notes keeps each request small.
+        }
+        for (let i = 0; i < tail.length; i += 5000) {
+          tail.slice(i, i + 5000).forEach((op) => op());
+          if (i + 5000 >= tail.length) bulk.restore();
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
         }
-        return { supported: true, written, skipped };
-      } finally {
-        await bulk.finish();
+        if (tail.length === 0) {
+          bulk.restore();
+          await context.sync();
+        }
+        const supported = flags.notes === undefined ? supports("1.18") : withNotes;
+        return { notes: { supported, written, skipped: supported ? skipped : (flags.notes?.length ?? 0) } };
+      } catch (error) {
+        await bulk.finish().catch(() => undefined);
+        throw error;
       }
     });
   }

@@ -1,0 +1,95 @@
+import { DEFAULT_READ_EDIT_SETTINGS } from "../../src/engine";
+import { ExcelWorkbook } from "../../src/adapters/excel/excelWorkbook";
+import { FakeExcel } from "../../src/fakes/fakeExcel";
+import { clearReview } from "../../src/review/clearReview";
+import { runReview } from "../../src/review/runReview";
+import { sampleReadsWorkbook } from "../../src/samples/sampleReads";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import type { CellValue } from "../../src/workbook/port";
+
+let uninstall: () => void = () => {};
+afterEach(() => uninstall());
+
+function excel(workbook: MemoryWorkbook, apiVersion = "1.18") {
+  const fake = new FakeExcel(workbook, { apiVersion });
+  uninstall = fake.install();
+  return { fake, port: new ExcelWorkbook(20000) };
+}
+
+const snapshot = (wb: MemoryWorkbook) => {
+  const s = wb.sheet("Reads")!;
+  return JSON.stringify({
+    values: s.values.map((r) => Array.from({ length: 17 }, (_, c) => r[c] ?? null)),
+    formats: [...s.numberFormats].filter(([k]) => Number(k.split(":")[1]) < 17),
+    fills: [...s.fills],
+    highlights: s.highlights,
+    notes: [...s.notes],
+  });
+};
+
+describe("ExcelWorkbook on the fake Excel", () => {
+  it("flags, reruns and clears the sample route, leaving the reads as they were", async () => {
+    const workbook = new MemoryWorkbook(sampleReadsWorkbook());
+    const reads = workbook.sheet("Reads")!;
+    reads.fills.set("5:2", "#00FF00");
+    reads.notes.set("C6", "the customer's own note");
+    const before = snapshot(workbook);
+    const { fake, port } = excel(workbook);
+    const first = await runReview(port, { settings: DEFAULT_READ_EDIT_SETTINGS });
+    expect(first.ok).toBe(true);
+    expect(reads.values[2][17]).toBe("UB Edits");
+    expect(reads.highlights.length).toBeGreaterThan(5);
+    expect([...reads.notes.values()].filter((n) => n.startsWith("UB Workbench: ")).length).toBeGreaterThan(10);
+    const flagged = JSON.stringify(reads.values);
+    await runReview(port, { settings: DEFAULT_READ_EDIT_SETTINGS });
+    expect(JSON.stringify(reads.values)).toBe(flagged);
+    expect(reads.highlights.length).toBe(workbook.sheet("Reads")!.highlights.length);
+    await clearReview(port, "Reads");
+    expect(snapshot(workbook)).toBe(before);
+    expect(fake.stats.writesWithEventsOn).toBe(0);
+    expect(fake.stats.coercions).toEqual([]);
+  });
+
+  it("keeps someone else's note and skips that cell", async () => {
+    const workbook = new MemoryWorkbook(sampleReadsWorkbook());
+    const row = workbook.sheet("Reads")!.values.findIndex((r) => r[2] === "100109");
+    workbook.sheet("Reads")!.notes.set(`I${row + 1}`, "Reader: register fogged");
+    const { port } = excel(workbook);
+    const outcome = await runReview(port, { settings: DEFAULT_READ_EDIT_SETTINGS });
+    expect(outcome.ok && outcome.result.notes.skipped).toBe(1);
+    expect(workbook.sheet("Reads")!.notes.get(`I${row + 1}`)).toBe("Reader: register fogged");
+  });
+
+  it("falls back to the codes column where notes are not supported (ExcelApi below 1.18)", async () => {
+    const workbook = new MemoryWorkbook(sampleReadsWorkbook());
+    const { port } = excel(workbook, "1.17");
+    const outcome = await runReview(port, { settings: DEFAULT_READ_EDIT_SETTINGS });
+    expect(outcome.ok && outcome.result.notes.supported).toBe(false);
+    expect(workbook.sheet("Reads")!.notes.size).toBe(0);
+  });
+
+  it("writes text as text: a name like =HYPERLINK(...) never becomes a formula", async () => {
+    const workbook = new MemoryWorkbook();
+    const { fake, port } = excel(workbook);
+    const rows: CellValue[][] = [["Name", "Code"], ['=HYPERLINK("http://x","y")', "00123"], ["+1", "-2"], ["@x", "1/2"]];
+    await port.replaceSheet("Letters", rows);
+    expect(fake.stats.coercions).toEqual([]);
+    expect(workbook.sheet("Letters")!.values).toEqual(rows);
+    expect(workbook.sheet("Letters")!.numberFormats.get("1:0")).toBe("@");
+  });
+
+  it("replaces an output sheet whole, in the same position", async () => {
+    const workbook = new MemoryWorkbook({ A: [["a"]], Out: [["old"]], B: [["b"]] });
+    const { port } = excel(workbook);
+    await port.replaceSheet("Out", [["new", 1]]);
+    expect([...workbook.sheets.keys()]).toEqual(["A", "Out", "B"]);
+    expect(workbook.sheet("Out")!.values).toEqual([["new", 1]]);
+  });
+
+  it("selects the cell of an edit", async () => {
+    const workbook = new MemoryWorkbook(sampleReadsWorkbook());
+    const { port } = excel(workbook);
+    await port.select("Reads", 7, 8);
+    expect(workbook.selection).toEqual({ sheet: "Reads", row: 7, column: 8 });
+  });
+});
