@@ -74,9 +74,10 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
 
   step("Checking reads")(0, table.reads.length);
   const reads = attachExchanges(table.reads, exchanges ?? []);
+  const historyByAccount = history ? groupHistory(history) : undefined;
   const reviewed = detectReadEdits(
     reads,
-    { accounts: accounts && new Map(accounts.map((a) => [a.account, a])), history: history && groupHistory(history) },
+    { accounts: accounts && new Map(accounts.map((a) => [a.account, a])), history: historyByAccount },
     options.settings,
   );
   const decisions = mergeDecisions([...(logged ?? []), ...(options.decisions ?? [])]);
@@ -149,6 +150,8 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
       sheets: { accounts: sheets.accounts, history: sheets.history, exchanges: sheets.exchanges, log: sheets.log },
       columns: { codes, messages, estimate },
       notes,
+      readRows: new Map(reads.map((r) => [r.row, r])),
+      history: historyByAccount ?? new Map(),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { EditCode, ReadField, Severity } from "../engine";
+import type { EditCode, MeterRead, ReadField, Severity, UsageRecord } from "../engine";
 import type { Decision } from "./decisions";
 
 /** One edit as the Review view lists it: where it is, what it says, and any decision on it. */
@@ -39,4 +39,8 @@ export interface ReviewResult {
   readonly sheets: { readonly accounts?: string; readonly history?: string; readonly exchanges?: string; readonly log?: string };
   readonly columns: { readonly codes: number; readonly messages: number; readonly estimate?: number };
   readonly notes: { readonly supported: boolean; readonly written: number; readonly skipped: number };
+  /** Each read by its sheet row, for the actions (estimate, re-read, exchange). */
+  readonly readRows: ReadonlyMap<number, MeterRead>;
+  /** Each account's usage history, oldest first (empty without a Usage History sheet). */
+  readonly history: ReadonlyMap<string, readonly UsageRecord[]>;
 }

@@ -1,4 +1,5 @@
 import Dexie, { Table } from "dexie";
+import type { Decision } from "../review/decisions";
 
 /** A rate schedule as stored: its JSON exactly as imported (amounts as decimal strings). */
 export interface StoredSchedule {
@@ -32,6 +33,7 @@ export class UbDatabase extends Dexie {
   schedules!: Table<StoredSchedule, string>;
   settings!: Table<StoredSetting, string>;
   audit!: Table<AuditEntry, number>;
+  decisions!: Table<Decision, string>;
 
   constructor(name = "ub-workbench") {
     super(name);
@@ -40,5 +42,7 @@ export class UbDatabase extends Dexie {
       settings: "key",
       audit: "++id, at, action, subject",
     });
+    // Version 2: the read review's decisions (approvals, estimates, re-reads, exchanges).
+    this.version(2).stores({ decisions: "key, account, at" });
   }
 }

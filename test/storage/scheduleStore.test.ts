@@ -5,6 +5,7 @@ import { UbDatabase } from "../../src/storage/db";
 import { ScheduleCache } from "../../src/storage/scheduleCache";
 import { ScheduleStore } from "../../src/storage/scheduleStore";
 import { DEFAULT_SETTINGS, loadSettings, saveSetting } from "../../src/storage/settings";
+import { DecisionStore } from "../../src/storage/decisionStore";
 import { RATES_DIR } from "../support/samples";
 
 const sample = (id: string) => JSON.parse(readFileSync(join(RATES_DIR, `${id}.json`), "utf8")) as Record<string, unknown>;
@@ -86,13 +87,36 @@ describe("settings", () => {
     expect(await loadSettings(db)).toEqual(DEFAULT_SETTINGS);
     await saveSetting(db, "defaultSchedule", "harlingen");
     await saveSetting(db, "blockRows", 5000);
-    expect(await loadSettings(new UbDatabase(db.name))).toEqual({ defaultSchedule: "harlingen", blockRows: 5000 });
+    expect(await loadSettings(new UbDatabase(db.name))).toEqual({ ...DEFAULT_SETTINGS, defaultSchedule: "harlingen", blockRows: 5000 });
   });
 
   it("ignores an out-of-range block size", async () => {
     const { db } = setup();
     await db.settings.put({ key: "blockRows", value: 10 });
     expect((await loadSettings(db)).blockRows).toBe(DEFAULT_SETTINGS.blockRows);
+  });
+});
+
+describe("read-edit settings", () => {
+  it("keeps stored thresholds that are in range and defaults the rest", async () => {
+    const { db } = setup();
+    await saveSetting(db, "readEdits", { ...DEFAULT_SETTINGS.readEdits, highPercent: 80, lowPercent: 400, baseline: "lastYear" } as never);
+    const edits = (await loadSettings(db)).readEdits;
+    expect([edits.highPercent, edits.lowPercent, edits.baseline]).toEqual([80, DEFAULT_SETTINGS.readEdits.lowPercent, "lastYear"]);
+  });
+});
+
+describe("DecisionStore", () => {
+  it("keeps each decision with an audit entry", async () => {
+    const { db } = setup();
+    const store = new DecisionStore(db);
+    await store.save({ key: "1001|M1|HIGH_USAGE|15000", kind: "approved", account: "1001", meter: "M1", code: "HIGH_USAGE", reason: "pool filled", at: "2026-11-26T10:00:00Z" });
+    await store.save({ key: "1002|M2|*|", kind: "estimated", account: "1002", meter: "M2", code: "*", reason: "no read", at: "2026-11-26T10:05:00Z", estimate: "37" });
+    expect((await store.list()).map((d) => d.kind)).toEqual(["approved", "estimated"]);
+    expect((await db.audit.toArray()).map((a) => [a.action, a.subject, a.detail])).toEqual([
+      ["edit.approved", "1001 M1 HIGH_USAGE", "approved: pool filled"],
+      ["edit.estimated", "1002 M2 read", "estimated: no read (estimate 37)"],
+    ]);
   });
 });
 

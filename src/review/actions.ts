@@ -1,0 +1,82 @@
+import { Dec, estimateUsage, daysBetween, MeterRead, Result, ok, fail, UsageRecord } from "../engine";
+import type { CellBlock, WorkbookPort } from "../workbook/port";
+import { OWN_COLUMNS } from "../workbook/readsSheet";
+import { Decision, decisionKey, REVIEW_LOG_SHEET, reviewLogRows } from "./decisions";
+import { EXCHANGES_SHEET, exchangeRows, parseExchanges, RecordedExchange } from "./exchanges";
+import type { ReviewItem, ReviewResult } from "./types";
+import { appendWorkOrder, WorkOrder } from "./workOrders";
+
+/** A decision on one edit (or, with code "*", on the whole read), stamped with `at`. */
+export function makeDecision(
+  read: MeterRead,
+  item: ReviewItem | undefined,
+  kind: Decision["kind"],
+  reason: string,
+  at: string,
+  estimate?: Dec,
+): Decision {
+  const code = item && kind === "approved" ? item.code : "*";
+  return { key: decisionKey(read, code), kind, account: read.account, meter: read.meter, code, reason, at, estimate: estimate?.toString() };
+}
+
+/** Writes every decision to the Review Log sheet, the workbook's own record of them. */
+export async function writeReviewLog(port: WorkbookPort, decisions: readonly Decision[]): Promise<void> {
+  await port.replaceSheet(REVIEW_LOG_SHEET, reviewLogRows(decisions), {
+    headerRows: 1,
+    columnWidths: [22, 12, 12, 12, 22, 18, 40, 10, 40],
+  });
+}
+
+/**
+ * An estimate for a read from the account's history (Tyler Munis: daily average x days), for
+ * the read's own period length (30 days when the read dates are missing).
+ */
+export function estimateForRead(read: MeterRead, history: readonly UsageRecord[] | undefined): Result<Dec> {
+  const periods = (history ?? []).filter((h) => h.days !== undefined && (!read.currentDate || h.periodEnd < read.currentDate)).slice(-12);
+  if (periods.length === 0) return fail("INSUFFICIENT_HISTORY", `account ${read.account} has no usage history with days to estimate from`);
+  const days =
+    read.previousDate && read.currentDate && daysBetween(read.previousDate, read.currentDate) > 0
+      ? daysBetween(read.previousDate, read.currentDate)
+      : 30;
+  const estimate = estimateUsage(
+    periods.map((p) => ({ usage: p.usage, days: p.days! })),
+    days,
+  );
+  return estimate.ok ? ok(estimate.value.estimate) : estimate;
+}
+
+/** Writes an estimate into the add-in's UB Estimate column, beside the reads and never over one. */
+export async function writeEstimate(port: WorkbookPort, result: ReviewResult, row: number, estimate: Dec): Promise<number> {
+  const column = result.columns.estimate ?? Math.max(result.columns.codes, result.columns.messages) + 1;
+  const blocks: CellBlock[] = [{ top: row, left: column, rows: [[estimate.toNumber()]] }];
+  if (result.columns.estimate === undefined) blocks.unshift({ top: result.headerRow, left: column, rows: [[OWN_COLUMNS.estimate]] });
+  await port.applyFlags(result.sheet, { blocks });
+  return column;
+}
+
+/** Sends a read for a re-read: a work order on the Work Orders sheet. */
+export async function requestReread(port: WorkbookPort, read: MeterRead, reason: string, requested: string): Promise<WorkOrder> {
+  return appendWorkOrder(port, {
+    type: "Re-read",
+    account: read.account,
+    meter: read.meter,
+    address: read.address ?? "",
+    reason,
+    requested,
+  });
+}
+
+/** Records a meter exchange on the Meter Exchanges sheet; the next validation uses it. */
+export async function recordExchange(port: WorkbookPort, exchange: RecordedExchange): Promise<void> {
+  const existing = await port.readSheet(EXCHANGES_SHEET);
+  const all = [...(existing ? parseExchanges(existing).exchanges : []), exchange];
+  await port.replaceSheet(EXCHANGES_SHEET, exchangeRows(all), { headerRows: 1, columnWidths: [12, 12, 18, 12, 18, 14, 22] });
+  await appendWorkOrder(port, {
+    type: "Meter exchange",
+    account: exchange.account,
+    meter: exchange.oldMeter,
+    address: "",
+    reason: `exchanged for ${exchange.newMeter}: final ${exchange.oldFinal}, set ${exchange.newSet}`,
+    requested: exchange.date || exchange.recorded.slice(0, 10),
+  });
+}

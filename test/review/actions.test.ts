@@ -1,0 +1,70 @@
+import { dec, DEFAULT_READ_EDIT_SETTINGS } from "../../src/engine";
+import { estimateForRead, makeDecision, recordExchange, requestReread, writeEstimate, writeReviewLog } from "../../src/review/actions";
+import { runReview } from "../../src/review/runReview";
+import { sampleReadsWorkbook } from "../../src/samples/sampleReads";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+
+async function reviewed(workbook = new MemoryWorkbook(sampleReadsWorkbook())) {
+  const outcome = await runReview(workbook, { settings: DEFAULT_READ_EDIT_SETTINGS });
+  if (!outcome.ok) throw new Error(outcome.message);
+  return { workbook, result: outcome.result };
+}
+
+describe("review actions", () => {
+  it("estimates a skipped read from the account's history and writes it beside the reads", async () => {
+    const { workbook, result } = await reviewed();
+    const item = result.items.find((i) => i.code === "NO_READ")!;
+    const read = result.readRows.get(item.row)!;
+    const estimate = estimateForRead(read, result.history.get(read.account));
+    expect(estimate.ok && estimate.value.toString()).toBe("5837");
+    const column = await writeEstimate(workbook, result, item.row, estimate.ok ? estimate.value : dec(0));
+    const sheet = workbook.sheet("Reads")!;
+    expect([sheet.values[result.headerRow][column], sheet.values[item.row][column]]).toEqual(["UB Estimate", 5837]);
+    expect(sheet.values[item.row][8]).toBeNull();
+  });
+
+  it("keeps the estimate column on the next validation and shows the decision", async () => {
+    const { workbook, result } = await reviewed();
+    const item = result.items.find((i) => i.code === "NO_READ")!;
+    const read = result.readRows.get(item.row)!;
+    await writeEstimate(workbook, result, item.row, dec(5870));
+    const decision = makeDecision(read, item, "estimated", "reader skipped: dog", "2026-11-26T09:00:00Z", dec(5870));
+    const again = await runReview(workbook, { settings: DEFAULT_READ_EDIT_SETTINGS, decisions: [decision] });
+    expect(again.ok && again.result.columns.estimate).toBe(19);
+    expect(workbook.sheet("Reads")!.values[item.row][17]).toBe("NO_READ(estimated)");
+    expect(workbook.sheet("Reads")!.values[item.row][19]).toBe(5870);
+  });
+
+  it("says why an estimate is impossible without history", async () => {
+    const r = estimateForRead({ row: 1, account: "1", meter: "M", previous: dec(1), current: null }, undefined);
+    expect(!r.ok && r.problem.message).toBe("account 1 has no usage history with days to estimate from");
+  });
+
+  it("sends a re-read to the Work Orders sheet, numbering after the last", async () => {
+    const { workbook, result } = await reviewed();
+    const read = result.readRows.get(result.items.find((i) => i.code === "VERY_HIGH_USAGE")!.row)!;
+    const first = await requestReread(workbook, read, "VERY_HIGH_USAGE: please check", "2026-11-26");
+    const second = await requestReread(workbook, read, "again", "2026-11-27");
+    expect([first.id, second.id]).toEqual(["WO-000001", "WO-000002"]);
+    expect(workbook.sheet("Work Orders")!.values[1]).toEqual(["WO-000001", "Re-read", "100103", "M100103", "203 N Lincoln Ave", "VERY_HIGH_USAGE: please check", "2026-11-26", "Open"]);
+  });
+
+  it("records a meter exchange that the next validation uses", async () => {
+    const { workbook } = await reviewed();
+    await recordExchange(workbook, { account: "100118", oldMeter: "M100118", oldFinal: dec(9000), newMeter: "M900118", newSet: dec(9000), date: "2026-10-15", recorded: "2026-11-26T09:00:00Z" });
+    const again = await runReview(workbook, { settings: DEFAULT_READ_EDIT_SETTINGS });
+    const codes = again.ok ? again.result.items.filter((i) => i.account === "100118").map((i) => i.code) : [];
+    expect(codes).toEqual(["METER_EXCHANGE"]);
+    expect(workbook.sheet("Work Orders")!.values[1][1]).toBe("Meter exchange");
+  });
+
+  it("writes decisions to the Review Log and reads them back on the next validation", async () => {
+    const { workbook, result } = await reviewed();
+    const item = result.items.find((i) => i.code === "CYCLE_LENGTH")!;
+    const decision = makeDecision(result.readRows.get(item.row)!, item, "approved", "read late, route reassigned", "2026-11-26T09:00:00Z");
+    await writeReviewLog(workbook, [decision]);
+    const again = await runReview(workbook, { settings: DEFAULT_READ_EDIT_SETTINGS });
+    expect(again.ok && again.result.items.find((i) => i.code === "CYCLE_LENGTH")!.decision?.reason).toBe("read late, route reassigned");
+    expect(again.ok && again.result.sheets.log).toBe("Review Log");
+  });
+});
