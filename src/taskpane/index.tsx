@@ -7,6 +7,7 @@ import { ScheduleStore } from "../storage/scheduleStore";
 import { ExcelWorkbook } from "../adapters/excel/excelWorkbook";
 import { loadSettings } from "../storage/settings";
 import { loadSchedules } from "./startup";
+import { DecisionStore } from "../storage/decisionStore";
 
 /**
  * The shared runtime's page: it starts with the workbook (the custom functions live in the same
@@ -19,7 +20,9 @@ async function start(): Promise<void> {
   const store = new ScheduleStore(db, scheduleCache);
   const startupProblems = await loadSchedules(store, scheduleCache, workbook);
   const root = document.getElementById("root");
-  if (root) createRoot(root).render(<App services={{ db, cache: scheduleCache, store, workbook, startupProblems }} />);
+  const decisions = new DecisionStore(db);
+  const now = () => new Date().toISOString();
+  if (root) createRoot(root).render(<App services={{ db, cache: scheduleCache, store, workbook, startupProblems, decisions, now }} />);
 }
 
 Office.onReady(() => {

@@ -2,6 +2,7 @@ import { createContext, useContext } from "react";
 import type { UbDatabase } from "../storage/db";
 import type { ScheduleCache } from "../storage/scheduleCache";
 import type { ScheduleStore } from "../storage/scheduleStore";
+import type { DecisionStore } from "../storage/decisionStore";
 import type { WorkbookPort } from "../workbook/port";
 
 /**
@@ -13,6 +14,9 @@ export interface Services {
   readonly cache: ScheduleCache;
   readonly store: ScheduleStore;
   readonly workbook: WorkbookPort;
+  readonly decisions: DecisionStore;
+  /** The clock, read at the edge: ISO date-time now. */
+  readonly now: () => string;
   /** Problems met while loading schedules at start-up, shown in the Rates view. */
   readonly startupProblems: readonly string[];
 }

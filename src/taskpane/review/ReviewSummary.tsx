@@ -1,0 +1,66 @@
+import { Badge, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
+import type { EditCode, Severity } from "../../engine";
+import type { ReviewResult } from "../../review/types";
+
+const useStyles = makeStyles({ badges: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" } });
+
+export const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+};
+
+/** Open edits by severity, held accounts, and a row per edit code; choosing a code filters the list. */
+export function ReviewSummary({ result, onCode }: { result: ReviewResult; onCode: (code: EditCode) => void }) {
+  const styles = useStyles();
+  const open = (s: Severity) => result.items.filter((i) => i.severity === s && !i.decision).length;
+  return (
+    <>
+      <div className={styles.badges} aria-label="Open edits by severity">
+        <Badge appearance="filled" color="danger">
+          {open("error")} errors
+        </Badge>
+        <Badge appearance="filled" color="warning">
+          {open("warning")} warnings
+        </Badge>
+        <Badge appearance="tint" color="informative">
+          {open("info")} info
+        </Badge>
+        <Badge appearance="outline">{result.held.length} accounts held</Badge>
+      </div>
+      <Table aria-label="Edits by code" size="extra-small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Edit</TableHeaderCell>
+            <TableHeaderCell>Open</TableHeaderCell>
+            <TableHeaderCell>Resolved</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {result.counts.map((c) => (
+            <TableRow
+              key={c.code}
+              tabIndex={0}
+              onClick={() => onCode(c.code)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" || e.key === " ") {
+                  e.preventDefault();
+                  onCode(c.code);
+                }
+              }}
+            >
+              <TableCell>
+                <Badge size="small" appearance="tint" color={SEVERITY_COLOR[c.severity]}>
+                  {c.severity}
+                </Badge>{" "}
+                {c.code}
+              </TableCell>
+              <TableCell>{c.open}</TableCell>
+              <TableCell>{c.resolved}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+/** @jest-environment jsdom */
+import "../support/jsdomSetup";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { UbDatabase } from "../../src/storage/db";
+import { ScheduleCache } from "../../src/storage/scheduleCache";
+import { ScheduleStore } from "../../src/storage/scheduleStore";
+import { DecisionStore } from "../../src/storage/decisionStore";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { sampleReadsWorkbook } from "../../src/samples/sampleReads";
+import type { Services } from "../../src/taskpane/services";
+
+let n = 0;
+
+async function setup(sheets = sampleReadsWorkbook()) {
+  const db = new UbDatabase(`review-ui-${++n}`);
+  const cache = new ScheduleCache();
+  cache.markReady();
+  const workbook = new MemoryWorkbook(sheets);
+  const services: Services = { db, cache, store: new ScheduleStore(db, cache), workbook, startupProblems: [], decisions: new DecisionStore(db), now: () => "2026-11-26T10:00:00.000Z" };
+  render(<App services={services} initialView="review" />);
+  return { ...services, workbook };
+}
+
+async function validate() {
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "Validate" })));
+  await screen.findByText(/28 reads checked on Reads/);
+}
+
+describe("Review view", () => {
+  it("finds the reads sheet, validates it and counts edits by severity and code", async () => {
+    await setup();
+    await validate();
+    expect(screen.getByLabelText("Open edits by severity").textContent).toMatch(/\d+ errors\d+ warnings\d+ info\d+ accounts held/);
+    const byCode = screen.getByRole("table", { name: "Edits by code" });
+    expect(within(byCode).getByText("VERY_HIGH_USAGE", { exact: false })).toBeTruthy();
+  });
+
+  it("filters the list by code from the summary, and selects the read in the sheet", async () => {
+    const { workbook } = await setup();
+    await validate();
+    const row = within(screen.getByRole("table", { name: "Edits by code" })).getByText(/PROBABLE_ROLLOVER/).closest("tr")!;
+    fireEvent.keyDown(row, { key: "Enter" });
+    const list = screen.getByRole("table", { name: "Flagged reads" });
+    await waitFor(() => expect(within(list).getAllByRole("row")).toHaveLength(2));
+    const item = within(list).getAllByRole("row")[1];
+    await act(async () => fireEvent.keyDown(item, { key: " " }));
+    expect(workbook.selection).toEqual({ sheet: "Reads", row: 13, column: 8 });
+    expect(screen.getByRole("region", { name: "Decide on this edit" }).textContent).toContain("as a rollover of the 6-dial register");
+  });
+
+  it("approves an edit only with a reason, and shows it in the sheet, the audit log and the Review Log", async () => {
+    const { workbook, db } = await setup();
+    await validate();
+    fireEvent.keyDown(within(screen.getByRole("table", { name: "Edits by code" })).getByText(/^\s*HIGH_USAGE$/).closest("tr")!, { key: "Enter" });
+    fireEvent.click(within(screen.getByRole("table", { name: "Flagged reads" })).getAllByRole("row")[1]);
+    const approve = screen.getByRole("button", { name: "Approve" }) as HTMLButtonElement;
+    expect(approve.disabled).toBe(true);
+    fireEvent.change(screen.getByRole("textbox", { name: /Reason/ }), { target: { value: "pool filled" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Approve" })));
+    await screen.findByText("100102: approved.");
+    const sheet = workbook.sheet("Reads")!;
+    const row = sheet.values.findIndex((r) => r[2] === "100102");
+    expect(sheet.values[row][17]).toBe("HIGH_USAGE(approved)");
+    expect(workbook.sheet("Review Log")!.values[1].slice(0, 7)).toEqual(["2026-11-26T10:00:00.000Z", "100102", "M100102", "21500", "HIGH_USAGE", "approved", "pool filled"]);
+    expect((await db.audit.toArray()).map((a) => a.action)).toEqual(["edit.approved"]);
+  });
+
+  it("requests a re-read as a work order", async () => {
+    const { workbook } = await setup();
+    await validate();
+    fireEvent.keyDown(within(screen.getByRole("table", { name: "Edits by code" })).getByText(/NEGATIVE_USAGE/).closest("tr")!, { key: "Enter" });
+    fireEvent.click(within(screen.getByRole("table", { name: "Flagged reads" })).getAllByRole("row")[1]);
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Request re-read" })));
+    await screen.findByText("100109: re-read requested.");
+    expect(workbook.sheet("Work Orders")!.values[1].slice(0, 3)).toEqual(["WO-000001", "Re-read", "100109"]);
+  });
+
+  it("says which edits are off when a context sheet is missing", async () => {
+    const sheets = sampleReadsWorkbook();
+    delete sheets.Accounts;
+    await setup(sheets);
+    await validate();
+    expect(screen.getByText(/Some edits are off: no Accounts sheet/)).toBeTruthy();
+  });
+
+  it("explains what a reads sheet needs when there is none", async () => {
+    await setup({ Notes: [["nothing here"]] });
+    expect(await screen.findByText(/needs the columns Account, Meter, Previous Read and Current Read/)).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Validate" })));
+    expect(await screen.findByText(/No sheet has a reads header/)).toBeTruthy();
+  });
+});
