@@ -1,7 +1,6 @@
 import { FakeExcel } from "../../src/fakes/fakeExcel";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 function setup(options = {}) {
   const fake = new FakeExcel(new MemoryWorkbook({ S: [["a", 1], ["b", 2]] }), options);
   const { Excel } = fake.globals() as { Excel: any };

@@ -145,8 +145,18 @@ describe("Settings view", () => {
   it("keeps the default schedule and shows the audit log", async () => {
     const { db } = await setup("settings");
     expect(await screen.findByText("schedule.imported chubbuck")).toBeTruthy();
-    fireEvent.click(screen.getByRole("combobox"));
+    fireEvent.click(screen.getByRole("combobox", { name: "Default rate schedule" }));
     fireEvent.click(await screen.findByRole("option", { name: "harlingen" }));
     await waitFor(async () => expect((await loadSettings(db)).defaultSchedule).toBe("harlingen"));
+  });
+});
+
+describe("Settings view: read edits", () => {
+  it("keeps a changed threshold", async () => {
+    const { db } = await setup("settings");
+    const field = await screen.findByRole("spinbutton", { name: /High usage: percent above baseline/ });
+    fireEvent.change(field, { target: { value: "75" } });
+    fireEvent.blur(field);
+    await waitFor(async () => expect((await loadSettings(db)).readEdits.highPercent).toBe(75));
   });
 });

@@ -20,6 +20,7 @@ import { useServices } from "../services";
 import { useSchedules } from "../useSchedules";
 import { DEFAULT_SETTINGS, loadSettings, saveSetting, Settings } from "../../storage/settings";
 import type { AuditEntry } from "../../storage/db";
+import { ReadEditSettings } from "./ReadEditSettings";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "320px" } });
 
@@ -71,8 +72,11 @@ export function SettingsView() {
           />
         </Field>
       </div>
+      <ReadEditSettings />
       <Subtitle2 as="h2">Audit log</Subtitle2>
-      <Caption1>Kept on this computer. Every import, replacement and deletion of a rate schedule is recorded.</Caption1>
+      <Caption1>
+        Kept on this computer. Every rate-schedule import, replacement and deletion, and every read-review decision, is recorded.
+      </Caption1>
       {audit.length === 0 ? (
         <Body1>Nothing recorded yet.</Body1>
       ) : (
