@@ -1,9 +1,12 @@
 import { parseArgs, UsageError } from "./args";
 import { quote, QUOTE_HELP } from "./quote";
+import { validate, VALIDATE_HELP } from "./validate";
 
 const HELP = `ubill: UB Workbench from the command line
 
 ${QUOTE_HELP}
+
+${VALIDATE_HELP}
 `;
 
 /** Today's local date: the CLI's default "as of", read at the edge. */
@@ -28,6 +31,9 @@ export async function main(
       case "quote":
         io.out(quote(parseArgs(rest, ["schedule", "usage", "meter", "carts", "days", "as-of", "class"], ["json"]), today()));
         return 0;
+      case "validate":
+        io.out(await validate(parseArgs(rest, ["sheet", "out"], ["json"])));
+        return 0;
       case undefined:
       case "help":
       case "--help":
@@ -35,7 +41,7 @@ export async function main(
         io.out(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; commands: quote (ubill help for more)`);
+        throw new UsageError(`unknown command "${command}"; commands: quote, validate (ubill help for more)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

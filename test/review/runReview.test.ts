@@ -143,3 +143,17 @@ describe("runReview on bad input", () => {
     expect(result.items.filter((i) => i.account === "100125" || i.account === "100126")).toEqual([]);
   });
 });
+
+describe("runReview on a full-height sheet", () => {
+  it("reads a sheet of 1,048,576 rows without trouble, counting the blank rows", async () => {
+    const values: (string | number | null)[][] = new Array(1_048_576);
+    values[0] = ["Account", "Meter", "Previous Read", "Current Read"];
+    for (let i = 1; i <= 3; i++) values[i] = [String(i), `M${i}`, 100, 200 + i];
+    for (let i = 4; i < 1_048_575; i++) values[i] = [];
+    values[1_048_575] = [null, null, null, "stray"];
+    const wb = new MemoryWorkbook({ Reads: values });
+    const outcome = await runReview(wb, { settings, write: false });
+    expect(outcome.ok && [outcome.result.reads, outcome.result.blankRows]).toEqual([4, 1_048_571]);
+    expect(outcome.ok && outcome.result.items.filter((i) => i.row === 1_048_575).map((i) => i.code)).toEqual(["INVALID_VALUE", "MISSING_ID"]);
+  }, 60_000);
+});
