@@ -71,7 +71,12 @@ describe("ExcelWorkbook on the fake Excel", () => {
   it("writes text as text: a name like =HYPERLINK(...) never becomes a formula", async () => {
     const workbook = new MemoryWorkbook();
     const { fake, port } = excel(workbook);
-    const rows: CellValue[][] = [["Name", "Code"], ['=HYPERLINK("http://x","y")', "00123"], ["+1", "-2"], ["@x", "1/2"]];
+    const rows: CellValue[][] = [
+      ["Name", "Code"],
+      ['=HYPERLINK("http://x","y")', "00123"],
+      ["+1", "-2"],
+      ["@x", "1/2"],
+    ];
     await port.replaceSheet("Letters", rows);
     expect(fake.stats.coercions).toEqual([]);
     expect(workbook.sheet("Letters")!.values).toEqual(rows);

@@ -29,7 +29,13 @@ describe("ubill validate", () => {
     const json = JSON.parse(r.out);
     expect(new Set(json.edits.map((e: { code: string }) => e.code))).toEqual(new Set(EDIT_CODES));
     expect(json.edits.find((e: { code: string }) => e.code === "INVALID_VALUE")).toEqual({
-      sheet: "Reads", row: 29, account: "100124", meter: "M100124", code: "INVALID_VALUE", severity: "error", message: 'Reads!I29: Current Read must be a number of 0 or more; got "4O21O"',
+      sheet: "Reads",
+      row: 29,
+      account: "100124",
+      meter: "M100124",
+      code: "INVALID_VALUE",
+      severity: "error",
+      message: 'Reads!I29: Current Read must be a number of 0 or more; got "4O21O"',
     });
   });
 
@@ -61,11 +67,16 @@ describe("ubill validate", () => {
     const dir = mkdtempSync(join(tmpdir(), "ubill-validate-"));
     const path = join(dir, "bad.xlsx");
     const book = new ExcelJS.Workbook();
-    book.addWorksheet("June").addRows([["Acct", "Meter #", "Prev Read"], ["1", "M1", 5]]);
+    book.addWorksheet("June").addRows([
+      ["Acct", "Meter #", "Prev Read"],
+      ["1", "M1", 5],
+    ]);
     await book.xlsx.writeFile(path);
     const r = await run("validate", path);
     expect(r.code).toBe(2);
-    expect(r.err).toBe("ubill: No sheet has a reads header (Account, Meter, Previous Read, Current Read). June: the header row 1 has Acct, Meter #, Prev Read; missing Current Read (expected Account, Meter, Previous Read, Current Read)\n");
+    expect(r.err).toBe(
+      "ubill: No sheet has a reads header (Account, Meter, Previous Read, Current Read). June: the header row 1 has Acct, Meter #, Prev Read; missing Current Read (expected Account, Meter, Previous Read, Current Read)\n",
+    );
   });
 
   it("says plainly when the file is not a workbook", async () => {
@@ -84,7 +95,12 @@ describe("ubill validate on awkward sheets", () => {
     const path = join(dir, "merged.xlsx");
     const book = new ExcelJS.Workbook();
     const ws = book.addWorksheet("Reads");
-    ws.addRows([["Account", "Meter", "Previous Read", "Current Read"], ["1001", "M1", 100, 200], ["", "M2", 300, 400], ["1003", "M3", 500, 600]]);
+    ws.addRows([
+      ["Account", "Meter", "Previous Read", "Current Read"],
+      ["1001", "M1", 100, 200],
+      ["", "M2", 300, 400],
+      ["1003", "M3", 500, 600],
+    ]);
     ws.mergeCells("A2:A3");
     await book.xlsx.writeFile(path);
     const json = JSON.parse((await run("validate", path, "--json")).out);

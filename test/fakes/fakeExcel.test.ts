@@ -2,7 +2,15 @@ import { FakeExcel } from "../../src/fakes/fakeExcel";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
 function setup(options = {}) {
-  const fake = new FakeExcel(new MemoryWorkbook({ S: [["a", 1], ["b", 2]] }), options);
+  const fake = new FakeExcel(
+    new MemoryWorkbook({
+      S: [
+        ["a", 1],
+        ["b", 2],
+      ],
+    }),
+    options,
+  );
   const { Excel } = fake.globals() as { Excel: any };
   return { fake, Excel };
 }
@@ -16,7 +24,10 @@ describe("FakeExcel", () => {
       range.load("values");
       expect(() => range.values).toThrow(/PropertyNotLoaded/);
       await ctx.sync();
-      expect(range.values).toEqual([["a", 1], ["b", 2]]);
+      expect(range.values).toEqual([
+        ["a", 1],
+        ["b", 2],
+      ]);
     });
   });
 

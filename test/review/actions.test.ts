@@ -46,12 +46,29 @@ describe("review actions", () => {
     const first = await requestReread(workbook, read, "VERY_HIGH_USAGE: please check", "2026-11-26");
     const second = await requestReread(workbook, read, "again", "2026-11-27");
     expect([first.id, second.id]).toEqual(["WO-000001", "WO-000002"]);
-    expect(workbook.sheet("Work Orders")!.values[1]).toEqual(["WO-000001", "Re-read", "100103", "M100103", "203 N Lincoln Ave", "VERY_HIGH_USAGE: please check", "2026-11-26", "Open"]);
+    expect(workbook.sheet("Work Orders")!.values[1]).toEqual([
+      "WO-000001",
+      "Re-read",
+      "100103",
+      "M100103",
+      "203 N Lincoln Ave",
+      "VERY_HIGH_USAGE: please check",
+      "2026-11-26",
+      "Open",
+    ]);
   });
 
   it("records a meter exchange that the next validation uses", async () => {
     const { workbook } = await reviewed();
-    await recordExchange(workbook, { account: "100118", oldMeter: "M100118", oldFinal: dec(9000), newMeter: "M900118", newSet: dec(9000), date: "2026-10-15", recorded: "2026-11-26T09:00:00Z" });
+    await recordExchange(workbook, {
+      account: "100118",
+      oldMeter: "M100118",
+      oldFinal: dec(9000),
+      newMeter: "M900118",
+      newSet: dec(9000),
+      date: "2026-10-15",
+      recorded: "2026-11-26T09:00:00Z",
+    });
     const again = await runReview(workbook, { settings: DEFAULT_READ_EDIT_SETTINGS });
     const codes = again.ok ? again.result.items.filter((i) => i.account === "100118").map((i) => i.code) : [];
     expect(codes).toEqual(["METER_EXCHANGE"]);

@@ -15,12 +15,19 @@ async function review(workbook = new MemoryWorkbook(sampleReadsWorkbook()), deci
 }
 
 /** The reads' own cells (columns A:Q), which the review must never change; a missing cell is blank. */
-const inputs = (wb: MemoryWorkbook) => JSON.stringify(wb.sheet("Reads")!.values.map((r) => Array.from({ length: 17 }, (_, c) => r[c] ?? null)));
+const inputs = (wb: MemoryWorkbook) =>
+  JSON.stringify(wb.sheet("Reads")!.values.map((r) => Array.from({ length: 17 }, (_, c) => r[c] ?? null)));
 
 /** Everything about the Reads sheet: input cells, number formats, fills, highlights and notes. */
 const everything = (wb: MemoryWorkbook) => {
   const s = wb.sheet("Reads")!;
-  return JSON.stringify({ values: inputs(wb), formats: [...s.numberFormats], fills: [...s.fills], highlights: s.highlights, notes: [...s.notes] });
+  return JSON.stringify({
+    values: inputs(wb),
+    formats: [...s.numberFormats],
+    fills: [...s.fills],
+    highlights: s.highlights,
+    notes: [...s.notes],
+  });
 };
 
 describe("runReview on the sample route", () => {
@@ -53,7 +60,9 @@ describe("runReview on the sample route", () => {
     const current = sheet.highlights.filter((h) => h.area.left === 8);
     expect(current.map((h) => h.fill).sort()).toEqual(["#FFC7CE", "#FFEB9C"]);
     expect(current[0].area).toEqual({ top: 3, left: 8, height: 29, width: 1 });
-    expect(current.find((h) => h.fill === "#FFEB9C")!.formula).toBe('=AND(N("UB Workbench")=0,OR(ISNUMBER(SEARCH({" PROBABLE_ROLLOVER "," ZERO_USAGE "," HIGH_USAGE "," LOW_USAGE "," VERY_LOW_USAGE "," REPEATED_USAGE "}," "&$R4&" "))))');
+    expect(current.find((h) => h.fill === "#FFEB9C")!.formula).toBe(
+      '=AND(N("UB Workbench")=0,OR(ISNUMBER(SEARCH({" PROBABLE_ROLLOVER "," ZERO_USAGE "," HIGH_USAGE "," LOW_USAGE "," VERY_LOW_USAGE "," REPEATED_USAGE "}," "&$R4&" "))))',
+    );
     const row = sheet.values.findIndex((r) => r[2] === "100103");
     expect(sheet.fills.get(`${row}:17`)).toBe("#FFC7CE");
   });
@@ -63,13 +72,17 @@ describe("runReview on the sample route", () => {
     const sheet = workbook.sheet("Reads")!;
     expect(result.notes.supported).toBe(true);
     const row = sheet.values.findIndex((r) => r[2] === "100109");
-    expect(sheet.notes.get(`I${row + 1}`)).toBe(`${NOTE_PREFIX}NEGATIVE_USAGE: current 120,000 is 380,000 below previous 500,000, too far to be a rollover`);
+    expect(sheet.notes.get(`I${row + 1}`)).toBe(
+      `${NOTE_PREFIX}NEGATIVE_USAGE: current 120,000 is 380,000 below previous 500,000, too far to be a rollover`,
+    );
   });
 
   it("names the bad cell of a non-numeric read and does not also call it missing", async () => {
     const { result } = await review();
     const items = result.items.filter((i) => i.account === "100124");
-    expect(items.map((i) => [i.code, i.message])).toEqual([["INVALID_VALUE", 'Reads!I29: Current Read must be a number of 0 or more; got "4O21O"']]);
+    expect(items.map((i) => [i.code, i.message])).toEqual([
+      ["INVALID_VALUE", 'Reads!I29: Current Read must be a number of 0 or more; got "4O21O"'],
+    ]);
   });
 
   it("holds every account with an open error", async () => {
@@ -99,7 +112,12 @@ describe("runReview on the sample route", () => {
     const sheetRow = first.sheet("Reads")!.values[item.row];
     const decision: Decision = {
       key: decisionKey({ ...read, current: { toString: () => String(sheetRow[8]) } as never }, "HIGH_USAGE"),
-      kind: "approved", account: item.account, meter: item.meter, code: "HIGH_USAGE", reason: "pool filled", at: "2026-11-26T10:00:00Z",
+      kind: "approved",
+      account: item.account,
+      meter: item.meter,
+      code: "HIGH_USAGE",
+      reason: "pool filled",
+      at: "2026-11-26T10:00:00Z",
     };
     const { workbook, result: again } = await review(new MemoryWorkbook(sampleReadsWorkbook()), [decision]);
     const resolved = again.items.find((i) => i.code === "HIGH_USAGE")!;
@@ -114,7 +132,14 @@ describe("runReview on the sample route", () => {
     const sheets = sampleReadsWorkbook();
     delete sheets["Usage History"];
     const { result } = await review(new MemoryWorkbook(sheets));
-    expect(result.disabled.map((d) => d.code)).toEqual(["HIGH_USAGE", "VERY_HIGH_USAGE", "LOW_USAGE", "VERY_LOW_USAGE", "CONSECUTIVE_ESTIMATES", "REPEATED_USAGE"]);
+    expect(result.disabled.map((d) => d.code)).toEqual([
+      "HIGH_USAGE",
+      "VERY_HIGH_USAGE",
+      "LOW_USAGE",
+      "VERY_LOW_USAGE",
+      "CONSECUTIVE_ESTIMATES",
+      "REPEATED_USAGE",
+    ]);
     expect(result.disabled[0].reason).toBe("no Usage History sheet (columns Account, Period and Usage)");
     expect(result.items.some((i) => i.code === "UNKNOWN_ACCOUNT")).toBe(true);
   });
@@ -122,13 +147,25 @@ describe("runReview on the sample route", () => {
 
 describe("runReview on bad input", () => {
   it("names the headers found and those expected when a required column is missing", async () => {
-    const wb = new MemoryWorkbook({ Reads: [["Account", "Meter", "Reading"], ["1", "M1", 5]] });
+    const wb = new MemoryWorkbook({
+      Reads: [
+        ["Account", "Meter", "Reading"],
+        ["1", "M1", 5],
+      ],
+    });
     const outcome = await runReview(wb, { settings });
-    expect(outcome).toEqual({ ok: false, message: "No sheet has a reads header (Account, Meter, Previous Read, Current Read). Reads: the header row 1 has Account, Meter, Reading; missing Previous Read (expected Account, Meter, Previous Read, Current Read)" });
+    expect(outcome).toEqual({
+      ok: false,
+      message:
+        "No sheet has a reads header (Account, Meter, Previous Read, Current Read). Reads: the header row 1 has Account, Meter, Reading; missing Previous Read (expected Account, Meter, Previous Read, Current Read)",
+    });
   });
 
   it("says so when the chosen sheet does not exist", async () => {
-    expect(await runReview(new MemoryWorkbook(sampleReadsWorkbook()), { settings, readsSheet: "June" })).toEqual({ ok: false, message: 'There is no sheet named "June".' });
+    expect(await runReview(new MemoryWorkbook(sampleReadsWorkbook()), { settings, readsSheet: "June" })).toEqual({
+      ok: false,
+      message: 'There is no sheet named "June".',
+    });
   });
 
   it("stops before writing anything when cancelled", async () => {
@@ -154,6 +191,9 @@ describe("runReview on a full-height sheet", () => {
     const wb = new MemoryWorkbook({ Reads: values });
     const outcome = await runReview(wb, { settings, write: false });
     expect(outcome.ok && [outcome.result.reads, outcome.result.blankRows]).toEqual([4, 1_048_571]);
-    expect(outcome.ok && outcome.result.items.filter((i) => i.row === 1_048_575).map((i) => i.code)).toEqual(["INVALID_VALUE", "MISSING_ID"]);
+    expect(outcome.ok && outcome.result.items.filter((i) => i.row === 1_048_575).map((i) => i.code)).toEqual([
+      "INVALID_VALUE",
+      "MISSING_ID",
+    ]);
   }, 60_000);
 });

@@ -110,8 +110,25 @@ describe("DecisionStore", () => {
   it("keeps each decision with an audit entry", async () => {
     const { db } = setup();
     const store = new DecisionStore(db);
-    await store.save({ key: "1001|M1|HIGH_USAGE|15000", kind: "approved", account: "1001", meter: "M1", code: "HIGH_USAGE", reason: "pool filled", at: "2026-11-26T10:00:00Z" });
-    await store.save({ key: "1002|M2|*|", kind: "estimated", account: "1002", meter: "M2", code: "*", reason: "no read", at: "2026-11-26T10:05:00Z", estimate: "37" });
+    await store.save({
+      key: "1001|M1|HIGH_USAGE|15000",
+      kind: "approved",
+      account: "1001",
+      meter: "M1",
+      code: "HIGH_USAGE",
+      reason: "pool filled",
+      at: "2026-11-26T10:00:00Z",
+    });
+    await store.save({
+      key: "1002|M2|*|",
+      kind: "estimated",
+      account: "1002",
+      meter: "M2",
+      code: "*",
+      reason: "no read",
+      at: "2026-11-26T10:05:00Z",
+      estimate: "37",
+    });
     expect((await store.list()).map((d) => d.kind)).toEqual(["approved", "estimated"]);
     expect((await db.audit.toArray()).map((a) => [a.action, a.subject, a.detail])).toEqual([
       ["edit.approved", "1001 M1 HIGH_USAGE", "approved: pool filled"],

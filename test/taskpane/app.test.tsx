@@ -19,7 +19,15 @@ async function setup(initialView: ViewName = "rates", sheets: ConstructorParamet
   const store = new ScheduleStore(db, cache);
   const workbook = new MemoryWorkbook(sheets);
   const startupProblems = await loadSchedules(store, cache, workbook);
-  const services: Services = { db, cache, store, workbook, startupProblems, decisions: new DecisionStore(db), now: () => "2026-11-26T10:00:00.000Z" };
+  const services: Services = {
+    db,
+    cache,
+    store,
+    workbook,
+    startupProblems,
+    decisions: new DecisionStore(db),
+    now: () => "2026-11-26T10:00:00.000Z",
+  };
   render(<App services={services} initialView={initialView} />);
   return { ...services, workbook };
 }

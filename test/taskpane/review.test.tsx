@@ -17,7 +17,15 @@ async function setup(sheets = sampleReadsWorkbook()) {
   const cache = new ScheduleCache();
   cache.markReady();
   const workbook = new MemoryWorkbook(sheets);
-  const services: Services = { db, cache, store: new ScheduleStore(db, cache), workbook, startupProblems: [], decisions: new DecisionStore(db), now: () => "2026-11-26T10:00:00.000Z" };
+  const services: Services = {
+    db,
+    cache,
+    store: new ScheduleStore(db, cache),
+    workbook,
+    startupProblems: [],
+    decisions: new DecisionStore(db),
+    now: () => "2026-11-26T10:00:00.000Z",
+  };
   render(<App services={services} initialView="review" />);
   return { ...services, workbook };
 }
@@ -39,7 +47,9 @@ describe("Review view", () => {
   it("filters the list by code from the summary, and selects the read in the sheet", async () => {
     const { workbook } = await setup();
     await validate();
-    const row = within(screen.getByRole("table", { name: "Edits by code" })).getByText(/PROBABLE_ROLLOVER/).closest("tr")!;
+    const row = within(screen.getByRole("table", { name: "Edits by code" }))
+      .getByText(/PROBABLE_ROLLOVER/)
+      .closest("tr")!;
     fireEvent.keyDown(row, { key: "Enter" });
     const list = screen.getByRole("table", { name: "Flagged reads" });
     await waitFor(() => expect(within(list).getAllByRole("row")).toHaveLength(2));
@@ -52,7 +62,12 @@ describe("Review view", () => {
   it("approves an edit only with a reason, and shows it in the sheet, the audit log and the Review Log", async () => {
     const { workbook, db } = await setup();
     await validate();
-    fireEvent.keyDown(within(screen.getByRole("table", { name: "Edits by code" })).getByText(/^\s*HIGH_USAGE$/).closest("tr")!, { key: "Enter" });
+    fireEvent.keyDown(
+      within(screen.getByRole("table", { name: "Edits by code" }))
+        .getByText(/^\s*HIGH_USAGE$/)
+        .closest("tr")!,
+      { key: "Enter" },
+    );
     fireEvent.click(within(screen.getByRole("table", { name: "Flagged reads" })).getAllByRole("row")[1]);
     const approve = screen.getByRole("button", { name: "Approve" }) as HTMLButtonElement;
     expect(approve.disabled).toBe(true);
@@ -62,14 +77,27 @@ describe("Review view", () => {
     const sheet = workbook.sheet("Reads")!;
     const row = sheet.values.findIndex((r) => r[2] === "100102");
     expect(sheet.values[row][17]).toBe("HIGH_USAGE(approved)");
-    expect(workbook.sheet("Review Log")!.values[1].slice(0, 7)).toEqual(["2026-11-26T10:00:00.000Z", "100102", "M100102", "21500", "HIGH_USAGE", "approved", "pool filled"]);
+    expect(workbook.sheet("Review Log")!.values[1].slice(0, 7)).toEqual([
+      "2026-11-26T10:00:00.000Z",
+      "100102",
+      "M100102",
+      "21500",
+      "HIGH_USAGE",
+      "approved",
+      "pool filled",
+    ]);
     expect((await db.audit.toArray()).map((a) => a.action)).toEqual(["edit.approved"]);
   });
 
   it("requests a re-read as a work order", async () => {
     const { workbook } = await setup();
     await validate();
-    fireEvent.keyDown(within(screen.getByRole("table", { name: "Edits by code" })).getByText(/NEGATIVE_USAGE/).closest("tr")!, { key: "Enter" });
+    fireEvent.keyDown(
+      within(screen.getByRole("table", { name: "Edits by code" }))
+        .getByText(/NEGATIVE_USAGE/)
+        .closest("tr")!,
+      { key: "Enter" },
+    );
     fireEvent.click(within(screen.getByRole("table", { name: "Flagged reads" })).getAllByRole("row")[1]);
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Request re-read" })));
     await screen.findByText("100109: re-read requested.");
