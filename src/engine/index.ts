@@ -39,3 +39,4 @@ export { priceText, quantityText } from "./money/format";
 export type { BaselineMethod, UsageHistoryEntry } from "./leakAdjustment/leakBaseline";
 export { leakBaseline } from "./leakAdjustment/leakBaseline";
 export * from "./edits";
+export * from "./cycle";

@@ -1,0 +1,10 @@
+export type * from "./types";
+export type * from "./cycleResult";
+export type { CyclePolicy } from "./policy";
+export { POCATELLO_POLICY } from "./policy";
+export { billAccount, keptArrangement } from "./statement";
+export { runCycle } from "./runCycle";
+export { ageBalance, agingTotal } from "./aging";
+export { levelPayment } from "./levelPay";
+export { reconcile } from "./reconciliation";
+export { registerTotals } from "./register";

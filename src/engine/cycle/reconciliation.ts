@@ -1,0 +1,81 @@
+import { ZERO } from "../decimal";
+import { Money, sumMoney } from "../money/money";
+import type { Reconciliation, RollForwardRow } from "./cycleResult";
+import type { OpeningBalance, Payment, Statement } from "./types";
+
+/**
+ * The AR roll-forward, per service and in total: beginning + billed + fees - payments +/-
+ * adjustments = ending. Beginning balances come from the opening balances (held accounts too,
+ * carried unchanged); billed, fees and adjustments from the statements' lines; payments as
+ * applied to each service. The ending is compared with what the bills say is owed, and the
+ * difference is shown even when it is zero. Payments for accounts without a bill this cycle (held
+ * or unknown) are reported as unposted.
+ */
+export function reconcile(
+  statements: readonly Statement[],
+  balances: ReadonlyMap<string, OpeningBalance>,
+  heldAccounts: readonly string[],
+  payments: readonly Payment[],
+  cycle: { readonly after: string; readonly upTo: string },
+): Reconciliation {
+  const services = new Set<string>();
+  const add = (map: Map<string, Money>, service: string, amount: Money) => {
+    services.add(service);
+    map.set(service, (map.get(service) ?? Money.zero).plus(amount));
+  };
+  const beginning = new Map<string, Money>();
+  const billed = new Map<string, Money>();
+  const fees = new Map<string, Money>();
+  const adjustments = new Map<string, Money>();
+  const paid = new Map<string, Money>();
+  for (const b of balances.values()) for (const [service, amount] of b.byService) add(beginning, service, Money.of(amount));
+  for (const s of statements) {
+    for (const line of s.chargeLines) add(billed, line.service, line.amount);
+    for (const line of s.otherLines) {
+      if (line.kind === "fee") add(fees, line.service, line.amount);
+      if (line.kind === "adjustment" || line.kind === "levelPay") add(adjustments, line.service, line.amount);
+    }
+    for (const [service, amount] of s.paidByService) add(paid, service, amount);
+  }
+  const get = (m: Map<string, Money>, s: string) => m.get(s) ?? Money.zero;
+  const rows: RollForwardRow[] = [...services].sort().map((service) => {
+    const row = {
+      service,
+      beginning: get(beginning, service),
+      billed: get(billed, service),
+      fees: get(fees, service),
+      payments: get(paid, service),
+      adjustments: get(adjustments, service),
+    };
+    return { ...row, ending: row.beginning.plus(row.billed).plus(row.fees).minus(row.payments).plus(row.adjustments) };
+  });
+  const sum = (pick: (r: RollForwardRow) => Money) => sumMoney(rows.map(pick));
+  const total: RollForwardRow = {
+    service: "total",
+    beginning: sum((r) => r.beginning),
+    billed: sum((r) => r.billed),
+    fees: sum((r) => r.fees),
+    payments: sum((r) => r.payments),
+    adjustments: sum((r) => r.adjustments),
+    ending: sum((r) => r.ending),
+  };
+  const heldSet = new Set(heldAccounts);
+  const billedAccounts = new Set(statements.map((s) => s.account.account));
+  const heldBalance = sumMoney(
+    [...balances.values()]
+      .filter((b) => heldSet.has(b.account))
+      .map((b) => Money.of([...b.byService.values()].reduce((s, v) => s.plus(v), ZERO))),
+  );
+  const endingPerBills = sumMoney(statements.map((s) => s.totalDue)).plus(heldBalance);
+  return {
+    rows,
+    total,
+    endingPerBills,
+    difference: total.ending.minus(endingPerBills),
+    unpostedPayments: sumMoney(
+      payments
+        .filter((p) => !billedAccounts.has(p.account) && !p.returned && p.date > cycle.after && p.date <= cycle.upTo)
+        .map((p) => Money.of(p.amount)),
+    ),
+  };
+}

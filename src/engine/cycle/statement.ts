@@ -1,0 +1,227 @@
+import { Dec, ZERO } from "../decimal";
+import { addDays, daysBetween, parts } from "../dates/civilDate";
+import { allocate } from "../money/allocate";
+import { Money, sumMoney } from "../money/money";
+import { roundToCents } from "../money/rounding";
+import { fail, ok, Result } from "../problems";
+import { computeBill } from "../bills/computeBill";
+import type { RateSchedule } from "../rates/types";
+import { ageBalance } from "./aging";
+import { levelPayment } from "./levelPay";
+import type { CyclePolicy } from "./policy";
+import type { CycleAccount, CycleInput, Statement, StatementLine } from "./types";
+
+const inRange = (date: string, after: string, upTo: string) => date > after && date <= upTo;
+
+/**
+ * One account's statement for the cycle: charges from the schedule in effect at the period's
+ * end (prorated when the account opened or closed in the period), adjustments that point at what
+ * they correct, payments since the last bill, returned payments reversed with their fee, the late
+ * fee on what stayed unpaid after the due date and grace, the out-for-shutoff fee, level pay,
+ * the balance aged, and the total due. Every amount is a sum of lines rounded once each.
+ */
+export function billAccount(account: CycleAccount, input: CycleInput, schedule: RateSchedule, policy: CyclePolicy): Result<Statement> {
+  const reading = input.readings.get(account.account);
+  const service = serviceDays(account, input);
+  const hasCarts = (account.cartCount ?? 0) > 0 && account.status !== "vacant";
+  const bill = computeBill(schedule, {
+    usage: reading?.usage ?? ZERO,
+    asOf: input.periodEnd,
+    rateClass: account.rateClass,
+    meterSize: account.meterSize,
+    dwellingUnits: account.dwellingUnits,
+    carts: { count: hasCarts ? account.cartCount! : 0, size: account.cartSize },
+    days: service.prorated ? service.days : undefined,
+  });
+  if (!bill.ok) return fail(bill.problem.code, `account ${account.account}: ${bill.problem.message}`);
+
+  const lines: StatementLine[] = [];
+  const opening = input.balances.get(account.account);
+  const previousBalance = Money.of([...(opening?.byService.values() ?? [])].reduce((s, v) => s.plus(v), ZERO));
+  const payments = input.payments.filter((p) => p.account === account.account && inRange(p.date, input.previousBillDate, input.billDate));
+  for (const p of payments) {
+    lines.push({
+      kind: "payment",
+      service: "payments",
+      description: `Payment, ${p.method}${p.reference ? ` ${p.reference}` : ""}`,
+      amount: Money.of(p.amount.negated()),
+      date: p.date,
+    });
+    if (p.returned) {
+      lines.push({
+        kind: "reversal",
+        service: "payments",
+        description: `Returned payment ${p.reference || p.date} reversed`,
+        amount: Money.of(p.amount),
+        date: p.date,
+      });
+      lines.push({
+        kind: "fee",
+        service: "fees",
+        description: "Returned payment fee",
+        amount: Money.of(policy.returnedPaymentFee),
+        date: p.date,
+      });
+    }
+  }
+  for (const a of input.adjustments.filter(
+    (x) => x.account === account.account && inRange(x.date, input.previousBillDate, input.billDate),
+  )) {
+    lines.push({
+      kind: "adjustment",
+      service: a.service,
+      description: `${a.description || a.kind}${a.corrects ? ` (corrects ${a.corrects})` : ""}`,
+      amount: Money.of(a.amount),
+      date: a.date,
+      corrects: a.corrects,
+    });
+  }
+
+  const graceEnd = addDays(input.previousBillDate, policy.dueDays + policy.graceDays);
+  const paidInGrace = payments.filter((p) => !p.returned && p.date <= graceEnd).reduce((s, p) => s.plus(p.amount), ZERO);
+  const delinquent = graceEnd < input.billDate ? Dec.max(ZERO, previousBalance.amount.minus(paidInGrace)) : ZERO;
+  const arrangement = keptArrangement(account, payments, input.billDate);
+  if (delinquent.greaterThanOrEqualTo(policy.lateFeeMinimum) && !(policy.waiveLateFeeOnArrangement && arrangement)) {
+    const fee = roundToCents(delinquent.times(policy.lateFeePercent).div(100));
+    lines.push({
+      kind: "fee",
+      service: "fees",
+      description: `Late fee, ${policy.lateFeePercent}% of ${Money.of(delinquent).toCents()} unpaid after ${graceEnd}`,
+      amount: Money.of(fee),
+    });
+  }
+  if (account.outForShutoff && inRange(account.outForShutoff, input.previousBillDate, input.billDate)) {
+    lines.push({
+      kind: "fee",
+      service: "fees",
+      description: `Out-for-shutoff fee (${account.outForShutoff})`,
+      amount: Money.of(policy.shutoffFee),
+      date: account.outForShutoff,
+    });
+  }
+
+  const currentCharges = bill.value.total;
+  let level: Statement["levelPay"];
+  if (account.levelPay && account.levelPayAmount) {
+    const trueUp = parts(input.billDate).month === policy.levelPayTrueUpMonth;
+    level = levelPayment(
+      account.levelPayAmount,
+      currentCharges,
+      account.levelPayDeferred,
+      trueUp,
+      lastTwelveBills(account, input, schedule, currentCharges),
+    );
+    lines.push({
+      kind: "levelPay",
+      service: "level pay",
+      description: `Level pay: billed ${level.amount.toCents()} for actual charges of ${currentCharges.toCents()}`,
+      amount: level.amount.minus(currentCharges),
+    });
+    if (level.trueUp)
+      lines.push({
+        kind: "levelPay",
+        service: "level pay",
+        description: `Level pay true-up of the deferred balance; new level amount ${level.newAmount!.toCents()}`,
+        amount: level.trueUp,
+      });
+  }
+
+  const of = (...kinds: StatementLine["kind"][]) => sumMoney(lines.filter((l) => kinds.includes(l.kind)).map((l) => l.amount));
+  const paid = payments.filter((p) => !p.returned).reduce((s, p) => s.plus(p.amount), ZERO);
+  const newAmounts = currentCharges.plus(of("adjustment", "fee", "levelPay"));
+  const totalDue = previousBalance.plus(of("payment", "reversal")).plus(newAmounts);
+  const billed = new Map<string, Money>();
+  const addTo = (s: string, m: Money) => billed.set(s, (billed.get(s) ?? Money.zero).plus(m));
+  for (const svc of bill.value.services) addTo(svc.service, svc.amount);
+  for (const l of lines) if (l.kind === "adjustment" || l.kind === "fee" || l.kind === "levelPay") addTo(l.service, l.amount);
+
+  return ok({
+    billNumber: `${input.billDate.replace(/-/g, "")}-${account.account}`,
+    account,
+    billDate: input.billDate,
+    dueDate: addDays(input.billDate, policy.dueDays),
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    serviceDays: service.prorated ? service.days : undefined,
+    final: service.final,
+    reading,
+    chargeLines: bill.value.lines,
+    currentCharges,
+    otherLines: lines,
+    levelPay: level,
+    previousBalance,
+    payments: of("payment", "reversal"),
+    adjustments: of("adjustment", "levelPay"),
+    fees: of("fee"),
+    totalDue,
+    delinquent: Money.of(delinquent),
+    billedByService: billed,
+    paidByService: applyToServices(opening?.byService, paid),
+    aging: ageBalance(
+      opening?.aging ?? { current: previousBalance.amount, days30: ZERO, days60: ZERO, days90: ZERO },
+      paid,
+      newAmounts.amount,
+    ),
+    usageHistory: [
+      ...(input.history.get(account.account) ?? [])
+        .filter((h) => h.periodEnd < input.periodEnd)
+        .slice(-12)
+        .map((h) => ({ period: h.periodEnd, usage: h.usage })),
+      ...(reading ? [{ period: input.periodEnd, usage: reading.usage }] : []),
+    ],
+    paymentsReceived: payments,
+  });
+}
+
+function serviceDays(account: CycleAccount, input: CycleInput): { days: number; prorated: boolean; final: boolean } {
+  const full = daysBetween(input.periodStart, input.periodEnd);
+  const opened = account.openDate && inRange(account.openDate, input.periodStart, input.periodEnd) ? account.openDate : undefined;
+  const closed =
+    account.closeDate && account.closeDate > input.periodStart && account.closeDate <= input.periodEnd ? account.closeDate : undefined;
+  const from = opened ? addDays(opened, -1) : input.periodStart;
+  const to = closed ?? input.periodEnd;
+  const days = Math.max(0, daysBetween(from, to));
+  return { days, prorated: days !== full, final: closed !== undefined || account.status === "final" };
+}
+
+/** A payment arrangement is kept when it runs past the bill date and this cycle's payments meet it. */
+export function keptArrangement(account: CycleAccount, payments: readonly { amount: Dec; returned: boolean }[], billDate: string): boolean {
+  if (!account.arrangementUntil || !account.arrangementAmount || account.arrangementUntil < billDate) return false;
+  const paid = payments.filter((p) => !p.returned).reduce((s, p) => s.plus(p.amount), ZERO);
+  return paid.greaterThanOrEqualTo(account.arrangementAmount);
+}
+
+/** Net payments applied to the opening balance by service in proportion; any excess is "unapplied". */
+function applyToServices(byService: ReadonlyMap<string, Dec> | undefined, paid: Dec): Map<string, Money> {
+  const result = new Map<string, Money>();
+  const owed = [...(byService ?? new Map<string, Dec>())].filter(([, v]) => v.greaterThan(0));
+  const total = owed.reduce((s, [, v]) => s.plus(v), ZERO);
+  const applied = Dec.min(paid, total);
+  if (applied.greaterThan(0)) {
+    const shares = allocate(
+      Money.of(applied),
+      owed.map(([, v]) => v.times(100).toFixed(0)),
+    );
+    owed.forEach(([service], i) => result.set(service, shares[i]));
+  }
+  if (paid.greaterThan(applied)) result.set("unapplied", Money.of(paid.minus(applied)));
+  return result;
+}
+
+/** The last twelve months of actual bills, repriced from history, ending with this one. */
+function lastTwelveBills(account: CycleAccount, input: CycleInput, schedule: RateSchedule, current: Money): Money[] {
+  const history = (input.history.get(account.account) ?? []).filter((h) => h.periodEnd < input.periodEnd).slice(-11);
+  const bills: Money[] = [];
+  for (const h of history) {
+    const b = computeBill(schedule, {
+      usage: h.usage,
+      asOf: h.periodEnd,
+      rateClass: account.rateClass,
+      meterSize: account.meterSize,
+      dwellingUnits: account.dwellingUnits,
+      carts: { count: account.cartCount ?? 0, size: account.cartSize },
+    });
+    if (b.ok) bills.push(b.value.total);
+  }
+  return [...bills, current];
+}

@@ -1,0 +1,160 @@
+import type { Dec } from "../decimal";
+import type { IsoDate } from "../dates/civilDate";
+import type { Money } from "../money/money";
+import type { AccountStatus, UsageRecord } from "../edits/types";
+import type { BillLine } from "../bills/types";
+
+/** An account as the cycle bills it (the Accounts sheet, extended). */
+export interface CycleAccount {
+  readonly account: string;
+  readonly name: string;
+  readonly serviceAddress: string;
+  readonly mailingAddress: string;
+  readonly status: AccountStatus;
+  readonly openDate?: IsoDate;
+  readonly closeDate?: IsoDate;
+  readonly rateClass?: string;
+  readonly meter?: string;
+  readonly meterSize?: string;
+  readonly dwellingUnits?: number;
+  readonly cartSize?: string;
+  readonly cartCount?: number;
+  readonly deposit: Dec;
+  readonly levelPay: boolean;
+  readonly levelPayAmount?: Dec;
+  /** Actual charges minus level amounts billed since the last true-up (positive: owed). */
+  readonly levelPayDeferred: Dec;
+  readonly autopay: boolean;
+  readonly eBill: boolean;
+  readonly email?: string;
+  readonly arrangementUntil?: IsoDate;
+  readonly arrangementAmount?: Dec;
+  readonly nsfCount: number;
+  /** The date a crew went out to shut the service off, if since the last bill. */
+  readonly outForShutoff?: IsoDate;
+}
+
+/** What the account owed at the last bill, by service and by age. */
+export interface OpeningBalance {
+  readonly account: string;
+  /** By service ("water", "sewer", ...; "unallocated" when the sheet has only a total). */
+  readonly byService: ReadonlyMap<string, Dec>;
+  readonly aging: Aging<Dec>;
+}
+
+export interface Aging<T> {
+  readonly current: T;
+  readonly days30: T;
+  readonly days60: T;
+  readonly days90: T;
+}
+
+export type PaymentMethod = "mail" | "counter" | "drop box" | "card by phone" | "bank draft";
+
+export interface Payment {
+  readonly account: string;
+  readonly date: IsoDate;
+  readonly amount: Dec;
+  readonly method: PaymentMethod;
+  readonly reference: string;
+  readonly returned: boolean;
+}
+
+export type AdjustmentKind = "leak credit" | "back-bill" | "credit" | "charge";
+
+/** A correction: a new line that points at what it corrects, never an edit of a posted bill. */
+export interface Adjustment {
+  readonly account: string;
+  readonly date: IsoDate;
+  readonly kind: AdjustmentKind;
+  readonly service: string;
+  /** Signed: a credit is negative. */
+  readonly amount: Dec;
+  /** The bill number or period it corrects. */
+  readonly corrects: string;
+  readonly description: string;
+}
+
+/** The account's reviewed read for the period. */
+export interface CycleReading {
+  readonly account: string;
+  readonly meter: string;
+  readonly previous: Dec | null;
+  readonly current: Dec | null;
+  readonly previousDate?: IsoDate;
+  readonly currentDate?: IsoDate;
+  readonly usage: Dec;
+  readonly estimated: boolean;
+}
+
+export interface CycleInput {
+  readonly billDate: IsoDate;
+  readonly periodStart: IsoDate;
+  readonly periodEnd: IsoDate;
+  /** The previous bill's date: payments after it count in this cycle. */
+  readonly previousBillDate: IsoDate;
+  readonly accounts: readonly CycleAccount[];
+  readonly balances: ReadonlyMap<string, OpeningBalance>;
+  readonly payments: readonly Payment[];
+  readonly adjustments: readonly Adjustment[];
+  readonly readings: ReadonlyMap<string, CycleReading>;
+  readonly history: ReadonlyMap<string, readonly UsageRecord[]>;
+  /** Accounts held by an open error edit, with the edits' codes. */
+  readonly held: ReadonlyMap<string, readonly string[]>;
+}
+
+export type StatementLineKind = "charge" | "adjustment" | "fee" | "payment" | "reversal" | "levelPay";
+
+/** Anything on a statement besides the rate lines: adjustments, fees, payments, reversals. */
+export interface StatementLine {
+  readonly kind: StatementLineKind;
+  readonly service: string;
+  readonly description: string;
+  /** Signed: payments and credits are negative. */
+  readonly amount: Money;
+  readonly date?: IsoDate;
+  readonly corrects?: string;
+}
+
+export interface LevelPayment {
+  readonly amount: Money;
+  readonly actual: Money;
+  readonly deferredBefore: Money;
+  readonly deferredAfter: Money;
+  /** In the true-up month: the deferred balance billed now, and the new level amount. */
+  readonly trueUp?: Money;
+  readonly newAmount?: Money;
+}
+
+/** One account's bill for the cycle: every line, and where each total comes from. */
+export interface Statement {
+  readonly billNumber: string;
+  readonly account: CycleAccount;
+  readonly billDate: IsoDate;
+  readonly dueDate: IsoDate;
+  readonly periodStart: IsoDate;
+  readonly periodEnd: IsoDate;
+  /** Days of service when prorated (opened or closed in the period). */
+  readonly serviceDays?: number;
+  readonly final: boolean;
+  readonly reading?: CycleReading;
+  readonly chargeLines: readonly BillLine[];
+  readonly currentCharges: Money;
+  readonly otherLines: readonly StatementLine[];
+  readonly levelPay?: LevelPayment;
+  readonly previousBalance: Money;
+  readonly payments: Money;
+  readonly adjustments: Money;
+  readonly fees: Money;
+  readonly totalDue: Money;
+  /** Unpaid after the last due date plus grace: what the late fee was charged on. */
+  readonly delinquent: Money;
+  /** Billed this cycle by service (charges, adjustments, fees as "fees"), for the register. */
+  readonly billedByService: ReadonlyMap<string, Money>;
+  /** Payments applied to the opening balance by service (overpayment as "unapplied"). */
+  readonly paidByService: ReadonlyMap<string, Money>;
+  readonly aging: Aging<Money>;
+  readonly usageHistory: readonly { readonly period: IsoDate; readonly usage: Dec }[];
+  /** Every payment received this cycle, returned ones included. */
+  readonly paymentsReceived: readonly Payment[];
+}
