@@ -1,12 +1,15 @@
 import { parseArgs, UsageError } from "./args";
 import { quote, QUOTE_HELP } from "./quote";
 import { validate, VALIDATE_HELP } from "./validate";
+import { cycle, CYCLE_HELP } from "./cycle";
 
 const HELP = `ubill: UB Workbench from the command line
 
 ${QUOTE_HELP}
 
 ${VALIDATE_HELP}
+
+${CYCLE_HELP}
 `;
 
 /** Today's local date: the CLI's default "as of", read at the edge. */
@@ -34,6 +37,9 @@ export async function main(
       case "validate":
         io.out(await validate(parseArgs(rest, ["sheet", "out"], ["json"])));
         return 0;
+      case "cycle":
+        io.out(await cycle(parseArgs(rest, ["out", "bill-date", "schedule", "schedule-id"], ["json"]), new Date().toISOString()));
+        return 0;
       case undefined:
       case "help":
       case "--help":
@@ -41,7 +47,7 @@ export async function main(
         io.out(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; commands: quote, validate (ubill help for more)`);
+        throw new UsageError(`unknown command "${command}"; commands: quote, validate, cycle (ubill help for more)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

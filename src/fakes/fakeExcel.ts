@@ -133,6 +133,7 @@ export class FakeExcel {
       Excel: {
         run,
         ConditionalFormatType: { custom: "Custom" },
+        PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
         SheetVisibility: { visible: "Visible", hidden: "Hidden" },
       },
       Office: {
@@ -363,6 +364,40 @@ class FakeWorksheet extends Loadable {
     if (this.fake.version < 18) throw new TypeError("worksheet.notes needs ExcelApi 1.18");
     return new FakeNotes(this);
   }
+  private setup(fn: (p: NonNullable<MemorySheet["printSetup"]>) => void, bytes = 20) {
+    this.ctx.batch.queue(
+      bytes,
+      () => {
+        const sheet = this.resolve();
+        sheet.printSetup ??= { pageBreaks: [] };
+        fn(sheet.printSetup);
+      },
+      true,
+    );
+  }
+  get pageLayout() {
+    const ws = this;
+    return {
+      set orientation(value: string) {
+        ws.setup((p) => (p.orientation = value));
+      },
+      setPrintArea(range: FakeRange) {
+        ws.setup((p) => {
+          const b = range.box();
+          p.printArea = `A${b.top + 1}:${columnLetter(b.left + b.width - 1)}${b.top + b.height}`;
+        });
+      },
+      setPrintTitleRows(rows: string) {
+        ws.setup((p) => (p.titleRows = rows));
+      },
+      set zoom(value: { horizontalFitToPages?: number }) {
+        ws.setup((p) => (p.fitToWidth = value.horizontalFitToPages === 1));
+      },
+    };
+  }
+  get horizontalPageBreaks() {
+    return { add: (address: string) => this.setup((p) => p.pageBreaks.push(parseAddress(address).top)) };
+  }
 }
 
 type AreaBox = { top: number; left: number; height: number; width: number } | null;
@@ -530,6 +565,12 @@ class FakeRange extends Loadable {
         set bold(_value: boolean) {
           range.ws.ctx.batch.queue(10, () => void range.box(), true);
         },
+      },
+      set wrapText(_value: boolean) {
+        range.ws.ctx.batch.queue(10, () => void range.box(), true);
+      },
+      autofitRows() {
+        range.ws.ctx.batch.queue(10, () => void range.box(), true);
       },
       set columnWidth(_value: number) {
         range.ws.ctx.batch.queue(10, () => void range.box(), true);

@@ -151,6 +151,7 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
       columns: { codes, messages, estimate },
       notes,
       readRows: new Map(reads.map((r) => [r.row, r])),
+      usage: new Map(reviewed.map((r) => [r.read.row, r.usage])),
       history: historyByAccount ?? new Map(),
     },
   };

@@ -1,4 +1,4 @@
-import type { EditCode, MeterRead, ReadField, Severity, UsageRecord } from "../engine";
+import type { Dec, EditCode, MeterRead, ReadField, Severity, UsageRecord } from "../engine";
 import type { Decision } from "./decisions";
 
 /** One edit as the Review view lists it: where it is, what it says, and any decision on it. */
@@ -41,6 +41,8 @@ export interface ReviewResult {
   readonly notes: { readonly supported: boolean; readonly written: number; readonly skipped: number };
   /** Each read by its sheet row, for the actions (estimate, re-read, exchange). */
   readonly readRows: ReadonlyMap<number, MeterRead>;
+  /** Each read's usage as the review computed it (null when it cannot be known), by sheet row. */
+  readonly usage: ReadonlyMap<number, Dec | null>;
   /** Each account's usage history, oldest first (empty without a Usage History sheet). */
   readonly history: ReadonlyMap<string, readonly UsageRecord[]>;
 }

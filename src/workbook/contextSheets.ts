@@ -4,7 +4,7 @@ import { cellDate, cellDecimal, idText, isBlank, shown } from "./cells";
 import type { CellValue, SheetValues } from "./port";
 import { ColumnSpec, LocatedTable, locateTable } from "./table";
 
-type AccountColumn = "account" | "name" | "address" | "status" | "rateClass" | "meter" | "meterSize" | "dials" | "multiplier";
+type AccountColumn = "account" | "name" | "address" | "status" | "closeDate" | "rateClass" | "meter" | "meterSize" | "dials" | "multiplier";
 type HistoryColumn = "account" | "period" | "usage" | "days" | "readCode";
 
 export const ACCOUNT_COLUMNS: readonly ColumnSpec<AccountColumn>[] = [
@@ -22,6 +22,7 @@ export const ACCOUNT_COLUMNS: readonly ColumnSpec<AccountColumn>[] = [
   { field: "meterSize", label: "Meter Size", synonyms: ["Size"] },
   { field: "dials", label: "Dials", synonyms: ["Digits", "Number of Dials"] },
   { field: "multiplier", label: "Multiplier", synonyms: ["Mult", "Meter Multiplier"] },
+  { field: "closeDate", label: "Close Date", synonyms: ["End Date", "Final Date", "Closed", "Service End"] },
 ];
 
 export const HISTORY_COLUMNS: readonly ColumnSpec<HistoryColumn>[] = [
@@ -55,7 +56,8 @@ export interface ContextRead<T> {
   readonly problems: string[];
 }
 
-function rowsOf<F extends string>(data: SheetValues, located: LocatedTable<F>, specs: readonly ColumnSpec<F>[]) {
+/** The data rows of a located table, each with a getter by field and the cell address of a field. */
+export function rowsOf<F extends string>(data: SheetValues, located: LocatedTable<F>, specs: readonly ColumnSpec<F>[]) {
   const out: { sheetRow: number; get: (f: F) => CellValue | undefined; where: (f: F) => string }[] = [];
   for (let i = located.firstValueRow; i < data.values.length; i++) {
     const row = data.values[i];
@@ -94,6 +96,7 @@ export function parseAccountsSheet(data: SheetValues): { ok: true; value: Contex
     records.push({
       account,
       status,
+      closeDate: cellDate(get("closeDate") ?? null),
       name: idText(get("name")) || undefined,
       address: idText(get("address")) || undefined,
       rateClass: idText(get("rateClass")) || undefined,

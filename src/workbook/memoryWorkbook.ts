@@ -24,6 +24,8 @@ export interface MemorySheet {
   /** Notes by A1 address ("B7"). */
   notes: Map<string, string>;
   options?: WriteOptions;
+  /** Print set-up as Office.js set it (the fake Excel records it here). */
+  printSetup?: { orientation?: string; printArea?: string; titleRows?: string; fitToWidth?: boolean; pageBreaks: number[] };
 }
 
 const key = (row: number, column: number) => `${row}:${column}`;
@@ -79,6 +81,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const sheet = emptySheet(rows.map((r) => [...r]));
     sheet.options = options;
     rows.forEach((r, i) => r.forEach((v, c) => typeof v === "string" && sheet.numberFormats.set(key(i, c), "@")));
+    for (const f of options?.cellFormats ?? []) sheet.numberFormats.set(key(f.row, f.column), f.format);
     this.sheets.clear();
     let placed = false;
     for (const [n, s] of entries) {

@@ -16,6 +16,24 @@ export interface WriteOptions {
   readonly columnWidths?: readonly number[];
   /** Number formats by column ("0.00", "#,##0", "yyyy-mm-dd"); text cells are always "@". */
   readonly columnFormats?: readonly (string | undefined)[];
+  /** Print set-up: the sheet prints on its own pages, ready for paper. */
+  readonly print?: PrintSetup;
+  /** Number formats for single cells (totals and counts below a table). */
+  readonly cellFormats?: readonly { readonly row: number; readonly column: number; readonly format: string }[];
+  /** Columns whose text wraps within the column width (letters). */
+  readonly wrapColumns?: readonly number[];
+  /** Rows to show bold (beyond the header rows): titles and totals. */
+  readonly boldRows?: readonly number[];
+}
+
+export interface PrintSetup {
+  readonly orientation: "portrait" | "landscape";
+  /** Rows (0-based) that start a new page: one bill, letter or card sheet per page. */
+  readonly pageBreaks?: readonly number[];
+  /** Header rows repeated at the top of every printed page. */
+  readonly repeatRows?: number;
+  /** Fit all columns on one page's width. */
+  readonly fitToWidth?: boolean;
 }
 
 export interface Progress {

@@ -287,11 +287,38 @@ function formatSheet(sheet: Excel.Worksheet, width: number, height: number, opti
   const headerRows = options.headerRows ?? 0;
   if (headerRows > 0) {
     sheet.getRangeByIndexes(0, 0, headerRows, width).format.font.bold = true;
-    if (headerRows === 1 && height > 1) sheet.freezePanes.freezeRows(1);
+    if (headerRows === 1 && height > 1 && !options.print) sheet.freezePanes.freezeRows(1);
   }
+  for (const [start, count] of runsOf(options.boldRows ?? [])) sheet.getRangeByIndexes(start, 0, count, width).format.font.bold = true;
   options.columnWidths?.forEach((chars, c) => {
     if (c < width) sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = chars * 7;
   });
+  for (const c of options.wrapColumns ?? []) {
+    if (c >= width) continue;
+    const column = sheet.getRangeByIndexes(0, c, Math.max(1, height), 1);
+    column.format.wrapText = true;
+    column.format.autofitRows();
+  }
+  for (const f of options.cellFormats ?? []) sheet.getRangeByIndexes(f.row, f.column, 1, 1).numberFormat = [[f.format]];
+  const print = options.print;
+  if (!print || !supports("1.9")) return;
+  sheet.pageLayout.orientation = print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+  sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, Math.max(1, height), width));
+  if (print.repeatRows) sheet.pageLayout.setPrintTitleRows(`$1:$${print.repeatRows}`);
+  if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  for (const row of print.pageBreaks ?? []) if (row > 0) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+}
+
+/** Consecutive rows grouped into [start, count] runs, so formats go on contiguous ranges. */
+function runsOf(rows: readonly number[]): [number, number][] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === r) last[1]++;
+    else runs.push([r, 1]);
+  }
+  return runs;
 }
 
 function toCell(value: unknown): CellValue {

@@ -122,8 +122,34 @@ export class XlsxWorkbook implements WorkbookPort {
       row.forEach((v, c) => setCell(xrow.getCell(c + 1), v, options.columnFormats?.[c]));
       if (i < (options.headerRows ?? 0)) xrow.font = { bold: true };
     });
-    if (options.headerRows === 1 && rows.length > 1) ws.views = [{ state: "frozen", ySplit: 1 }];
+    if (options.headerRows === 1 && rows.length > 1 && !options.print) ws.views = [{ state: "frozen", ySplit: 1 }];
     options.columnWidths?.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+    for (const r of options.boldRows ?? []) ws.getRow(r + 1).font = { bold: true };
+    const wrap = new Set(options.wrapColumns ?? []);
+    // Wrapped text gets a row height for its lines: a reader that does not re-measure rows still shows every line.
+    rows.forEach((row, i) =>
+      row.forEach((v, c) => {
+        if (!wrap.has(c)) return;
+        ws.getCell(i + 1, c + 1).alignment = { wrapText: true, vertical: "top" };
+        const perLine = Math.max(10, (options.columnWidths?.[c] ?? 10) - 6);
+        const lines = typeof v === "string" ? v.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0) : 1;
+        if (lines > 1) ws.getRow(i + 1).height = 15 * lines;
+      }),
+    );
+    for (const f of options.cellFormats ?? []) ws.getCell(f.row + 1, f.column + 1).numFmt = f.format;
+    const print = options.print;
+    if (print) {
+      const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        orientation: print.orientation,
+        printArea: `A1:${columnLetter(width - 1)}${Math.max(1, rows.length)}`,
+        ...(print.repeatRows ? { printTitlesRow: `1:${print.repeatRows}` } : {}),
+        ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      };
+      // A break after row r-1 starts a new page at row r.
+      for (const r of print.pageBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
+    }
     progress?.(rows.length, rows.length);
   }
 

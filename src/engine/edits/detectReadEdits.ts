@@ -76,8 +76,11 @@ function reviewRead(
   const { usage, findings } = readUsage(read, read.dials ?? record?.dials, multiplier, settings.rolloverPercent);
   for (const f of findings) add(f.code, f.message);
 
-  if (usage && record && record.status !== "active" && usage.greaterThan(0)) {
-    add("USAGE_ON_INACTIVE", `account ${read.account} is ${record.status} but used ${quantityText(usage)}`);
+  if (usage && record && record.status !== "active" && usage.greaterThan(0) && !finalRead(record, read)) {
+    add(
+      "USAGE_ON_INACTIVE",
+      `account ${read.account} is ${record.status}${record.closeDate ? ` since ${record.closeDate}` : ""} but used ${quantityText(usage)}`,
+    );
   }
   if (usage && usage.isZero() && (!record || record.status === "active")) {
     add("ZERO_USAGE", record ? `no usage on active account ${read.account}` : `no usage (account status unknown: no Accounts sheet)`);
@@ -135,6 +138,13 @@ function reviewRead(
 }
 
 const ORDER = Object.keys(EDITS) as EditCode[];
+
+/** A final account's last read: it closed after the previous read, so the usage is its final bill's. */
+function finalRead(record: AccountRecord, read: MeterRead): boolean {
+  return (
+    record.status === "final" && record.closeDate !== undefined && (read.previousDate === undefined || record.closeDate > read.previousDate)
+  );
+}
 
 function checkAgainstBaseline(
   usage: Dec,

@@ -40,6 +40,8 @@ export interface AccountRecord {
   readonly name?: string;
   readonly address?: string;
   readonly status: AccountStatus;
+  /** When a final account's service ended: usage read up to then is its final bill's. */
+  readonly closeDate?: IsoDate;
   readonly rateClass?: string;
   readonly meter?: string;
   readonly meterSize?: string;

@@ -1,0 +1,100 @@
+import { existsSync } from "fs";
+import { resolve } from "path";
+import { DEFAULT_READ_EDIT_SETTINGS, isIsoDate, RateSchedule, validateSchedule } from "../engine";
+import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
+import { generateCycle } from "../cycle/generateCycle";
+import { DEFAULT_CYCLE_SETTINGS } from "../cycle/settings";
+import { parseReviewLog, REVIEW_LOG_SHEET } from "../review/decisions";
+import { RATES_SHEET, readRatesSheet } from "../workbook/ratesSheet";
+import { ParsedArgs, text, UsageError } from "./args";
+import { loadScheduleFile } from "./quote";
+import { join } from "path";
+
+export const CYCLE_HELP = `ubill cycle WORKBOOK.xlsx --out OUT.xlsx [--bill-date DATE] [--schedule FILE | --schedule-id ID] [--json]
+  Bills the cycle and writes every output sheet (Bills, Bill Register, Reconciliation, Delinquency
+  List, Letters, Door Hangers, Work Orders, Run Log) into OUT.xlsx with the inputs; the input file
+  is never written.
+  --bill-date DATE   the bill date (default: the period's end, the most common current read date)
+  --schedule FILE    a rate schedule JSON file; otherwise the workbook's Rates sheet, otherwise the
+                     bundled Chubbuck sample
+  --schedule-id ID   which schedule on the Rates sheet (default: the first)
+  --json             print the run's counts and totals as JSON`;
+
+function scheduleFor(args: ParsedArgs, workbookRates: { id: string; json: unknown; where: string }[]): RateSchedule {
+  const file = text(args, "schedule");
+  if (file) return loadScheduleFile(file);
+  const wanted = text(args, "schedule-id");
+  const entry = wanted ? workbookRates.find((s) => s.id === wanted) : workbookRates[0];
+  if (wanted && !entry)
+    throw new UsageError(`the Rates sheet has no schedule "${wanted}"; it has ${workbookRates.map((s) => s.id).join(", ") || "none"}`);
+  if (!entry) return loadScheduleFile(join(__dirname, "..", "..", "samples", "rates", "chubbuck.json"));
+  const result = validateSchedule(entry.json);
+  if (!result.ok) throw new UsageError(`${entry.where}: ${result.problem.message}`);
+  return result.value;
+}
+
+/** Runs `ubill cycle`: returns the text to print. */
+export async function cycle(args: ParsedArgs, now: string): Promise<string> {
+  const [input] = args.positional;
+  if (!input) throw new UsageError("cycle needs a workbook: ubill cycle WORKBOOK.xlsx --out OUT.xlsx");
+  if (!existsSync(input)) throw new UsageError(`cannot read ${input}: no such file`);
+  const out = text(args, "out");
+  if (!out) throw new UsageError("--out is required: the outputs go into a new workbook, never the input");
+  if (resolve(out) === resolve(input)) throw new UsageError("--out must name a new file: the input workbook is never written");
+  const billDate = text(args, "bill-date");
+  if (billDate !== undefined && !isIsoDate(billDate))
+    throw new UsageError(`--bill-date must be a date such as 2026-10-31, got "${billDate}"`);
+  let workbook: XlsxWorkbook;
+  try {
+    workbook = await XlsxWorkbook.open(input);
+  } catch (error) {
+    throw new UsageError(`${input} is not a readable .xlsx workbook: ${(error as Error).message}`);
+  }
+  const rates = await workbook.readSheet(RATES_SHEET);
+  const schedule = scheduleFor(args, rates ? readRatesSheet(rates).schedules : []);
+  const log = await workbook.readSheet(REVIEW_LOG_SHEET);
+  const outcome = await generateCycle(workbook, {
+    schedule,
+    settings: DEFAULT_CYCLE_SETTINGS,
+    readEdits: DEFAULT_READ_EDIT_SETTINGS,
+    decisions: log ? parseReviewLog(log).decisions : [],
+    dates: { billDate },
+    now,
+  });
+  if (!outcome.ok) throw new UsageError(outcome.message);
+  await workbook.save(out);
+  const { result, loaded, written, problems } = outcome.run;
+  const r = result.register;
+  const summary = {
+    schedule: schedule.id,
+    billDate: loaded.input.billDate,
+    period: { start: loaded.input.periodStart, end: loaded.input.periodEnd },
+    reads: r.readsReceived,
+    bills: r.billed,
+    held: result.held.map((h) => ({ account: h.account, reason: h.reason })),
+    currentCharges: r.currentCharges.toCents(),
+    byService: Object.fromEntries([...r.charges].map(([k, v]) => [k, v.toCents()])),
+    adjustments: r.adjustments.toCents(),
+    fees: r.fees.toCents(),
+    payments: r.payments.toCents(),
+    totalDue: r.totalDue.toCents(),
+    reconciliationDifference: result.reconciliation.difference.toCents(),
+    delinquent: result.delinquency.length,
+    doorHangers: result.doorHangers.length,
+    written,
+    problems,
+    out,
+  };
+  if (args.options.has("json")) return JSON.stringify(summary, null, 2);
+  return [
+    `Billed ${r.billed} account(s) for ${loaded.input.periodStart} to ${loaded.input.periodEnd}, bill date ${loaded.input.billDate}, rates ${schedule.id}`,
+    `Current charges ${summary.currentCharges} (${Object.entries(summary.byService)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}); adjustments ${summary.adjustments}; fees ${summary.fees}; payments ${summary.payments}`,
+    `Total due on the bills ${summary.totalDue}; reconciliation difference ${summary.reconciliationDifference}`,
+    `Held ${result.held.length}: ${result.held.map((h) => `${h.account} (${h.reason})`).join("; ") || "none"}`,
+    `Delinquent ${result.delinquency.length}; door hangers ${result.doorHangers.length}; work orders for carts ${result.cartOrders.length}`,
+    ...problems.map((p) => `Problem: ${p}`),
+    `Wrote ${out}: ${written.join(", ")}`,
+  ].join("\n");
+}

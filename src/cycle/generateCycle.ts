@@ -1,0 +1,137 @@
+import { CycleResult, RateSchedule, ReadEditSettings, runCycle } from "../engine";
+import type { Decision } from "../review/decisions";
+import { parseWorkOrders, WORK_ORDERS_SHEET } from "../review/workOrders";
+import { Cancelled, WorkbookPort } from "../workbook/port";
+import { CycleDates, LoadedCycle, loadCycle } from "./inputs";
+import { cycleLetters, parseTemplates, templateRows, TEMPLATES_SHEET } from "./letters";
+import type { CycleSettings } from "./settings";
+import { billsSheet, BILLS_SHEET } from "./sheets/bills";
+import { delinquencySheet, DELINQUENCY_SHEET } from "./sheets/delinquency";
+import { doorHangersSheet, DOOR_HANGERS_SHEET } from "./sheets/doorHangers";
+import { lettersSheet, LETTERS_SHEET } from "./sheets/letters";
+import type { OutputSheet } from "./sheets/output";
+import { reconciliationSheet, RECONCILIATION_SHEET } from "./sheets/reconciliation";
+import { registerSheet, REGISTER_SHEET } from "./sheets/register";
+import { RUN_LOG_SHEET, runLogSheet } from "./sheets/runLog";
+import { workOrdersSheet } from "./sheets/workOrders";
+
+export const OUTPUTS = [
+  BILLS_SHEET,
+  REGISTER_SHEET,
+  RECONCILIATION_SHEET,
+  DELINQUENCY_SHEET,
+  LETTERS_SHEET,
+  DOOR_HANGERS_SHEET,
+  WORK_ORDERS_SHEET,
+] as const;
+export type OutputName = (typeof OUTPUTS)[number];
+
+export interface CycleOptions {
+  readonly schedule: RateSchedule;
+  readonly settings: CycleSettings;
+  readonly readEdits: ReadEditSettings;
+  readonly decisions?: readonly Decision[];
+  readonly dates?: CycleDates;
+  readonly readsSheet?: string;
+  /** Which sheets to generate (default: all). The Run Log is always written. */
+  readonly outputs?: readonly OutputName[];
+  /** The run's time stamp for the Run Log, read at the edge. */
+  readonly now: string;
+  readonly progress?: (phase: string, done: number, total: number) => void;
+  readonly cancelled?: () => boolean;
+}
+
+export interface CycleRun {
+  readonly loaded: LoadedCycle;
+  readonly result: CycleResult;
+  readonly written: string[];
+  readonly problems: string[];
+}
+
+/** Loads the inputs and bills the cycle without writing anything: the Generate view's preview. */
+export async function previewCycle(
+  port: WorkbookPort,
+  options: Omit<CycleOptions, "now" | "outputs">,
+): Promise<{ ok: true; loaded: LoadedCycle; result: CycleResult } | { ok: false; message: string }> {
+  const loaded = await loadCycle(port, {
+    dates: options.dates ?? {},
+    readEdits: options.readEdits,
+    decisions: options.decisions,
+    readsSheet: options.readsSheet,
+    cancelled: options.cancelled,
+    progress: options.progress,
+  });
+  if (!loaded.ok) return loaded;
+  return { ok: true, loaded: loaded.value, result: runCycle(loaded.value.input, options.schedule, options.settings.policy) };
+}
+
+/**
+ * Bills the cycle and writes the chosen output sheets, each built completely before it replaces
+ * the old one, and the Run Log. Input sheets are only read. Cancelling stops between sheets.
+ */
+export async function generateCycle(
+  port: WorkbookPort,
+  options: CycleOptions,
+): Promise<{ ok: true; run: CycleRun } | { ok: false; message: string }> {
+  const preview = await previewCycle(port, options);
+  if (!preview.ok) return preview;
+  const { loaded, result } = preview;
+  const chosen = new Set<OutputName>(options.outputs ?? OUTPUTS);
+  const { office, policy } = options.settings;
+  const problems = [...loaded.problems];
+  const sheets: OutputSheet[] = [];
+  if (chosen.has(BILLS_SHEET)) sheets.push(billsSheet(result.statements, office, options.schedule.usageUnit));
+  if (chosen.has(REGISTER_SHEET)) sheets.push(registerSheet(result, servicesOf(options.schedule)));
+  if (chosen.has(RECONCILIATION_SHEET)) sheets.push(reconciliationSheet(result, loaded.input.billDate));
+  if (chosen.has(DELINQUENCY_SHEET)) sheets.push(delinquencySheet(result));
+  let templatesMissing = false;
+  if (chosen.has(LETTERS_SHEET)) {
+    const existing = await port.readSheet(TEMPLATES_SHEET);
+    templatesMissing = !existing;
+    const { letters, unknownFields } = cycleLetters(result, parseTemplates(existing), policy);
+    if (unknownFields.length)
+      problems.push(`${TEMPLATES_SHEET}: unknown merge field(s) left as written: ${unknownFields.map((f) => `{{${f}}}`).join(", ")}`);
+    sheets.push(lettersSheet(letters, office));
+  }
+  if (chosen.has(DOOR_HANGERS_SHEET)) sheets.push(doorHangersSheet(result, office));
+  if (chosen.has(WORK_ORDERS_SHEET)) {
+    const existing = await port.readSheet(WORK_ORDERS_SHEET);
+    sheets.push(workOrdersSheet(existing ? parseWorkOrders(existing) : [], result.cartOrders));
+  }
+  const written: string[] = [];
+  for (const [i, sheet] of sheets.entries()) {
+    if (options.cancelled?.()) throw new Cancelled();
+    options.progress?.(`Writing ${sheet.name}`, i, sheets.length);
+    await port.replaceSheet(sheet.name, sheet.rows, sheet.options);
+    written.push(sheet.name);
+  }
+  // A workbook without templates gets the defaults to edit; an existing Letter Templates sheet is the user's and is never replaced.
+  if (templatesMissing)
+    await port.replaceSheet(TEMPLATES_SHEET, templateRows(parseTemplates(undefined)), {
+      headerRows: 1,
+      columnWidths: [18, 44, 100],
+      wrapColumns: [2],
+    });
+  const log = runLogSheet(
+    await port.readSheet(RUN_LOG_SHEET),
+    {
+      at: options.now,
+      billDate: loaded.input.billDate,
+      period: `${loaded.input.periodStart} to ${loaded.input.periodEnd}`,
+      schedule: options.schedule.id,
+      fingerprints: loaded.fingerprints,
+      outputs: written,
+    },
+    result,
+  );
+  await port.replaceSheet(log.name, log.rows, log.options);
+  options.progress?.("Done", sheets.length, sheets.length);
+  return { ok: true, run: { loaded, result, written: [...written, RUN_LOG_SHEET], problems } };
+}
+
+/** The schedule's services in the order its charges first name them. */
+export function servicesOf(schedule: RateSchedule): string[] {
+  const order: string[] = [];
+  for (const v of schedule.versions) for (const c of v.charges) if (!order.includes(c.service)) order.push(c.service);
+  return order;
+}

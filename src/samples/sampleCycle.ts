@@ -1,0 +1,132 @@
+import { toExcelSerial } from "../engine";
+import type { CellValue } from "../workbook/port";
+import { sampleReadsWorkbook } from "./sampleReads";
+
+/**
+ * The sample route of sampleReads.ts made into a billing cycle (October 2026, Chubbuck's published
+ * rates): Accounts with billing details, opening Balances by service with aging, Payments (one
+ * returned), Adjustments (a leak credit and a back-bill), so every output has something to show.
+ * Synthetic: names, addresses and amounts are invented for the sample.
+ */
+export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
+  const base = sampleReadsWorkbook();
+  const reviewAccounts = base.Accounts;
+  const header = [
+    "Account",
+    "Name",
+    "Service Address",
+    "Mailing Address",
+    "Status",
+    "Open Date",
+    "Close Date",
+    "Rate Class",
+    "Meter",
+    "Meter Size",
+    "Dials",
+    "Multiplier",
+    "Dwelling Units",
+    "Cart Size",
+    "Cart Count",
+    "Deposit",
+    "Level Pay",
+    "Level Pay Amount",
+    "Level Pay Deferred",
+    "Autopay",
+    "E-Bill",
+    "Email",
+    "Arrangement Until",
+    "Arrangement Amount",
+    "NSF Count",
+    "Out For Shutoff",
+  ];
+  const special: Record<string, Partial<Record<(typeof header)[number], CellValue>>> = {
+    "100104": { "Level Pay": "Yes", "Level Pay Amount": 95, "Level Pay Deferred": 12.5, Autopay: "Yes" },
+    "100105": { "E-Bill": "Yes", Email: "customer100105@example.com" },
+    "100106": { "NSF Count": 1 },
+    "100114": { "Arrangement Until": toExcelSerial("2027-03-31"), "Arrangement Amount": 30 },
+    "100116": { "Out For Shutoff": toExcelSerial("2026-10-20") },
+    "100125": {
+      Status: "Final",
+      "Close Date": toExcelSerial("2026-10-15"),
+      Deposit: 150,
+      "Mailing Address": "PO Box 4169, Pocatello ID 83205",
+    },
+    "100126": { "Open Date": toExcelSerial("2026-10-10"), Deposit: 0 },
+  };
+  const accounts: CellValue[][] = [header];
+  for (const row of reviewAccounts.slice(1)) {
+    const [account, name, address, status, rateClass, meter, meterSize, dials, multiplier] = row;
+    const values: Record<string, CellValue> = {
+      Account: account,
+      Name: name,
+      "Service Address": address,
+      "Mailing Address": address,
+      Status: status,
+      "Rate Class": rateClass,
+      Meter: meter,
+      "Meter Size": meterSize,
+      Dials: dials,
+      Multiplier: multiplier,
+      "Dwelling Units": 1,
+      "Cart Count": 1,
+      Deposit: 75,
+      "Level Pay": "No",
+      Autopay: "No",
+      "E-Bill": "No",
+      "NSF Count": 0,
+      ...special[String(account)],
+    };
+    accounts.push(header.map((h) => values[h] ?? null));
+  }
+
+  // Opening balances by age: [current, 30 days, 60 days, 90+ days]; accounts not listed owe nothing.
+  const aging: Record<string, number[]> = {
+    "100101": [104.1, 0, 0, 0],
+    "100102": [90, 0, 0, 0],
+    "100103": [60, 0, 0, 0],
+    "100104": [95, 0, 0, 0],
+    "100106": [80, 0, 0, 0],
+    "100110": [101.25, 0, 0, 0],
+    "100113": [100, 50, 0, 0],
+    "100114": [50, 50, 50, 0],
+    "100116": [0, 0, 120, 80],
+    "100118": [80, 0, 0, 0],
+    "100121": [104.1, 0, 0, 0],
+    "100125": [95, 0, 0, 0],
+  };
+  const balances: CellValue[][] = [["Account", "Balance", "Water", "Sewer", "Garbage", "Current", "30 Days", "60 Days", "90+ Days"]];
+  for (const row of accounts.slice(1)) {
+    const account = String(row[0]);
+    const aged = aging[account] ?? [0, 0, 0, 0];
+    const cents = Math.round(aged.reduce((a, b) => a + b, 0) * 100);
+    const water = Math.round(cents * 0.3);
+    const sewer = Math.round(cents * 0.5);
+    balances.push([account, cents / 100, water / 100, sewer / 100, (cents - water - sewer) / 100, ...aged]);
+  }
+
+  const d = (iso: string) => toExcelSerial(iso);
+  const payments: CellValue[][] = [
+    ["Date", "Account", "Amount", "Method", "Reference", "Returned"],
+    [d("2026-10-12"), "100101", 104.1, "mail", "check 2211", "No"],
+    [d("2026-10-05"), "100104", 95, "bank draft", "ACH 551", "No"],
+    [d("2026-10-10"), "100106", 80, "drop box", "check 1234", "Yes"],
+    [d("2026-10-14"), "100113", 50, "counter", "", "No"],
+    [d("2026-10-16"), "100114", 30, "card by phone", "conf 88231", "No"],
+    [d("2026-10-18"), "100118", 120, "mail", "check 3307", "No"],
+    [d("2026-10-28"), "100121", 40, "counter", "", "No"],
+    [d("2026-10-21"), "100103", 60, "mail", "check 901", "No"],
+  ];
+  const adjustments: CellValue[][] = [
+    ["Account", "Date", "Type", "Service", "Amount", "Corrects", "Description"],
+    ["100101", d("2026-10-08"), "leak credit", "water", -12.5, "20260930-100101", "Leak credit, half the excess (repaired 2026-09-20)"],
+    ["100113", d("2026-10-22"), "back-bill", "water", 18.4, "2026-08", "Back-bill: August read under-registered"],
+  ];
+  return {
+    Reads: base.Reads,
+    Accounts: accounts,
+    "Usage History": base["Usage History"],
+    Balances: balances,
+    Payments: payments,
+    Adjustments: adjustments,
+  };
+}
