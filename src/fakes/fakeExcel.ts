@@ -349,7 +349,12 @@ class FakeWorksheet extends Loadable {
     this.ctx.batch.queue(10, () => void this.resolve());
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean) {
-    return new FakeRange(this, () => usedArea(this.resolve()), true);
+    // On a worksheet that is itself a null object, the used range is a null object too.
+    return new FakeRange(
+      this,
+      () => (this.fake.realName(this.current) === undefined && this.orNull ? null : usedArea(this.resolve())),
+      true,
+    );
   }
   getRangeByIndexes(top: number, left: number, height: number, width: number) {
     return new FakeRange(this, () => ({ top, left, height, width }), false);

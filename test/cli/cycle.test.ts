@@ -1,0 +1,83 @@
+import { createHash } from "crypto";
+import { copyFileSync, mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+
+const SAMPLE = join(__dirname, "..", "..", "samples", "cycle.xlsx");
+const hash = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+async function run(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
+  return { code, out, err };
+}
+
+describe("ubill cycle", () => {
+  it("bills the sample cycle into a new workbook and leaves the input untouched", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ubill-cycle-"));
+    const input = join(dir, "cycle.xlsx");
+    copyFileSync(SAMPLE, input);
+    const before = hash(input);
+    const out = join(dir, "out.xlsx");
+    const r = await run("cycle", input, "--out", out, "--json");
+    expect(r.code).toBe(0);
+    expect(hash(input)).toBe(before);
+    const summary = JSON.parse(r.out);
+    expect([summary.bills, summary.held.length, summary.currentCharges, summary.totalDue, summary.reconciliationDifference]).toEqual([
+      15,
+      10,
+      "1468.26",
+      "2362.54",
+      "0.00",
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const names = book.worksheets.map((w) => w.name);
+    for (const sheet of [
+      "Reads",
+      "Accounts",
+      "Bills",
+      "Bill Register",
+      "Reconciliation",
+      "Delinquency List",
+      "Letters",
+      "Door Hangers",
+      "Work Orders",
+      "Run Log",
+      "Letter Templates",
+    ])
+      expect(names).toContain(sheet);
+    expect(book.getWorksheet("Bills")!.getCell("A1").value).toBe("City Utility Billing");
+  });
+
+  it("takes a bill date and a schedule file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ubill-cycle-"));
+    const r = await run(
+      "cycle",
+      SAMPLE,
+      "--out",
+      join(dir, "o.xlsx"),
+      "--bill-date",
+      "2026-11-02",
+      "--schedule",
+      join(__dirname, "..", "..", "samples", "rates", "chubbuck.json"),
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/bill date 2026-11-02, rates chubbuck/);
+  });
+
+  it.each([
+    [["cycle", SAMPLE], /^ubill: --out is required/],
+    [["cycle", SAMPLE, "--out", SAMPLE], /^ubill: --out must name a new file/],
+    [["cycle", SAMPLE, "--out", "/tmp/x.xlsx", "--bill-date", "Nov 2"], /^ubill: --bill-date must be a date/],
+    [["cycle", "/nope.xlsx", "--out", "/tmp/x.xlsx"], /^ubill: cannot read \/nope.xlsx/],
+  ])("refuses %j with one line and exit code 2", async (args, message) => {
+    const r = await run(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+  });
+});

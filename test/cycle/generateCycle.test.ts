@@ -1,0 +1,205 @@
+/**
+ * Golden tests on the committed sample cycle (src/samples/sampleCycle.ts, written to
+ * samples/cycle.xlsx): exact totals, a register and reconciliation that tie to the cent, the
+ * letters, door hangers and work orders it calls for, and a rerun that changes nothing.
+ */
+import { DEFAULT_READ_EDIT_SETTINGS, Money, sumMoney } from "../../src/engine";
+import { generateCycle, OUTPUTS } from "../../src/cycle/generateCycle";
+import { DEFAULT_CYCLE_SETTINGS } from "../../src/cycle/settings";
+import { sampleCycleWorkbook } from "../../src/samples/sampleCycle";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { loadSchedule } from "../support/samples";
+
+const schedule = loadSchedule("chubbuck");
+
+async function run(workbook = new MemoryWorkbook(sampleCycleWorkbook()), now = "2026-11-01T09:00:00Z") {
+  const out = await generateCycle(workbook, { schedule, settings: DEFAULT_CYCLE_SETTINGS, readEdits: DEFAULT_READ_EDIT_SETTINGS, now });
+  if (!out.ok) throw new Error(out.message);
+  return { workbook, ...out.run };
+}
+
+describe("the sample cycle", () => {
+  let sample: Awaited<ReturnType<typeof run>>;
+  beforeAll(async () => {
+    sample = await run();
+  });
+  const statement = (account: string) => sample.result.statements.find((s) => s.account.account === account)!;
+
+  it("dates the cycle from the reads: 2026-09-30 to 2026-10-30, billed 2026-10-30, due 16 days later", () => {
+    const i = sample.loaded.input;
+    expect([i.periodStart, i.periodEnd, i.billDate, i.previousBillDate, statement("100101").dueDate]).toEqual([
+      "2026-09-30",
+      "2026-10-30",
+      "2026-10-30",
+      "2026-09-30",
+      "2026-11-15",
+    ]);
+  });
+
+  it.each([
+    ["100101", "104.10", "91.60", "paid in full, a 12.50 leak credit linked to bill 20260930-100101"],
+    ["100102", "108.13", "200.83", "9,500 gal; 90.00 unpaid after the grace: 3% late fee 2.70"],
+    ["100104", "100.08", "95.00", "level pay: billed 95.00 for 100.08 of actual charges"],
+    ["100106", "97.20", "199.60", "a returned 80.00 check reversed with a 20.00 fee, and a 2.40 late fee"],
+    ["100113", "104.22", "225.62", "customer read; a back-bill of 18.40 and a late fee on 100.00"],
+    ["100116", "104.10", "350.10", "late fee on 200.00 and the 40.00 out-for-shutoff fee"],
+    ["100118", "104.10", "64.10", "overpaid by 40.00"],
+    ["100125", "55.51", "153.36", "final bill for 15 days (closed 2026-10-15)"],
+    ["100126", "74.95", "74.95", "opened 2026-10-10: 21 of 30 days"],
+  ])("bills %s current charges %s and total due %s (%s)", (account, current, due) => {
+    expect([statement(account).currentCharges.toCents(), statement(account).totalDue.toCents()]).toEqual([current, due]);
+  });
+
+  it("links every correction to what it corrects, as a new line", () => {
+    const leak = statement("100101").otherLines.find((l) => l.kind === "adjustment")!;
+    expect([leak.amount.toCents(), leak.corrects, leak.service]).toEqual(["-12.50", "20260930-100101", "water"]);
+  });
+
+  it("holds the accounts with open error edits, each with its reason", () => {
+    expect(sample.result.held.map((h) => h.account)).toEqual([
+      "100103",
+      "100107",
+      "100108",
+      "100109",
+      "100111",
+      "100115",
+      "100117",
+      "100119",
+      "100120",
+      "100124",
+    ]);
+    expect(sample.result.held[0].reason).toBe("open read edit: VERY_HIGH_USAGE");
+  });
+
+  it("ties the register to the bills to the cent", () => {
+    const r = sample.result.register;
+    expect([r.billed, r.held, r.currentCharges.toCents(), r.totalDue.toCents()]).toEqual([15, 10, "1468.26", "2362.54"]);
+    const sheet = sample.workbook.sheet("Bill Register")!.values;
+    const rows = sheet.slice(1, 1 + r.billed);
+    const col = (name: string) => sheet[0].indexOf(name);
+    const sum = (name: string) => sumMoney(rows.map((row) => Money.of(String(row[col(name)])))).toCents();
+    expect([sum("Water"), sum("Sewer"), sum("Garbage"), sum("Current Charges"), sum("Total Due")]).toEqual([
+      "428.80",
+      "786.70",
+      "252.76",
+      "1468.26",
+      "2362.54",
+    ]);
+    const totals = sheet[2 + r.billed];
+    expect([totals[0], totals[col("Total Due")]]).toEqual(["Totals", 2362.54]);
+  });
+
+  it("rolls AR forward per service with no difference, and reports unposted payments", () => {
+    const rec = sample.result.reconciliation;
+    expect([rec.total.ending.toCents(), rec.endingPerBills.toCents(), rec.difference.toCents(), rec.unpostedPayments.toCents()]).toEqual([
+      "2422.54",
+      "2422.54",
+      "0.00",
+      "60.00",
+    ]);
+    const sheet = sample.workbook.sheet("Reconciliation")!.values;
+    expect(sheet.find((r) => r[0] === "Difference")).toEqual(["Difference", 0]);
+    for (const row of rec.rows)
+      expect(row.beginning.plus(row.billed).plus(row.fees).minus(row.payments).plus(row.adjustments).equals(row.ending)).toBe(true);
+  });
+
+  it("lists the delinquent accounts and why some are kept off the shutoff list", () => {
+    const d = sample.result.delinquency;
+    expect(d.find((x) => x.statement.account.account === "100114")?.excluded?.reason).toBe("kept payment arrangement");
+    expect(sample.result.doorHangers.map((h) => h.account.account)).toEqual(
+      d.filter((x) => !x.excluded).map((x) => x.statement.account.account),
+    );
+    const hanger = sample.result.doorHangers.find((h) => h.account.account === "100102")!;
+    expect([
+      hanger.amountToAvoidShutoff.toCents(),
+      hanger.shutoffDate,
+      hanger.shutoffFee.toCents(),
+      hanger.depositRequired.toCents(),
+    ]).toEqual(["90.00", "2026-11-01", "40.00", "0.00"]);
+  });
+
+  it("writes a letter for each late fee, returned payment, final bill, arrangement and shutoff notice", () => {
+    const letters = sample.workbook.sheet("Letters")!.values.map((r) => String(r[0] ?? ""));
+    const count = (subject: RegExp) => letters.filter((t) => subject.test(t)).length;
+    expect(count(/^Late notice for account/)).toBe(
+      sample.result.statements.filter((s) => s.otherLines.some((l) => l.description.startsWith("Late fee"))).length,
+    );
+    expect(count(/^Final notice before shutoff/)).toBe(sample.result.doorHangers.length);
+    expect(count(/^Returned payment on account 100106/)).toBe(1);
+    expect(count(/^Final bill for account 100125/)).toBe(1);
+    expect(count(/^Your payment arrangement, account 100114/)).toBe(1);
+    expect(letters.some((t) => t.includes("After this returned payment the account may pay only by cash"))).toBe(true);
+  });
+
+  it("prints each bill and letter on its own page and door hangers three to a page", () => {
+    expect(sample.workbook.sheet("Bills")!.options?.print?.pageBreaks).toHaveLength(14);
+    expect(sample.workbook.sheet("Door Hangers")!.options?.print?.pageBreaks).toHaveLength(
+      Math.ceil(sample.result.doorHangers.length / 3) - 1,
+    );
+    expect(sample.workbook.sheet("Bill Register")!.options?.print).toEqual({ orientation: "landscape", repeatRows: 1, fitToWidth: true });
+  });
+
+  it("orders cart deliveries and pickups", () => {
+    const orders = sample.workbook
+      .sheet("Work Orders")!
+      .values.slice(1)
+      .map((r) => [r[0], r[1], r[2], r[7]]);
+    expect(orders).toEqual([
+      ["WO-000001", "Cart pickup", "100107", "Open"],
+      ["WO-000002", "Cart pickup", "100125", "Open"],
+      ["WO-000003", "Cart delivery", "100126", "Open"],
+    ]);
+  });
+
+  it("writes every output and the run log, and never an input sheet", () => {
+    expect(sample.written).toEqual([...OUTPUTS, "Run Log"]);
+    const inputs = sampleCycleWorkbook();
+    for (const [name, values] of Object.entries(inputs)) expect([name, sample.workbook.sheet(name)!.values]).toEqual([name, values]);
+    const log = sample.workbook.sheet("Run Log")!.values;
+    expect(log[1].slice(0, 9)).toEqual([
+      "2026-11-01T09:00:00Z",
+      "2026-10-30",
+      "2026-09-30 to 2026-10-30",
+      "chubbuck",
+      22,
+      15,
+      10,
+      1468.26,
+      2362.54,
+    ]);
+    expect(String(log[1][10])).toMatch(
+      /^Reads:[0-9a-f]{8}; Accounts:[0-9a-f]{8}; Balances:[0-9a-f]{8}; Payments:[0-9a-f]{8}; Adjustments:[0-9a-f]{8}$/,
+    );
+  });
+});
+
+describe("generateCycle reruns", () => {
+  it("gives identical sheets on a rerun, keeps work-order statuses, and appends to the run log", async () => {
+    const first = await run();
+    const snapshot = (wb: MemoryWorkbook) =>
+      Object.fromEntries(
+        [...wb.sheets].filter(([n]) => n !== "Run Log").map(([n, s]) => [n, JSON.stringify([s.values, [...s.numberFormats], s.options])]),
+      );
+    const before = snapshot(first.workbook);
+    first.workbook.sheet("Work Orders")!.values[1][7] = "Done";
+    const again = await run(first.workbook, "2026-11-01T10:00:00Z");
+    const after = snapshot(again.workbook);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    for (const name of Object.keys(before)) if (name !== "Work Orders") expect([name, after[name]]).toEqual([name, before[name]]);
+    expect(again.workbook.sheet("Work Orders")!.values[1][7]).toBe("Done");
+    expect(again.workbook.sheet("Work Orders")!.values).toHaveLength(4);
+    expect(again.workbook.sheet("Run Log")!.values).toHaveLength(3);
+  });
+
+  it("keeps a Letter Templates sheet someone edited, and uses it", async () => {
+    const sheets = sampleCycleWorkbook();
+    sheets["Letter Templates"] = [
+      ["Letter", "Subject", "Body"],
+      ["Late Notice", "Please pay, {{Name}}", "You owe {{AmountDue}}. {{Mystery}}"],
+    ];
+    const out = await run(new MemoryWorkbook(sheets));
+    expect(out.workbook.sheet("Letter Templates")!.values[1][1]).toBe("Please pay, {{Name}}");
+    expect(out.workbook.sheet("Letters")!.values.some((r) => r[0] === "Please pay, Baker, Tom")).toBe(true);
+    expect(out.problems).toContain("Letter Templates: unknown merge field(s) left as written: {{Mystery}}");
+  });
+});
