@@ -33,7 +33,9 @@ const accountArb = fc.record({
   closeDay: fc.option(fc.integer({ min: 1, max: 29 }), { nil: undefined }),
 });
 
-function cycleInput(accounts: fc.TypeOf<typeof accountArb>[]): CycleInput {
+type RandomAccount = typeof accountArb extends fc.Arbitrary<infer T> ? T : never;
+
+function cycleInput(accounts: RandomAccount[]): CycleInput {
   const ids = accounts.map((_, i) => String(1000 + i));
   const list: CycleAccount[] = accounts.map((a, i) => ({
     account: ids[i],
