@@ -15,6 +15,22 @@ export interface StoredSetting {
   readonly value: unknown;
 }
 
+/** One cycle generation: when, for which dates and rates, what it read and what it wrote. */
+export interface RunRecord {
+  readonly id?: number;
+  readonly at: string;
+  readonly billDate: string;
+  readonly period: string;
+  readonly schedule: string;
+  readonly bills: number;
+  readonly held: number;
+  readonly currentCharges: string;
+  readonly totalDue: string;
+  readonly difference: string;
+  readonly fingerprints: Record<string, string>;
+  readonly outputs: string[];
+}
+
 /** One entry of the audit log: who did what to which record, and why. */
 export interface AuditEntry {
   readonly id?: number;
@@ -34,6 +50,7 @@ export class UbDatabase extends Dexie {
   settings!: Table<StoredSetting, string>;
   audit!: Table<AuditEntry, number>;
   decisions!: Table<Decision, string>;
+  runs!: Table<RunRecord, number>;
 
   constructor(name = "ub-workbench") {
     super(name);
@@ -44,5 +61,7 @@ export class UbDatabase extends Dexie {
     });
     // Version 2: the read review's decisions (approvals, estimates, re-reads, exchanges).
     this.version(2).stores({ decisions: "key, account, at" });
+    // Version 3: every cycle generation, as the Run Log sheet records it.
+    this.version(3).stores({ runs: "++id, at, billDate" });
   }
 }

@@ -1,4 +1,5 @@
-import { DEFAULT_READ_EDIT_SETTINGS, ReadEditSettings } from "../engine";
+import { CyclePolicy, DEFAULT_READ_EDIT_SETTINGS, isDecimalText, POCATELLO_POLICY, ReadEditSettings } from "../engine";
+import { DEFAULT_OFFICE, Office } from "../cycle/settings";
 import type { UbDatabase } from "./db";
 
 /** Settings the user changes in the Settings view, with their defaults. */
@@ -9,9 +10,63 @@ export interface Settings {
   readonly blockRows: number;
   /** Read-edit thresholds (docs/read-edits.md). */
   readonly readEdits: ReadEditSettings;
+  /** Billing and collection policy (docs/outputs.md); Pocatello's by default. */
+  readonly policy: CyclePolicy;
+  /** Who bills, letters and door hangers come from. */
+  readonly office: Office;
 }
 
-export const DEFAULT_SETTINGS: Settings = { defaultSchedule: "chubbuck", blockRows: 20000, readEdits: DEFAULT_READ_EDIT_SETTINGS };
+export const DEFAULT_SETTINGS: Settings = {
+  defaultSchedule: "chubbuck",
+  blockRows: 20000,
+  readEdits: DEFAULT_READ_EDIT_SETTINGS,
+  policy: POCATELLO_POLICY,
+  office: DEFAULT_OFFICE,
+};
+
+const MONEY_FIELDS = [
+  "lateFeePercent",
+  "lateFeeMinimum",
+  "shutoffFee",
+  "returnedPaymentFee",
+  "restoreDeposit",
+  "delinquencyMinimum",
+] as const;
+const DAY_FIELDS: Record<string, [number, number]> = {
+  dueDays: [1, 90],
+  graceDays: [0, 60],
+  shutoffNoticeDays: [0, 30],
+  nsfCashOnlyAfter: [1, 12],
+  levelPayTrueUpMonth: [1, 12],
+};
+
+/** Stored policy values kept when valid (decimals zero or more, whole days in range); the rest default. */
+export function cleanPolicy(stored: unknown): CyclePolicy {
+  const raw = typeof stored === "object" && stored !== null ? (stored as Record<string, unknown>) : {};
+  const result: Record<string, unknown> = { ...POCATELLO_POLICY };
+  for (const key of MONEY_FIELDS) {
+    const v = raw[key];
+    if (typeof v === "string" && isDecimalText(v) && !v.trim().startsWith("-")) result[key] = v.trim();
+  }
+  for (const [key, [min, max]] of Object.entries(DAY_FIELDS)) {
+    const v = raw[key];
+    if (typeof v === "number" && Number.isInteger(v) && v >= min && v <= max) result[key] = v;
+  }
+  if (typeof raw.waiveLateFeeOnArrangement === "boolean") result.waiveLateFeeOnArrangement = raw.waiveLateFeeOnArrangement;
+  return result as unknown as CyclePolicy;
+}
+
+export function cleanOffice(stored: unknown): Office {
+  const raw = typeof stored === "object" && stored !== null ? (stored as Record<string, unknown>) : {};
+  const text = (k: keyof Office) => (typeof raw[k] === "string" ? (raw[k] as string).slice(0, 200) : DEFAULT_OFFICE[k]);
+  return {
+    utilityName: text("utilityName") || DEFAULT_OFFICE.utilityName,
+    officeName: text("officeName"),
+    address: text("address"),
+    phone: text("phone"),
+    hours: text("hours"),
+  };
+}
 
 /** Limits for each numeric read-edit threshold, for the Settings view and for stored values. */
 export const READ_EDIT_LIMITS: Record<Exclude<keyof ReadEditSettings, "baseline" | "severities">, [number, number]> = {
@@ -50,6 +105,8 @@ export async function loadSettings(db: UbDatabase): Promise<Settings> {
         ? stored.blockRows
         : DEFAULT_SETTINGS.blockRows,
     readEdits: cleanReadEdits(stored.readEdits),
+    policy: cleanPolicy(stored.policy),
+    office: cleanOffice(stored.office),
   };
 }
 

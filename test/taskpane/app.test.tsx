@@ -50,12 +50,6 @@ describe("task pane shell", () => {
     expect(screen.getAllByRole("tab")).toHaveLength(4);
     for (const name of ["Review", "Generate", "Rates", "Settings"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
   });
-
-  it("says what Generate will show, without inventing data", async () => {
-    await setup("generate");
-    expect(screen.getByRole("region", { name: "Generate the cycle" }).textContent).toContain("not in this version yet");
-    expect(screen.queryByRole("table")).toBeNull();
-  });
 });
 
 describe("Rates view", () => {
@@ -166,5 +160,17 @@ describe("Settings view: read edits", () => {
     fireEvent.change(field, { target: { value: "75" } });
     fireEvent.blur(field);
     await waitFor(async () => expect((await loadSettings(db)).readEdits.highPercent).toBe(75));
+  });
+});
+
+describe("Settings view: billing policy", () => {
+  it("keeps a changed fee and the office name", async () => {
+    const { db } = await setup("settings");
+    fireEvent.change(await screen.findByRole("textbox", { name: "Out-for-shutoff fee ($)" }), { target: { value: "45.00" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Utility name" }), { target: { value: "City of Pocatello" } });
+    await waitFor(async () => {
+      const s = await loadSettings(db);
+      expect([s.policy.shutoffFee, s.office.utilityName]).toEqual(["45.00", "City of Pocatello"]);
+    });
   });
 });

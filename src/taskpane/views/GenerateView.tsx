@@ -1,17 +1,148 @@
-import { EmptyState } from "./EmptyState";
+import { useEffect, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  ProgressBar,
+  Subtitle2,
+  tokens,
+  Toolbar,
+} from "@fluentui/react-components";
+import { isIsoDate } from "../../engine";
+import { OUTPUTS, OutputName } from "../../cycle/generateCycle";
+import { loadSettings } from "../../storage/settings";
+import { useServices } from "../services";
+import { useSchedules } from "../useSchedules";
+import { useGenerate } from "../generate/useGenerate";
+import { CyclePreview } from "../generate/CyclePreview";
 
-/** Cycle outputs. Until they are built, the view says what will appear; it never shows sample data. */
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  outputs: { display: "flex", flexDirection: "column" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** Bill the cycle: choose dates, preview counts and totals, generate the sheets, open any of them. */
 export function GenerateView() {
+  const styles = useStyles();
+  const { db } = useServices();
+  const schedules = useSchedules();
+  const g = useGenerate();
+  const [scheduleId, setScheduleId] = useState<string>();
+  const [dates, setDates] = useState({ billDate: "", periodStart: "", periodEnd: "" });
+  const [outputs, setOutputs] = useState<OutputName[]>([...OUTPUTS]);
+
+  useEffect(() => void loadSettings(db).then((s) => setScheduleId((id) => id ?? s.defaultSchedule)), [db]);
+  const badDate = Object.values(dates).some((d) => d !== "" && !isIsoDate(d));
+  const request = () => ({
+    scheduleId: scheduleId ?? "",
+    outputs,
+    ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v || undefined])),
+  });
+  const busy = g.progress !== undefined;
+
   return (
-    <EmptyState
-      title="Generate the cycle"
-      lead="After reads are cleared, generate the cycle's sheets from the same engine as the UB functions:"
-      items={[
-        "Bills, one printable bill per account, with a line per block",
-        "the Bill Register and Reconciliation, tied to the cent",
-        "late notices, account letters, shutoff door hangers and work orders",
-      ]}
-      note="Cycle generation is not in this version yet. Each sheet will be replaced whole on rerun; your input sheets are never changed."
-    />
+    <>
+      <Subtitle2 as="h2">Generate the cycle</Subtitle2>
+      <Body1>
+        Bills, register, reconciliation, delinquency list, letters, door hangers and work orders, from the reviewed reads and the workbook's
+        Accounts, Balances, Payments and Adjustments. Output sheets are replaced whole; input sheets are never changed.
+      </Body1>
+      <Field label="Rate schedule">
+        <Dropdown
+          value={scheduleId ?? ""}
+          selectedOptions={scheduleId ? [scheduleId] : []}
+          onOptionSelect={(_, d) => setScheduleId(d.optionValue)}
+        >
+          {schedules.map(({ schedule }) => (
+            <Option key={schedule.id} value={schedule.id}>
+              {schedule.id}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={styles.grid}>
+        <Field
+          label="Bill date"
+          hint="YYYY-MM-DD; blank: the period's end"
+          validationMessage={dates.billDate && !isIsoDate(dates.billDate) ? "A date such as 2026-10-31" : undefined}
+        >
+          <Input value={dates.billDate} onChange={(_, d) => setDates({ ...dates, billDate: d.value })} />
+        </Field>
+        <Field label="Period start" hint="blank: from the reads">
+          <Input value={dates.periodStart} onChange={(_, d) => setDates({ ...dates, periodStart: d.value })} />
+        </Field>
+        <Field label="Period end" hint="blank: from the reads">
+          <Input value={dates.periodEnd} onChange={(_, d) => setDates({ ...dates, periodEnd: d.value })} />
+        </Field>
+      </div>
+      <fieldset className={styles.outputs}>
+        <legend>Sheets to generate</legend>
+        {OUTPUTS.map((name) => (
+          <Checkbox
+            key={name}
+            label={name}
+            checked={outputs.includes(name)}
+            onChange={(_, d) => setOutputs(d.checked ? [...outputs, name] : outputs.filter((o) => o !== name))}
+          />
+        ))}
+      </fieldset>
+      <Toolbar aria-label="Generate actions">
+        <Button disabled={busy || badDate || !scheduleId} onClick={() => g.run(request(), false)}>
+          Preview
+        </Button>
+        <Button
+          appearance="primary"
+          disabled={busy || badDate || !scheduleId || outputs.length === 0}
+          onClick={() => g.run(request(), true)}
+        >
+          Generate
+        </Button>
+      </Toolbar>
+      {g.progress && (
+        <div role="status" aria-live="polite">
+          <ProgressBar value={g.progress.total ? g.progress.done / g.progress.total : undefined} />
+          <Caption1>{g.progress.phase}</Caption1>
+          <Button onClick={g.cancel}>Cancel</Button>
+        </div>
+      )}
+      {g.error && (
+        <MessageBar intent="error" role="status">
+          <MessageBarBody>{g.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {g.problems.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <ul className={styles.list}>
+              {g.problems.slice(0, 10).map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {g.preview && <CyclePreview loaded={g.preview.loaded} result={g.preview.result} />}
+      {g.written.length > 0 && (
+        <section aria-label="Generated sheets">
+          <Subtitle2 as="h3">Generated</Subtitle2>
+          <Toolbar>
+            {g.written.map((s) => (
+              <Button key={s} onClick={() => g.open(s)}>
+                Open {s}
+              </Button>
+            ))}
+          </Toolbar>
+        </section>
+      )}
+    </>
   );
 }

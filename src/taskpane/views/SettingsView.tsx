@@ -21,6 +21,7 @@ import { useSchedules } from "../useSchedules";
 import { DEFAULT_SETTINGS, loadSettings, saveSetting, Settings } from "../../storage/settings";
 import type { AuditEntry } from "../../storage/db";
 import { ReadEditSettings } from "./ReadEditSettings";
+import { BillingSettings } from "./BillingSettings";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "320px" } });
 
@@ -73,6 +74,7 @@ export function SettingsView() {
         </Field>
       </div>
       <ReadEditSettings />
+      <BillingSettings />
       <Subtitle2 as="h2">Audit log</Subtitle2>
       <Caption1>
         Kept on this computer. Every rate-schedule import, replacement and deletion, and every read-review decision, is recorded.
