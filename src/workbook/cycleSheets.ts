@@ -38,6 +38,9 @@ type AccountField =
   | "dwellingUnits"
   | "cartSize"
   | "cartCount"
+  | "containerSize"
+  | "containerCount"
+  | "pickups"
   | "deposit"
   | "levelPay"
   | "levelPayAmount"
@@ -57,6 +60,9 @@ export const CYCLE_ACCOUNT_COLUMNS: readonly ColumnSpec<AccountField>[] = [
   { field: "dwellingUnits", label: "Dwelling Units", synonyms: ["Units", "Dwellings"] },
   { field: "cartSize", label: "Cart Size", synonyms: ["Cart Gallons"] },
   { field: "cartCount", label: "Cart Count", synonyms: ["Carts", "Number of Carts"] },
+  { field: "containerSize", label: "Container Size", synonyms: ["Container Yards"] },
+  { field: "containerCount", label: "Containers", synonyms: ["Container Count"] },
+  { field: "pickups", label: "Pickups Per Week", synonyms: ["Pickups", "Weekly Pickups"] },
   { field: "deposit", label: "Deposit", synonyms: ["Deposit On File", "Deposit Held"] },
   { field: "levelPay", label: "Level Pay", synonyms: ["Budget Billing", "Level Pay Flag"] },
   { field: "levelPayAmount", label: "Level Pay Amount", synonyms: ["Budget Amount"] },
@@ -145,6 +151,7 @@ export function parseCycleAccounts(data: SheetValues): Outcome<CycleAccount> {
       dwellingUnits: whole("dwellingUnits"),
       cartSize: idText(get("cartSize")) || undefined,
       cartCount: whole("cartCount"),
+      containers: containersOf(whole("containerCount"), whole("pickups"), idText(get("containerSize")) || undefined),
       deposit: money("deposit") ?? ZERO,
       levelPay: yes("levelPay"),
       levelPayAmount: money("levelPayAmount"),
@@ -161,6 +168,10 @@ export function parseCycleAccounts(data: SheetValues): Outcome<CycleAccount> {
     else records.push(record);
   }
   return { ok: true, value: { records, problems } };
+}
+
+function containersOf(count: number | undefined, pickups: number | undefined, size: string | undefined): CycleAccount["containers"] {
+  return count && count > 0 ? { count, pickupsPerWeek: pickups && pickups > 0 ? pickups : 1, size } : undefined;
 }
 
 type BalanceField =

@@ -16,7 +16,7 @@ import {
 /** A sheet held in memory: values from A1, and what has been set on its cells. */
 export interface MemorySheet {
   values: CellValue[][];
-  /** Number formats by "row:column"; the add-in sets "@" on the text it writes. */
+  /** Number formats by "row:column": the formats written (text cells it writes with applyFlags get "@"). */
   numberFormats: Map<string, string>;
   /** Fills by "row:column". */
   fills: Map<string, string>;
@@ -80,7 +80,6 @@ export class MemoryWorkbook implements WorkbookPort {
     const entries = [...this.sheets.entries()];
     const sheet = emptySheet(rows.map((r) => [...r]));
     sheet.options = options;
-    rows.forEach((r, i) => r.forEach((v, c) => typeof v === "string" && sheet.numberFormats.set(key(i, c), "@")));
     for (const f of options?.cellFormats ?? []) sheet.numberFormats.set(key(f.row, f.column), f.format);
     this.sheets.clear();
     let placed = false;

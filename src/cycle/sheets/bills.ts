@@ -61,7 +61,7 @@ export function billsSheet(statements: readonly Statement[], office: Office, usa
     if (s.usageHistory.length) {
       add([]);
       add(["Usage history", `Usage (${unitLabel(usageUnit)})`], true);
-      for (const h of s.usageHistory) add([h.period.slice(0, 7), h.usage.toNumber()]);
+      for (const h of s.usageHistory) add([h.periodEnd.slice(0, 7), h.usage.toNumber()]);
     }
   }
   return {

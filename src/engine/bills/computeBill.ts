@@ -1,4 +1,4 @@
-import { Dec, ONE } from "../decimal";
+import { Dec, ONE, ZERO } from "../decimal";
 import { Money, sumMoney } from "../money/money";
 import { fail, ok, Result } from "../problems";
 import { inSeason } from "../dates/civilDate";
@@ -21,20 +21,24 @@ export function computeBill(schedule: RateSchedule, input: BillInput): Result<Bi
   const context = buildContext(schedule, input);
   if (!context.ok) return context;
   const lines: BillLine[] = [];
+  // linesSoFar is this same array: a charge sees only the lines priced before it.
+  const ctx = context.value;
+  ctx.linesSoFar = lines;
   for (const charge of version.value.charges) {
     if (!applies(charge, context.value.rateClass, input)) continue;
-    const priced = priceCharge(charge, { ...context.value, linesSoFar: lines });
+    const priced = priceCharge(charge, ctx);
     if (!priced.ok) return priced;
     for (const line of priced.value) lines.push(line);
   }
+  const services = totalsByService(lines);
   return ok({
     scheduleId: schedule.id,
     effective: version.value.effective,
     asOf: input.asOf,
     rateClass: context.value.rateClass,
     lines,
-    services: totalsByService(lines),
-    total: sumMoney(lines.map((l) => l.amount)),
+    services,
+    total: sumMoney(services.map((s) => s.amount)),
   });
 }
 
@@ -46,7 +50,7 @@ function applies(charge: Charge, rateClass: string, input: BillInput): boolean {
   return true;
 }
 
-function buildContext(schedule: RateSchedule, input: BillInput): Result<Omit<PricingContext, "linesSoFar">> {
+function buildContext(schedule: RateSchedule, input: BillInput): Result<PricingContext & { linesSoFar: BillLine[] }> {
   const rateClass = input.rateClass ?? schedule.classes[0];
   if (!schedule.classes.includes(rateClass)) {
     return fail("UNKNOWN_CLASS", `rate class "${rateClass}" is not in schedule ${schedule.id}; classes: ${schedule.classes.join(", ")}`);
@@ -71,25 +75,19 @@ function buildContext(schedule: RateSchedule, input: BillInput): Result<Omit<Pri
     usage: { amount: input.usage, unit: schedule.usageUnit },
     rateClass,
     meterSize: rawSize === undefined || rawSize.trim() === "" ? undefined : normalizeMeterSize(rawSize),
-    dwellingUnits: new Dec(units),
+    dwellingUnits: units === 1 ? ONE : new Dec(units),
     carts,
     containers: input.containers,
     addOns: input.addOns ?? {},
     prorationFactor: factor,
     prorationNote: factor.equals(ONE) ? "" : ` (${days} of ${schedule.cycleDays} days)`,
     winterAverage: input.winterAverage,
+    linesSoFar: [],
   });
 }
 
 function totalsByService(lines: readonly BillLine[]): ServiceTotal[] {
-  const order: string[] = [];
-  const byService = new Map<string, Money[]>();
-  for (const line of lines) {
-    if (!byService.has(line.service)) {
-      byService.set(line.service, []);
-      order.push(line.service);
-    }
-    byService.get(line.service)!.push(line.amount);
-  }
-  return order.map((service) => ({ service, amount: sumMoney(byService.get(service)!) }));
+  const byService = new Map<string, Dec>();
+  for (const line of lines) byService.set(line.service, (byService.get(line.service) ?? ZERO).plus(line.amount.amount));
+  return [...byService].map(([service, amount]) => ({ service, amount: Money.of(amount) }));
 }

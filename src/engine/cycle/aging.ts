@@ -9,20 +9,26 @@ import type { Aging } from "./types";
  */
 export function ageBalance(opening: Aging<Dec>, paid: Dec, newAmounts: Dec): Aging<Money> {
   let left = paid;
+  // Comparisons rather than min/max: this runs once per account per cycle.
   const take = (bucket: Dec) => {
-    const used = Dec.min(Dec.max(left, ZERO), Dec.max(bucket, ZERO));
-    left = left.minus(used);
-    return bucket.minus(used);
+    if (!left.greaterThan(ZERO) || !bucket.greaterThan(ZERO)) return bucket;
+    if (left.greaterThanOrEqualTo(bucket)) {
+      left = left.minus(bucket);
+      return ZERO;
+    }
+    const rest = bucket.minus(left);
+    left = ZERO;
+    return rest;
   };
   const d90 = take(opening.days90);
   const d60 = take(opening.days60);
   const d30 = take(opening.days30);
   const current = take(opening.current);
   return {
-    days90: Money.of(d90.plus(d60)),
+    days90: Money.of(d60.isZero() ? d90 : d90.plus(d60)),
     days60: Money.of(d30),
     days30: Money.of(current),
-    current: Money.of(newAmounts.minus(left)),
+    current: Money.of(left.isZero() ? newAmounts : newAmounts.minus(left)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { ZERO } from "../decimal";
+import { Dec, ZERO } from "../decimal";
 import { Money, sumMoney } from "../money/money";
 import type { Reconciliation, RollForwardRow } from "./cycleResult";
 import type { OpeningBalance, Payment, Statement } from "./types";
@@ -19,25 +19,27 @@ export function reconcile(
   cycle: { readonly after: string; readonly upTo: string },
 ): Reconciliation {
   const services = new Set<string>();
-  const add = (map: Map<string, Money>, service: string, amount: Money) => {
+  // Sums are kept as decimals and become money once at the end.
+  const add = (map: Map<string, Dec>, service: string, amount: Dec) => {
     services.add(service);
-    map.set(service, (map.get(service) ?? Money.zero).plus(amount));
+    map.set(service, (map.get(service) ?? ZERO).plus(amount));
   };
-  const beginning = new Map<string, Money>();
-  const billed = new Map<string, Money>();
-  const fees = new Map<string, Money>();
-  const adjustments = new Map<string, Money>();
-  const paid = new Map<string, Money>();
-  for (const b of balances.values()) for (const [service, amount] of b.byService) add(beginning, service, Money.of(amount));
+  const beginning = new Map<string, Dec>();
+  const billed = new Map<string, Dec>();
+  const fees = new Map<string, Dec>();
+  const adjustments = new Map<string, Dec>();
+  const paid = new Map<string, Dec>();
+  for (const b of balances.values()) for (const [service, amount] of b.byService) add(beginning, service, amount);
   for (const s of statements) {
-    for (const line of s.chargeLines) add(billed, line.service, line.amount);
+    for (const svc of s.billedByService.keys()) services.add(svc);
+    for (const line of s.chargeLines) add(billed, line.service, line.amount.amount);
     for (const line of s.otherLines) {
-      if (line.kind === "fee") add(fees, line.service, line.amount);
-      if (line.kind === "adjustment" || line.kind === "levelPay") add(adjustments, line.service, line.amount);
+      if (line.kind === "fee") add(fees, line.service, line.amount.amount);
+      if (line.kind === "adjustment" || line.kind === "levelPay") add(adjustments, line.service, line.amount.amount);
     }
-    for (const [service, amount] of s.paidByService) add(paid, service, amount);
+    for (const [service, amount] of s.paidByService) add(paid, service, amount.amount);
   }
-  const get = (m: Map<string, Money>, s: string) => m.get(s) ?? Money.zero;
+  const get = (m: Map<string, Dec>, s: string) => Money.of(m.get(s) ?? ZERO);
   const rows: RollForwardRow[] = [...services].sort().map((service) => {
     const row = {
       service,

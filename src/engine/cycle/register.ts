@@ -1,5 +1,5 @@
 import { Dec, ZERO } from "../decimal";
-import { Money, sumMoney } from "../money/money";
+import { Money } from "../money/money";
 import type { RegisterTotals } from "./cycleResult";
 import type { Statement } from "./types";
 
@@ -9,28 +9,40 @@ import type { Statement } from "./types";
  * payments, consumption, and reads received, billed and held.
  */
 export function registerTotals(statements: readonly Statement[], readsReceived: number, held: number): RegisterTotals {
-  const charges = new Map<string, Money>();
-  const byClass = new Map<string, Money>();
+  const charges = new Map<string, Dec>();
+  const byClass = new Map<string, Dec>();
   let consumption: Dec = ZERO;
+  let adjustments: Dec = ZERO;
+  let fees: Dec = ZERO;
+  let payments: Dec = ZERO;
+  let current: Dec = ZERO;
+  let previous: Dec = ZERO;
+  let due: Dec = ZERO;
   for (const s of statements) {
-    for (const line of s.chargeLines) charges.set(line.service, (charges.get(line.service) ?? Money.zero).plus(line.amount));
+    for (const line of s.chargeLines) charges.set(line.service, (charges.get(line.service) ?? ZERO).plus(line.amount.amount));
     const cls = s.account.rateClass ?? "(none)";
-    byClass.set(cls, (byClass.get(cls) ?? Money.zero).plus(s.currentCharges));
-    consumption = consumption.plus(s.reading?.usage ?? ZERO);
+    byClass.set(cls, (byClass.get(cls) ?? ZERO).plus(s.currentCharges.amount));
+    if (s.reading) consumption = consumption.plus(s.reading.usage);
+    adjustments = adjustments.plus(s.adjustments.amount);
+    fees = fees.plus(s.fees.amount);
+    payments = payments.plus(s.payments.amount);
+    current = current.plus(s.currentCharges.amount);
+    previous = previous.plus(s.previousBalance.amount);
+    due = due.plus(s.totalDue.amount);
   }
-  const total = (pick: (s: Statement) => Money) => sumMoney(statements.map(pick));
+  const money = (m: Map<string, Dec>) => new Map([...m].map(([k, v]) => [k, Money.of(v)]));
   return {
     readsReceived,
     billed: statements.length,
     held,
     consumption,
-    charges,
-    byClass,
-    adjustments: total((s) => s.adjustments),
-    fees: total((s) => s.fees),
-    payments: total((s) => s.payments),
-    currentCharges: total((s) => s.currentCharges),
-    previousBalance: total((s) => s.previousBalance),
-    totalDue: total((s) => s.totalDue),
+    charges: money(charges),
+    byClass: money(byClass),
+    adjustments: Money.of(adjustments),
+    fees: Money.of(fees),
+    payments: Money.of(payments),
+    currentCharges: Money.of(current),
+    previousBalance: Money.of(previous),
+    totalDue: Money.of(due),
   };
 }

@@ -7,7 +7,7 @@ import { delinquencyList, doorHangers } from "./delinquency";
 import type { CyclePolicy } from "./policy";
 import { reconcile } from "./reconciliation";
 import { registerTotals } from "./register";
-import { billAccount } from "./statement";
+import { AccountActivity, billAccount, indexActivity } from "./statement";
 import type { CycleAccount, CycleInput, Statement } from "./types";
 
 /**
@@ -24,6 +24,7 @@ export function runCycle(
 ): CycleResult {
   const statements: Statement[] = [];
   const held: HeldAccount[] = [];
+  const activity = indexActivity(input);
   for (const account of input.accounts) {
     const reasons = input.held.get(account.account);
     if (reasons) {
@@ -34,8 +35,9 @@ export function runCycle(
       });
       continue;
     }
-    if (!billable(account, input)) continue;
-    const statement = billAccount(account, input, schedule, policy);
+    const mine = activity.get(account.account) ?? NO_ACTIVITY;
+    if (!billable(account, input, mine)) continue;
+    const statement = billAccount(account, input, schedule, policy, mine);
     if (statement.ok) statements.push(statement.value);
     else held.push({ account: account.account, name: account.name, reason: statement.problem.message });
   }
@@ -52,13 +54,12 @@ export function runCycle(
   };
 }
 
-function billable(account: CycleAccount, input: CycleInput): boolean {
+const NO_ACTIVITY: AccountActivity = { payments: [], adjustments: [] };
+
+function billable(account: CycleAccount, input: CycleInput, activity: AccountActivity): boolean {
   if (account.status === "active" || account.status === "vacant" || input.readings.has(account.account)) return true;
   if (account.closeDate && account.closeDate > input.periodStart) return true;
   const balance = input.balances.get(account.account);
   const owes = balance !== undefined && [...balance.byService.values()].some((v) => !v.isZero());
-  const activity =
-    input.payments.some((p) => p.account === account.account && p.date > input.previousBillDate && p.date <= input.billDate) ||
-    input.adjustments.some((a) => a.account === account.account && a.date > input.previousBillDate && a.date <= input.billDate);
-  return owes || activity || account.levelPayDeferred.greaterThan(ZERO);
+  return owes || activity.payments.length > 0 || activity.adjustments.length > 0 || account.levelPayDeferred.greaterThan(ZERO);
 }

@@ -9,7 +9,7 @@ import type { RateSchedule } from "../rates/types";
 import { ageBalance } from "./aging";
 import { levelPayment } from "./levelPay";
 import type { CyclePolicy } from "./policy";
-import type { CycleAccount, CycleInput, Statement, StatementLine } from "./types";
+import type { Adjustment, CycleAccount, CycleInput, Payment, Statement, StatementLine } from "./types";
 
 const inRange = (date: string, after: string, upTo: string) => date > after && date <= upTo;
 
@@ -20,7 +20,13 @@ const inRange = (date: string, after: string, upTo: string) => date > after && d
  * fee on what stayed unpaid after the due date and grace, the out-for-shutoff fee, level pay,
  * the balance aged, and the total due. Every amount is a sum of lines rounded once each.
  */
-export function billAccount(account: CycleAccount, input: CycleInput, schedule: RateSchedule, policy: CyclePolicy): Result<Statement> {
+export function billAccount(
+  account: CycleAccount,
+  input: CycleInput,
+  schedule: RateSchedule,
+  policy: CyclePolicy,
+  activity: AccountActivity = activityOf(account.account, input),
+): Result<Statement> {
   const reading = input.readings.get(account.account);
   const service = serviceDays(account, input);
   const hasCarts = (account.cartCount ?? 0) > 0 && account.status !== "vacant";
@@ -31,6 +37,7 @@ export function billAccount(account: CycleAccount, input: CycleInput, schedule: 
     meterSize: account.meterSize,
     dwellingUnits: account.dwellingUnits,
     carts: { count: hasCarts ? account.cartCount! : 0, size: account.cartSize },
+    containers: account.status === "vacant" ? undefined : account.containers,
     days: service.prorated ? service.days : undefined,
   });
   if (!bill.ok) return fail(bill.problem.code, `account ${account.account}: ${bill.problem.message}`);
@@ -38,7 +45,7 @@ export function billAccount(account: CycleAccount, input: CycleInput, schedule: 
   const lines: StatementLine[] = [];
   const opening = input.balances.get(account.account);
   const previousBalance = Money.of([...(opening?.byService.values() ?? [])].reduce((s, v) => s.plus(v), ZERO));
-  const payments = input.payments.filter((p) => p.account === account.account && inRange(p.date, input.previousBillDate, input.billDate));
+  const payments = activity.payments;
   for (const p of payments) {
     lines.push({
       kind: "payment",
@@ -77,7 +84,7 @@ export function billAccount(account: CycleAccount, input: CycleInput, schedule: 
     });
   }
 
-  const graceEnd = addDays(input.previousBillDate, policy.dueDays + policy.graceDays);
+  const graceEnd = dates(input, policy).graceEnd;
   const paidInGrace = payments.filter((p) => !p.returned && p.date <= graceEnd).reduce((s, p) => s.plus(p.amount), ZERO);
   const delinquent = graceEnd < input.billDate ? Dec.max(ZERO, previousBalance.amount.minus(paidInGrace)) : ZERO;
   const arrangement = keptArrangement(account, payments, input.billDate);
@@ -102,44 +109,56 @@ export function billAccount(account: CycleAccount, input: CycleInput, schedule: 
 
   const currentCharges = bill.value.total;
   let level: Statement["levelPay"];
-  if (account.levelPay && account.levelPayAmount) {
-    const trueUp = parts(input.billDate).month === policy.levelPayTrueUpMonth;
-    level = levelPayment(
-      account.levelPayAmount,
-      currentCharges,
-      account.levelPayDeferred,
-      trueUp,
-      lastTwelveBills(account, input, schedule, currentCharges),
-    );
-    lines.push({
-      kind: "levelPay",
-      service: "level pay",
-      description: `Level pay: billed ${level.amount.toCents()} for actual charges of ${currentCharges.toCents()}`,
-      amount: level.amount.minus(currentCharges),
-    });
-    if (level.trueUp)
+  if (account.levelPay) {
+    const twelve = lastTwelveBills(account, input, schedule, currentCharges);
+    // Without a stored level amount, a year of history sets it (Pocatello: level pay needs a year of history).
+    const amount = account.levelPayAmount ?? (twelve.length >= 12 ? roundToCents(sumMoney(twelve).amount.div(12)) : undefined);
+    if (amount) {
+      const trueUp = dates(input, policy).month === policy.levelPayTrueUpMonth;
+      level = levelPayment(amount, currentCharges, account.levelPayDeferred, trueUp, twelve);
       lines.push({
         kind: "levelPay",
         service: "level pay",
-        description: `Level pay true-up of the deferred balance; new level amount ${level.newAmount!.toCents()}`,
-        amount: level.trueUp,
+        description: `Level pay: billed ${level.amount.toCents()} for actual charges of ${currentCharges.toCents()}`,
+        amount: level.amount.minus(currentCharges),
       });
+      if (level.trueUp) {
+        lines.push({
+          kind: "levelPay",
+          service: "level pay",
+          description: `Level pay true-up of the deferred balance; new level amount ${level.newAmount!.toCents()}`,
+          amount: level.trueUp,
+        });
+      }
+    }
   }
 
-  const of = (...kinds: StatementLine["kind"][]) => sumMoney(lines.filter((l) => kinds.includes(l.kind)).map((l) => l.amount));
-  const paid = payments.filter((p) => !p.returned).reduce((s, p) => s.plus(p.amount), ZERO);
-  const newAmounts = currentCharges.plus(of("adjustment", "fee", "levelPay"));
-  const totalDue = previousBalance.plus(of("payment", "reversal")).plus(newAmounts);
+  // One pass over the lines: sums by kind and what was billed by service.
+  let paymentsSum: Dec = ZERO;
+  let adjustmentsSum: Dec = ZERO;
+  let feesSum: Dec = ZERO;
+  const billedDec = new Map<string, Dec>();
+  for (const svc of bill.value.services) billedDec.set(svc.service, svc.amount.amount);
+  for (const l of lines) {
+    if (l.kind === "payment" || l.kind === "reversal") paymentsSum = paymentsSum.plus(l.amount.amount);
+    else {
+      if (l.kind === "fee") feesSum = feesSum.plus(l.amount.amount);
+      else adjustmentsSum = adjustmentsSum.plus(l.amount.amount);
+      billedDec.set(l.service, (billedDec.get(l.service) ?? ZERO).plus(l.amount.amount));
+    }
+  }
+  const paid = payments.reduce((s, p) => (p.returned ? s : s.plus(p.amount)), ZERO);
+  const newAmounts = currentCharges.amount.plus(adjustmentsSum).plus(feesSum);
+  const totalDue = Money.of(previousBalance.amount.plus(paymentsSum).plus(newAmounts));
   const billed = new Map<string, Money>();
-  const addTo = (s: string, m: Money) => billed.set(s, (billed.get(s) ?? Money.zero).plus(m));
-  for (const svc of bill.value.services) addTo(svc.service, svc.amount);
-  for (const l of lines) if (l.kind === "adjustment" || l.kind === "fee" || l.kind === "levelPay") addTo(l.service, l.amount);
+  for (const [service, amount] of billedDec) billed.set(service, Money.of(amount));
+  const history = input.history.get(account.account);
 
   return ok({
     billNumber: `${input.billDate.replace(/-/g, "")}-${account.account}`,
     account,
     billDate: input.billDate,
-    dueDate: addDays(input.billDate, policy.dueDays),
+    dueDate: dates(input, policy).dueDate,
     periodStart: input.periodStart,
     periodEnd: input.periodEnd,
     serviceDays: service.prorated ? service.days : undefined,
@@ -150,28 +169,77 @@ export function billAccount(account: CycleAccount, input: CycleInput, schedule: 
     otherLines: lines,
     levelPay: level,
     previousBalance,
-    payments: of("payment", "reversal"),
-    adjustments: of("adjustment", "levelPay"),
-    fees: of("fee"),
+    payments: Money.of(paymentsSum),
+    adjustments: Money.of(adjustmentsSum),
+    fees: Money.of(feesSum),
     totalDue,
     delinquent: Money.of(delinquent),
     billedByService: billed,
     paidByService: applyToServices(opening?.byService, paid),
-    aging: ageBalance(
-      opening?.aging ?? { current: previousBalance.amount, days30: ZERO, days60: ZERO, days90: ZERO },
-      paid,
-      newAmounts.amount,
-    ),
-    usageHistory: [
-      ...(input.history.get(account.account) ?? [])
-        .filter((h) => h.periodEnd < input.periodEnd)
-        .slice(-12)
-        .map((h) => ({ period: h.periodEnd, usage: h.usage })),
-      ...(reading ? [{ period: input.periodEnd, usage: reading.usage }] : []),
-    ],
+    aging: ageBalance(opening?.aging ?? { current: previousBalance.amount, days30: ZERO, days60: ZERO, days90: ZERO }, paid, newAmounts),
+    usageHistory: usageHistory(history, reading, input.periodEnd),
     paymentsReceived: payments,
   });
 }
+
+/** The cycle's own dates, worked out once per cycle rather than once per account. */
+const cycleDates = new WeakMap<CycleInput, { policy: CyclePolicy; graceEnd: string; dueDate: string; month: number }>();
+function dates(input: CycleInput, policy: CyclePolicy) {
+  let d = cycleDates.get(input);
+  if (!d || d.policy !== policy) {
+    d = {
+      policy,
+      graceEnd: addDays(input.previousBillDate, policy.dueDays + policy.graceDays),
+      dueDate: addDays(input.billDate, policy.dueDays),
+      month: parts(input.billDate).month,
+    };
+    cycleDates.set(input, d);
+  }
+  return d;
+}
+
+/** The last 12 periods of history before this one (the records themselves, no copies), then this one. */
+function usageHistory(
+  history: readonly { periodEnd: string; usage: Dec }[] | undefined,
+  reading: { usage: Dec } | undefined,
+  periodEnd: string,
+) {
+  let end = history?.length ?? 0;
+  while (end > 0 && history![end - 1].periodEnd >= periodEnd) end--;
+  const prior = history ? history.slice(Math.max(0, end - 12), end) : [];
+  return reading ? [...prior, { periodEnd, usage: reading.usage }] : prior;
+}
+
+/** An account's payments and adjustments in the cycle (after the previous bill, up to this one). */
+export interface AccountActivity {
+  readonly payments: readonly Payment[];
+  readonly adjustments: readonly Adjustment[];
+}
+
+/** Every account's cycle activity, indexed once for the whole cycle. */
+export function indexActivity(input: CycleInput): Map<string, AccountActivity> {
+  const index = new Map<string, { payments: Payment[]; adjustments: Adjustment[] }>();
+  const entry = (account: string) => {
+    let e = index.get(account);
+    if (!e) index.set(account, (e = { payments: [], adjustments: [] }));
+    return e;
+  };
+  for (const p of input.payments) if (inRange(p.date, input.previousBillDate, input.billDate)) entry(p.account).payments.push(p);
+  for (const a of input.adjustments) if (inRange(a.date, input.previousBillDate, input.billDate)) entry(a.account).adjustments.push(a);
+  return index;
+}
+
+function activityOf(account: string, input: CycleInput): AccountActivity {
+  return (
+    indexActivity({
+      ...input,
+      payments: input.payments.filter((p) => p.account === account),
+      adjustments: input.adjustments.filter((a) => a.account === account),
+    }).get(account) ?? NONE
+  );
+}
+
+const NONE: AccountActivity = { payments: [], adjustments: [] };
 
 function serviceDays(account: CycleAccount, input: CycleInput): { days: number; prorated: boolean; final: boolean } {
   const full = daysBetween(input.periodStart, input.periodEnd);
@@ -197,7 +265,8 @@ function applyToServices(byService: ReadonlyMap<string, Dec> | undefined, paid: 
   const owed = [...(byService ?? new Map<string, Dec>())].filter(([, v]) => v.greaterThan(0));
   const total = owed.reduce((s, [, v]) => s.plus(v), ZERO);
   const applied = Dec.min(paid, total);
-  if (applied.greaterThan(0)) {
+  if (applied.equals(total)) for (const [service, amount] of owed) result.set(service, Money.of(amount));
+  else if (applied.greaterThan(0)) {
     const shares = allocate(
       Money.of(applied),
       owed.map(([, v]) => v.times(100).toFixed(0)),

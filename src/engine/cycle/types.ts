@@ -19,6 +19,8 @@ export interface CycleAccount {
   readonly dwellingUnits?: number;
   readonly cartSize?: string;
   readonly cartCount?: number;
+  /** Commercial container service: size ("3yd"), containers, pickups per week. */
+  readonly containers?: { readonly size?: string; readonly count: number; readonly pickupsPerWeek: number };
   readonly deposit: Dec;
   readonly levelPay: boolean;
   readonly levelPayAmount?: Dec;
@@ -154,7 +156,8 @@ export interface Statement {
   /** Payments applied to the opening balance by service (overpayment as "unapplied"). */
   readonly paidByService: ReadonlyMap<string, Money>;
   readonly aging: Aging<Money>;
-  readonly usageHistory: readonly { readonly period: IsoDate; readonly usage: Dec }[];
+  /** Up to 13 periods, oldest first, ending with this one (history records as they are). */
+  readonly usageHistory: readonly { readonly periodEnd: IsoDate; readonly usage: Dec }[];
   /** Every payment received this cycle, returned ones included. */
   readonly paymentsReceived: readonly Payment[];
 }

@@ -10,8 +10,9 @@ export class Money {
   private constructor(readonly amount: Dec) {}
 
   static of(value: Decimal.Value): Money {
-    const amount = new Dec(value);
-    assert(amount.isFinite(), `money must be finite, got ${String(value)}`);
+    // A decimal of the project's own clone is immutable, so it is kept as it is, not copied.
+    const amount = value instanceof Dec ? value : new Dec(value);
+    if (!amount.isFinite()) assert(false, `money must be finite, got ${String(value)}`);
     return new Money(amount);
   }
 
@@ -67,7 +68,7 @@ export class Money {
 
 /** The exact sum of amounts, with no rounding. */
 export function sumMoney(amounts: readonly Money[]): Money {
-  let total = Money.zero;
-  for (const amount of amounts) total = total.plus(amount);
-  return total;
+  let total: Dec = ZERO;
+  for (const m of amounts) total = total.plus(m.amount);
+  return Money.of(total);
 }

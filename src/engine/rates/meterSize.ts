@@ -2,7 +2,18 @@
  * Normalises how people write meter sizes: `5/8"`, `5/8 in`, `0.625`, `1 1/2"`, `1-1/2`, `1.5`
  * and `1½` all compare equal. The result is the schedule key form: "5/8", "3/4", "1", "1.5", "2".
  */
+const normalized = new Map<string, string>();
+
 export function normalizeMeterSize(raw: string): string {
+  let found = normalized.get(raw);
+  if (found === undefined) {
+    found = normalizeSize(raw);
+    if (normalized.size < 10_000) normalized.set(raw, found);
+  }
+  return found;
+}
+
+function normalizeSize(raw: string): string {
   let text = raw
     .trim()
     .toLowerCase()

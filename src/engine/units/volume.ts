@@ -20,6 +20,9 @@ const GALLONS_PER: Record<VolumeUnit, string> = {
   unit748: "748",
 };
 
+/** The same factors as decimals, parsed once. */
+const FACTORS = Object.fromEntries(Object.entries(GALLONS_PER).map(([k, v]) => [k, new Dec(v)])) as Record<VolumeUnit, Dec>;
+
 const LABELS: Record<VolumeUnit, string> = {
   gal: "gal",
   kgal: "thousand gal",
@@ -48,8 +51,8 @@ export function isVolumeUnit(value: unknown): value is VolumeUnit {
 /** Converts a volume to another unit at full precision (no rounding). */
 export function convertVolume(from: Volume, to: VolumeUnit): Volume {
   if (from.unit === to) return from;
-  const gallons = from.amount.times(GALLONS_PER[from.unit]);
-  return { amount: gallons.div(GALLONS_PER[to]), unit: to };
+  const gallons = from.unit === "gal" ? from.amount : from.amount.times(FACTORS[from.unit]);
+  return { amount: to === "gal" ? gallons : gallons.div(FACTORS[to]), unit: to };
 }
 
 /** The label a bill prints for a unit: "thousand gal", "CCF". */

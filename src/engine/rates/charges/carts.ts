@@ -1,4 +1,4 @@
-import { Dec } from "../../decimal";
+import { Dec, ONE } from "../../decimal";
 import { Money } from "../../money/money";
 import { roundToCents } from "../../money/rounding";
 import { fail, ok } from "../../problems";
@@ -7,6 +7,7 @@ import type { CartsCharge } from "../types";
 import type { BillLine } from "../../bills/types";
 import type { ChargeResult, PricingContext } from "./context";
 import { quoteList } from "./meterBase";
+import { cachedLines } from "./lineCache";
 
 /**
  * Garbage carts by size: the first cart at its price and each additional cart at the
@@ -16,6 +17,11 @@ import { quoteList } from "./meterBase";
 export function priceCarts(charge: CartsCharge, ctx: PricingContext): ChargeResult {
   const { count } = ctx.carts;
   if (count <= 0) return ok([]);
+  const key = `${count}|${ctx.carts.size ?? ""}|${ctx.prorationFactor.toString()}|${ctx.prorationNote}|${ctx.schedule.rounding}`;
+  return cachedLines(charge, key, () => linesFor(charge, ctx, count));
+}
+
+function linesFor(charge: CartsCharge, ctx: PricingContext, count: number): ChargeResult {
   const sizes = Object.keys(charge.sizes);
   const size = ctx.carts.size !== undefined ? normalizeBinSize(ctx.carts.size) : sizes.length === 1 ? sizes[0] : undefined;
   if (size === undefined) return fail("UNKNOWN_CART_SIZE", `${charge.description} needs a cart size: one of ${quoteList(sizes)}`);
@@ -23,13 +29,14 @@ export function priceCarts(charge: CartsCharge, ctx: PricingContext): ChargeResu
   if (!price)
     return fail("UNKNOWN_CART_SIZE", `${charge.description} has no price for a "${size}" cart; sizes priced: ${quoteList(sizes)}`);
   const label = /^\d+$/.test(size) ? `${size}-gal cart` : `${size} cart`;
-  const lines: BillLine[] = [line(charge, ctx, `${charge.description}, ${label}`, new Dec(1), price.first)];
+  const lines: BillLine[] = [line(charge, ctx, `${charge.description}, ${label}`, ONE, price.first)];
   if (count > 1) lines.push(line(charge, ctx, `${charge.description}, additional ${label}s`, new Dec(count - 1), price.additional));
   return ok(lines);
 }
 
 function line(charge: CartsCharge, ctx: PricingContext, description: string, count: Dec, price: Dec): BillLine {
-  const quantity = count.times(ctx.prorationFactor);
+  const full = ctx.prorationFactor.equals(ONE);
+  const quantity = full ? count : count.times(ctx.prorationFactor);
   return {
     chargeId: charge.id,
     service: charge.service,
@@ -37,6 +44,8 @@ function line(charge: CartsCharge, ctx: PricingContext, description: string, cou
     quantity,
     unit: "cart",
     price,
-    amount: Money.of(roundToCents(quantity.times(price), ctx.schedule.rounding)),
+    amount: Money.of(
+      full && count.equals(ONE) && price.decimalPlaces() <= 2 ? price : roundToCents(quantity.times(price), ctx.schedule.rounding),
+    ),
   };
 }

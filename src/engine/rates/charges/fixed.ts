@@ -5,6 +5,8 @@ import { ok } from "../../problems";
 import { assert } from "../../assert";
 import type { FixedCharge } from "../types";
 import type { ChargeResult, PricingContext } from "./context";
+import type { BillLine } from "../../bills/types";
+import { cachedLines } from "./lineCache";
 
 const UNITS: Record<FixedCharge["per"], string> = { account: "account", dwellingUnit: "dwelling unit", occurrence: "each" };
 
@@ -14,12 +16,18 @@ const UNITS: Record<FixedCharge["per"], string> = { account: "account", dwelling
  * service; occurrences (an extra pickup) are not. Rounded once, half-up unless the schedule says.
  */
 export function priceFixed(charge: FixedCharge, ctx: PricingContext): ChargeResult {
+  const addOnCount = charge.addOn ? (ctx.addOns[charge.addOn] ?? 0) : 1;
+  const key = `${charge.per === "dwellingUnit" ? ctx.dwellingUnits.toString() : 1}|${addOnCount}|${ctx.prorationFactor.toString()}|${ctx.prorationNote}|${ctx.schedule.rounding}`;
+  return cachedLines(charge, key, () => ok(linesFor(charge, ctx)));
+}
+
+function linesFor(charge: FixedCharge, ctx: PricingContext): BillLine[] {
   let count: Dec = charge.per === "dwellingUnit" ? ctx.dwellingUnits : ONE;
   assert(charge.per !== "occurrence" || charge.addOn, `charge ${charge.id} per occurrence has no add-on`);
   if (charge.addOn) count = count.times(ctx.addOns[charge.addOn] ?? 0);
   const prorated = charge.per !== "occurrence";
-  const quantity = prorated ? count.times(ctx.prorationFactor) : count;
-  return ok([
+  const quantity = prorated && !ctx.prorationFactor.equals(ONE) ? count.times(ctx.prorationFactor) : count;
+  return [
     {
       chargeId: charge.id,
       service: charge.service,
@@ -27,7 +35,11 @@ export function priceFixed(charge: FixedCharge, ctx: PricingContext): ChargeResu
       quantity,
       unit: UNITS[charge.per],
       price: charge.amount,
-      amount: Money.of(roundToCents(quantity.times(charge.amount), ctx.schedule.rounding)),
+      amount: Money.of(
+        quantity.equals(ONE) && charge.amount.decimalPlaces() <= 2
+          ? charge.amount
+          : roundToCents(quantity.times(charge.amount), ctx.schedule.rounding),
+      ),
     },
-  ]);
+  ];
 }

@@ -4,10 +4,16 @@ import { roundToCents } from "../../money/rounding";
 import { fail, ok } from "../../problems";
 import type { MeterBaseCharge } from "../types";
 import { compareSizes } from "../meterSize";
+import { cachedLines } from "./lineCache";
 import type { ChargeResult, PricingContext } from "./context";
 
 /** A base or minimum charge looked up by meter size, optionally per dwelling unit, prorated. */
 export function priceMeterBase(charge: MeterBaseCharge, ctx: PricingContext): ChargeResult {
+  const key = `${ctx.meterSize ?? ""}|${ctx.dwellingUnits.toString()}|${ctx.prorationFactor.toString()}|${ctx.prorationNote}|${ctx.schedule.rounding}|${ctx.schedule.id}`;
+  return cachedLines(charge, key, () => linesFor(charge, ctx));
+}
+
+function linesFor(charge: MeterBaseCharge, ctx: PricingContext): ChargeResult {
   const sizes = Object.keys(charge.amounts);
   const size = ctx.meterSize ?? (sizes.length === 1 ? sizes[0] : undefined);
   if (size === undefined) {
