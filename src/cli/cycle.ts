@@ -1,7 +1,8 @@
 import { existsSync } from "fs";
 import { resolve } from "path";
 import { DEFAULT_READ_EDIT_SETTINGS, isIsoDate, RateSchedule, validateSchedule } from "../engine";
-import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
+import { readXlsxValues, writeXlsxStreaming } from "../adapters/xlsx/stream";
+import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { generateCycle } from "../cycle/generateCycle";
 import { DEFAULT_CYCLE_SETTINGS } from "../cycle/settings";
 import { parseReviewLog, REVIEW_LOG_SHEET } from "../review/decisions";
@@ -12,8 +13,8 @@ import { join } from "path";
 
 export const CYCLE_HELP = `ubill cycle WORKBOOK.xlsx --out OUT.xlsx [--bill-date DATE] [--schedule FILE | --schedule-id ID] [--json]
   Bills the cycle and writes every output sheet (Bills, Bill Register, Reconciliation, Delinquency
-  List, Letters, Door Hangers, Work Orders, Run Log) into OUT.xlsx with the inputs; the input file
-  is never written.
+  List, Letters, Door Hangers, Work Orders, Run Log) into OUT.xlsx with the inputs' values; the
+  input file is never written. Both files are streamed, so large cycles fit.
   --bill-date DATE   the bill date (default: the period's end, the most common current read date)
   --schedule FILE    a rate schedule JSON file; otherwise the workbook's Rates sheet, otherwise the
                      bundled Chubbuck sample
@@ -44,9 +45,10 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
   const billDate = text(args, "bill-date");
   if (billDate !== undefined && !isIsoDate(billDate))
     throw new UsageError(`--bill-date must be a date such as 2026-10-31, got "${billDate}"`);
-  let workbook: XlsxWorkbook;
+  let workbook: MemoryWorkbook;
   try {
-    workbook = await XlsxWorkbook.open(input);
+    // Read and written as streams, so a 100,000-account workbook fits in memory and time.
+    workbook = await readXlsxValues(input);
   } catch (error) {
     throw new UsageError(`${input} is not a readable .xlsx workbook: ${(error as Error).message}`);
   }
@@ -62,7 +64,7 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
     now,
   });
   if (!outcome.ok) throw new UsageError(outcome.message);
-  await workbook.save(out);
+  await writeXlsxStreaming(out, workbook);
   const { result, loaded, written, problems } = outcome.run;
   const r = result.register;
   const summary = {

@@ -14,6 +14,7 @@ import { reconciliationSheet, RECONCILIATION_SHEET } from "./sheets/reconciliati
 import { registerSheet, REGISTER_SHEET } from "./sheets/register";
 import { RUN_LOG_SHEET, runLogSheet } from "./sheets/runLog";
 import { workOrdersSheet } from "./sheets/workOrders";
+import { splitForExcel } from "./sheets/split";
 
 export const OUTPUTS = [
   BILLS_SHEET,
@@ -99,9 +100,17 @@ export async function generateCycle(
     sheets.push(workOrdersSheet(existing ? parseWorkOrders(existing) : [], result.cartOrders));
   }
   const written: string[] = [];
-  for (const [i, sheet] of sheets.entries()) {
+  const parts = sheets.flatMap((sheet) => splitForExcel(sheet));
+  // Parts a bigger cycle left behind ("Bills 3" when this cycle needs only "Bills 2") are removed.
+  const names = await port.sheetNames();
+  for (const sheet of sheets) {
+    for (const stale of names.filter((n) => n.startsWith(`${sheet.name} `) && /^\d+$/.test(n.slice(sheet.name.length + 1)))) {
+      if (!parts.some((p) => p.name === stale)) await port.removeSheet(stale);
+    }
+  }
+  for (const [i, sheet] of parts.entries()) {
     if (options.cancelled?.()) throw new Cancelled();
-    options.progress?.(`Writing ${sheet.name}`, i, sheets.length);
+    options.progress?.(`Writing ${sheet.name}`, i, parts.length);
     await port.replaceSheet(sheet.name, sheet.rows, sheet.options);
     written.push(sheet.name);
   }
@@ -125,7 +134,7 @@ export async function generateCycle(
     result,
   );
   await port.replaceSheet(log.name, log.rows, log.options);
-  options.progress?.("Done", sheets.length, sheets.length);
+  options.progress?.("Done", parts.length, parts.length);
   return { ok: true, run: { loaded, result, written: [...written, RUN_LOG_SHEET], problems } };
 }
 

@@ -134,6 +134,11 @@ export class MemoryWorkbook implements WorkbookPort {
     return { notes: { supported: true, written, skipped } };
   }
 
+  async removeSheet(name: string): Promise<void> {
+    const real = this.realName(name);
+    if (real !== undefined) this.sheets.delete(real);
+  }
+
   async select(name: string, row: number, column: number): Promise<void> {
     this.require(name);
     this.selection = { sheet: this.realName(name)!, row, column };

@@ -133,6 +133,8 @@ export interface WorkbookPort {
    * as they are. Notes need ExcelApi 1.18 in Excel; the result says whether they were written.
    */
   applyFlags(sheet: string, flags: SheetFlags, progress?: Progress): Promise<FlagsApplied>;
+  /** Removes one of the add-in's own output sheets (a stale "Bills 2" after a smaller cycle). */
+  removeSheet(name: string): Promise<void>;
   /** Selects a cell so the user sees it. */
   select(sheet: string, row: number, column: number): Promise<void>;
 }

@@ -246,6 +246,16 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  async removeSheet(name: string): Promise<void> {
+    await Excel.run({ delayForCellEdit: true }, async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      await context.sync();
+      if (sheet.isNullObject) return;
+      sheet.delete();
+      await context.sync();
+    });
+  }
+
   async select(name: string, row: number, column: number): Promise<void> {
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(name);

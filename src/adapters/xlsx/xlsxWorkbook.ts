@@ -213,6 +213,11 @@ export class XlsxWorkbook implements WorkbookPort {
     return { notes: { supported: true, written, skipped } };
   }
 
+  async removeSheet(name: string): Promise<void> {
+    const ws = this.sheet(name);
+    if (ws) this.book.removeWorksheet(ws.id);
+  }
+
   async select(name: string, row: number, column: number): Promise<void> {
     this.require(name).views = [{ activeCell: `${columnLetter(column)}${row + 1}` }];
   }
