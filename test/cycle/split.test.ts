@@ -15,10 +15,10 @@ describe("splitForExcel", () => {
     const parts = splitForExcel(sheet, 6);
     expect(parts.map((p) => [p.name, p.rows[0][0], p.rows.length])).toEqual([
       ["Bills", "row 0", 4],
-      ["Bills 2", "row 4", 4],
-      ["Bills 3", "row 8", 2],
+      ["Bills 2", "row 4", 6],
     ]);
-    expect(parts[1].options.boldRows).toEqual([0]);
-    expect(parts[1].options.print?.pageBreaks).toEqual([]);
+    expect(parts[1].options.boldRows).toEqual([0, 4]);
+    expect(parts[1].options.print?.pageBreaks).toEqual([4]);
+    expect(splitForExcel(sheet, 4).map((p) => p.name)).toEqual(["Bills", "Bills 2", "Bills 3"]);
   });
 });
