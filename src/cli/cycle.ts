@@ -1,7 +1,8 @@
 import { existsSync } from "fs";
 import { resolve } from "path";
 import { DEFAULT_READ_EDIT_SETTINGS, isIsoDate, RateSchedule, validateSchedule } from "../engine";
-import { readXlsxValues, writeXlsxStreaming } from "../adapters/xlsx/stream";
+import { readXlsxValues } from "../adapters/xlsx/stream";
+import { writeXlsx } from "../adapters/xlsx/fastXlsx";
 import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { generateCycle } from "../cycle/generateCycle";
 import { DEFAULT_CYCLE_SETTINGS } from "../cycle/settings";
@@ -64,7 +65,7 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
     now,
   });
   if (!outcome.ok) throw new UsageError(outcome.message);
-  await writeXlsxStreaming(out, workbook);
+  await writeXlsx(out, workbook);
   const { result, loaded, written, problems } = outcome.run;
   const r = result.register;
   const summary = {

@@ -1,7 +1,7 @@
 import { mkdirSync } from "fs";
 import { join, resolve } from "path";
 import { DEFAULT_READ_EDIT_SETTINGS, EDIT_CODES } from "../engine";
-import { writeXlsxStreaming } from "../adapters/xlsx/stream";
+import { writeXlsx } from "../adapters/xlsx/fastXlsx";
 import { generateCycle } from "../cycle/generateCycle";
 import { DEFAULT_CYCLE_SETTINGS } from "../cycle/settings";
 import { runReview } from "../review/runReview";
@@ -33,7 +33,7 @@ async function demo(argv: string[]): Promise<void> {
   bar.update("Building the demo city", 0, 1);
   const sheets = demoCity(schedule, { accounts, seed, historyMonths: 13 });
   const input = join(outDir, "demo-city.xlsx");
-  await writeXlsxStreaming(input, new MemoryWorkbook(sheets), (s, r) => bar.update(`Writing ${s}`, r, sheets[s]?.length ?? 1));
+  await writeXlsx(input, new MemoryWorkbook(sheets), undefined, (s, r) => bar.update(`Writing ${s}`, r, sheets[s]?.length ?? 1));
   const built = time(t);
 
   t = Date.now();
@@ -55,7 +55,11 @@ async function demo(argv: string[]): Promise<void> {
 
   t = Date.now();
   const output = join(outDir, "demo-cycle.xlsx");
-  await writeXlsxStreaming(output, workbook, (s, r) => bar.update(`Writing ${s}`, r, workbook.sheet(s)?.values.length ?? 1));
+  // The output workbook: the flagged reads and every generated sheet (the other inputs are in the input workbook).
+  const outputs = (await workbook.sheetNames()).filter(
+    (n) => !["Accounts", "Usage History", "Balances", "Payments", "Adjustments"].includes(n),
+  );
+  await writeXlsx(output, workbook, outputs, (s, r) => bar.update(`Writing ${s}`, r, workbook.sheet(s)?.values.length ?? 1));
   const written = time(t);
   bar.done();
 

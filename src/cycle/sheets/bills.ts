@@ -60,8 +60,10 @@ export function billsSheet(statements: readonly Statement[], office: Office, usa
     add([null, `TOTAL DUE by ${s.dueDate}`, null, null, null, num(s.totalDue)], true);
     if (s.usageHistory.length) {
       add([]);
-      add(["Usage history", `Usage (${unitLabel(usageUnit)})`], true);
-      for (const h of s.usageHistory) add([h.periodEnd.slice(0, 7), h.usage.toNumber()]);
+      add([`Usage history (${unitLabel(usageUnit)})`], true);
+      // Three months a row, as text: a compact history that no column format can disturb.
+      for (let i = 0; i < s.usageHistory.length; i += 3)
+        add(s.usageHistory.slice(i, i + 3).flatMap((h) => [h.periodEnd.slice(0, 7), quantityText(h.usage)]));
     }
   }
   return {

@@ -1,0 +1,101 @@
+import { closeSync, openSync, writeSync } from "fs";
+import { crc32, createDeflateRaw } from "zlib";
+
+interface Entry {
+  readonly name: Buffer;
+  readonly offset: number;
+  readonly crc: number;
+  readonly compressed: number;
+  readonly size: number;
+}
+
+/**
+ * A minimal ZIP writer for .xlsx files: each entry is deflated as it is produced (a stream, so a
+ * sheet of millions of rows never sits in memory whole), with a data descriptor after it and the
+ * central directory at the end. Sizes up to 4 GB (no ZIP64).
+ */
+export class ZipWriter {
+  private readonly fd: number;
+  private offset = 0;
+  private readonly entries: Entry[] = [];
+
+  constructor(path: string) {
+    this.fd = openSync(path, "w");
+  }
+
+  private write(buffer: Buffer): void {
+    writeSync(this.fd, buffer);
+    this.offset += buffer.length;
+  }
+
+  /** Adds one file, its content given as chunks of text. */
+  async add(name: string, chunks: Iterable<string>): Promise<void> {
+    const nameBytes = Buffer.from(name, "utf8");
+    const offset = this.offset;
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4); // version needed
+    header.writeUInt16LE(0x0808, 6); // data descriptor follows; UTF-8 names
+    header.writeUInt16LE(8, 8); // deflate
+    header.writeUInt32LE(0x00210000, 10); // 1980-01-01 00:00
+    header.writeUInt16LE(nameBytes.length, 26);
+    this.write(header);
+    this.write(nameBytes);
+    let crc = 0;
+    let size = 0;
+    let compressed = 0;
+    const deflate = createDeflateRaw({ level: 1 });
+    deflate.on("data", (chunk: Buffer) => {
+      this.write(chunk);
+      compressed += chunk.length;
+    });
+    const done = new Promise<void>((resolve, reject) => {
+      deflate.on("end", resolve);
+      deflate.on("error", reject);
+    });
+    for (const text of chunks) {
+      const buffer = Buffer.from(text, "utf8");
+      crc = crc32(buffer, crc);
+      size += buffer.length;
+      if (!deflate.write(buffer)) await new Promise((resolve) => deflate.once("drain", resolve));
+    }
+    deflate.end();
+    await done;
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(crc >>> 0, 4);
+    descriptor.writeUInt32LE(compressed, 8);
+    descriptor.writeUInt32LE(size, 12);
+    this.write(descriptor);
+    this.entries.push({ name: nameBytes, offset, crc: crc >>> 0, compressed, size });
+  }
+
+  /** Writes the central directory and closes the file. */
+  close(): void {
+    const start = this.offset;
+    for (const e of this.entries) {
+      const h = Buffer.alloc(46);
+      h.writeUInt32LE(0x02014b50, 0);
+      h.writeUInt16LE(20, 4);
+      h.writeUInt16LE(20, 6);
+      h.writeUInt16LE(0x0808, 8);
+      h.writeUInt16LE(8, 10);
+      h.writeUInt32LE(0x00210000, 12);
+      h.writeUInt32LE(e.crc, 16);
+      h.writeUInt32LE(e.compressed, 20);
+      h.writeUInt32LE(e.size, 24);
+      h.writeUInt16LE(e.name.length, 28);
+      h.writeUInt32LE(e.offset, 42);
+      this.write(h);
+      this.write(e.name);
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(this.offset - start, 12);
+    end.writeUInt32LE(start, 16);
+    this.write(end);
+    closeSync(this.fd);
+  }
+}
