@@ -184,7 +184,9 @@ function heldAccounts(r: ReviewResult, accounts: readonly CycleAccount[]): Map<s
   const held = new Map<string, string[]>();
   for (const item of r.items) {
     if (item.severity !== "error" || item.decision || !item.account || !known.has(item.account)) continue;
-    held.set(item.account, [...new Set([...(held.get(item.account) ?? []), item.code])]);
+    const codes = held.get(item.account);
+    if (!codes) held.set(item.account, [item.code]);
+    else if (!codes.includes(item.code)) codes.push(item.code);
   }
   return held;
 }

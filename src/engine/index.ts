@@ -40,3 +40,4 @@ export type { BaselineMethod, UsageHistoryEntry } from "./leakAdjustment/leakBas
 export { leakBaseline } from "./leakAdjustment/leakBaseline";
 export * from "./edits";
 export * from "./cycle";
+export { groupBy } from "./groupBy";

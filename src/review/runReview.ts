@@ -1,4 +1,4 @@
-import { AccountRecord, detectReadEdits, EDIT_CODES, EDITS, MeterRead, ReadEdit, ReadEditSettings, UsageRecord } from "../engine";
+import { AccountRecord, detectReadEdits, groupBy, EDIT_CODES, EDITS, MeterRead, ReadEdit, ReadEditSettings, UsageRecord } from "../engine";
 import { parseAccountsSheet, parseHistorySheet } from "../workbook/contextSheets";
 import { Cancelled, CellValue, WorkbookPort } from "../workbook/port";
 import { OWN_COLUMNS, parseReadsSheet, READ_COLUMNS, ReadsTable } from "../workbook/readsSheet";
@@ -95,8 +95,7 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     const d = decisionFor(decisions, read, "*");
     if (d?.kind === "estimated" && d.estimate !== undefined) estimates.set(read.row, Number(d.estimate));
   }
-  const itemsByRow = new Map<number, ReviewItem[]>();
-  for (const item of items) itemsByRow.set(item.row, [...(itemsByRow.get(item.row) ?? []), item]);
+  const itemsByRow = groupBy(items, (i) => i.row);
 
   const next = data.left + data.values.reduce((w, r) => Math.max(w, r.length), 0);
   const codes = table.own.codes ?? next;
@@ -186,8 +185,7 @@ function attachExchanges(reads: readonly MeterRead[], exchanges: readonly Record
 }
 
 function groupHistory(records: readonly UsageRecord[]): Map<string, UsageRecord[]> {
-  const map = new Map<string, UsageRecord[]>();
-  for (const r of records) map.set(r.account, [...(map.get(r.account) ?? []), r]);
+  const map = groupBy(records, (r) => r.account);
   for (const list of map.values()) list.sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0));
   return map;
 }
@@ -206,8 +204,7 @@ function toItems(
   table: ReadsTable,
   decisions: ReadonlyMap<string, Decision>,
 ): ReviewItem[] {
-  const problemsByRow = new Map<number, { edit: ReadEdit; column: number }[]>();
-  for (const p of table.problems) problemsByRow.set(p.edit.row, [...(problemsByRow.get(p.edit.row) ?? []), p]);
+  const problemsByRow = groupBy(table.problems, (p) => p.edit.row);
   const items: ReviewItem[] = [];
   const columnOf = (edit: ReadEdit) =>
     FIELD_COLUMNS[edit.field].map((f) => table.located.columns[f]).find((c) => c !== undefined) ?? table.located.columns.current!;

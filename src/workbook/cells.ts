@@ -11,7 +11,7 @@ export function idText(v: CellValue | undefined): string {
 
 /** A decimal from a number or numeric text ("1,234.5"); undefined when the cell holds something else. */
 export function cellDecimal(v: CellValue | undefined): Dec | undefined {
-  if (typeof v === "number") return Number.isFinite(v) ? new Dec(String(v)) : undefined;
+  if (typeof v === "number") return Number.isInteger(v) ? new Dec(v) : Number.isFinite(v) ? new Dec(String(v)) : undefined;
   if (typeof v === "string") {
     const text = v.trim().replace(/,(?=\d{3}(\D|$))/g, "");
     return isDecimalText(text) ? new Dec(text) : undefined;
@@ -20,8 +20,19 @@ export function cellDecimal(v: CellValue | undefined): Dec | undefined {
 }
 
 /** A date from an Excel serial number, ISO text, or US text (10/30/2026, 10/30/26). */
+const serialDates = new Map<number, IsoDate>();
+
 export function cellDate(v: CellValue | undefined): IsoDate | undefined {
-  if (typeof v === "number") return Number.isFinite(v) && v >= 61 && v < 2958466 ? fromExcelSerial(v) : undefined;
+  if (typeof v === "number") {
+    if (!(Number.isFinite(v) && v >= 61 && v < 2958466)) return undefined;
+    const day = Math.floor(v);
+    let iso = serialDates.get(day);
+    if (iso === undefined) {
+      iso = fromExcelSerial(day);
+      if (serialDates.size < 100_000) serialDates.set(day, iso);
+    }
+    return iso;
+  }
   if (typeof v !== "string") return undefined;
   const text = v.trim();
   if (isIsoDate(text)) return text;

@@ -24,7 +24,11 @@ export function detectReadEdits(reads: readonly MeterRead[], context: ReviewCont
   const meterRows = new Map<string, number[]>();
   const accountMeters = new Map<string, Map<string, number>>();
   for (const read of reads) {
-    if (read.meter) meterRows.set(read.meter, [...(meterRows.get(read.meter) ?? []), read.row]);
+    if (read.meter) {
+      const rows = meterRows.get(read.meter);
+      if (rows) rows.push(read.row);
+      else meterRows.set(read.meter, [read.row]);
+    }
     if (read.account) {
       const meters = accountMeters.get(read.account) ?? new Map<string, number>();
       if (!meters.has(read.meter)) meters.set(read.meter, read.row);
