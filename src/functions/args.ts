@@ -104,7 +104,8 @@ function describe(spec: ArgSpec): string {
 
 /** A decimal from an Excel number or a numeric text ("1,200.50" allowed); undefined otherwise. */
 export function toDecimal(value: unknown): Dec | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? new Dec(String(value)) : undefined;
+  if (typeof value === "number")
+    return Number.isInteger(value) ? new Dec(value) : Number.isFinite(value) ? new Dec(String(value)) : undefined;
   if (typeof value === "string") {
     const text = value.trim().replace(/,(?=\d{3}(\D|$))/g, "");
     return isDecimalText(text) ? new Dec(text) : undefined;

@@ -6,7 +6,25 @@ import { toDecimal } from "./args";
  * upper limit meaning no limit (last row only). A header row (two text labels) is skipped; blank rows are
  * ignored. Problems name the row of the range.
  */
+const parsed = new Map<string, Result<Block[]>>();
+
+/** The same range is usually priced over and over (one per row of a sheet): its blocks are parsed once. */
 export function readBlocksRange(grid: readonly unknown[][]): Result<Block[]> {
+  let key = "";
+  for (const row of grid) {
+    key += "\u0002";
+    for (const v of row) key += `${typeof v === "string" ? "s" : "n"}${String(v)}\u0001`;
+  }
+  let found = parsed.get(key);
+  if (!found) {
+    found = parseBlocksRange(grid);
+    if (parsed.size >= 500) parsed.clear();
+    parsed.set(key, found);
+  }
+  return found;
+}
+
+function parseBlocksRange(grid: readonly unknown[][]): Result<Block[]> {
   const blank = (v: unknown) => v === null || v === undefined || v === "";
   const rows = grid.map((row, i) => ({ row, number: i + 1 })).filter(({ row }) => row.some((v) => !blank(v)));
   const isLabel = (v: unknown) => typeof v === "string" && v.trim() !== "" && toDecimal(v) === undefined;

@@ -152,7 +152,15 @@ export class ExcelWorkbook implements WorkbookPort {
         const temp = sheets.add(tempName);
         temp.visibility = Excel.SheetVisibility.hidden;
         await writeBlocks(context, temp, 0, 0, rows, this.blockRows, options.columnFormats, progress);
-        if (width > 0) formatSheet(temp, width, rows.length, options);
+        if (width > 0) {
+          const ops = formatOps(temp, width, rows.length, options);
+          for (let i = 0; i < ops.length; i += 5000) {
+            ops.slice(i, i + 5000).forEach((op) => op());
+            // At most 5,000 format operations a request.
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop
+            if (i + 5000 < ops.length) await context.sync();
+          }
+        }
         if (!old.isNullObject) {
           temp.position = old.position;
           old.delete();
@@ -293,30 +301,41 @@ async function writeBlocks(
   }
 }
 
-function formatSheet(sheet: Excel.Worksheet, width: number, height: number, options: WriteOptions): void {
+/**
+ * The formats of a written sheet as a list of small operations, so a sheet of 100,000 bills (a
+ * bold run and a page break per bill) goes to Excel in several requests, each well under 4 MB.
+ */
+function formatOps(sheet: Excel.Worksheet, width: number, height: number, options: WriteOptions): (() => void)[] {
+  const ops: (() => void)[] = [];
   const headerRows = options.headerRows ?? 0;
   if (headerRows > 0) {
-    sheet.getRangeByIndexes(0, 0, headerRows, width).format.font.bold = true;
-    if (headerRows === 1 && height > 1 && !options.print) sheet.freezePanes.freezeRows(1);
+    ops.push(() => (sheet.getRangeByIndexes(0, 0, headerRows, width).format.font.bold = true));
+    if (headerRows === 1 && height > 1 && !options.print) ops.push(() => sheet.freezePanes.freezeRows(1));
   }
-  for (const [start, count] of runsOf(options.boldRows ?? [])) sheet.getRangeByIndexes(start, 0, count, width).format.font.bold = true;
+  for (const [start, count] of runsOf(options.boldRows ?? []))
+    ops.push(() => (sheet.getRangeByIndexes(start, 0, count, width).format.font.bold = true));
   options.columnWidths?.forEach((chars, c) => {
-    if (c < width) sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = chars * 7;
+    if (c < width) ops.push(() => (sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().format.columnWidth = chars * 7));
   });
   for (const c of options.wrapColumns ?? []) {
     if (c >= width) continue;
-    const column = sheet.getRangeByIndexes(0, c, Math.max(1, height), 1);
-    column.format.wrapText = true;
-    column.format.autofitRows();
+    ops.push(() => {
+      const column = sheet.getRangeByIndexes(0, c, Math.max(1, height), 1);
+      column.format.wrapText = true;
+      column.format.autofitRows();
+    });
   }
-  for (const f of options.cellFormats ?? []) sheet.getRangeByIndexes(f.row, f.column, 1, 1).numberFormat = [[f.format]];
+  for (const f of options.cellFormats ?? []) ops.push(() => (sheet.getRangeByIndexes(f.row, f.column, 1, 1).numberFormat = [[f.format]]));
   const print = options.print;
-  if (!print || !supports("1.9")) return;
-  sheet.pageLayout.orientation = print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-  sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, Math.max(1, height), width));
-  if (print.repeatRows) sheet.pageLayout.setPrintTitleRows(`$1:$${print.repeatRows}`);
-  if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  for (const row of print.pageBreaks ?? []) if (row > 0) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+  if (!print || !supports("1.9")) return ops;
+  ops.push(() => {
+    sheet.pageLayout.orientation = print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+    sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, Math.max(1, height), width));
+    if (print.repeatRows) sheet.pageLayout.setPrintTitleRows(`$1:$${print.repeatRows}`);
+    if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  });
+  for (const row of print.pageBreaks ?? []) if (row > 0) ops.push(() => sheet.horizontalPageBreaks.add(`A${row + 1}`));
+  return ops;
 }
 
 /** Consecutive rows grouped into [start, count] runs, so formats go on contiguous ranges. */

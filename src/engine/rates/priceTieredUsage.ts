@@ -44,12 +44,13 @@ export function priceTieredUsage(usage: Dec, blocks: readonly Block[], options: 
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
     const upper = block.upTo === null ? null : scale ? block.upTo.times(scale) : block.upTo;
-    const start = Dec.max(lower, allowance);
-    const end = upper === null ? usage : Dec.min(upper, usage);
+    // Comparisons rather than Dec.min/max, which allocate: this runs for every bill.
+    const start = allowance.greaterThan(lower) ? allowance : lower;
+    const end = upper === null || usage.lessThan(upper) ? usage : upper;
     if (end.greaterThan(start)) {
-      const quantity = end.minus(start);
-      const priced = unitSize ? quantity.div(unitSize) : quantity;
-      const amount = Money.of(roundToCents(priced.times(block.price), options.rounding));
+      const quantity = start.isZero() ? end : end.minus(start);
+      const cost = quantity.times(block.price);
+      const amount = Money.of(roundToCents(unitSize ? cost.div(unitSize) : cost, options.rounding));
       rows.push({ index, from: lower, to: upper, quantity, price: block.price, amount, included: false });
     }
     if (upper === null || !usage.greaterThan(upper)) break;

@@ -1,0 +1,294 @@
+import { spawnSync } from "child_process";
+import { cpus, totalmem, tmpdir } from "os";
+import { mkdtempSync, rmSync } from "fs";
+import { join } from "path";
+import { computeBill, dec, DEFAULT_READ_EDIT_SETTINGS, RateSchedule, runCycle, validateSchedule } from "../engine";
+import { ExcelWorkbook } from "../adapters/excel/excelWorkbook";
+import { writeXlsx } from "../adapters/xlsx/fastXlsx";
+import { previewCycle } from "../cycle/generateCycle";
+import { DEFAULT_CYCLE_SETTINGS } from "../cycle/settings";
+import { billsSheet } from "../cycle/sheets/bills";
+import { registerSheet } from "../cycle/sheets/register";
+import { splitForExcel } from "../cycle/sheets/split";
+import { FakeExcel } from "../fakes/fakeExcel";
+import * as UB from "../functions/functions";
+import { runReview } from "../review/runReview";
+import { demoCity } from "../samples/demoCity";
+import { syntheticReadsSheet } from "../samples/syntheticReads";
+import { scheduleCache } from "../storage/scheduleCache";
+import { MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { integerBill, integerPlan } from "./integerFloor";
+import { bestOf, perSecond } from "./measure";
+import schedulesJson from "../../samples/rates/demo-city.json";
+
+export interface BenchSizes {
+  readonly cycle: readonly number[];
+  readonly floor: number;
+  readonly excel: readonly number[];
+  readonly write: number;
+  readonly cli: number;
+  readonly functionsMs: number;
+}
+
+export const FULL: BenchSizes = {
+  cycle: [1000, 10000, 100000],
+  floor: 100000,
+  excel: [1000, 10000, 100000, 1000000],
+  write: 100000,
+  cli: 100000,
+  functionsMs: 1000,
+};
+export const QUICK: BenchSizes = { cycle: [200, 500], floor: 2000, excel: [500, 2000], write: 300, cli: 300, functionsMs: 50 };
+
+export interface Target {
+  readonly name: string;
+  readonly target: string;
+  readonly value: string;
+  /** Null when the run was too small to judge (npm test's --quick run). */
+  readonly met: boolean | null;
+}
+
+export interface BenchReport {
+  readonly machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGB: number };
+  readonly engine: {
+    readonly cycle: { accounts: number; ms: number; accountsPerSecond: number }[];
+    readonly floor: { bills: number; decimalMs: number; integerMs: number; ratio: number; agree: boolean };
+  };
+  readonly excel: {
+    readonly review: { reads: number; syncs: number; maxRequestBytes: number; maxResponseBytes: number; maxCellsRead: number }[];
+    readonly writeBillsAndRegister: { accounts: number; rows: number; sheets: number; syncs: number; maxRequestBytes: number };
+  };
+  readonly functions: { tieredPerSecond: number; billPerSecond: number };
+  readonly cli: { accounts: number; wallMs: number; peakMemoryMB: number };
+  readonly targets: Target[];
+}
+
+const schedule = (): RateSchedule => {
+  const r = validateSchedule(schedulesJson);
+  if (!r.ok) throw new Error(r.problem.message);
+  return r.value;
+};
+
+async function cycleInput(s: RateSchedule, accounts: number) {
+  const preview = await previewCycle(new MemoryWorkbook(demoCity(s, { accounts, seed: 7, historyMonths: 3 })), {
+    schedule: s,
+    settings: DEFAULT_CYCLE_SETTINGS,
+    readEdits: DEFAULT_READ_EDIT_SETTINGS,
+  });
+  if (!preview.ok) throw new Error(preview.message);
+  return preview;
+}
+
+async function engineCycle(s: RateSchedule, sizes: readonly number[]) {
+  const rows = [];
+  for (const accounts of sizes) {
+    const { loaded } = await cycleInput(s, accounts);
+    const { ms } = await bestOf(accounts >= 100000 ? 2 : 3, () => runCycle(loaded.input, s, DEFAULT_CYCLE_SETTINGS.policy));
+    rows.push({ accounts, ms: round(ms), accountsPerSecond: Math.round(accounts / (ms / 1000)) });
+  }
+  return rows;
+}
+
+async function floor(s: RateSchedule, bills: number) {
+  const inputs = Array.from({ length: bills }, (_, i) => ({ usage: 1000 + ((i * 7919) % 60000), commercial: i % 12 === 0 }));
+  const plans = { residential: integerPlan(s, "residential"), commercial: integerPlan(s, "commercial") };
+  const decimalInputs = inputs.map((x) => ({
+    usage: dec(x.usage),
+    asOf: "2026-10-30",
+    rateClass: x.commercial ? "commercial" : "residential",
+    carts: { count: x.commercial ? 0 : 1 },
+    containers: x.commercial ? { count: 1, pickupsPerWeek: 2 } : undefined,
+  }));
+  const decimal = await bestOf(3, () =>
+    decimalInputs.map((input) => {
+      const b = computeBill(s, input);
+      return b.ok ? b.value.total : undefined;
+    }),
+  );
+  const integer = await bestOf(3, () =>
+    inputs.map((x) =>
+      integerBill(
+        x.commercial ? plans.commercial : plans.residential,
+        x.usage,
+        x.commercial ? 0 : 1,
+        x.commercial ? { count: 1, pickups: 2 } : undefined,
+      ),
+    ),
+  );
+  const agree = decimal.value.every((m, i) => m !== undefined && Math.round(m.toNumber() * 100) === integer.value[i]);
+  return { bills, decimalMs: round(decimal.ms), integerMs: round(integer.ms), ratio: round(decimal.ms / integer.ms), agree };
+}
+
+async function withFake<T>(workbook: MemoryWorkbook, fn: (port: ExcelWorkbook) => Promise<T>) {
+  const fake = new FakeExcel(workbook);
+  const uninstall = fake.install();
+  try {
+    await fn(new ExcelWorkbook(20000));
+    return fake.stats;
+  } finally {
+    uninstall();
+  }
+}
+
+async function excelReview(sizes: readonly number[]) {
+  const rows = [];
+  for (const reads of sizes) {
+    const stats = await withFake(new MemoryWorkbook({ Reads: syntheticReadsSheet(reads) }), async (port) => {
+      const r = await runReview(port, { settings: DEFAULT_READ_EDIT_SETTINGS });
+      if (!r.ok) throw new Error(r.message);
+    });
+    rows.push({
+      reads,
+      syncs: stats.syncs,
+      maxRequestBytes: Math.max(...stats.requestBytes),
+      maxResponseBytes: Math.max(...stats.responseBytes),
+      maxCellsRead: stats.maxCellsRead,
+    });
+  }
+  return rows;
+}
+
+async function excelWrite(s: RateSchedule, accounts: number) {
+  const { result } = await cycleInput(s, accounts);
+  const sheets = [
+    ...splitForExcel(billsSheet(result.statements, DEFAULT_CYCLE_SETTINGS.office, s.usageUnit)),
+    registerSheet(result, ["water", "sewer", "garbage"]),
+  ];
+  const stats = await withFake(new MemoryWorkbook(), async (port) => {
+    for (const sheet of sheets) await port.replaceSheet(sheet.name, sheet.rows, sheet.options);
+  });
+  return {
+    accounts,
+    rows: sheets.reduce((n, x) => n + x.rows.length, 0),
+    sheets: sheets.length,
+    syncs: stats.syncs,
+    maxRequestBytes: Math.max(...stats.requestBytes),
+  };
+}
+
+async function functions(s: RateSchedule, ms: number) {
+  scheduleCache.replaceAll([s]);
+  const blocks = [
+    [3000, 1.3],
+    [10000, 1.8],
+    [20000, 2.55],
+    ["", 3.05],
+  ];
+  const tieredPerSecond = await perSecond(ms, (i) => UB.tiered(1000 + (i % 30000), blocks, 9.91, 1000));
+  const billPerSecond = await perSecond(ms, (i) =>
+    UB.bill(s.id, 1000 + (i % 30000), null as never, 1 as never, null as never, "2026-10-30"),
+  );
+  return { tieredPerSecond, billPerSecond };
+}
+
+async function cli(s: RateSchedule, accounts: number, root: string) {
+  const dir = mkdtempSync(join(tmpdir(), "ub-bench-"));
+  try {
+    const input = join(dir, "city.xlsx");
+    await writeXlsx(input, new MemoryWorkbook(demoCity(s, { accounts, seed: 11, historyMonths: 9 })));
+    const run = spawnSync(
+      process.execPath,
+      [
+        "--max-semi-space-size=64",
+        join(root, "bin", "ubill.js"),
+        "cycle",
+        input,
+        "--out",
+        join(dir, "out.xlsx"),
+        "--schedule",
+        join(root, "samples", "rates", "demo-city.json"),
+      ],
+      {
+        env: { ...process.env, UBILL_STATS: "1" },
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    if (run.status !== 0) throw new Error(`ubill cycle failed: ${run.stderr}`);
+    const stats = JSON.parse(/ubill-stats (.*)/.exec(run.stderr)![1]) as { wallMs: number; maxRssMB: number };
+    return { accounts, wallMs: stats.wallMs, peakMemoryMB: stats.maxRssMB };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Runs every measurement at the given sizes. `root` is the project folder (for the CLI run). */
+export async function runBench(sizes: BenchSizes, root: string, log: (line: string) => void = () => {}): Promise<BenchReport> {
+  const s = schedule();
+  log("engine: cycle throughput");
+  const cycle = await engineCycle(s, sizes.cycle);
+  log("engine: integer floor");
+  const fl = await floor(s, sizes.floor);
+  log("excel: review on the fake Excel");
+  const review = await excelReview(sizes.excel);
+  log("excel: bills and register");
+  const write = await excelWrite(s, sizes.write);
+  log("functions");
+  const fns = await functions(s, sizes.functionsMs);
+  log("cli: ubill cycle");
+  const c = await cli(s, sizes.cli, root);
+  const biggestCycle = cycle[cycle.length - 1];
+  const review100k = review.find((r) => r.reads === 100000) ?? review[review.length - 1];
+  const at = (size: number, needed: number, ok: boolean) => (size >= needed ? ok : null);
+  const targets: Target[] = [
+    {
+      name: `engine cycle, ${biggestCycle.accounts.toLocaleString("en-US")} accounts`,
+      target: "100,000 accounts under 2 s",
+      value: `${(biggestCycle.ms / 1000).toFixed(2)} s`,
+      met: biggestCycle.ms < 2000 * (biggestCycle.accounts / 100000),
+    },
+    {
+      name: "decimal engine vs integer floor",
+      target: "within 10x",
+      value: `${fl.ratio.toFixed(1)}x`,
+      met: at(fl.bills, 100000, fl.ratio <= 10),
+    },
+    {
+      name: `Excel syncs, ${review100k.reads.toLocaleString("en-US")} reads`,
+      target: "at most 25 for 100,000 reads",
+      value: String(review100k.syncs),
+      met: review100k.syncs <= 25,
+    },
+    {
+      name: "largest Excel request",
+      target: "under 4 MB at every size",
+      value: `${(Math.max(...review.map((r) => r.maxRequestBytes), write.maxRequestBytes) / 1048576).toFixed(2)} MB`,
+      met: Math.max(...review.map((r) => r.maxRequestBytes), write.maxRequestBytes) < 4 * 1048576,
+    },
+    {
+      name: "largest Excel read",
+      target: "no read over 5,000,000 cells",
+      value: `${Math.max(...review.map((r) => r.maxCellsRead)).toLocaleString("en-US")} cells`,
+      met: Math.max(...review.map((r) => r.maxCellsRead)) <= 5_000_000,
+    },
+    {
+      name: "UB.TIERED",
+      target: "200,000 calls/s or more",
+      value: `${fns.tieredPerSecond.toLocaleString("en-US")}/s`,
+      met: fns.tieredPerSecond >= 200_000,
+    },
+    {
+      name: `ubill cycle, ${c.accounts.toLocaleString("en-US")} accounts`,
+      target: "100,000 accounts under 60 s and 2 GB",
+      value: `${(c.wallMs / 1000).toFixed(1)} s, ${c.peakMemoryMB} MB`,
+      met: c.wallMs < 60000 * (c.accounts / 100000) && c.peakMemoryMB < 2048,
+    },
+  ];
+  const cpu = cpus();
+  return {
+    machine: {
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model ?? "unknown",
+      memoryGB: Math.round(totalmem() / 1024 ** 3),
+    },
+    engine: { cycle, floor: fl },
+    excel: { review, writeBillsAndRegister: write },
+    functions: fns,
+    cli: c,
+    targets,
+  };
+}
