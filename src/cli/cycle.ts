@@ -1,11 +1,12 @@
 import { existsSync } from "fs";
 import { resolve } from "path";
 import { DEFAULT_READ_EDIT_SETTINGS, isIsoDate, RateSchedule, validateSchedule } from "../engine";
-import { readXlsxValues } from "../adapters/xlsx/stream";
+import { readXlsxFast } from "../adapters/xlsx/fastRead";
 import { writeXlsx } from "../adapters/xlsx/fastXlsx";
 import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { generateCycle } from "../cycle/generateCycle";
 import { DEFAULT_CYCLE_SETTINGS } from "../cycle/settings";
+import { TEMPLATES_SHEET } from "../cycle/letters";
 import { parseReviewLog, REVIEW_LOG_SHEET } from "../review/decisions";
 import { RATES_SHEET, readRatesSheet } from "../workbook/ratesSheet";
 import { ParsedArgs, text, UsageError } from "./args";
@@ -14,8 +15,8 @@ import { join } from "path";
 
 export const CYCLE_HELP = `ubill cycle WORKBOOK.xlsx --out OUT.xlsx [--bill-date DATE] [--schedule FILE | --schedule-id ID] [--json]
   Bills the cycle and writes every output sheet (Bills, Bill Register, Reconciliation, Delinquency
-  List, Letters, Door Hangers, Work Orders, Run Log) into OUT.xlsx with the inputs' values; the
-  input file is never written. Both files are streamed, so large cycles fit.
+  List, Letters, Door Hangers, Work Orders, Run Log, and the Letter Templates it used) into OUT.xlsx;
+  the input file is never written. OUT.xlsx holds only the output sheets.
   --bill-date DATE   the bill date (default: the period's end, the most common current read date)
   --schedule FILE    a rate schedule JSON file; otherwise the workbook's Rates sheet, otherwise the
                      bundled Chubbuck sample
@@ -48,8 +49,8 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
     throw new UsageError(`--bill-date must be a date such as 2026-10-31, got "${billDate}"`);
   let workbook: MemoryWorkbook;
   try {
-    // Read and written as streams, so a 100,000-account workbook fits in memory and time.
-    workbook = await readXlsxValues(input);
+    // Values only, parsed straight from the sheet XML: a 100,000-account workbook reads in seconds.
+    workbook = readXlsxFast(input);
   } catch (error) {
     throw new UsageError(`${input} is not a readable .xlsx workbook: ${(error as Error).message}`);
   }
@@ -65,8 +66,10 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
     now,
   });
   if (!outcome.ok) throw new UsageError(outcome.message);
-  await writeXlsx(out, workbook);
   const { result, loaded, written, problems } = outcome.run;
+  // OUT.xlsx holds what the cycle produced (and the letter templates it used); the inputs stay in the input workbook.
+  const produced = [...(await workbook.sheetNames()).filter((n) => written.includes(n) || n === TEMPLATES_SHEET)];
+  await writeXlsx(out, workbook, produced);
   const r = result.register;
   const summary = {
     schedule: schedule.id,

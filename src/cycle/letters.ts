@@ -125,8 +125,9 @@ export function cycleLetters(
     if (s.final) write("Final Bill", s);
     if (s.account.arrangementUntil && s.account.arrangementAmount && s.account.arrangementUntil >= s.billDate) write("Account Status", s);
   }
+  const byAccount = new Map(result.statements.map((s) => [s.account.account, s]));
   for (const h of result.doorHangers) {
-    const s = result.statements.find((x) => x.account.account === h.account.account)!;
+    const s = byAccount.get(h.account.account)!;
     write("Final Notice", s, {
       ShutoffDate: h.shutoffDate,
       RestoreAmount: `$${h.restoreAmount.toCents()}`,

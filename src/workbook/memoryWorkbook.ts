@@ -30,8 +30,14 @@ export interface MemorySheet {
 
 const key = (row: number, column: number) => `${row}:${column}`;
 
-export function emptySheet(values: CellValue[][] = []): MemorySheet {
-  return { values: values.map((r) => [...r]), numberFormats: new Map(), fills: new Map(), highlights: [], notes: new Map() };
+export function emptySheet(values: CellValue[][] = [], copy = true): MemorySheet {
+  return {
+    values: copy ? values.map((r) => [...r]) : values,
+    numberFormats: new Map(),
+    fills: new Map(),
+    highlights: [],
+    notes: new Map(),
+  };
 }
 
 /**
@@ -66,7 +72,13 @@ export class MemoryWorkbook implements WorkbookPort {
     while (bottom > 0 && sheet.values[bottom - 1].every((v) => v === null || v === "")) bottom--;
     const rows = sheet.values.slice(0, options.maxRows === undefined ? bottom : Math.min(bottom, options.maxRows));
     options.progress?.(rows.length, rows.length);
-    return { sheet: this.realName(name)!, top: 0, left: 0, values: rows.map((r) => r.map((v) => (v === "" ? null : v))) };
+    // Rows are shared, not copied (readers never change them); only a row holding "" is rewritten, as blank.
+    return {
+      sheet: this.realName(name)!,
+      top: 0,
+      left: 0,
+      values: rows.map((r) => (r.includes("") ? r.map((v) => (v === "" ? null : v)) : r)),
+    };
   }
 
   async readHeads(maxRows: number): Promise<SheetValues[]> {
@@ -78,7 +90,8 @@ export class MemoryWorkbook implements WorkbookPort {
   async replaceSheet(name: string, rows: readonly (readonly CellValue[])[], options?: WriteOptions, progress?: Progress): Promise<void> {
     const existing = this.realName(name);
     const entries = [...this.sheets.entries()];
-    const sheet = emptySheet(rows.map((r) => [...r]));
+    // An output sheet is built for this call, so it is kept as given rather than copied.
+    const sheet = emptySheet(rows as CellValue[][], false);
     sheet.options = options;
     for (const f of options?.cellFormats ?? []) sheet.numberFormats.set(key(f.row, f.column), f.format);
     this.sheets.clear();

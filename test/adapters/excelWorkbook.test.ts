@@ -105,7 +105,10 @@ describe("ExcelWorkbook formats at scale", () => {
     const { fake, port } = excel(workbook);
     const rows = Array.from({ length: 200_000 }, (_, i) => [i % 5 === 0 ? "Bill" : "line", i]);
     const breaks = Array.from({ length: 40_000 }, (_, i) => i * 5).filter((r) => r > 0);
-    await port.replaceSheet("Bills", rows, { boldRows: breaks.map((b) => b + 1), print: { orientation: "portrait", pageBreaks: breaks, fitToWidth: true } });
+    await port.replaceSheet("Bills", rows, {
+      boldRows: breaks.map((b) => b + 1),
+      print: { orientation: "portrait", pageBreaks: breaks, fitToWidth: true },
+    });
     expect(Math.max(...fake.stats.requestBytes)).toBeLessThan(4 * 1024 * 1024);
     expect(workbook.sheet("Bills")!.printSetup!.pageBreaks).toHaveLength(breaks.length);
   }, 60_000);

@@ -9,6 +9,7 @@ const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Text safe inside XML: escaped, and without the control characters XML forbids. */
 function esc(text: string): string {
+  if (!/[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(text)) return text;
   return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
     .replace(/&/g, "&amp;")
@@ -103,32 +104,43 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
     head += `<cols>${options.columnWidths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`;
   yield head + "<sheetData>";
   let chunk = "";
+  const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
+  const wrapping = letters.map((_, c) => wrap.has(c));
+  // Style indexes by column, bold and kind, worked out once per sheet rather than once per cell.
+  const xfCache = new Map<string, number>();
+  const xfFor = (c: number, bold: boolean, numeric: boolean, fill: string | undefined, fmt: number) => {
+    const key = `${c}|${bold ? 1 : 0}|${numeric ? fmt : -1}|${fill ?? ""}`;
+    let s = xfCache.get(key);
+    if (s === undefined) xfCache.set(key, (s = styles.xf(numeric ? fmt : 0, bold, styles.fill(fill), wrapping[c])));
+    return s;
+  };
   for (let r = 0; r < height; r++) {
     const row = sheet.values[r] ?? [];
     const isBold = bold.has(r);
+    const rowNumber = r + 1;
     let cells = "";
     let lines = 1;
     for (let c = 0; c < row.length; c++) {
       const v: CellValue = row[c];
       const fill = sheet.fills.size ? sheet.fills.get(`${r}:${c}`) : undefined;
       if (v === null && !fill) continue;
-      const fmt = cellFormats.size ? (cellFormats.get(`${r}:${c}`) ?? columnFormats[c] ?? 0) : (columnFormats[c] ?? 0);
-      const s = styles.xf(typeof v === "number" ? fmt : 0, isBold, styles.fill(fill), wrap.has(c));
-      const ref = `${columnLetter(c)}${r + 1}`;
-      const sAttr = s ? ` s="${s}"` : "";
-      if (v === null) cells += `<c r="${ref}"${sAttr}/>`;
-      else if (typeof v === "number") cells += `<c r="${ref}"${sAttr}><v>${Number.isFinite(v) ? v : 0}</v></c>`;
-      else if (typeof v === "boolean") cells += `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+      const numeric = typeof v === "number";
+      const fmt = numeric ? (cellFormats.size ? (cellFormats.get(`${r}:${c}`) ?? columnFormats[c] ?? 0) : (columnFormats[c] ?? 0)) : 0;
+      const s = xfFor(c, isBold, numeric, fill, fmt);
+      const open = s ? `<c r="${letters[c]}${rowNumber}" s="${s}"` : `<c r="${letters[c]}${rowNumber}"`;
+      if (v === null) cells += `${open}/>`;
+      else if (numeric) cells += `${open}><v>${Number.isFinite(v) ? v : 0}</v></c>`;
+      else if (typeof v === "boolean") cells += `${open} t="b"><v>${v ? 1 : 0}</v></c>`;
       else {
-        cells += `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
-        if (wrap.has(c))
+        cells += `${open} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+        if (wrapping[c])
           lines = Math.max(
             lines,
             v.split("\n").reduce((n, p) => n + Math.max(1, Math.ceil(p.length / Math.max(10, (options.columnWidths?.[c] ?? 10) - 6))), 0),
           );
       }
     }
-    chunk += cells ? `<row r="${r + 1}"${lines > 1 ? ` ht="${15 * lines}" customHeight="1"` : ""}>${cells}</row>` : "";
+    if (cells) chunk += `<row r="${rowNumber}"${lines > 1 ? ` ht="${15 * lines}" customHeight="1"` : ""}>${cells}</row>`;
     if (r % 1000 === 999) {
       yield chunk;
       chunk = "";

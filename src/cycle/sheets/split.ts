@@ -15,7 +15,8 @@ export function splitForExcel(sheet: OutputSheet, maxRows = MAX_SHEET_ROWS): Out
   while (start < sheet.rows.length) {
     let end = Math.min(sheet.rows.length, start + maxRows);
     if (end < sheet.rows.length) {
-      const boundary = [...breaks].reverse().find((b) => b > start && b <= end);
+      let boundary: number | undefined;
+      for (const b of breaks) if (b > start && b <= end) boundary = b;
       if (boundary !== undefined) end = boundary;
     }
     const shift = (rows: readonly number[] | undefined) => rows?.filter((r) => r >= start && r < end).map((r) => r - start);

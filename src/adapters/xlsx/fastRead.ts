@@ -1,0 +1,141 @@
+import { readFileSync } from "fs";
+import { inflateRawSync } from "zlib";
+import { emptySheet, MemoryWorkbook } from "../../workbook/memoryWorkbook";
+import type { CellValue } from "../../workbook/port";
+
+/** The files inside a ZIP archive, inflated on demand. */
+function unzip(buffer: Buffer): Map<string, () => Buffer> {
+  let end = buffer.length - 22;
+  while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error("not a ZIP file (no central directory)");
+  const count = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  const files = new Map<string, () => Buffer>();
+  for (let i = 0; i < count; i++) {
+    if (buffer.readUInt32LE(at) !== 0x02014b50) throw new Error("damaged ZIP central directory");
+    const method = buffer.readUInt16LE(at + 10);
+    const compressed = buffer.readUInt32LE(at + 20);
+    const size = buffer.readUInt32LE(at + 24);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const extra = buffer.readUInt16LE(at + 30);
+    const comment = buffer.readUInt16LE(at + 32);
+    const local = buffer.readUInt32LE(at + 42);
+    const name = buffer.toString("utf8", at + 46, at + 46 + nameLength);
+    files.set(name, () => {
+      const dataStart = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+      const data = buffer.subarray(dataStart, dataStart + compressed);
+      // One output chunk of the known size, so a large sheet is not copied chunk by chunk.
+      return method === 0 ? data : inflateRawSync(data, { chunkSize: Math.min(Math.max(size, 64 * 1024), 1 << 30) });
+    });
+    at += 46 + nameLength + extra + comment;
+  }
+  return files;
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function decode(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, e: string) =>
+    e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? whole),
+  );
+}
+
+/** All the <t> text of an element (a shared string or an inline string, rich text included). */
+function texts(xml: string): string {
+  let out = "";
+  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) out += m[1];
+  return decode(out);
+}
+
+/** An attribute's value from an element's attribute text, found by indexOf (this runs per cell). */
+function attr(attrs: string, name: string): string | undefined {
+  let at = attrs.indexOf(` ${name}="`);
+  if (at < 0) {
+    if (!attrs.startsWith(`${name}="`)) return undefined;
+    at = -1;
+  }
+  const start = at + name.length + 3;
+  return attrs.slice(start, attrs.indexOf('"', start));
+}
+
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    n = n * 26 + code - 64;
+  }
+  return n - 1;
+}
+
+function parseSheet(xml: string, shared: readonly string[]): CellValue[][] {
+  const values: CellValue[][] = [];
+  const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+  const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+  let rowIndex = -1;
+  for (let row = rowRe.exec(xml); row; row = rowRe.exec(xml)) {
+    const r = attr(row[1], "r");
+    rowIndex = r ? Number(r) - 1 : rowIndex + 1;
+    const cells: CellValue[] = [];
+    let column = -1;
+    const body = row[2] ?? "";
+    cellRe.lastIndex = 0;
+    for (let cell = cellRe.exec(body); cell; cell = cellRe.exec(body)) {
+      const ref = attr(cell[1], "r");
+      column = ref ? columnIndex(ref) : column + 1;
+      const inner = cell[2];
+      if (!inner) continue;
+      const type = attr(cell[1], "t");
+      const vStart = inner.indexOf("<v>");
+      const v = vStart < 0 ? undefined : inner.slice(vStart + 3, inner.indexOf("</v>", vStart));
+      let value: CellValue = null;
+      if (type === "s") value = v === undefined ? null : (shared[Number(v)] ?? null);
+      else if (type === "inlineStr") value = texts(inner);
+      else if (type === "b") value = v === "1";
+      else if (type === "str" || type === "e") value = v === undefined ? null : decode(v);
+      else if (v !== undefined) value = Number(v);
+      if (value === "") value = null;
+      while (cells.length < column) cells.push(null);
+      cells[column] = value;
+    }
+    values[rowIndex] = cells;
+  }
+  for (let i = 0; i < values.length; i++) if (!values[i]) values[i] = [];
+  return values;
+}
+
+/**
+ * Reads every sheet's values from an .xlsx file quickly: the archive is unzipped with zlib and
+ * each sheet's XML scanned once, with no per-cell objects. Values only: dates arrive as Excel
+ * serial numbers, formulas as their cached results, and the cells of a merged range after the
+ * first are blank, as Excel shows them (they hold no value in the file).
+ */
+export function readXlsxFast(path: string): MemoryWorkbook {
+  const files = unzip(readFileSync(path));
+  const read = (name: string) => files.get(name)?.().toString("utf8");
+  const sharedXml = read("xl/sharedStrings.xml");
+  const shared: string[] = [];
+  if (sharedXml) {
+    const re = /<si>([\s\S]*?)<\/si>/g;
+    for (let m = re.exec(sharedXml); m; m = re.exec(sharedXml)) shared.push(texts(m[1]));
+  }
+  const workbookXml = read("xl/workbook.xml");
+  const relsXml = read("xl/_rels/workbook.xml.rels");
+  if (!workbookXml || !relsXml) throw new Error("not an .xlsx workbook (no xl/workbook.xml)");
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const id = attr(m[1], "Id");
+    const target = attr(m[1], "Target");
+    if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
+  }
+  const workbook = new MemoryWorkbook();
+  for (const m of workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+    const name = decode(attr(m[1], "name") ?? "");
+    const target = targets.get(attr(m[1], "r:id") ?? "");
+    const xml = target ? read(`xl/${target}`) : undefined;
+    workbook.sheets.set(name, emptySheet(xml ? parseSheet(xml, shared) : [], false));
+  }
+  return workbook;
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import { readXlsxFast } from "../../src/adapters/xlsx/fastRead";
+import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import type { CellValue, SheetValues } from "../../src/workbook/port";
+
+const SAMPLES = join(__dirname, "..", "..", "samples");
+
+/** A sheet's non-blank cells by position, whatever used range the reader reports. */
+function cells(sheet: SheetValues | undefined): Map<string, CellValue> {
+  const out = new Map<string, CellValue>();
+  sheet?.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value !== null) out.set(`${sheet.top + r},${sheet.left + c}`, value);
+    }),
+  );
+  return out;
+}
+
+/** Every sheet's values through both readers: the fast reader must agree with exceljs cell for cell. */
+async function bothReads(path: string) {
+  const slow = await XlsxWorkbook.open(path);
+  const fast = readXlsxFast(path);
+  const names = await slow.sheetNames();
+  expect(await fast.sheetNames()).toEqual(names);
+  for (const name of names) {
+    const expected = cells(await slow.readSheet(name));
+    expect({ name, cells: cells(await fast.readSheet(name)) }).toEqual({ name, cells: expected });
+  }
+  return names;
+}
+
+describe("readXlsxFast", () => {
+  it.each(["reads.xlsx", "cycle.xlsx"])("reads the sample %s exactly as exceljs does", async (file) => {
+    const names = await bothReads(join(SAMPLES, file));
+    expect(names.length).toBeGreaterThan(0);
+  });
+
+  it("handles the cell kinds other spreadsheet programs write", async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("Reads & <Notes>");
+    ws.getCell("B2").value = "Account";
+    ws.getCell("C2").value = 'A "quoted" & <bracketed> value';
+    ws.getCell("D2").value = true;
+    ws.getCell("E2").value = false;
+    ws.getCell("F2").value = new Date(Date.UTC(2026, 9, 31));
+    ws.getCell("G2").value = { formula: "1+2", result: 3 };
+    ws.getCell("H2").value = { richText: [{ text: "rich " }, { text: "text", font: { bold: true } }] };
+    ws.getCell("B5").value = -12.345;
+    ws.getCell("AA5").value = "Straße 🚰";
+    ws.getCell("C7").value = "merged";
+    ws.mergeCells("C7:E8");
+    book.addWorksheet("Empty");
+    const path = join(mkdtempSync(join(tmpdir(), "fast-read-")), "kinds.xlsx");
+    await book.xlsx.writeFile(path);
+
+    await bothReads(path);
+    const sheet = await readXlsxFast(path).readSheet("Reads & <Notes>");
+    const at = (row: number, column: number) => sheet?.values[row - (sheet?.top ?? 0)]?.[column - (sheet?.left ?? 0)] ?? null;
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => at(1, c))).toEqual([
+      "Account",
+      'A "quoted" & <bracketed> value',
+      true,
+      false,
+      46326,
+      3,
+      "rich text",
+    ]);
+    expect(at(4, 26)).toBe("Straße 🚰");
+    expect([at(6, 2), at(6, 3), at(7, 2)]).toEqual(["merged", null, null]);
+  });
+
+  it("says plainly when the file is not a workbook", () => {
+    const path = join(SAMPLES, "rates", "chubbuck.json");
+    expect(() => readXlsxFast(path)).toThrow(/not a ZIP file/);
+  });
+});
