@@ -5,7 +5,7 @@ import engineBoundary from "./eslint/engineBoundary.js";
 const ub = { rules: { "engine-boundary": engineBoundary } };
 
 export default tseslint.config(
-  { ignores: ["dist/", "lib/", "node_modules/", "coverage/", "demo/out/", ".tmp/"] },
+  { ignores: ["dist/", "dist-try/", "lib/", "node_modules/", "coverage/", "demo/out/", ".tmp/"] },
   ...tseslint.configs.recommended,
   {
     rules: {

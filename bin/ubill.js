@@ -13,7 +13,9 @@ cli.main(process.argv.slice(2)).then(
   (code) => {
     // For npm run bench: wall time and peak memory of this process.
     if (process.env.UBILL_STATS === "1") {
-      process.stderr.write(`ubill-stats ${JSON.stringify({ wallMs: Date.now() - started, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+      process.stderr.write(
+        `ubill-stats ${JSON.stringify({ wallMs: Date.now() - started, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+      );
     }
     process.exit(code);
   },

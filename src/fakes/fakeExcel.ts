@@ -42,6 +42,16 @@ function excelError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
 }
 
+/** What a custom function throws for an error value in its cell (`CustomFunctions.Error`). */
+class CustomFunctionError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message ?? code);
+  }
+}
+
 const size = (v: unknown) => JSON.stringify(v ?? null).length;
 
 class Batch {
@@ -64,6 +74,7 @@ class Batch {
   async sync(): Promise<void> {
     const ops = this.ops;
     this.ops = [];
+    await this.fake.beforeSync?.();
     this.fake.stats.syncs++;
     const request = ops.reduce((sum, op) => sum + op.bytes, 0);
     this.fake.stats.requestBytes.push(request);
@@ -79,6 +90,7 @@ class Batch {
         `The response payload size has exceeded the limit (${this.fake.response} bytes).`,
       );
     }
+    if (ops.length > 0) for (const listener of this.fake.listeners) listener();
   }
 }
 
@@ -107,6 +119,12 @@ export class FakeExcel {
   response = 0;
   readonly version: number;
   hidden = new Set<string>();
+  /** Awaited before each sync runs: the browser host's round-trip latency, or a hold set by a test. */
+  beforeSync?: () => Promise<void> | void;
+  /** Called after every sync that did something (the try-it page's grid redraws). */
+  readonly listeners = new Set<() => void>();
+  /** The custom functions the page associated, by id, as Excel would call them. */
+  readonly customFunctions = new Map<string, (...args: unknown[]) => unknown>();
 
   constructor(
     readonly workbook: MemoryWorkbook,
@@ -120,8 +138,8 @@ export class FakeExcel {
     this.version = Number((options.apiVersion ?? "1.18").split(".")[1]);
   }
 
-  /** The globals Office.js provides: `Excel` and `Office`. */
-  globals(): { Excel: unknown; Office: unknown } {
+  /** The globals Office.js provides: `Excel`, `Office` and, in a shared runtime, `CustomFunctions`. */
+  globals(): { Excel: unknown; Office: unknown; CustomFunctions: unknown } {
     const run = async (a: unknown, b?: unknown) => {
       const batch = (typeof a === "function" ? a : b) as (ctx: unknown) => Promise<unknown>;
       const options = (typeof a === "function" ? {} : a) as { delayForCellEdit?: boolean };
@@ -149,19 +167,26 @@ export class FakeExcel {
         },
         HostType: { Excel: "Excel" },
       },
+      CustomFunctions: {
+        associate: (id: string, fn: (...args: unknown[]) => unknown) => void this.customFunctions.set(id.toUpperCase(), fn),
+        Error: CustomFunctionError,
+        ErrorCode: {
+          invalidValue: "#VALUE!",
+          notAvailable: "#N/A",
+          divisionByZero: "#DIV/0!",
+          invalidNumber: "#NUM!",
+          nullReference: "#NULL!",
+        },
+      },
     };
   }
 
   /** Installs the globals for code under test; returns the function that removes them. */
   install(target: Record<string, unknown> = globalThis as Record<string, unknown>): () => void {
     const g = this.globals();
-    const before = { Excel: target.Excel, Office: target.Office };
-    target.Excel = g.Excel;
-    target.Office = g.Office;
-    return () => {
-      target.Excel = before.Excel;
-      target.Office = before.Office;
-    };
+    const before = { Excel: target.Excel, Office: target.Office, CustomFunctions: target.CustomFunctions };
+    Object.assign(target, g);
+    return () => void Object.assign(target, before);
   }
 
   sheet(name: string): MemorySheet {

@@ -10,6 +10,7 @@ import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { sampleCycleWorkbook } from "../../src/samples/sampleCycle";
 import type { Services } from "../../src/taskpane/services";
 import { loadSchedule } from "../support/samples";
+import chubbuckJson from "../../samples/rates/chubbuck.json";
 
 let n = 0;
 
@@ -75,5 +76,25 @@ describe("Generate view", () => {
     await setup(sheets);
     await act(async () => fireEvent.click(await screen.findByRole("button", { name: "Preview" })));
     expect(await screen.findByText(/Billing needs an Accounts sheet/)).toBeTruthy();
+  });
+  it("bills with the schedule on the workbook's Rates sheet when there is exactly one", async () => {
+    const db = new UbDatabase(`generate-ui-${++n}`);
+    const cache = new ScheduleCache();
+    const store = new ScheduleStore(db, cache);
+    await store.save(chubbuckJson, "sample");
+    cache.replaceAll([loadSchedule("chubbuck"), loadSchedule("demo-city")]);
+    const services: Services = {
+      db,
+      cache,
+      store,
+      workbook: new MemoryWorkbook(sampleCycleWorkbook()),
+      startupProblems: [],
+      decisions: new DecisionStore(db),
+      now: () => "2026-11-01T09:00:00.000Z",
+    };
+    render(<App services={services} initialView="generate" />);
+    const field = await screen.findByRole("combobox", { name: "Rate schedule" });
+    await screen.findByText("The one on this workbook's Rates sheet");
+    expect(field.textContent).toBe("demo-city");
   });
 });

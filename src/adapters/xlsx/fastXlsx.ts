@@ -148,10 +148,11 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
     }
   }
   let tail = chunk + "</sheetData>";
+  // The last highlight added has the first priority, as in Excel, so the most serious fill wins.
   sheet.highlights.forEach((h, i) => {
     const a = h.area;
     const ref = `${columnLetter(a.left)}${a.top + 1}:${columnLetter(a.left + a.width - 1)}${a.top + a.height}`;
-    tail += `<conditionalFormatting sqref="${ref}"><cfRule type="expression" dxfId="${styles.dxf(h.fill)}" priority="${i + 1}"><formula>${esc(h.formula.replace(/^=/, ""))}</formula></cfRule></conditionalFormatting>`;
+    tail += `<conditionalFormatting sqref="${ref}"><cfRule type="expression" dxfId="${styles.dxf(h.fill)}" priority="${sheet.highlights.length - i}"><formula>${esc(h.formula.replace(/^=/, ""))}</formula></cfRule></conditionalFormatting>`;
   });
   tail += `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;
   if (print) tail += `<pageSetup orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;

@@ -175,6 +175,8 @@ export class XlsxWorkbook implements WorkbookPort {
         (cf: ExcelJS.ConditionalFormattingOptions) =>
           !cf.rules.some((rule) => ((rule as { formulae?: string[] }).formulae ?? []).some((f) => f.includes(HIGHLIGHT_MARKER))),
       );
+      // The last highlight added has the first priority, as in Excel, so the most serious fill wins.
+      const count = flags.highlights.length;
       flags.highlights.forEach((h, i) => {
         const a = h.area;
         ws.addConditionalFormatting({
@@ -182,7 +184,7 @@ export class XlsxWorkbook implements WorkbookPort {
           rules: [
             {
               type: "expression",
-              priority: i + 1,
+              priority: count - i,
               formulae: [h.formula.replace(/^=/, "")],
               style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(h.fill) } } },
             },

@@ -45,7 +45,7 @@ export function useReview() {
         const open = outcome.result.items.filter((i) => !i.decision).length;
         setStatus({
           intent: open ? "warning" : "success",
-          text: `${outcome.result.reads.toLocaleString()} reads checked on ${outcome.result.sheet}: ${open.toLocaleString()} open edit(s).`,
+          text: `${outcome.result.reads.toLocaleString()} reads checked on ${outcome.result.sheet}: ${open.toLocaleString()} open edit${open === 1 ? "" : "s"}.`,
         });
       } catch (error) {
         setStatus(

@@ -36,11 +36,15 @@ export function GenerateView() {
   const { db } = useServices();
   const schedules = useSchedules();
   const g = useGenerate();
-  const [scheduleId, setScheduleId] = useState<string>();
+  const [chosen, setScheduleId] = useState<string>();
+  const [defaultId, setDefaultId] = useState<string>();
   const [dates, setDates] = useState({ billDate: "", periodStart: "", periodEnd: "" });
   const [outputs, setOutputs] = useState<OutputName[]>([...OUTPUTS]);
 
-  useEffect(() => void loadSettings(db).then((s) => setScheduleId((id) => id ?? s.defaultSchedule)), [db]);
+  useEffect(() => void loadSettings(db).then((s) => setDefaultId(s.defaultSchedule)), [db]);
+  // The workbook is the record: when its Rates sheet carries one schedule, that is the one to bill with.
+  const fromSheet = schedules.filter((s) => s.origin === "sheet");
+  const scheduleId = chosen ?? (fromSheet.length === 1 ? fromSheet[0].schedule.id : defaultId);
   const badDate = Object.values(dates).some((d) => d !== "" && !isIsoDate(d));
   const request = () => ({
     scheduleId: scheduleId ?? "",
@@ -56,7 +60,10 @@ export function GenerateView() {
         Bills, register, reconciliation, delinquency list, letters, door hangers and work orders, from the reviewed reads and the workbook's
         Accounts, Balances, Payments and Adjustments. Output sheets are replaced whole; input sheets are never changed.
       </Body1>
-      <Field label="Rate schedule">
+      <Field
+        label="Rate schedule"
+        hint={!chosen && fromSheet.length === 1 ? "The one on this workbook's Rates sheet" : "Import or choose one in the Rates view"}
+      >
         <Dropdown
           value={scheduleId ?? ""}
           selectedOptions={scheduleId ? [scheduleId] : []}
@@ -134,7 +141,7 @@ export function GenerateView() {
       {g.written.length > 0 && (
         <section aria-label="Generated sheets">
           <Subtitle2 as="h3">Generated</Subtitle2>
-          <Toolbar>
+          <Toolbar aria-label="Open a generated sheet">
             {g.written.map((s) => (
               <Button key={s} onClick={() => g.open(s)}>
                 Open {s}

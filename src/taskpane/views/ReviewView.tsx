@@ -12,7 +12,6 @@ import {
   ProgressBar,
   Subtitle2,
   tokens,
-  Toolbar,
 } from "@fluentui/react-components";
 import type { ReviewItem } from "../../review/types";
 import { useServices } from "../services";
@@ -23,7 +22,9 @@ import { EditList } from "../review/EditList";
 import { EditActions } from "../review/EditActions";
 import { findSheets } from "../../review/findSheets";
 
-const useStyles = makeStyles({ toolbar: { flexWrap: "wrap", gap: tokens.spacingHorizontalS, paddingLeft: 0, alignItems: "end" } });
+const useStyles = makeStyles({
+  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, paddingLeft: 0, alignItems: "end" },
+});
 
 /** The meter-read review: validate a reads sheet, see its edits, decide on each. */
 export function ReviewView() {
@@ -53,7 +54,8 @@ export function ReviewView() {
   return (
     <>
       <Subtitle2 as="h2">Read review</Subtitle2>
-      <Toolbar className={styles.toolbar} aria-label="Read review actions">
+      {/* A group, not a toolbar: the sheet picker is a combobox, whose arrow keys must stay its own. */}
+      <div className={styles.toolbar} role="group" aria-label="Read review actions">
         <Field label="Reads sheet">
           <Dropdown
             placeholder={sheets.length ? "Choose a sheet" : "No reads sheet found"}
@@ -74,7 +76,7 @@ export function ReviewView() {
         <Button disabled={!review.result || review.progress !== undefined} onClick={() => review.clear()}>
           Clear flags
         </Button>
-      </Toolbar>
+      </div>
       {sheets.length === 0 && !review.result && (
         <Body1>
           No sheet has a reads header yet. A reads sheet needs the columns Account, Meter, Previous Read and Current Read, anywhere in its

@@ -1,0 +1,230 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import type { Browser, Page } from "playwright-core";
+import { highlightFill } from "../../src/fakes/conditionalFormats";
+import { demoCityWorkbook } from "../../src/fakes/host";
+import type { RunningServer } from "../../src/serve/staticServer";
+import { digest, launch, newPane, openView, Pane, reopen, ROOT, serve, workbookOf } from "./harness";
+import { valuesSnapshot } from "../../src/fakes/snapshot";
+
+let browser: Browser;
+let server: RunningServer;
+const panes: Pane[] = [];
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), serve()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(...args: Parameters<typeof newPane> extends [unknown, unknown, ...infer R] ? R : never): Promise<Pane> {
+  const pane = await newPane(browser, server, ...args);
+  panes.push(pane);
+  return pane;
+}
+
+afterEach(async () => {
+  for (const pane of panes.splice(0)) {
+    await pane.context.close();
+    expect(pane.errors).toEqual([]);
+  }
+});
+
+const READS = "Reads";
+const CODES = 17;
+const MESSAGES = 18;
+const CURRENT_READ = 8;
+const INPUT_SHEETS = ["Reads", "Accounts", "Usage History", "Balances", "Payments", "Adjustments"];
+
+async function validate(pane: Pane) {
+  const { page } = pane;
+  await openView(page, "Review");
+  await page.getByRole("combobox", { name: "Reads sheet" }).filter({ hasText: READS }).waitFor();
+  await page.getByRole("button", { name: "Validate" }).click();
+  await page.getByRole("table", { name: "Flagged reads" }).waitFor();
+}
+
+/** The Rates view's row for a schedule. */
+const scheduleRow = (page: Page, id: string) =>
+  page
+    .getByRole("table", { name: "Rate schedules" })
+    .getByRole("row")
+    .filter({ has: page.getByText(id, { exact: true }) });
+
+/** Shows decided edits as well as open ones (the list shows open edits by default). */
+async function showAll(pane: Pane) {
+  await pane.page.getByRole("combobox", { name: "Status" }).click();
+  await pane.page.getByRole("option", { name: "all" }).click();
+}
+
+/** The flagged-reads row for an account and code. */
+const editRow = (pane: Pane, account: string, code: string) =>
+  pane.page.getByRole("table", { name: "Flagged reads" }).getByRole("row").filter({ hasText: account }).filter({ hasText: code });
+
+describe("the task pane in Chromium over a fake Excel", () => {
+  it("opens with its four views, its stored schedules, and every UB function registered in the shared runtime", async () => {
+    const pane = await open({ empty: true });
+    const { page } = pane;
+    expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Review", "Generate", "Rates", "Settings"]);
+    // The Rates view opens first and lists the published samples stored on first run (IndexedDB).
+    await scheduleRow(page, "chubbuck").waitFor();
+    const functions = JSON.parse(readFileSync(join(ROOT, "dist", "functions.json"), "utf8")) as { functions: { id: string }[] };
+    const registered = await page.evaluate(() => [...window.ubFakeHost!.fake.customFunctions.keys()].sort());
+    expect(registered).toEqual(functions.functions.map((f) => f.id.toUpperCase()).sort());
+    // The functions run in the page: UB.PRORATE(90, 15, 30) is 45.
+    expect(await page.evaluate(() => window.ubFakeHost!.fake.customFunctions.get("PRORATE")!(90, 15, 30))).toBe(45);
+  });
+
+  it("reviews a reads sheet: edits listed, flag columns and colours written to the workbook, a chosen edit selected in Excel", async () => {
+    const pane = await open({ sample: "reads" });
+    const before = await digest(pane.page, ["Accounts", "Usage History"]);
+    await validate(pane);
+    await pane.page.getByRole("status").filter({ hasText: "28 reads checked on Reads: 29 open edits." }).waitFor();
+    await editRow(pane, "100102", "HIGH_USAGE").waitFor();
+
+    const workbook = await workbookOf(pane.page);
+    const sheet = workbook.sheet(READS)!;
+    const rowOf = (account: string) => sheet.values.findIndex((r) => r[2] === account);
+    expect(sheet.values[2].slice(CODES, MESSAGES + 1)).toEqual(["UB Edits", "UB Edit Notes"]);
+    expect(sheet.values[rowOf("100102")][CODES]).toBe("HIGH_USAGE");
+    expect(highlightFill(sheet, rowOf("100102"), CURRENT_READ)).toBe("#FFEB9C");
+    expect(highlightFill(sheet, rowOf("100109"), CURRENT_READ)).toBe("#FFC7CE");
+    expect(highlightFill(sheet, rowOf("100101"), CURRENT_READ)).toBeUndefined();
+    expect(sheet.notes.get(`I${rowOf("100109") + 1}`)).toMatch(/NEGATIVE_USAGE/);
+    // Context sheets are only read.
+    expect(await digest(pane.page, ["Accounts", "Usage History"])).toEqual(before);
+
+    await editRow(pane, "100109", "NEGATIVE_USAGE").click();
+    await pane.page.getByRole("region", { name: "Decide on this edit" }).waitFor();
+    const selection = await pane.page.evaluate(() => window.ubFakeHost!.workbook.selection);
+    expect(selection).toMatchObject({ sheet: READS, row: rowOf("100109") });
+  });
+
+  it("approves an edit with a reason, and finds the approval, the audit log and a setting again after the pane reloads", async () => {
+    const pane = await open({ sample: "reads" });
+    const { page } = pane;
+    await validate(pane);
+    await editRow(pane, "100102", "HIGH_USAGE").click();
+    await page.getByRole("textbox", { name: "Reason" }).fill("Pool filled; customer confirmed by phone");
+    await page.getByRole("button", { name: "Approve" }).click();
+    await page.getByRole("status").filter({ hasText: "100102: approved." }).waitFor();
+    await showAll(pane);
+    await editRow(pane, "100102", "HIGH_USAGE (approved)").waitFor();
+
+    let sheet = (await workbookOf(page)).sheet(READS)!;
+    let row = sheet.values.findIndex((r) => r[2] === "100102");
+    expect(String(sheet.values[row][MESSAGES])).toContain("Pool filled; customer confirmed by phone");
+    expect(highlightFill(sheet, row, CURRENT_READ)).toBeUndefined();
+
+    await openView(page, "Settings");
+    const high = page.getByRole("spinbutton", { name: "High usage: percent above baseline", exact: true });
+    await high.fill("55");
+    await high.press("Tab");
+    await page.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open("ub-workbench");
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const value = await new Promise<unknown>((resolve) => {
+        const get = db.transaction("settings").objectStore("settings").get("readEdits");
+        get.onsuccess = () => resolve(get.result);
+      });
+      db.close();
+      return (value as { value?: { highPercent?: number } } | undefined)?.value?.highPercent === 55;
+    });
+
+    await reopen(pane);
+    // Settings and the audit log come back from Chromium's IndexedDB.
+    await openView(page, "Settings");
+    expect(await page.getByRole("spinbutton", { name: "High usage: percent above baseline", exact: true }).inputValue()).toBe("55");
+    const audit = page.getByRole("table", { name: "Audit log" });
+    await audit.getByRole("row").filter({ hasText: "Pool filled; customer confirmed by phone" }).waitFor();
+    // The decision is still applied when the reads are validated again.
+    await validate(pane);
+    await showAll(pane);
+    await editRow(pane, "100102", "HIGH_USAGE (approved)").waitFor();
+    sheet = (await workbookOf(page)).sheet(READS)!;
+    row = sheet.values.findIndex((r) => r[2] === "100102");
+    expect(String(sheet.values[row][MESSAGES])).toContain("Pool filled; customer confirmed by phone");
+  });
+
+  it("imports a rate schedule from a JSON file in the Rates view and lists it", async () => {
+    const pane = await open({ empty: true });
+    const { page } = pane;
+    await scheduleRow(page, "chubbuck").waitFor();
+    expect(await scheduleRow(page, "demo-city").count()).toBe(0);
+    await page.getByLabel("Rate schedule JSON file").setInputFiles(join(ROOT, "samples", "rates", "demo-city.json"));
+    await scheduleRow(page, "demo-city").waitFor();
+    await reopen(pane);
+    await scheduleRow(page, "demo-city").waitFor();
+  });
+
+  it("generates bills, register and door hangers, and the sheets hold the cycle", async () => {
+    const pane = await open({ sample: "cycle" });
+    const { page } = pane;
+    const before = await digest(page, INPUT_SHEETS);
+    await openView(page, "Generate");
+    await page.getByRole("combobox", { name: "Rate schedule" }).filter({ hasText: "chubbuck" }).waitFor();
+    for (const name of ["Reconciliation", "Delinquency List", "Letters", "Work Orders"]) {
+      await page.getByRole("checkbox", { name }).uncheck();
+    }
+    await page.getByRole("button", { name: "Generate", exact: true }).click();
+    const generated = page.getByRole("region", { name: "Generated sheets" });
+    await generated.waitFor();
+    expect(await generated.getByRole("button").allTextContents()).toEqual([
+      "Open Bills",
+      "Open Bill Register",
+      "Open Door Hangers",
+      "Open Run Log",
+    ]);
+
+    const workbook = await workbookOf(page);
+    expect(await workbook.sheetNames()).toEqual([...INPUT_SHEETS, "Bills", "Bill Register", "Door Hangers", "Run Log"]);
+    const text = (name: string) =>
+      workbook
+        .sheet(name)!
+        .values.map((r) => r.join("\t"))
+        .join("\n");
+    // The sample cycle's golden figures (test/cycle/generateCycle.test.ts): 15 bills, 10 held, $2,362.54 due.
+    expect(text("Bill Register")).toMatch(/Bills\t15/);
+    expect(text("Bill Register")).toMatch(/2362\.54/);
+    expect(text("Bills").match(/^Account\t/gm)?.length ?? 0).toBeGreaterThan(0);
+    expect(text("Door Hangers")).toContain(
+      ["Name\tBaker, Tom", "Service address\t202 N Hayes Ave", "Account\t100102", "Pay to avoid shutoff\t$90.00 before 2026-11-01"].join(
+        "\n",
+      ),
+    );
+    expect(await digest(page, INPUT_SHEETS)).toEqual(before);
+
+    await generated.getByRole("button", { name: "Open Door Hangers" }).click();
+    await page.waitForFunction(() => window.ubFakeHost!.workbook.selection?.sheet === "Door Hangers");
+  });
+
+  it("cancels a long generation part way: inputs untouched, no run logged", async () => {
+    const sheets = demoCityWorkbook(2_000, 7);
+    const pane = await open({ snapshot: valuesSnapshot(sheets) });
+    const { page } = pane;
+    const inputs = Object.keys(sheets);
+    const before = await digest(page, inputs);
+    await page.evaluate(() => (window.ubFakeHost!.latencyMs = 20));
+    await openView(page, "Generate");
+    // The demo workbook carries its own schedule on a Rates sheet, and billing picks it.
+    await page.getByRole("combobox", { name: "Rate schedule" }).filter({ hasText: "demo-city" }).waitFor();
+    await page.getByRole("button", { name: "Generate", exact: true }).click();
+    await page.getByText(/^Writing Bills/).waitFor();
+    await page.evaluate(() => window.ubFakeHost!.hold());
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.evaluate(() => window.ubFakeHost!.release());
+    await page.getByText(/Generation cancelled/).waitFor();
+
+    expect(await digest(page, inputs)).toEqual(before);
+    const names = await page.evaluate(() => [...window.ubFakeHost!.workbook.sheets.keys()]);
+    expect(names).not.toContain("Run Log");
+    expect(names).not.toContain("Door Hangers");
+    expect(await page.getByRole("button", { name: "Generate", exact: true }).isEnabled()).toBe(true);
+  });
+});
