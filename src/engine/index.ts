@@ -35,7 +35,7 @@ export type { BackBill, BackBillPeriod, BackBillPeriodResult, BackBillPolicy } f
 export { computeBackBill } from "./backBill/computeBackBill";
 export { prorate } from "./proration/prorate";
 export { usageDeviation } from "./reads/usageDeviation";
-export { priceText, quantityText } from "./money/format";
+export { moneyText, priceText, quantityText } from "./money/format";
 export type { BaselineMethod, UsageHistoryEntry } from "./leakAdjustment/leakBaseline";
 export { leakBaseline } from "./leakAdjustment/leakBaseline";
 export * from "./edits";

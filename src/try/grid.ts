@@ -19,7 +19,7 @@ export function displayValue(value: CellValue, format: string | undefined): stri
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
   if (!format || format === "@" || format === "General") return String(value);
-  if (/y/i.test(format) && /d/i.test(format)) return serialToIso(value);
+  if (/y/i.test(format) && /d/i.test(format)) return value >= 1 && value < 2958466 ? serialToIso(value) : String(value);
   const decimals = /\.(0+)/.exec(format)?.[1].length ?? 0;
   const grouped = format.includes(",");
   const shown = value.toLocaleString("en-US", {
@@ -30,8 +30,26 @@ export function displayValue(value: CellValue, format: string | undefined): stri
   return format.includes("%") ? `${(value * 100).toFixed(decimals)}%` : shown;
 }
 
-function formatOf(sheet: MemorySheet, row: number, column: number): string | undefined {
-  return sheet.numberFormats.get(`${row}:${column}`) ?? sheet.options?.columnFormats?.[column];
+/**
+ * The number format a cell shows with. A sheet a person typed carries its formats in Excel; here,
+ * where input sheets hold values only, a column headed "... Date" in the first rows shows dates.
+ */
+function formatOf(sheet: MemorySheet, row: number, column: number, dateColumns: ReadonlySet<number>): string | undefined {
+  return (
+    sheet.numberFormats.get(`${row}:${column}`) ??
+    sheet.options?.columnFormats?.[column] ??
+    (dateColumns.has(column) ? "yyyy-mm-dd" : undefined)
+  );
+}
+
+function dateColumnsOf(sheet: MemorySheet): Set<number> {
+  const columns = new Set<number>();
+  for (const row of sheet.values.slice(0, 20)) {
+    row.forEach((v, c) => {
+      if (typeof v === "string" && /(^|\s)date$/i.test(v.trim())) columns.add(c);
+    });
+  }
+  return columns;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, text?: string) {
@@ -141,12 +159,13 @@ export class Grid {
     table.tHead!.append(head);
     const body = el("tbody");
     const headerRows = sheet.options?.headerRows ?? 0;
+    const dateColumns = dateColumnsOf(sheet);
     for (let r = this.firstRow; r < last; r++) {
       const tr = el("tr");
       tr.append(el("th", { scope: "row" }, String(r + 1)));
       const row = sheet.values[r] ?? [];
       for (let c = 0; c < width; c++) {
-        const td = el("td", {}, displayValue(row[c] ?? null, formatOf(sheet, r, c)));
+        const td = el("td", {}, displayValue(row[c] ?? null, formatOf(sheet, r, c, dateColumns)));
         const fill = shownFill(sheet, r, c);
         if (fill) td.style.backgroundColor = fill;
         const address = `${columnLetter(c)}${r + 1}`;

@@ -45,7 +45,7 @@ describe("Generate view", () => {
     await act(async () => fireEvent.click(await screen.findByRole("button", { name: "Preview" })));
     await screen.findByRole("table", { name: "Cycle preview" });
     expect([value("Bills"), value("Held (open read errors)"), value("Total due on the bills"), value("Reconciliation difference")]).toEqual(
-      ["15", "10", "2362.54", "0.00"],
+      ["15", "10", "$2,362.54", "$0.00"],
     );
     expect(workbook.sheet("Bills")).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableRow } from "@fluentui/react-components";
-import type { CycleResult } from "../../engine";
+import { CycleResult, moneyText } from "../../engine";
 import type { LoadedCycle } from "../../cycle/inputs";
 
 /** What the cycle will bill: counts and totals, before anything is written. */
@@ -8,18 +8,18 @@ export function CyclePreview({ loaded, result }: { loaded: LoadedCycle; result: 
   const rows: [string, string][] = [
     ["Period", `${loaded.input.periodStart} to ${loaded.input.periodEnd}`],
     ["Bill date", loaded.input.billDate],
-    ["Reads received", String(r.readsReceived)],
-    ["Bills", String(r.billed)],
-    ["Held (open read errors)", String(result.held.length)],
-    ...[...r.charges].map(([service, amount]): [string, string] => [`Charges: ${service}`, amount.toCents()]),
-    ["Current charges", r.currentCharges.toCents()],
-    ["Adjustments", r.adjustments.toCents()],
-    ["Fees", r.fees.toCents()],
-    ["Payments", r.payments.toCents()],
-    ["Total due on the bills", r.totalDue.toCents()],
-    ["Reconciliation difference", result.reconciliation.difference.toCents()],
-    ["Delinquent accounts", String(result.delinquency.length)],
-    ["Door hangers", String(result.doorHangers.length)],
+    ["Reads received", r.readsReceived.toLocaleString("en-US")],
+    ["Bills", r.billed.toLocaleString("en-US")],
+    ["Held (open read errors)", result.held.length.toLocaleString("en-US")],
+    ...[...r.charges].map(([service, amount]): [string, string] => [`Charges: ${service}`, moneyText(amount)]),
+    ["Current charges", moneyText(r.currentCharges)],
+    ["Adjustments", moneyText(r.adjustments)],
+    ["Fees", moneyText(r.fees)],
+    ["Payments", moneyText(r.payments)],
+    ["Total due on the bills", moneyText(r.totalDue)],
+    ["Reconciliation difference", moneyText(result.reconciliation.difference)],
+    ["Delinquent accounts", result.delinquency.length.toLocaleString("en-US")],
+    ["Door hangers", result.doorHangers.length.toLocaleString("en-US")],
   ];
   return (
     <Table aria-label="Cycle preview" size="extra-small">

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Body1, Button, Caption1, Field, Input, makeStyles, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
 import { Dec, isDecimalText, isIsoDate } from "../../engine";
 import type { ReviewItem } from "../../review/types";
@@ -23,13 +23,18 @@ export function EditActions({ item, review }: { item: ReviewItem; review: Review
   const [reason, setReason] = useState("");
   const [exchange, setExchange] = useState({ oldFinal: "", newMeter: "", newSet: "0", date: "" });
   const estimate = review.estimateFor(item);
+  const box = useRef<HTMLElement>(null);
+  // The list can be long: bring the chosen edit's actions into view.
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: "nearest" });
+  }, []);
   const exchangeOk =
     isDecimalText(exchange.oldFinal) &&
     isDecimalText(exchange.newSet) &&
     exchange.newMeter.trim() !== "" &&
     (exchange.date === "" || isIsoDate(exchange.date));
   return (
-    <section className={styles.box} aria-label="Decide on this edit">
+    <section ref={box} className={styles.box} aria-label="Decide on this edit">
       <Subtitle2 as="h3">
         Row {item.row + 1}: {item.code}
       </Subtitle2>

@@ -8,11 +8,19 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  makeStyles,
 } from "@fluentui/react-components";
 import type { ReviewItem } from "../../review/types";
 import { SEVERITY_COLOR } from "./ReviewSummary";
 
 const SHOWN = 200;
+
+// A task pane is about 320 px wide: give the edit text the room and let long codes wrap.
+const useStyles = makeStyles({
+  row: { width: "3.5em" },
+  account: { width: "6.5em" },
+  edit: { overflowWrap: "anywhere" },
+});
 
 /** The filtered edits, one row each; choosing one selects its cell in Excel. */
 export function EditList({
@@ -24,13 +32,14 @@ export function EditList({
   selected?: ReviewItem;
   onSelect: (item: ReviewItem) => void;
 }) {
+  const styles = useStyles();
   return (
     <>
       <Table aria-label="Flagged reads" size="small">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Row</TableHeaderCell>
-            <TableHeaderCell>Account</TableHeaderCell>
+            <TableHeaderCell className={styles.row}>Row</TableHeaderCell>
+            <TableHeaderCell className={styles.account}>Account</TableHeaderCell>
             <TableHeaderCell>Edit</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -52,7 +61,7 @@ export function EditList({
               <TableCell>
                 <TableCellLayout description={item.meter}>{item.account || "(none)"}</TableCellLayout>
               </TableCell>
-              <TableCell>
+              <TableCell className={styles.edit}>
                 <TableCellLayout description={item.message}>
                   <Badge size="small" appearance="tint" color={SEVERITY_COLOR[item.severity]}>
                     {item.severity}

@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
   outputs: { display: "flex", flexDirection: "column" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  sheets: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXS },
 });
 
 /** Bill the cycle: choose dates, preview counts and totals, generate the sheets, open any of them. */
@@ -141,9 +142,9 @@ export function GenerateView() {
       {g.written.length > 0 && (
         <section aria-label="Generated sheets">
           <Subtitle2 as="h3">Generated</Subtitle2>
-          <Toolbar aria-label="Open a generated sheet">
+          <Toolbar className={styles.sheets} aria-label="Open a generated sheet">
             {g.written.map((s) => (
-              <Button key={s} onClick={() => g.open(s)}>
+              <Button key={s} size="small" onClick={() => g.open(s)}>
                 Open {s}
               </Button>
             ))}

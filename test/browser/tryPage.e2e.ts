@@ -1,0 +1,90 @@
+import type { Browser, Frame, Page } from "playwright-core";
+import type { RunningServer } from "../../src/serve/staticServer";
+import { launch, screenshotPath, serve, watchErrors } from "./harness";
+
+let browser: Browser;
+let server: RunningServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), serve({ tryPage: true })]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the try-it page as `npm run try` serves it, and returns the page and the task pane's frame. */
+async function openTry(query: string): Promise<{ page: Page; pane: Frame; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  // The page must work with no network at all: anything off loopback is refused.
+  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort("blockedbyclient"));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  watchErrors(page, errors);
+  await page.goto(`${server.url}${query}`);
+  await page.getByRole("status").filter({ hasText: "Workbook ready" }).waitFor({ timeout: 60_000 });
+  const frame = page.frameLocator("iframe#pane");
+  await frame.getByRole("tablist", { name: "UB Workbench views" }).waitFor();
+  const pane = page.frames().find((f) => f.url().endsWith("/taskpane.html"))!;
+  return { page, pane, errors, close: () => context.close() };
+}
+
+const cell = (page: Page, address: string) => page.locator(`#grid td[data-cell="${address}"]`);
+
+describe("npm run try: the task pane beside a grid of the fake workbook", () => {
+  it("reviews the sample reads: the grid shows the flag columns, the colours and the row the pane selects", async () => {
+    const { page, pane, errors, close } = await openTry("?sample=reads");
+    expect(await page.locator("#grid .tab.active").textContent()).toBe("Reads");
+    await cell(page, "C3").filter({ hasText: "Account" }).waitFor();
+
+    await pane.getByRole("tab", { name: "Review" }).click();
+    await pane.getByRole("button", { name: "Validate" }).click();
+    await pane.getByRole("table", { name: "Flagged reads" }).waitFor();
+    await cell(page, "R3").filter({ hasText: "UB Edits" }).waitFor();
+
+    // Account 100109's current read (column I) is an error: red, with a note; choosing the edit selects it in the grid.
+    const row = (await page
+      .locator("#grid td[data-cell^='C']")
+      .filter({ hasText: /^100109$/ })
+      .getAttribute("data-cell"))!.slice(1);
+    await pane.getByRole("table", { name: "Flagged reads" }).getByRole("row").filter({ hasText: "100109" }).first().click();
+    await page.locator(`#grid td.selection[data-cell$="${row}"]`).waitFor();
+    expect(await cell(page, `I${row}`).evaluate((td) => getComputedStyle(td).backgroundColor)).toBe("rgb(255, 199, 206)");
+    expect(await cell(page, `I${row}`).getAttribute("title")).toMatch(/NEGATIVE_USAGE/);
+    await pane.getByRole("region", { name: "Decide on this edit" }).waitFor();
+
+    await page.screenshot({ path: screenshotPath("review.png") });
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("bills the demo city: the workbook's own schedule, every output sheet, and the bills open in the grid", async () => {
+    const { page, pane, errors, close } = await openTry("");
+    await page.getByRole("status").filter({ hasText: "20,039 rows" }).waitFor();
+    await pane.getByRole("tab", { name: "Generate" }).click();
+    await pane.getByRole("combobox", { name: "Rate schedule" }).filter({ hasText: "demo-city" }).waitFor();
+    await pane.getByRole("button", { name: "Generate", exact: true }).click();
+    const generated = pane.getByRole("region", { name: "Generated sheets" });
+    await generated.waitFor({ timeout: 150_000 });
+    await generated.getByRole("button", { name: "Open Bill Register" }).click();
+    await page.locator("#grid .tab.active").filter({ hasText: "Bill Register" }).waitFor();
+    const tabs = await page.locator("#grid .tab").allTextContents();
+    expect(tabs).toEqual(
+      expect.arrayContaining([
+        "Reads",
+        "Bills",
+        "Bill Register",
+        "Reconciliation",
+        "Delinquency List",
+        "Door Hangers",
+        "Work Orders",
+        "Run Log",
+      ]),
+    );
+    await pane.getByRole("table", { name: "Cycle preview" }).waitFor();
+    await page.screenshot({ path: screenshotPath("generate.png") });
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
