@@ -1,8 +1,9 @@
-import { existsSync } from "fs";
+import { existsSync, renameSync, rmSync } from "fs";
 import { resolve } from "path";
 import { DEFAULT_READ_EDIT_SETTINGS, isIsoDate, RateSchedule, validateSchedule } from "../engine";
 import { readXlsxFast } from "../adapters/xlsx/fastRead";
-import { writeXlsx } from "../adapters/xlsx/fastXlsx";
+import { XlsxWriter } from "../adapters/xlsx/fastXlsx";
+import { XlsxOutputPort } from "../adapters/xlsx/xlsxOutputPort";
 import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { generateCycle } from "../cycle/generateCycle";
 import { DEFAULT_CYCLE_SETTINGS } from "../cycle/settings";
@@ -49,27 +50,45 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
     throw new UsageError(`--bill-date must be a date such as 2026-10-31, got "${billDate}"`);
   let workbook: MemoryWorkbook;
   try {
-    // Values only, parsed straight from the sheet XML: a 100,000-account workbook reads in seconds.
-    workbook = readXlsxFast(input);
+    // Values only, parsed straight from the sheet XML when read and then let go: a 100,000-account
+    // workbook reads in seconds and its input rows are not held while the cycle is billed.
+    workbook = readXlsxFast(input, { lazy: true });
   } catch (error) {
     throw new UsageError(`${input} is not a readable .xlsx workbook: ${(error as Error).message}`);
   }
   const rates = await workbook.readSheet(RATES_SHEET);
   const schedule = scheduleFor(args, rates ? readRatesSheet(rates).schedules : []);
   const log = await workbook.readSheet(REVIEW_LOG_SHEET);
-  const outcome = await generateCycle(workbook, {
-    schedule,
-    settings: DEFAULT_CYCLE_SETTINGS,
-    readEdits: DEFAULT_READ_EDIT_SETTINGS,
-    decisions: log ? parseReviewLog(log).decisions : [],
-    dates: { billDate },
-    now,
-  });
-  if (!outcome.ok) throw new UsageError(outcome.message);
+  // Sheets go into a file beside OUT.xlsx as they are made; it becomes OUT.xlsx only when the run succeeds.
+  const partial = `${out}.partial`;
+  const writer = new XlsxWriter(partial);
+  let outcome: Awaited<ReturnType<typeof generateCycle>>;
+  try {
+    outcome = await generateCycle(new XlsxOutputPort(workbook, writer), {
+      schedule,
+      settings: DEFAULT_CYCLE_SETTINGS,
+      readEdits: DEFAULT_READ_EDIT_SETTINGS,
+      decisions: log ? parseReviewLog(log).decisions : [],
+      dates: { billDate },
+      now,
+    });
+    if (outcome.ok) {
+      // OUT.xlsx holds what the cycle produced and the letter templates it used; the inputs stay in the input workbook.
+      const templates = workbook.sheet(TEMPLATES_SHEET);
+      if (templates && !writer.sheetNames.includes(TEMPLATES_SHEET)) await writer.addSheet(TEMPLATES_SHEET, templates);
+    }
+    await writer.close();
+  } catch (error) {
+    writer.abort();
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  if (!outcome.ok) {
+    rmSync(partial, { force: true });
+    throw new UsageError(outcome.message);
+  }
+  renameSync(partial, out);
   const { result, loaded, written, problems } = outcome.run;
-  // OUT.xlsx holds what the cycle produced (and the letter templates it used); the inputs stay in the input workbook.
-  const produced = [...(await workbook.sheetNames()).filter((n) => written.includes(n) || n === TEMPLATES_SHEET)];
-  await writeXlsx(out, workbook, produced);
   const r = result.register;
   const summary = {
     schedule: schedule.id,

@@ -80,39 +80,47 @@ export async function generateCycle(
   const chosen = new Set<OutputName>(options.outputs ?? OUTPUTS);
   const { office, policy } = options.settings;
   const problems = [...loaded.problems];
-  const sheets: OutputSheet[] = [];
-  if (chosen.has(BILLS_SHEET)) sheets.push(billsSheet(result.statements, office, options.schedule.usageUnit));
-  if (chosen.has(REGISTER_SHEET)) sheets.push(registerSheet(result, servicesOf(options.schedule)));
-  if (chosen.has(RECONCILIATION_SHEET)) sheets.push(reconciliationSheet(result, loaded.input.billDate));
-  if (chosen.has(DELINQUENCY_SHEET)) sheets.push(delinquencySheet(result));
+  // Each sheet is built, written and let go before the next is built, so a large cycle holds one
+  // output sheet at a time.
+  const builders: (() => Promise<OutputSheet>)[] = [];
+  const build = (name: OutputName, make: () => OutputSheet | Promise<OutputSheet>) => {
+    if (chosen.has(name)) builders.push(async () => make());
+  };
+  build(BILLS_SHEET, () => billsSheet(result.statements, office, options.schedule.usageUnit));
+  build(REGISTER_SHEET, () => registerSheet(result, servicesOf(options.schedule)));
+  build(RECONCILIATION_SHEET, () => reconciliationSheet(result, loaded.input.billDate));
+  build(DELINQUENCY_SHEET, () => delinquencySheet(result));
   let templatesMissing = false;
-  if (chosen.has(LETTERS_SHEET)) {
+  build(LETTERS_SHEET, async () => {
     const existing = await port.readSheet(TEMPLATES_SHEET);
     templatesMissing = !existing;
     const { letters, unknownFields } = cycleLetters(result, parseTemplates(existing), policy);
     if (unknownFields.length)
       problems.push(`${TEMPLATES_SHEET}: unknown merge field(s) left as written: ${unknownFields.map((f) => `{{${f}}}`).join(", ")}`);
-    sheets.push(lettersSheet(letters, office));
-  }
-  if (chosen.has(DOOR_HANGERS_SHEET)) sheets.push(doorHangersSheet(result, office));
-  if (chosen.has(WORK_ORDERS_SHEET)) {
+    return lettersSheet(letters, office);
+  });
+  build(DOOR_HANGERS_SHEET, () => doorHangersSheet(result, office));
+  build(WORK_ORDERS_SHEET, async () => {
     const existing = await port.readSheet(WORK_ORDERS_SHEET);
-    sheets.push(workOrdersSheet(existing ? parseWorkOrders(existing) : [], result.cartOrders));
-  }
+    return workOrdersSheet(existing ? parseWorkOrders(existing) : [], result.cartOrders);
+  });
   const written: string[] = [];
-  const parts = sheets.flatMap((sheet) => splitForExcel(sheet));
-  // Parts a bigger cycle left behind ("Bills 3" when this cycle needs only "Bills 2") are removed.
-  const names = await port.sheetNames();
-  for (const sheet of sheets) {
-    for (const stale of names.filter((n) => n.startsWith(`${sheet.name} `) && /^\d+$/.test(n.slice(sheet.name.length + 1)))) {
+  for (const [i, make] of builders.entries()) {
+    if (options.cancelled?.()) throw new Cancelled();
+    const sheet = await make();
+    const parts = splitForExcel(sheet);
+    // Parts a bigger cycle left behind ("Bills 3" when this cycle needs only "Bills 2") are removed.
+    for (const stale of (await port.sheetNames()).filter(
+      (n) => n.startsWith(`${sheet.name} `) && /^\d+$/.test(n.slice(sheet.name.length + 1)),
+    )) {
       if (!parts.some((p) => p.name === stale)) await port.removeSheet(stale);
     }
-  }
-  for (const [i, sheet] of parts.entries()) {
-    if (options.cancelled?.()) throw new Cancelled();
-    options.progress?.(`Writing ${sheet.name}`, i, parts.length);
-    await port.replaceSheet(sheet.name, sheet.rows, sheet.options);
-    written.push(sheet.name);
+    for (const part of parts) {
+      if (options.cancelled?.()) throw new Cancelled();
+      options.progress?.(`Writing ${part.name}`, i, builders.length);
+      await port.replaceSheet(part.name, part.rows, part.options);
+      written.push(part.name);
+    }
   }
   // A workbook without templates gets the defaults to edit; an existing Letter Templates sheet is the user's and is never replaced.
   if (templatesMissing)
@@ -134,7 +142,7 @@ export async function generateCycle(
     result,
   );
   await port.replaceSheet(log.name, log.rows, log.options);
-  options.progress?.("Done", parts.length, parts.length);
+  options.progress?.("Done", builders.length, builders.length);
   return { ok: true, run: { loaded, result, written: [...written, RUN_LOG_SHEET], problems } };
 }
 

@@ -19,6 +19,17 @@ export type Dec = Decimal;
 export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 
+/**
+ * a + b, exactly as `a.plus(b)`, but without a new decimal when either side is zero: most
+ * accounts have no fees, adjustments or payments in a cycle, and a cycle sums such amounts
+ * millions of times. A zero sum is always ZERO (never a negative zero).
+ */
+export function addDec(a: Dec, b: Dec): Dec {
+  if (b.isZero()) return a.isZero() ? ZERO : a;
+  if (a.isZero()) return b;
+  return a.plus(b);
+}
+
 /** A decimal from a string or integer as written in a schedule or read sheet. */
 export function dec(value: Decimal.Value): Dec {
   return new Dec(value);

@@ -44,6 +44,14 @@ type ArgValue<S> = S extends { kind: infer K; optional: true }
 /** The parsed values of a spec's arguments, as a typed tuple. */
 export type ArgValues<A extends readonly ArgSpec[]> = { -readonly [I in keyof A]: ArgValue<A[I]> };
 
+const bounds = new Map<number, Dec>();
+/** A spec's limit as a decimal, made once rather than on every call. */
+const bound = (n: number): Dec => {
+  let d = bounds.get(n);
+  if (!d) bounds.set(n, (d = new Dec(n)));
+  return d;
+};
+
 const isBlank = (v: unknown) => v === null || v === undefined || v === "";
 
 function show(v: unknown): string {
@@ -67,7 +75,7 @@ export function readArg(fn: string, spec: ArgSpec, raw: unknown): unknown {
       const value = toDecimal(single);
       if (value === undefined) return bad(describe(spec));
       if (spec.kind === "integer" && !value.isInteger()) return bad(describe(spec));
-      if ((spec.min !== undefined && value.lessThan(spec.min)) || (spec.max !== undefined && value.greaterThan(spec.max)))
+      if ((spec.min !== undefined && value.lessThan(bound(spec.min))) || (spec.max !== undefined && value.greaterThan(bound(spec.max))))
         return bad(describe(spec));
       return spec.kind === "integer" ? value.toNumber() : value;
     }
@@ -102,10 +110,21 @@ function describe(spec: ArgSpec): string {
   return `${what}${range}${spec.unit ? ` (${spec.unit})` : ""}`;
 }
 
+const fractions = new Map<number, Dec>();
+
 /** A decimal from an Excel number or a numeric text ("1,200.50" allowed); undefined otherwise. */
 export function toDecimal(value: unknown): Dec | undefined {
-  if (typeof value === "number")
-    return Number.isInteger(value) ? new Dec(value) : Number.isFinite(value) ? new Dec(String(value)) : undefined;
+  if (typeof value === "number") {
+    if (Number.isInteger(value)) return new Dec(value);
+    if (!Number.isFinite(value)) return undefined;
+    // Prices and rates repeat on every row: their (immutable) decimals are parsed once.
+    let found = fractions.get(value);
+    if (!found) {
+      if (fractions.size >= 1024) fractions.clear();
+      fractions.set(value, (found = new Dec(String(value))));
+    }
+    return found;
+  }
   if (typeof value === "string") {
     const text = value.trim().replace(/,(?=\d{3}(\D|$))/g, "");
     return isDecimalText(text) ? new Dec(text) : undefined;

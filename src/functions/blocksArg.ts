@@ -6,22 +6,33 @@ import { toDecimal } from "./args";
  * upper limit meaning no limit (last row only). A header row (two text labels) is skipped; blank rows are
  * ignored. Problems name the row of the range.
  */
-const parsed = new Map<string, Result<Block[]>>();
+const recent: { grid: unknown[][]; result: Result<Block[]> }[] = [];
+const RECENT = 16;
 
-/** The same range is usually priced over and over (one per row of a sheet): its blocks are parsed once. */
+const sameGrid = (a: readonly unknown[][], b: readonly unknown[][]) => {
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    const x = a[r];
+    const y = b[r];
+    if (x.length !== y.length) return false;
+    for (let c = 0; c < x.length; c++) if (x[c] !== y[c]) return false;
+  }
+  return true;
+};
+
+/**
+ * The same range is usually priced over and over (one call per row of a sheet): its blocks are
+ * parsed once. Excel passes a fresh array each call, so the last few ranges are kept as copies
+ * and compared cell by cell.
+ */
 export function readBlocksRange(grid: readonly unknown[][]): Result<Block[]> {
-  let key = "";
-  for (const row of grid) {
-    key += "\u0002";
-    for (const v of row) key += `${typeof v === "string" ? "s" : "n"}${String(v)}\u0001`;
+  for (let i = 0; i < recent.length; i++) {
+    if (sameGrid(recent[i].grid, grid)) return recent[i].result;
   }
-  let found = parsed.get(key);
-  if (!found) {
-    found = parseBlocksRange(grid);
-    if (parsed.size >= 500) parsed.clear();
-    parsed.set(key, found);
-  }
-  return found;
+  const result = parseBlocksRange(grid);
+  if (recent.length >= RECENT) recent.pop();
+  recent.unshift({ grid: grid.map((row) => [...row]), result });
+  return result;
 }
 
 function parseBlocksRange(grid: readonly unknown[][]): Result<Block[]> {

@@ -12,10 +12,10 @@ import {
   Result,
   RateSchedule,
   selectVersion,
-  sumMoney,
   winterQuarterAverage,
   IsoDate,
   BillInput,
+  ZERO,
 } from "../engine";
 import { scheduleCache } from "../storage/scheduleCache";
 import { readDate } from "./args";
@@ -42,7 +42,8 @@ export function tiered(usage: Dec, grid: unknown[][], base?: Dec, unitSize?: Dec
   if (!blocks.ok) return blocks;
   if (unitSize !== undefined && !unitSize.greaterThan(0)) return fail("INVALID_INPUT", "unitSize must be above 0");
   const rows = priceTieredUsage(usage, blocks.value, { unitSize });
-  const total = sumMoney(rows.map((r) => r.amount)).amount.plus(base ?? 0);
+  let total = base ?? rows[0]?.amount.amount ?? ZERO;
+  for (let i = base ? 0 : 1; i < rows.length; i++) total = total.plus(rows[i].amount.amount);
   return ok(total.toNumber());
 }
 

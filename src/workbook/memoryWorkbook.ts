@@ -24,6 +24,11 @@ export interface MemorySheet {
   /** Notes by A1 address ("B7"). */
   notes: Map<string, string>;
   options?: WriteOptions;
+  /**
+   * For a sheet read from a file on demand: its rows (the first `maxRows`, or all), parsed for
+   * this call and not kept, so a large input sheet is in memory only while it is being read.
+   */
+  lazy?: (maxRows?: number) => CellValue[][];
   /** Print set-up as Office.js set it (the fake Excel records it here). */
   printSetup?: { orientation?: string; printArea?: string; titleRows?: string; fitToWidth?: boolean; pageBreaks: number[] };
 }
@@ -68,9 +73,10 @@ export class MemoryWorkbook implements WorkbookPort {
     const sheet = this.sheet(name);
     if (!sheet) return undefined;
     if (options.cancelled?.()) throw new Cancelled();
-    let bottom = sheet.values.length;
-    while (bottom > 0 && sheet.values[bottom - 1].every((v) => v === null || v === "")) bottom--;
-    const rows = sheet.values.slice(0, options.maxRows === undefined ? bottom : Math.min(bottom, options.maxRows));
+    const values = sheet.lazy ? sheet.lazy(options.maxRows) : sheet.values;
+    let bottom = values.length;
+    while (bottom > 0 && values[bottom - 1].every((v) => v === null || v === "")) bottom--;
+    const rows = values.slice(0, options.maxRows === undefined ? bottom : Math.min(bottom, options.maxRows));
     options.progress?.(rows.length, rows.length);
     // Rows are shared, not copied (readers never change them); only a row holding "" is rewritten, as blank.
     return {

@@ -4,6 +4,8 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { readXlsxFast } from "../../src/adapters/xlsx/fastRead";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
+import { writeXlsx } from "../../src/adapters/xlsx/fastXlsx";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { CellValue, SheetValues } from "../../src/workbook/port";
 
 const SAMPLES = join(__dirname, "..", "..", "samples");
@@ -70,6 +72,36 @@ describe("readXlsxFast", () => {
     ]);
     expect(at(4, 26)).toBe("Straße 🚰");
     expect([at(6, 2), at(6, 3), at(7, 2)]).toEqual(["merged", null, null]);
+  });
+
+  it.each(["reads.xlsx", "cycle.xlsx"])("reads %s lazily, sheet by sheet, exactly as it reads it whole", async (file) => {
+    const path = join(SAMPLES, file);
+    const eager = readXlsxFast(path);
+    const lazy = readXlsxFast(path, { lazy: true });
+    const names = await eager.sheetNames();
+    expect(await lazy.sheetNames()).toEqual(names);
+    for (const name of names) {
+      expect(await lazy.readSheet(name)).toEqual(await eager.readSheet(name));
+      // Read twice: nothing read the first time is changed or lost.
+      expect(await lazy.readSheet(name)).toEqual(await eager.readSheet(name));
+      expect(await lazy.readSheet(name, { maxRows: 3 })).toEqual(await eager.readSheet(name, { maxRows: 3 }));
+    }
+    const heads = await lazy.readHeads(50);
+    expect(heads.map((h) => h.sheet)).toEqual(names);
+    // Asking for a sheet's values keeps them, so a change to them is seen by later reads.
+    const first = lazy.sheet(names[0])!;
+    expect(first.values).toEqual(eager.sheet(names[0])!.values);
+    first.values[0] = ["changed"];
+    expect((await lazy.readSheet(names[0]))!.values[0]).toEqual(["changed"]);
+  });
+
+  it("reads inline text that repeats down a sheet (kept once) as written", async () => {
+    const rows: CellValue[][] = [["Account", "Usage", "Code"]];
+    for (let r = 0; r < 300; r++) rows.push([`2000${r % 7}`, r, r % 2 ? "A" : "E"]);
+    rows.push(["x".repeat(40), 1, "x".repeat(40)]);
+    const path = join(mkdtempSync(join(tmpdir(), "fast-read-")), "repeat.xlsx");
+    await writeXlsx(path, new MemoryWorkbook({ "Usage History": rows }));
+    expect((await readXlsxFast(path, { lazy: true }).readSheet("Usage History"))!.values).toEqual(rows);
   });
 
   it("says plainly when the file is not a workbook", () => {

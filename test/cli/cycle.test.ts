@@ -1,9 +1,12 @@
 import { createHash } from "crypto";
-import { copyFileSync, mkdtempSync, readFileSync } from "fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
+import { readXlsxFast } from "../../src/adapters/xlsx/fastRead";
+import { writeXlsx } from "../../src/adapters/xlsx/fastXlsx";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
 const SAMPLE = join(__dirname, "..", "..", "samples", "cycle.xlsx");
 const hash = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
@@ -65,6 +68,19 @@ describe("ubill cycle", () => {
     );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/bill date 2026-11-02, rates chubbuck/);
+  });
+
+  it("writes no OUT.xlsx, not even part of one, when billing cannot run", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ubill-cycle-"));
+    const input = join(dir, "reads-only.xlsx");
+    const sample = readXlsxFast(SAMPLE);
+    const reads = (await sample.readSheet("Reads"))!;
+    await writeXlsx(input, new MemoryWorkbook({ Reads: reads.values }));
+    const out = join(dir, "o.xlsx");
+    const r = await run("cycle", input, "--out", out, "--schedule", join(__dirname, "..", "..", "samples", "rates", "chubbuck.json"));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^ubill: Billing needs an Accounts sheet/);
+    expect(readdirSync(dir)).toEqual(["reads-only.xlsx"]);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 /** Property tests (fast-check) for the money invariants the engine promises. */
 import fc from "fast-check";
-import { allocate, computeBill, computeLeakCredit, dec, Money, sumMoney, validateSchedule, RateSchedule } from "../../src/engine";
+import { addDec, allocate, computeBill, computeLeakCredit, dec, Money, sumMoney, validateSchedule, RateSchedule } from "../../src/engine";
 import { loadSchedule, sampleScheduleIds } from "../support/samples";
 
 const cents = fc.integer({ min: 0, max: 5_000_00 }).map((c) => (c / 100).toFixed(2));
@@ -48,6 +48,20 @@ function total(schedule: RateSchedule, usage: number, extra = {}): Money {
 
 /** Account details some samples need (a meter size or cart size they price). */
 const ACCOUNT: Record<string, object> = { sheffield: { meterSize: "5/8" }, "pocatello-sanitation": { carts: { count: 2, size: "96" } } };
+
+describe("addDec", () => {
+  const signedCents = fc.integer({ min: -5_000_00, max: 5_000_00 }).map((c) => dec(c).div(100));
+  const maybeZero = fc.oneof(signedCents, fc.constantFrom(dec(0), dec("-0"), dec("0.00")));
+
+  it("is exactly plus, and a zero sum is never a negative zero", () => {
+    fc.assert(
+      fc.property(maybeZero, maybeZero, (a, b) => {
+        const sum = addDec(a, b);
+        return sum.equals(a.plus(b)) && (!sum.isZero() || !sum.isNegative());
+      }),
+    );
+  });
+});
 
 describe("bill invariants", () => {
   it("has lines that sum exactly to the total, and service totals that sum to it too", () => {

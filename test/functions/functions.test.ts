@@ -59,6 +59,22 @@ describe("UB.TIERED", () => {
     expect(UB.tiered(25500, harlingen, NIL, 1000)).toBe(58.78);
   });
 
+  it("prices a range Excel passes afresh on every call by its values, not by the array it arrives in", () => {
+    const copy = () => harlingen.map((row) => [...row]);
+    expect(UB.tiered(15000, copy(), 9.91, 1000)).toBe(39.16);
+    expect(UB.tiered(15000, copy(), 9.91, 1000)).toBe(39.16);
+    // The same shape with one price changed is a different range (2.55 -> 2.65 on 5,000 gal: +0.50).
+    const changed = copy();
+    changed[3][1] = 2.65;
+    expect(UB.tiered(15000, changed, 9.91, 1000)).toBe(39.66);
+    // A range changed in place after a call is read again.
+    changed[3][1] = 2.55;
+    expect(UB.tiered(15000, changed, 9.91, 1000)).toBe(39.16);
+    // Twenty other ranges in between do not lose the first one's answer.
+    for (let i = 1; i <= 20; i++) expect(UB.tiered(1000, [["", i]], NIL, 1000)).toBe(i);
+    expect(UB.tiered(15000, copy(), 9.91, 1000)).toBe(39.16);
+  });
+
   it("avoids floating-point error: 3 x 1.1 at 0.1 per unit is 0.33", () => {
     expect(UB.tiered(3.3, [["", 0.1]])).toBe(0.33);
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { inflateRawSync } from "zlib";
-import { emptySheet, MemoryWorkbook } from "../../workbook/memoryWorkbook";
+import { emptySheet, MemorySheet, MemoryWorkbook } from "../../workbook/memoryWorkbook";
 import type { CellValue } from "../../workbook/port";
 
 /** The files inside a ZIP archive, inflated on demand. */
@@ -70,14 +70,17 @@ function columnIndex(ref: string): number {
   return n - 1;
 }
 
-function parseSheet(xml: string, shared: readonly string[]): CellValue[][] {
+/** The sheet's rows from A1; with `maxRows`, only the rows above it (the rest is not scanned). */
+function parseSheet(xml: string, shared: readonly string[], maxRows = Infinity): CellValue[][] {
   const values: CellValue[][] = [];
+  const strings = new Map<string, string>();
   const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
   const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
   let rowIndex = -1;
   for (let row = rowRe.exec(xml); row; row = rowRe.exec(xml)) {
     const r = attr(row[1], "r");
     rowIndex = r ? Number(r) - 1 : rowIndex + 1;
+    if (rowIndex >= maxRows) break;
     const cells: CellValue[] = [];
     let column = -1;
     const body = row[2] ?? "";
@@ -97,13 +100,55 @@ function parseSheet(xml: string, shared: readonly string[]): CellValue[][] {
       else if (type === "str" || type === "e") value = v === undefined ? null : decode(v);
       else if (v !== undefined) value = Number(v);
       if (value === "") value = null;
+      else if (typeof value === "string" && type !== "s" && value.length <= 32) {
+        // Inline strings repeat (an account on each of its history rows): one copy of each.
+        const seen = strings.get(value);
+        if (seen === undefined) {
+          if (strings.size < 500_000) strings.set(value, value);
+        } else value = seen;
+      }
       while (cells.length < column) cells.push(null);
       cells[column] = value;
     }
-    values[rowIndex] = cells;
+    // A copy of exactly its length: the array grown cell by cell holds spare room, and a sheet can have a million rows.
+    values[rowIndex] = cells.slice();
   }
   for (let i = 0; i < values.length; i++) if (!values[i]) values[i] = [];
   return values;
+}
+
+const HEAD_ROWS = 64;
+
+/**
+ * A sheet parsed from its XML each time it is read and not kept: the CLI reads a 900,000-row
+ * history once, parses it into records, and lets the rows go. Its first rows (what finding the
+ * sheets by their headers reads) are kept. Anything that asks for `values` itself (writing the
+ * sheet out, flagging it) gets them parsed once and kept from then on.
+ */
+function lazySheet(xml: () => string | undefined, shared: readonly string[]): MemorySheet {
+  const sheet = emptySheet([], false);
+  let kept: CellValue[][] | undefined;
+  let head: CellValue[][] | undefined;
+  const parse = (maxRows?: number) => {
+    const text = xml();
+    return text ? parseSheet(text, shared, maxRows) : [];
+  };
+  Object.defineProperty(sheet, "values", {
+    enumerable: true,
+    get: () => (kept ??= parse()),
+    set: (rows: CellValue[][]) => {
+      kept = rows;
+    },
+  });
+  sheet.lazy = (maxRows) => {
+    if (kept) return kept;
+    if (maxRows !== undefined && maxRows <= HEAD_ROWS) {
+      head ??= parse(HEAD_ROWS);
+      return head.slice(0, maxRows);
+    }
+    return parse(maxRows);
+  };
+  return sheet;
 }
 
 /**
@@ -112,7 +157,7 @@ function parseSheet(xml: string, shared: readonly string[]): CellValue[][] {
  * serial numbers, formulas as their cached results, and the cells of a merged range after the
  * first are blank, as Excel shows them (they hold no value in the file).
  */
-export function readXlsxFast(path: string): MemoryWorkbook {
+export function readXlsxFast(path: string, options: { lazy?: boolean } = {}): MemoryWorkbook {
   const files = unzip(readFileSync(path));
   const read = (name: string) => files.get(name)?.().toString("utf8");
   const sharedXml = read("xl/sharedStrings.xml");
@@ -130,12 +175,19 @@ export function readXlsxFast(path: string): MemoryWorkbook {
     const target = attr(m[1], "Target");
     if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
   }
+  const parse = (part: string | undefined, strings: readonly string[]) => {
+    const xml = part ? read(part) : undefined;
+    return xml ? parseSheet(xml, strings) : [];
+  };
   const workbook = new MemoryWorkbook();
   for (const m of workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
     const name = decode(attr(m[1], "name") ?? "");
     const target = targets.get(attr(m[1], "r:id") ?? "");
-    const xml = target ? read(`xl/${target}`) : undefined;
-    workbook.sheets.set(name, emptySheet(xml ? parseSheet(xml, shared) : [], false));
+    const path = target ? `xl/${target}` : undefined;
+    workbook.sheets.set(
+      name,
+      options.lazy ? lazySheet(() => (path ? read(path) : undefined), shared) : emptySheet(parse(path, shared), false),
+    );
   }
   return workbook;
 }

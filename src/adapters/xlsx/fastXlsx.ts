@@ -165,28 +165,35 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /**
- * Writes the in-memory workbook as an .xlsx file, fast: sheet XML is generated row by row and
- * deflated as it goes, so a cycle of 100,000 bills writes in seconds and never sits in memory as
- * one document. It writes values, column widths and formats, bold rows, fills, wrapped text, the
- * add-in's conditional highlights, print set-up (orientation, fit to width, print area, repeated
- * header rows, page breaks) and frozen headers. Strings are stored as strings; cell notes are not
- * written (the codes and messages columns carry the same text).
+ * Writes an .xlsx file a sheet at a time, fast: sheet XML is generated row by row and deflated as
+ * it goes, so a cycle of 100,000 bills writes in seconds, never sits in memory as one document,
+ * and a sheet can be let go as soon as it is added. It writes values, column widths and formats,
+ * bold rows, fills, wrapped text, the add-in's conditional highlights, print set-up (orientation,
+ * fit to width, print area, repeated header rows, page breaks) and frozen headers. Strings are
+ * stored as strings; cell notes are not written (the codes and messages columns carry the same
+ * text).
  */
-export async function writeXlsx(
-  path: string,
-  workbook: MemoryWorkbook,
-  sheetNames?: readonly string[],
-  progress?: (sheet: string, rows: number) => void,
-): Promise<void> {
-  const names = sheetNames ?? [...workbook.sheets.keys()];
-  const zip = new ZipWriter(path);
-  const styles = new Styles();
-  const definedNames: string[] = [];
-  for (const [i, name] of names.entries()) {
-    const sheet = workbook.sheet(name)!;
-    await zip.add(
+export class XlsxWriter {
+  private readonly zip: ZipWriter;
+  private readonly styles = new Styles();
+  private readonly names: string[] = [];
+  private readonly definedNames: string[] = [];
+
+  constructor(path: string) {
+    this.zip = new ZipWriter(path);
+  }
+
+  /** The sheet names added so far, in order. */
+  get sheetNames(): readonly string[] {
+    return this.names;
+  }
+
+  async addSheet(name: string, sheet: MemorySheet, progress?: (sheet: string, rows: number) => void): Promise<void> {
+    const i = this.names.length;
+    this.names.push(name);
+    await this.zip.add(
       `xl/worksheets/sheet${i + 1}.xml`,
-      sheetXml(sheet, styles, (rows) => progress?.(name, rows)),
+      sheetXml(sheet, this.styles, (rows) => progress?.(name, rows)),
     );
     const print = sheet.options?.print;
     if (print) {
@@ -194,44 +201,66 @@ export async function writeXlsx(
         1,
         sheet.values.reduce((w, r) => Math.max(w, r.length), 0),
       );
-      definedNames.push(
+      this.definedNames.push(
         `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(quoteSheet(name))}!$A$1:$${columnLetter(width - 1)}$${Math.max(1, sheet.values.length)}</definedName>`,
       );
       if (print.repeatRows)
-        definedNames.push(
+        this.definedNames.push(
           `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(quoteSheet(name))}!$1:$${print.repeatRows}</definedName>`,
         );
     }
   }
-  await zip.add("xl/styles.xml", [styles.xml()]);
-  await zip.add("xl/workbook.xml", [
-    `${XML}<workbook ${NS}><bookViews><workbookView/></bookViews><sheets>${names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets>` +
-      (definedNames.length ? `<definedNames>${definedNames.join("")}</definedNames>` : "") +
-      `</workbook>`,
-  ]);
-  await zip.add("xl/_rels/workbook.xml.rels", [
-    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-      names
-        .map(
-          (_, i) =>
-            `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
-        )
-        .join("") +
-      `<Relationship Id="rId${names.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
-  ]);
-  await zip.add("_rels/.rels", [
-    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  ]);
-  await zip.add("[Content_Types].xml", [
-    `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-      `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-      names
-        .map(
-          (_, i) =>
-            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
-        )
-        .join("") +
-      `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
-  ]);
-  zip.close();
+
+  /** Closes an unfinished file (the caller removes it). */
+  abort(): void {
+    this.zip.abort();
+  }
+
+  /** Writes the workbook parts and closes the file. */
+  async close(): Promise<void> {
+    const { zip, names, definedNames } = this;
+    await zip.add("xl/styles.xml", [this.styles.xml()]);
+    await zip.add("xl/workbook.xml", [
+      `${XML}<workbook ${NS}><bookViews><workbookView/></bookViews><sheets>${names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets>` +
+        (definedNames.length ? `<definedNames>${definedNames.join("")}</definedNames>` : "") +
+        `</workbook>`,
+    ]);
+    await zip.add("xl/_rels/workbook.xml.rels", [
+      `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        names
+          .map(
+            (_, i) =>
+              `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+          )
+          .join("") +
+        `<Relationship Id="rId${names.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    ]);
+    await zip.add("_rels/.rels", [
+      `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ]);
+    await zip.add("[Content_Types].xml", [
+      `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+        names
+          .map(
+            (_, i) =>
+              `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
+          .join("") +
+        `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+    ]);
+    zip.close();
+  }
+}
+
+/** Writes the in-memory workbook (or the named sheets of it) as an .xlsx file with XlsxWriter. */
+export async function writeXlsx(
+  path: string,
+  workbook: MemoryWorkbook,
+  sheetNames?: readonly string[],
+  progress?: (sheet: string, rows: number) => void,
+): Promise<void> {
+  const writer = new XlsxWriter(path);
+  for (const name of sheetNames ?? [...workbook.sheets.keys()]) await writer.addSheet(name, workbook.sheet(name)!, progress);
+  await writer.close();
 }

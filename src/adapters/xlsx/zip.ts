@@ -70,6 +70,15 @@ export class ZipWriter {
     this.entries.push({ name: nameBytes, offset, crc: crc >>> 0, compressed, size });
   }
 
+  /** Closes the file without finishing it (the caller removes it). */
+  abort(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Already closed by a close() that failed part way.
+    }
+  }
+
   /** Writes the central directory and closes the file. */
   close(): void {
     const start = this.offset;

@@ -1,4 +1,4 @@
-import { Dec, ONE, ZERO } from "../decimal";
+import { addDec, Dec, ONE, ZERO } from "../decimal";
 import { Money, sumMoney } from "../money/money";
 import { fail, ok, Result } from "../problems";
 import { inSeason } from "../dates/civilDate";
@@ -88,6 +88,8 @@ function buildContext(schedule: RateSchedule, input: BillInput): Result<PricingC
 
 function totalsByService(lines: readonly BillLine[]): ServiceTotal[] {
   const byService = new Map<string, Dec>();
-  for (const line of lines) byService.set(line.service, (byService.get(line.service) ?? ZERO).plus(line.amount.amount));
-  return [...byService].map(([service, amount]) => ({ service, amount: Money.of(amount) }));
+  for (const line of lines) byService.set(line.service, addDec(byService.get(line.service) ?? ZERO, line.amount.amount));
+  const totals: ServiceTotal[] = [];
+  byService.forEach((amount, service) => totals.push({ service, amount: Money.of(amount) }));
+  return totals;
 }

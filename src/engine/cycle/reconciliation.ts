@@ -1,4 +1,4 @@
-import { Dec, ZERO } from "../decimal";
+import { addDec, Dec, ZERO } from "../decimal";
 import { Money, sumMoney } from "../money/money";
 import type { Reconciliation, RollForwardRow } from "./cycleResult";
 import type { OpeningBalance, Payment, Statement } from "./types";
@@ -22,22 +22,22 @@ export function reconcile(
   // Sums are kept as decimals and become money once at the end.
   const add = (map: Map<string, Dec>, service: string, amount: Dec) => {
     services.add(service);
-    map.set(service, (map.get(service) ?? ZERO).plus(amount));
+    map.set(service, addDec(map.get(service) ?? ZERO, amount));
   };
   const beginning = new Map<string, Dec>();
   const billed = new Map<string, Dec>();
   const fees = new Map<string, Dec>();
   const adjustments = new Map<string, Dec>();
   const paid = new Map<string, Dec>();
-  for (const b of balances.values()) for (const [service, amount] of b.byService) add(beginning, service, amount);
+  for (const b of balances.values()) b.byService.forEach((amount, service) => add(beginning, service, amount));
   for (const s of statements) {
-    for (const svc of s.billedByService.keys()) services.add(svc);
+    s.billedByService.forEach((_, svc) => services.add(svc));
     for (const line of s.chargeLines) add(billed, line.service, line.amount.amount);
     for (const line of s.otherLines) {
       if (line.kind === "fee") add(fees, line.service, line.amount.amount);
       if (line.kind === "adjustment" || line.kind === "levelPay") add(adjustments, line.service, line.amount.amount);
     }
-    for (const [service, amount] of s.paidByService) add(paid, service, amount.amount);
+    s.paidByService.forEach((amount, service) => add(paid, service, amount.amount));
   }
   const get = (m: Map<string, Dec>, s: string) => Money.of(m.get(s) ?? ZERO);
   const rows: RollForwardRow[] = [...services].sort().map((service) => {
@@ -64,9 +64,7 @@ export function reconcile(
   const heldSet = new Set(heldAccounts);
   const billedAccounts = new Set(statements.map((s) => s.account.account));
   const heldBalance = sumMoney(
-    [...balances.values()]
-      .filter((b) => heldSet.has(b.account))
-      .map((b) => Money.of([...b.byService.values()].reduce((s, v) => s.plus(v), ZERO))),
+    [...balances.values()].filter((b) => heldSet.has(b.account)).map((b) => Money.of([...b.byService.values()].reduce(addDec, ZERO))),
   );
   const endingPerBills = sumMoney(statements.map((s) => s.totalDue)).plus(heldBalance);
   return {

@@ -1,4 +1,4 @@
-import { Dec, ZERO } from "../decimal";
+import { addDec, Dec, ZERO } from "../decimal";
 import { Money } from "../money/money";
 import type { RegisterTotals } from "./cycleResult";
 import type { Statement } from "./types";
@@ -19,16 +19,16 @@ export function registerTotals(statements: readonly Statement[], readsReceived: 
   let previous: Dec = ZERO;
   let due: Dec = ZERO;
   for (const s of statements) {
-    for (const line of s.chargeLines) charges.set(line.service, (charges.get(line.service) ?? ZERO).plus(line.amount.amount));
+    for (const line of s.chargeLines) charges.set(line.service, addDec(charges.get(line.service) ?? ZERO, line.amount.amount));
     const cls = s.account.rateClass ?? "(none)";
-    byClass.set(cls, (byClass.get(cls) ?? ZERO).plus(s.currentCharges.amount));
-    if (s.reading) consumption = consumption.plus(s.reading.usage);
-    adjustments = adjustments.plus(s.adjustments.amount);
-    fees = fees.plus(s.fees.amount);
-    payments = payments.plus(s.payments.amount);
-    current = current.plus(s.currentCharges.amount);
-    previous = previous.plus(s.previousBalance.amount);
-    due = due.plus(s.totalDue.amount);
+    byClass.set(cls, addDec(byClass.get(cls) ?? ZERO, s.currentCharges.amount));
+    if (s.reading) consumption = addDec(consumption, s.reading.usage);
+    adjustments = addDec(adjustments, s.adjustments.amount);
+    fees = addDec(fees, s.fees.amount);
+    payments = addDec(payments, s.payments.amount);
+    current = addDec(current, s.currentCharges.amount);
+    previous = addDec(previous, s.previousBalance.amount);
+    due = addDec(due, s.totalDue.amount);
   }
   const money = (m: Map<string, Dec>) => new Map([...m].map(([k, v]) => [k, Money.of(v)]));
   return {

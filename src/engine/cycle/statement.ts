@@ -1,4 +1,4 @@
-import { Dec, ZERO } from "../decimal";
+import { addDec, Dec, ZERO } from "../decimal";
 import { addDays, daysBetween, parts } from "../dates/civilDate";
 import { allocate } from "../money/allocate";
 import { Money, sumMoney } from "../money/money";
@@ -44,7 +44,9 @@ export function billAccount(
 
   const lines: StatementLine[] = [];
   const opening = input.balances.get(account.account);
-  const previousBalance = Money.of([...(opening?.byService.values() ?? [])].reduce((s, v) => s.plus(v), ZERO));
+  let openingTotal: Dec = ZERO;
+  opening?.byService.forEach((v) => (openingTotal = addDec(openingTotal, v)));
+  const previousBalance = Money.of(openingTotal);
   const payments = activity.payments;
   for (const p of payments) {
     lines.push({
@@ -71,9 +73,7 @@ export function billAccount(
       });
     }
   }
-  for (const a of input.adjustments.filter(
-    (x) => x.account === account.account && inRange(x.date, input.previousBillDate, input.billDate),
-  )) {
+  for (const a of activity.adjustments) {
     lines.push({
       kind: "adjustment",
       service: a.service,
@@ -140,18 +140,18 @@ export function billAccount(
   const billedDec = new Map<string, Dec>();
   for (const svc of bill.value.services) billedDec.set(svc.service, svc.amount.amount);
   for (const l of lines) {
-    if (l.kind === "payment" || l.kind === "reversal") paymentsSum = paymentsSum.plus(l.amount.amount);
+    if (l.kind === "payment" || l.kind === "reversal") paymentsSum = addDec(paymentsSum, l.amount.amount);
     else {
-      if (l.kind === "fee") feesSum = feesSum.plus(l.amount.amount);
-      else adjustmentsSum = adjustmentsSum.plus(l.amount.amount);
-      billedDec.set(l.service, (billedDec.get(l.service) ?? ZERO).plus(l.amount.amount));
+      if (l.kind === "fee") feesSum = addDec(feesSum, l.amount.amount);
+      else adjustmentsSum = addDec(adjustmentsSum, l.amount.amount);
+      billedDec.set(l.service, addDec(billedDec.get(l.service) ?? ZERO, l.amount.amount));
     }
   }
-  const paid = payments.reduce((s, p) => (p.returned ? s : s.plus(p.amount)), ZERO);
-  const newAmounts = currentCharges.amount.plus(adjustmentsSum).plus(feesSum);
-  const totalDue = Money.of(previousBalance.amount.plus(paymentsSum).plus(newAmounts));
+  const paid = payments.reduce((s, p) => (p.returned ? s : addDec(s, p.amount)), ZERO);
+  const newAmounts = addDec(addDec(currentCharges.amount, adjustmentsSum), feesSum);
+  const totalDue = Money.of(addDec(addDec(previousBalance.amount, paymentsSum), newAmounts));
   const billed = new Map<string, Money>();
-  for (const [service, amount] of billedDec) billed.set(service, Money.of(amount));
+  billedDec.forEach((amount, service) => billed.set(service, Money.of(amount)));
   const history = input.history.get(account.account);
 
   return ok({

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { Dec, ZERO } from "../decimal";
+import { addDec, Dec, ZERO } from "../decimal";
 import { assert } from "../assert";
 
 /**
@@ -11,6 +11,7 @@ export class Money {
 
   static of(value: Decimal.Value): Money {
     // A decimal of the project's own clone is immutable, so it is kept as it is, not copied.
+    if (value === ZERO) return Money.zero;
     const amount = value instanceof Dec ? value : new Dec(value);
     if (!amount.isFinite()) assert(false, `money must be finite, got ${String(value)}`);
     return new Money(amount);
@@ -69,6 +70,6 @@ export class Money {
 /** The exact sum of amounts, with no rounding. */
 export function sumMoney(amounts: readonly Money[]): Money {
   let total: Dec = ZERO;
-  for (const m of amounts) total = total.plus(m.amount);
+  for (const m of amounts) total = addDec(total, m.amount);
   return Money.of(total);
 }

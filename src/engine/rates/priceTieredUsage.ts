@@ -40,20 +40,22 @@ export function priceTieredUsage(usage: Dec, blocks: readonly Block[], options: 
     const included = Dec.min(usage, allowance);
     rows.push({ index: -1, from: ZERO, to: allowance, quantity: included, price: ZERO, amount: Money.zero, included: true });
   }
+  const hasAllowance = allowance !== ZERO;
   let lower = ZERO;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
     const upper = block.upTo === null ? null : scale ? block.upTo.times(scale) : block.upTo;
-    // Comparisons rather than Dec.min/max, which allocate: this runs for every bill.
-    const start = allowance.greaterThan(lower) ? allowance : lower;
-    const end = upper === null || usage.lessThan(upper) ? usage : upper;
-    if (end.greaterThan(start)) {
+    // Comparisons rather than Dec.min/max, which allocate, and each made once: this runs for every bill.
+    const start = hasAllowance && allowance.greaterThan(lower) ? allowance : lower;
+    const beyond = upper === null ? -1 : usage.comparedTo(upper);
+    const end = upper === null || beyond < 0 ? usage : upper;
+    if (start === ZERO ? !end.isZero() && !end.isNegative() : end.greaterThan(start)) {
       const quantity = start.isZero() ? end : end.minus(start);
       const cost = quantity.times(block.price);
       const amount = Money.of(roundToCents(unitSize ? cost.div(unitSize) : cost, options.rounding));
       rows.push({ index, from: lower, to: upper, quantity, price: block.price, amount, included: false });
     }
-    if (upper === null || !usage.greaterThan(upper)) break;
+    if (upper === null || beyond <= 0) break;
     lower = upper;
   }
   if (rows.length === 0 && blocks.length > 0) {
