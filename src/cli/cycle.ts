@@ -14,6 +14,9 @@ import { ParsedArgs, text, UsageError } from "./args";
 import { loadScheduleFile } from "./quote";
 import { join } from "path";
 
+/** Held accounts named on the summary line; --json lists them all. */
+const HELD_SHOWN = 10;
+
 export const CYCLE_HELP = `ubill cycle WORKBOOK.xlsx --out OUT.xlsx [--bill-date DATE] [--schedule FILE | --schedule-id ID] [--json]
   Bills the cycle and writes every output sheet (Bills, Bill Register, Reconciliation, Delinquency
   List, Letters, Door Hangers, Work Orders, Run Log, and the Letter Templates it used) into OUT.xlsx;
@@ -117,7 +120,12 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
       .map(([k, v]) => `${k} ${v}`)
       .join(", ")}); adjustments ${summary.adjustments}; fees ${summary.fees}; payments ${summary.payments}`,
     `Total due on the bills ${summary.totalDue}; reconciliation difference ${summary.reconciliationDifference}`,
-    `Held ${result.held.length}: ${result.held.map((h) => `${h.account} (${h.reason})`).join("; ") || "none"}`,
+    `Held ${result.held.length}: ${
+      result.held
+        .slice(0, HELD_SHOWN)
+        .map((h) => `${h.account} (${h.reason})`)
+        .join("; ") || "none"
+    }${result.held.length > HELD_SHOWN ? `; and ${result.held.length - HELD_SHOWN} more (all in --json and the Bill Register)` : ""}`,
     `Delinquent ${result.delinquency.length}; door hangers ${result.doorHangers.length}; work orders for carts ${result.cartOrders.length}`,
     ...problems.map((p) => `Problem: ${p}`),
     `Wrote ${out}: ${written.join(", ")}`,

@@ -5,7 +5,7 @@ import { Cancelled, WorkbookPort } from "../workbook/port";
 import { CycleDates, LoadedCycle, loadCycle } from "./inputs";
 import { cycleLetters, parseTemplates, templateRows, TEMPLATES_SHEET } from "./letters";
 import type { CycleSettings } from "./settings";
-import { billsSheet, BILLS_SHEET } from "./sheets/bills";
+import { billsSheets, BILLS_SHEET } from "./sheets/bills";
 import { delinquencySheet, DELINQUENCY_SHEET } from "./sheets/delinquency";
 import { doorHangersSheet, DOOR_HANGERS_SHEET } from "./sheets/doorHangers";
 import { lettersSheet, LETTERS_SHEET } from "./sheets/letters";
@@ -81,12 +81,12 @@ export async function generateCycle(
   const { office, policy } = options.settings;
   const problems = [...loaded.problems];
   // Each sheet is built, written and let go before the next is built, so a large cycle holds one
-  // output sheet at a time.
-  const builders: (() => Promise<OutputSheet>)[] = [];
+  // output sheet (or one part of the Bills) at a time.
+  const builders: (() => Promise<Iterable<OutputSheet>>)[] = [];
   const build = (name: OutputName, make: () => OutputSheet | Promise<OutputSheet>) => {
-    if (chosen.has(name)) builders.push(async () => make());
+    if (chosen.has(name)) builders.push(async () => splitForExcel(await make()));
   };
-  build(BILLS_SHEET, () => billsSheet(result.statements, office, options.schedule.usageUnit));
+  if (chosen.has(BILLS_SHEET)) builders.push(async () => billsSheets(result.statements, office, options.schedule.usageUnit));
   build(REGISTER_SHEET, () => registerSheet(result, servicesOf(options.schedule)));
   build(RECONCILIATION_SHEET, () => reconciliationSheet(result, loaded.input.billDate));
   build(DELINQUENCY_SHEET, () => delinquencySheet(result));
@@ -107,19 +107,18 @@ export async function generateCycle(
   const written: string[] = [];
   for (const [i, make] of builders.entries()) {
     if (options.cancelled?.()) throw new Cancelled();
-    const sheet = await make();
-    const parts = splitForExcel(sheet);
-    // Parts a bigger cycle left behind ("Bills 3" when this cycle needs only "Bills 2") are removed.
-    for (const stale of (await port.sheetNames()).filter(
-      (n) => n.startsWith(`${sheet.name} `) && /^\d+$/.test(n.slice(sheet.name.length + 1)),
-    )) {
-      if (!parts.some((p) => p.name === stale)) await port.removeSheet(stale);
-    }
-    for (const part of parts) {
+    const parts: string[] = [];
+    for (const part of await make()) {
       if (options.cancelled?.()) throw new Cancelled();
       options.progress?.(`Writing ${part.name}`, i, builders.length);
       await port.replaceSheet(part.name, part.rows, part.options);
-      written.push(part.name);
+      parts.push(part.name);
+    }
+    written.push(...parts);
+    // Parts a bigger cycle left behind ("Bills 3" when this cycle needs only "Bills 2") are removed.
+    const base = parts[0];
+    for (const stale of (await port.sheetNames()).filter((n) => n.startsWith(`${base} `) && /^\d+$/.test(n.slice(base.length + 1)))) {
+      if (!parts.includes(stale)) await port.removeSheet(stale);
     }
   }
   // A workbook without templates gets the defaults to edit; an existing Letter Templates sheet is the user's and is never replaced.

@@ -27,7 +27,11 @@ export interface CycleDates {
 
 export interface LoadedCycle {
   readonly input: CycleInput;
-  readonly review: ReviewResult;
+  /**
+   * What the read review found. Only its summary is kept: the reads, usages and edits it worked
+   * through (100,000 of each in a large city) are not needed once the readings are taken.
+   */
+  readonly review: Pick<ReviewResult, "sheet" | "reads" | "blankRows" | "counts" | "held" | "disabled" | "contextProblems">;
   readonly problems: string[];
   readonly sheets: Record<"reads" | "accounts" | "balances" | "payments" | "adjustments", string | undefined>;
   /** Each input sheet's fingerprint, for the Run Log. */
@@ -111,7 +115,15 @@ export async function loadCycle(
   return {
     ok: true,
     value: {
-      review: r,
+      review: {
+        sheet: r.sheet,
+        reads: r.reads,
+        blankRows: r.blankRows,
+        counts: r.counts,
+        held: r.held,
+        disabled: r.disabled,
+        contextProblems: r.contextProblems,
+      },
       problems,
       fingerprints,
       decisions,

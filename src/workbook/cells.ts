@@ -9,9 +9,22 @@ export function idText(v: CellValue | undefined): string {
   return typeof v === "number" ? (Number.isInteger(v) ? String(v) : String(v)) : String(v).trim();
 }
 
+const numberDecimals = new Map<number, Dec>();
+
 /** A decimal from a number or numeric text ("1,234.5"); undefined when the cell holds something else. */
 export function cellDecimal(v: CellValue | undefined): Dec | undefined {
-  if (typeof v === "number") return Number.isInteger(v) ? new Dec(v) : Number.isFinite(v) ? new Dec(String(v)) : undefined;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return undefined;
+    // Reads, usages and amounts repeat across a city's rows; a decimal is immutable, so each
+    // distinct number is made into one once (bounded, so a sheet of distinct numbers costs nothing extra).
+    const n = v === 0 ? 0 : v; // never a negative zero
+    let d = numberDecimals.get(n);
+    if (d === undefined) {
+      d = Number.isInteger(n) ? new Dec(n) : new Dec(String(n));
+      if (numberDecimals.size < 100_000) numberDecimals.set(n, d);
+    }
+    return d;
+  }
   if (typeof v === "string") {
     const text = v.trim().replace(/,(?=\d{3}(\D|$))/g, "");
     return isDecimalText(text) ? new Dec(text) : undefined;

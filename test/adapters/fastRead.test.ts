@@ -104,6 +104,22 @@ describe("readXlsxFast", () => {
     expect((await readXlsxFast(path, { lazy: true }).readSheet("Usage History"))!.values).toEqual(rows);
   });
 
+  it("finds a large sheet's first rows from the start of its XML, and reads on when the start is too short", async () => {
+    // Random text compresses little: the long sheet's XML is many times what the start of it holds.
+    let seed = 7;
+    const noise = (n: number) =>
+      Array.from({ length: n }, () => String.fromCharCode(97 + ((seed = (seed * 16807) % 2147483647) % 26))).join("");
+    const long: CellValue[][] = [["Account", "Note"], ...Array.from({ length: 40_000 }, (_, i) => [`A${i}`, noise(40)])];
+    const wide: CellValue[][] = Array.from({ length: 80 }, (_, i) => [`W${i}`, noise(32_000)]);
+    const path = join(mkdtempSync(join(tmpdir(), "fast-read-")), "large.xlsx");
+    await writeXlsx(path, new MemoryWorkbook({ Long: long, Wide: wide }));
+    const lazy = readXlsxFast(path, { lazy: true });
+    expect((await lazy.readSheet("Long", { maxRows: 50 }))!.values).toEqual(long.slice(0, 50));
+    expect((await lazy.readSheet("Wide", { maxRows: 50 }))!.values).toEqual(wide.slice(0, 50));
+    expect((await lazy.readHeads(64)).map((h) => h.values.length)).toEqual([64, 64]);
+    expect((await lazy.readSheet("Long"))!.values).toEqual(long);
+  });
+
   it("says plainly when the file is not a workbook", () => {
     const path = join(SAMPLES, "rates", "chubbuck.json");
     expect(() => readXlsxFast(path)).toThrow(/not a ZIP file/);

@@ -1,4 +1,11 @@
+import { previewCycle } from "../../src/cycle/generateCycle";
+import { billsSheet, billsSheets } from "../../src/cycle/sheets/bills";
+import { DEFAULT_CYCLE_SETTINGS } from "../../src/cycle/settings";
 import { splitForExcel } from "../../src/cycle/sheets/split";
+import { DEFAULT_READ_EDIT_SETTINGS } from "../../src/engine";
+import { sampleCycleWorkbook } from "../../src/samples/sampleCycle";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { loadSchedule } from "../support/samples";
 
 describe("splitForExcel", () => {
   const sheet = {
@@ -20,5 +27,33 @@ describe("splitForExcel", () => {
     expect(parts[1].options.boldRows).toEqual([0, 4]);
     expect(parts[1].options.print?.pageBreaks).toEqual([4]);
     expect(splitForExcel(sheet, 4).map((p) => p.name)).toEqual(["Bills", "Bills 2", "Bills 3"]);
+  });
+});
+
+describe("billsSheets", () => {
+  it("builds the Bills in parts of whole bills, each with its own page breaks and bold rows", async () => {
+    const schedule = loadSchedule("chubbuck");
+    const preview = await previewCycle(new MemoryWorkbook(sampleCycleWorkbook()), {
+      schedule,
+      settings: DEFAULT_CYCLE_SETTINGS,
+      readEdits: DEFAULT_READ_EDIT_SETTINGS,
+    });
+    if (!preview.ok) throw new Error(preview.message);
+    const office = DEFAULT_CYCLE_SETTINGS.office;
+    const whole = billsSheet(preview.result.statements, office, schedule.usageUnit);
+    const perBill = whole.rows.length / preview.result.statements.length;
+    // Room for two and a half bills a part: two bills each, the last part what is left.
+    const parts = [...billsSheets(preview.result.statements, office, schedule.usageUnit, Math.floor(perBill * 2.5))];
+    expect(parts.length).toBeGreaterThan(2);
+    expect(parts.map((p) => p.name).slice(0, 3)).toEqual(["Bills", "Bills 2", "Bills 3"]);
+    // Together the parts are exactly the whole sheet, cut only where a bill starts.
+    expect(parts.flatMap((p) => p.rows)).toEqual(whole.rows);
+    expect(splitForExcel(whole, Math.floor(perBill * 2.5)).map((p) => [p.name, p.rows, p.options])).toEqual(
+      parts.map((p) => [p.name, p.rows, p.options]),
+    );
+    for (const p of parts) {
+      expect(p.rows[0][5]).toMatch(/BILL$/);
+      expect(p.options.boldRows?.[0]).toBe(0);
+    }
   });
 });

@@ -1,16 +1,19 @@
 import { readFileSync } from "fs";
-import { inflateRawSync } from "zlib";
+import { constants as zlibConstants, inflateRawSync } from "zlib";
 import { emptySheet, MemorySheet, MemoryWorkbook } from "../../workbook/memoryWorkbook";
 import type { CellValue } from "../../workbook/port";
 
+/** A file inside a ZIP archive, inflated on demand: whole, or only about its first `bytes`. */
+type ZipFile = (start?: { bytes: number }) => Buffer;
+
 /** The files inside a ZIP archive, inflated on demand. */
-function unzip(buffer: Buffer): Map<string, () => Buffer> {
+function unzip(buffer: Buffer): Map<string, ZipFile> {
   let end = buffer.length - 22;
   while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) end--;
   if (end < 0) throw new Error("not a ZIP file (no central directory)");
   const count = buffer.readUInt16LE(end + 10);
   let at = buffer.readUInt32LE(end + 16);
-  const files = new Map<string, () => Buffer>();
+  const files = new Map<string, ZipFile>();
   for (let i = 0; i < count; i++) {
     if (buffer.readUInt32LE(at) !== 0x02014b50) throw new Error("damaged ZIP central directory");
     const method = buffer.readUInt16LE(at + 10);
@@ -21,11 +24,17 @@ function unzip(buffer: Buffer): Map<string, () => Buffer> {
     const comment = buffer.readUInt16LE(at + 32);
     const local = buffer.readUInt32LE(at + 42);
     const name = buffer.toString("utf8", at + 46, at + 46 + nameLength);
-    files.set(name, () => {
+    files.set(name, (start) => {
       const dataStart = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
       const data = buffer.subarray(dataStart, dataStart + compressed);
+      if (method === 0) return start ? data.subarray(0, start.bytes) : data;
+      if (start) {
+        // The start of the stream only (the caller reads the whole file if this held too little).
+        const head = data.subarray(0, Math.ceil(start.bytes / 20) + 1024);
+        if (head.length < data.length) return inflateRawSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      }
       // One output chunk of the known size, so a large sheet is not copied chunk by chunk.
-      return method === 0 ? data : inflateRawSync(data, { chunkSize: Math.min(Math.max(size, 64 * 1024), 1 << 30) });
+      return inflateRawSync(data, { chunkSize: Math.min(Math.max(size, 64 * 1024), 1 << 30) });
     });
     at += 46 + nameLength + extra + comment;
   }
@@ -125,13 +134,19 @@ const HEAD_ROWS = 64;
  * sheets by their headers reads) are kept. Anything that asks for `values` itself (writing the
  * sheet out, flagging it) gets them parsed once and kept from then on.
  */
-function lazySheet(xml: () => string | undefined, shared: readonly string[]): MemorySheet {
+function lazySheet(xml: (start?: { bytes: number }) => string | undefined, shared: readonly string[]): MemorySheet {
   const sheet = emptySheet([], false);
   let kept: CellValue[][] | undefined;
   let head: CellValue[][] | undefined;
   const parse = (maxRows?: number) => {
     const text = xml();
     return text ? parseSheet(text, shared, maxRows) : [];
+  };
+  // The first rows from the start of the sheet's XML alone; the whole sheet when the start holds too few.
+  const parseHead = () => {
+    const start = xml({ bytes: 2 << 20 });
+    const rows = start ? parseSheet(start, shared, HEAD_ROWS) : [];
+    return rows.length >= HEAD_ROWS || !start || start.includes("</sheetData>") ? rows : parse(HEAD_ROWS);
   };
   Object.defineProperty(sheet, "values", {
     enumerable: true,
@@ -143,7 +158,7 @@ function lazySheet(xml: () => string | undefined, shared: readonly string[]): Me
   sheet.lazy = (maxRows) => {
     if (kept) return kept;
     if (maxRows !== undefined && maxRows <= HEAD_ROWS) {
-      head ??= parse(HEAD_ROWS);
+      head ??= parseHead();
       return head.slice(0, maxRows);
     }
     return parse(maxRows);
@@ -159,7 +174,7 @@ function lazySheet(xml: () => string | undefined, shared: readonly string[]): Me
  */
 export function readXlsxFast(path: string, options: { lazy?: boolean } = {}): MemoryWorkbook {
   const files = unzip(readFileSync(path));
-  const read = (name: string) => files.get(name)?.().toString("utf8");
+  const read = (name: string, start?: { bytes: number }) => files.get(name)?.(start).toString("utf8");
   const sharedXml = read("xl/sharedStrings.xml");
   const shared: string[] = [];
   if (sharedXml) {
@@ -186,7 +201,7 @@ export function readXlsxFast(path: string, options: { lazy?: boolean } = {}): Me
     const path = target ? `xl/${target}` : undefined;
     workbook.sheets.set(
       name,
-      options.lazy ? lazySheet(() => (path ? read(path) : undefined), shared) : emptySheet(parse(path, shared), false),
+      options.lazy ? lazySheet((start) => (path ? read(path, start) : undefined), shared) : emptySheet(parse(path, shared), false),
     );
   }
   return workbook;

@@ -2,6 +2,7 @@ import { quantityText, Statement, unitLabel, VolumeUnit } from "../../engine";
 import type { CellValue } from "../../workbook/port";
 import type { Office } from "../settings";
 import { MONEY, num, OutputSheet, PRICE, QUANTITY } from "./output";
+import { MAX_SHEET_ROWS } from "./split";
 
 export const BILLS_SHEET = "Bills";
 
@@ -11,63 +12,34 @@ export const BILLS_SHEET = "Bills";
  * the total due and due date, and 13 months of usage. E-bill, autopay and final bills are marked.
  */
 export function billsSheet(statements: readonly Statement[], office: Office, usageUnit: VolumeUnit): OutputSheet {
-  const rows: CellValue[][] = [];
-  const pageBreaks: number[] = [];
-  const bold: number[] = [];
-  for (const s of statements) {
-    if (rows.length > 0) pageBreaks.push(rows.length);
-    const add = (row: CellValue[], isBold = false) => {
-      if (isBold) bold.push(rows.length);
-      rows.push(row);
-    };
-    const a = s.account;
-    add([office.utilityName, null, null, null, null, s.final ? "FINAL BILL" : "UTILITY BILL"], true);
-    if (office.address || office.phone) add([[office.address, office.phone].filter(Boolean).join("  ")]);
-    add(["Account", a.account, null, "Bill", s.billNumber]);
-    add(["Name", a.name, null, "Bill date", s.billDate]);
-    add(["Service address", a.serviceAddress, null, "Due date", s.dueDate]);
-    add([
-      "Mail to",
-      a.mailingAddress,
-      null,
-      "Period",
-      `${s.periodStart} to ${s.periodEnd}${s.serviceDays ? ` (${s.serviceDays} days)` : ""}`,
-    ]);
-    const marks = [
-      a.eBill ? `E-BILL: sent to ${a.email ?? "the e-mail on file"}` : "",
-      a.autopay ? `AUTOPAY: ${s.totalDue.toCents()} will be drafted on ${s.dueDate}` : "",
-    ].filter(Boolean);
-    if (marks.length) add([marks.join("   ")]);
-    add([]);
-    if (s.reading) {
-      add(["Meter", "Previous read", "Current read", "Usage", null, s.reading.estimated ? "ESTIMATED" : null], true);
-      add([
-        s.reading.meter,
-        s.reading.previous?.toNumber() ?? null,
-        s.reading.current?.toNumber() ?? null,
-        `${quantityText(s.reading.usage)} ${unitLabel(usageUnit)}`,
-      ]);
-      add([]);
-    }
-    add(["Service", "Description", "Quantity", "Unit", "Price", "Amount"], true);
-    for (const l of s.chargeLines) add([l.service, l.description, num(l.quantity), l.unit, l.price.toNumber(), num(l.amount)]);
-    add([null, "Current charges", null, null, null, num(s.currentCharges)], true);
-    add([]);
-    add([null, "Previous balance", null, null, null, num(s.previousBalance)]);
-    for (const l of s.otherLines) add([l.service, `${l.description}${l.date ? ` (${l.date})` : ""}`, null, null, null, num(l.amount)]);
-    if (s.levelPay) add([null, `Level pay: deferred balance now ${s.levelPay.deferredAfter.toCents()}`]);
-    add([null, "Current charges", null, null, null, num(s.currentCharges)]);
-    add([null, `TOTAL DUE by ${s.dueDate}`, null, null, null, num(s.totalDue)], true);
-    if (s.usageHistory.length) {
-      add([]);
-      add([`Usage history (${unitLabel(usageUnit)})`], true);
-      // Three months a row, as text: a compact history that no column format can disturb.
-      for (let i = 0; i < s.usageHistory.length; i += 3)
-        add(s.usageHistory.slice(i, i + 3).flatMap((h) => [h.periodEnd.slice(0, 7), quantityText(h.usage)]));
-    }
-  }
-  return {
-    name: BILLS_SHEET,
+  return billsSheets(statements, office, usageUnit, Infinity).next().value as OutputSheet;
+}
+
+/**
+ * The Bills sheet in parts that fit in Excel ("Bills", "Bills 2", ...), each a whole number of
+ * bills, built one part at a time as they are asked for: a 100,000-account cycle never holds all
+ * 2.7 million rows at once.
+ */
+export function* billsSheets(
+  statements: readonly Statement[],
+  office: Office,
+  usageUnit: VolumeUnit,
+  maxRows = MAX_SHEET_ROWS,
+): Generator<OutputSheet> {
+  // Texts many bills share (the due date line, a month, a usage) are kept once.
+  const texts = new Map<string, string>();
+  const same = (text: string) => {
+    const seen = texts.get(text);
+    if (seen !== undefined) return seen;
+    if (texts.size < 50_000) texts.set(text, text);
+    return text;
+  };
+  let part = 0;
+  let rows: CellValue[][] = [];
+  let pageBreaks: number[] = [];
+  let bold: number[] = [];
+  const sheet = (): OutputSheet => ({
+    name: part === 0 ? BILLS_SHEET : `${BILLS_SHEET} ${part + 1}`,
     rows,
     options: {
       columnWidths: [16, 42, 14, 16, 22, 12],
@@ -75,5 +47,80 @@ export function billsSheet(statements: readonly Statement[], office: Office, usa
       boldRows: bold,
       print: { orientation: "portrait", pageBreaks, fitToWidth: true },
     },
+  });
+  for (const s of statements) {
+    const bill = billRows(s, office, usageUnit, same);
+    if (rows.length > 0 && rows.length + bill.rows.length > maxRows) {
+      yield sheet();
+      part++;
+      rows = [];
+      pageBreaks = [];
+      bold = [];
+    }
+    if (rows.length > 0) pageBreaks.push(rows.length);
+    for (const b of bill.bold) bold.push(rows.length + b);
+    for (const row of bill.rows) rows.push(row);
+  }
+  yield sheet();
+}
+
+/** One bill's rows, and which of them are bold. */
+function billRows(
+  s: Statement,
+  office: Office,
+  usageUnit: VolumeUnit,
+  same: (text: string) => string,
+): { rows: CellValue[][]; bold: number[] } {
+  const rows: CellValue[][] = [];
+  const bold: number[] = [];
+  const add = (row: CellValue[], isBold = false) => {
+    if (isBold) bold.push(rows.length);
+    rows.push(row);
   };
+  const a = s.account;
+  add([office.utilityName, null, null, null, null, s.final ? "FINAL BILL" : "UTILITY BILL"], true);
+  if (office.address || office.phone) add([[office.address, office.phone].filter(Boolean).join("  ")]);
+  add(["Account", a.account, null, "Bill", s.billNumber]);
+  add(["Name", a.name, null, "Bill date", s.billDate]);
+  add(["Service address", a.serviceAddress, null, "Due date", s.dueDate]);
+  add([
+    "Mail to",
+    a.mailingAddress,
+    null,
+    "Period",
+    same(`${s.periodStart} to ${s.periodEnd}${s.serviceDays ? ` (${s.serviceDays} days)` : ""}`),
+  ]);
+  const marks = [
+    a.eBill ? `E-BILL: sent to ${a.email ?? "the e-mail on file"}` : "",
+    a.autopay ? `AUTOPAY: ${s.totalDue.toCents()} will be drafted on ${s.dueDate}` : "",
+  ].filter(Boolean);
+  if (marks.length) add([marks.join("   ")]);
+  add([]);
+  if (s.reading) {
+    add(["Meter", "Previous read", "Current read", "Usage", null, s.reading.estimated ? "ESTIMATED" : null], true);
+    add([
+      s.reading.meter,
+      s.reading.previous?.toNumber() ?? null,
+      s.reading.current?.toNumber() ?? null,
+      same(`${quantityText(s.reading.usage)} ${unitLabel(usageUnit)}`),
+    ]);
+    add([]);
+  }
+  add(["Service", "Description", "Quantity", "Unit", "Price", "Amount"], true);
+  for (const l of s.chargeLines) add([l.service, l.description, num(l.quantity), l.unit, l.price.toNumber(), num(l.amount)]);
+  add([null, "Current charges", null, null, null, num(s.currentCharges)], true);
+  add([]);
+  add([null, "Previous balance", null, null, null, num(s.previousBalance)]);
+  for (const l of s.otherLines) add([l.service, `${l.description}${l.date ? ` (${l.date})` : ""}`, null, null, null, num(l.amount)]);
+  if (s.levelPay) add([null, `Level pay: deferred balance now ${s.levelPay.deferredAfter.toCents()}`]);
+  add([null, "Current charges", null, null, null, num(s.currentCharges)]);
+  add([null, same(`TOTAL DUE by ${s.dueDate}`), null, null, null, num(s.totalDue)], true);
+  if (s.usageHistory.length) {
+    add([]);
+    add([`Usage history (${unitLabel(usageUnit)})`], true);
+    // Three months a row, as text: a compact history that no column format can disturb.
+    for (let i = 0; i < s.usageHistory.length; i += 3)
+      add(s.usageHistory.slice(i, i + 3).flatMap((h) => [same(h.periodEnd.slice(0, 7)), same(quantityText(h.usage))]));
+  }
+  return { rows, bold };
 }
