@@ -1,6 +1,7 @@
+import { spawnSync } from "child_process";
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { FULL, QUICK, runBench } from "./bench";
+import { FULL, QUICK, runBench, runSection, Section, SECTIONS } from "./bench";
 import { reportTable } from "./report";
 
 const ROOT = join(__dirname, "..", "..");
@@ -11,7 +12,24 @@ const END = "<!-- bench:end -->";
 async function main(argv: string[]): Promise<void> {
   const json = argv.includes("--json");
   const quick = argv.includes("--quick");
-  const report = await runBench(quick ? QUICK : FULL, ROOT, (line) => process.stderr.write(`bench: ${line}\n`));
+  const sizes = quick ? QUICK : FULL;
+  const only = argv[argv.indexOf("--section") + 1] as Section;
+  if (argv.includes("--section")) {
+    if (!SECTIONS.includes(only)) throw new Error(`--section must be one of ${SECTIONS.join(", ")}`);
+    process.stdout.write(JSON.stringify(await runSection(only, sizes, ROOT)) + "\n");
+    return;
+  }
+  // Each measurement in a fresh Node process, with the same flags as npm run bench.
+  const isolated = async (section: Section) => {
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, "--section", section, ...(quick ? ["--quick"] : [])], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    if (child.status !== 0) throw new Error(`bench section ${section} failed (exit ${child.status})`);
+    return JSON.parse(child.stdout) as unknown;
+  };
+  const report = await runBench(sizes, ROOT, (line) => process.stderr.write(`bench: ${line}\n`), isolated);
   process.stdout.write((json ? JSON.stringify(report, null, 2) : reportTable(report)) + "\n");
   if (!quick) {
     const path = join(ROOT, "docs", "performance.md");
