@@ -12,7 +12,7 @@ import { lettersSheet, LETTERS_SHEET } from "./sheets/letters";
 import type { OutputSheet } from "./sheets/output";
 import { reconciliationSheet, RECONCILIATION_SHEET } from "./sheets/reconciliation";
 import { registerSheet, REGISTER_SHEET } from "./sheets/register";
-import { RUN_LOG_SHEET, runLogSheet } from "./sheets/runLog";
+import { earlierOutputs, RUN_LOG_SHEET, runLogSheet } from "./sheets/runLog";
 import { workOrdersSheet } from "./sheets/workOrders";
 import { splitForExcel } from "./sheets/split";
 
@@ -105,6 +105,8 @@ export async function generateCycle(
     return workOrdersSheet(existing ? parseWorkOrders(existing) : [], result.cartOrders);
   });
   const written: string[] = [];
+  // Only a sheet an earlier run wrote (its Run Log says so) is ever removed, never a user's "Bills 2024".
+  const ours = earlierOutputs(await port.readSheet(RUN_LOG_SHEET));
   for (const [i, make] of builders.entries()) {
     if (options.cancelled?.()) throw new Cancelled();
     const parts: string[] = [];
@@ -117,7 +119,9 @@ export async function generateCycle(
     written.push(...parts);
     // Parts a bigger cycle left behind ("Bills 3" when this cycle needs only "Bills 2") are removed.
     const base = parts[0];
-    for (const stale of (await port.sheetNames()).filter((n) => n.startsWith(`${base} `) && /^\d+$/.test(n.slice(base.length + 1)))) {
+    for (const stale of (await port.sheetNames()).filter(
+      (n) => ours.has(n) && n.startsWith(`${base} `) && /^\d+$/.test(n.slice(base.length + 1)),
+    )) {
       if (!parts.includes(stale)) await port.removeSheet(stale);
     }
   }

@@ -191,6 +191,36 @@ describe("generateCycle reruns", () => {
     expect(again.workbook.sheet("Run Log")!.values).toHaveLength(3);
   });
 
+  it("removes the parts an earlier, bigger cycle wrote, and never a user's sheet that only looks like one", async () => {
+    const sheets = sampleCycleWorkbook();
+    sheets["Bills 2"] = [["an earlier run's second part"]];
+    sheets["Bills 2024"] = [["the user's own notes"]];
+    sheets["Letters 3"] = [["not listed as written: the user's"]];
+    sheets["Run Log"] = [
+      [
+        "Run At",
+        "Bill Date",
+        "Period",
+        "Schedule",
+        "Reads",
+        "Bills",
+        "Held",
+        "Current Charges",
+        "Total Due",
+        "Difference",
+        "Inputs",
+        "Outputs",
+      ],
+      ["2026-10-01T09:00:00Z", "2026-09-30", "", "chubbuck", 1, 1, 0, 1, 1, 0, "", "Bills, Bills 2, Bill Register, Run Log"],
+    ];
+    const out = await run(new MemoryWorkbook(sheets));
+    const names = await out.workbook.sheetNames();
+    expect(names).not.toContain("Bills 2");
+    expect(names).toEqual(expect.arrayContaining(["Bills", "Bills 2024", "Letters 3"]));
+    expect(out.workbook.sheet("Bills 2024")!.values).toEqual([["the user's own notes"]]);
+    expect(out.workbook.sheet("Run Log")!.values).toHaveLength(3);
+  });
+
   it("keeps a Letter Templates sheet someone edited, and uses it", async () => {
     const sheets = sampleCycleWorkbook();
     sheets["Letter Templates"] = [

@@ -62,3 +62,20 @@ export function runLogSheet(existing: SheetValues | undefined, entry: RunLogEntr
     },
   };
 }
+
+/** Every sheet an earlier run wrote, as its Run Log lists them: the only sheets a run may remove. */
+export function earlierOutputs(existing: SheetValues | undefined): Set<string> {
+  const names = new Set<string>();
+  if (!existing) return names;
+  const found = locateTable(existing, [
+    { field: "at", label: "Run At", synonyms: [], required: true },
+    { field: "outputs", label: "Outputs", synonyms: [], required: true },
+  ] as const);
+  if (!found.ok) return names;
+  const column = found.table.columns.outputs! - existing.left;
+  for (const row of existing.values.slice(found.table.firstValueRow)) {
+    const cell = row[column];
+    if (typeof cell === "string") for (const name of cell.split(",")) if (name.trim()) names.add(name.trim());
+  }
+  return names;
+}
