@@ -22,7 +22,7 @@ export { scheduleToRows, rowsToScheduleJson } from "./rates/scheduleRows";
 export { selectVersion } from "./rates/selectVersion";
 export { normalizeMeterSize, normalizeBinSize } from "./rates/meterSize";
 export type { TierRow, TierOptions } from "./rates/priceTieredUsage";
-export { priceTieredUsage } from "./rates/priceTieredUsage";
+export { priceTieredUsage, tieredTotal } from "./rates/priceTieredUsage";
 export type { Bill, BillInput, BillLine, BlockDetail, ServiceTotal } from "./bills/types";
 export { computeBill } from "./bills/computeBill";
 export type { UsageEstimate, UsagePeriod } from "./estimates/estimateUsage";

@@ -8,7 +8,8 @@ import {
   fail,
   ok,
   prorate,
-  priceTieredUsage,
+  tieredTotal,
+  addDec,
   Result,
   RateSchedule,
   selectVersion,
@@ -41,10 +42,7 @@ export function tiered(usage: Dec, grid: unknown[][], base?: Dec, unitSize?: Dec
   const blocks = readBlocksRange(grid);
   if (!blocks.ok) return blocks;
   if (unitSize !== undefined && !unitSize.greaterThan(0)) return fail("INVALID_INPUT", "unitSize must be above 0");
-  const rows = priceTieredUsage(usage, blocks.value, { unitSize });
-  let total = base ?? rows[0]?.amount.amount ?? ZERO;
-  for (let i = base ? 0 : 1; i < rows.length; i++) total = total.plus(rows[i].amount.amount);
-  return ok(total.toNumber());
+  return ok(addDec(base ?? ZERO, tieredTotal(usage, blocks.value, { unitSize })).toNumber());
 }
 
 function schedule(id: string): Result<RateSchedule> {

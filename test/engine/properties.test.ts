@@ -1,6 +1,21 @@
 /** Property tests (fast-check) for the money invariants the engine promises. */
 import fc from "fast-check";
-import { addDec, allocate, computeBill, computeLeakCredit, dec, Money, sumMoney, validateSchedule, RateSchedule } from "../../src/engine";
+import Decimal from "decimal.js";
+import {
+  addDec,
+  allocate,
+  computeBill,
+  computeLeakCredit,
+  dec,
+  Money,
+  priceTieredUsage,
+  roundToCents,
+  ROUNDING_MODES,
+  sumMoney,
+  tieredTotal,
+  validateSchedule,
+  RateSchedule,
+} from "../../src/engine";
 import { loadSchedule, sampleScheduleIds } from "../support/samples";
 
 const cents = fc.integer({ min: 0, max: 5_000_00 }).map((c) => (c / 100).toFixed(2));
@@ -58,6 +73,52 @@ describe("addDec", () => {
       fc.property(maybeZero, maybeZero, (a, b) => {
         const sum = addDec(a, b);
         return sum.equals(a.plus(b)) && (!sum.isZero() || !sum.isNegative());
+      }),
+    );
+  });
+});
+
+describe("roundToCents", () => {
+  const MODES = { halfUp: Decimal.ROUND_HALF_UP, halfEven: Decimal.ROUND_HALF_EVEN, up: Decimal.ROUND_UP, down: Decimal.ROUND_DOWN };
+  it("rounds exactly as decimal.js does in every mode, whole cents included", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10_000_000, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom(...ROUNDING_MODES),
+        (units, places, mode) => {
+          const x = dec(units).div(10 ** places);
+          return roundToCents(x, mode).equals(x.toDecimalPlaces(2, MODES[mode]));
+        },
+      ),
+    );
+  });
+});
+
+describe("tieredTotal", () => {
+  const blocks = fc
+    .tuple(
+      fc.uniqueArray(fc.integer({ min: 1, max: 50_000 }), { minLength: 0, maxLength: 5 }),
+      fc.array(price, { minLength: 6, maxLength: 6 }),
+      fc.boolean(),
+    )
+    .map(([limits, prices, open]) => {
+      const sorted = [...limits].sort((a, b) => a - b);
+      const rows = sorted.map((upTo, i) => ({ upTo: dec(upTo) as Decimal | null, price: dec(prices[i]) }));
+      if (open || rows.length === 0) rows.push({ upTo: null, price: dec(prices[sorted.length]) });
+      return rows;
+    });
+  const usage = fc.oneof(
+    fc.constant(0),
+    fc.integer({ min: 0, max: 80_000 }),
+    fc.integer({ min: 0, max: 8_000_000 }).map((n) => n / 100),
+  );
+  it("is the exact sum of priceTieredUsage's rounded rows", () => {
+    fc.assert(
+      fc.property(blocks, usage, fc.constantFrom(undefined, 1, 100, 748, 1000), fc.constantFrom(...ROUNDING_MODES), (b, u, unit, mode) => {
+        const options = { unitSize: unit === undefined ? undefined : dec(unit), rounding: mode };
+        const rows = priceTieredUsage(dec(u), b, options);
+        return tieredTotal(dec(u), b, options).equals(sumMoney(rows.map((r) => r.amount)).amount);
       }),
     );
   });

@@ -19,6 +19,8 @@ export const ROUNDING_MODES = Object.keys(MODES) as RoundingMode[];
  * schedule names another mode; totals are exact sums of rounded lines and are never rounded.
  */
 export function roundToCents(amount: Dec, mode: RoundingMode = "halfUp"): Dec {
+  // Already whole cents (a base charge, 3,000 gal at 1.30 per 1,000): nothing to round, in any mode.
+  if (amount.decimalPlaces() <= 2) return amount;
   return amount.toDecimalPlaces(2, MODES[mode]);
 }
 

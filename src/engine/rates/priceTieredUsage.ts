@@ -1,4 +1,4 @@
-import { Dec, ZERO } from "../decimal";
+import { addDec, Dec, ZERO } from "../decimal";
 import { Money } from "../money/money";
 import { roundToCents, RoundingMode } from "../money/rounding";
 import type { Block } from "./types";
@@ -64,4 +64,29 @@ export function priceTieredUsage(usage: Dec, blocks: readonly Block[], options: 
     rows.push({ index: 0, from: ZERO, to, quantity: ZERO, price: first.price, amount: Money.zero, included: false });
   }
   return rows;
+}
+
+/**
+ * The total of `priceTieredUsage`'s rows without building them: the same blocks (limits rising),
+ * the same rounding once per block, summed exactly. For callers that show only the total (UB.TIERED in
+ * thousands of cells); a bill uses the rows, which explain it.
+ */
+export function tieredTotal(usage: Dec, blocks: readonly Block[], options: Omit<TierOptions, "allowance" | "scale"> = {}): Dec {
+  const unitSize = options.unitSize ?? null;
+  let total: Dec = ZERO;
+  let lower: Dec = ZERO;
+  for (let index = 0; index < blocks.length; index++) {
+    const upper = blocks[index].upTo;
+    const beyond = upper === null ? -1 : usage.comparedTo(upper);
+    const end = upper === null || beyond < 0 ? usage : upper;
+    // Past the first block, usage is above `lower` (the loop went on) and so is `end`, since
+    // limits rise (readBlocksRange and validateSchedule insist): one comparison per block.
+    if (index > 0 || (!end.isZero() && !end.isNegative())) {
+      const cost = (lower === ZERO ? end : end.minus(lower)).times(blocks[index].price);
+      total = addDec(total, roundToCents(unitSize ? cost.div(unitSize) : cost, options.rounding));
+    }
+    if (upper === null || beyond <= 0) break;
+    lower = upper;
+  }
+  return total;
 }
