@@ -189,27 +189,35 @@ async function cli(s: RateSchedule, accounts: number, root: string) {
   try {
     const input = join(dir, "city.xlsx");
     await writeXlsx(input, new MemoryWorkbook(demoCity(s, { accounts, seed: 11, historyMonths: 9 })));
-    const run = spawnSync(
-      process.execPath,
-      [
-        "--max-semi-space-size=64",
-        join(root, "bin", "ubill.js"),
-        "cycle",
-        input,
-        "--out",
-        join(dir, "out.xlsx"),
-        "--schedule",
-        join(root, "samples", "rates", "demo-city.json"),
-      ],
-      {
-        env: { ...process.env, UBILL_STATS: "1" },
-        encoding: "utf8",
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    if (run.status !== 0) throw new Error(`ubill cycle failed: ${run.stderr}`);
-    const stats = JSON.parse(/ubill-stats (.*)/.exec(run.stderr)![1]) as { wallMs: number; maxRssMB: number };
-    return { accounts, wallMs: stats.wallMs, peakMemoryMB: stats.maxRssMB };
+    const once = () => {
+      const run = spawnSync(
+        process.execPath,
+        [
+          "--max-semi-space-size=64",
+          join(root, "bin", "ubill.js"),
+          "cycle",
+          input,
+          "--out",
+          join(dir, "out.xlsx"),
+          "--schedule",
+          join(root, "samples", "rates", "demo-city.json"),
+        ],
+        {
+          env: { ...process.env, UBILL_STATS: "1" },
+          encoding: "utf8",
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
+      if (run.status !== 0) throw new Error(`ubill cycle failed: ${run.stderr}`);
+      return JSON.parse(/ubill-stats (.*)/.exec(run.stderr)![1]) as { wallMs: number; maxRssMB: number };
+    };
+    // Two runs: the faster one's time (the least disturbed), and the larger of their peaks.
+    const runs = [once(), once()];
+    return {
+      accounts,
+      wallMs: Math.min(...runs.map((r) => r.wallMs)),
+      peakMemoryMB: Math.max(...runs.map((r) => r.maxRssMB)),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
