@@ -177,10 +177,10 @@ async function functions(s: RateSchedule, ms: number) {
     [20000, 2.55],
     ["", 3.05],
   ];
-  const tieredPerSecond = await perSecond(ms, (i) => UB.tiered(1000 + (i % 30000), blocks, 9.91, 1000));
-  const billPerSecond = await perSecond(ms, (i) =>
-    UB.bill(s.id, 1000 + (i % 30000), null as never, 1 as never, null as never, "2026-10-30"),
-  );
+  // Best of three rounds, as the other timings are best of their runs.
+  const best = async (fn: (i: number) => unknown) => Math.max(await perSecond(ms, fn), await perSecond(ms, fn), await perSecond(ms, fn));
+  const tieredPerSecond = await best((i) => UB.tiered(1000 + (i % 30000), blocks, 9.91, 1000));
+  const billPerSecond = await best((i) => UB.bill(s.id, 1000 + (i % 30000), null as never, 1 as never, null as never, "2026-10-30"));
   return { tieredPerSecond, billPerSecond };
 }
 
