@@ -6,6 +6,7 @@ import { convertVolume, unitLabel } from "../../units/volume";
 import { priceTieredUsage } from "../priceTieredUsage";
 import type { BlocksCharge } from "../types";
 import type { ChargeResult, PricingContext } from "./context";
+import type { BillLine } from "../../bills/types";
 import { quoteList } from "./meterBase";
 
 /**
@@ -28,17 +29,38 @@ export function priceBlocks(charge: BlocksCharge, ctx: PricingContext): ChargeRe
   });
   const unit = unitLabel(charge.unit);
   return ok(
-    rows.map((row) => ({
-      chargeId: charge.id,
-      service: charge.service,
-      description: describeRow(charge, row.included, row.from, row.to, unit),
-      quantity: row.quantity,
-      unit,
-      price: row.price,
-      amount: row.amount,
-      block: { index: row.index, from: row.from, to: row.to, included: row.included },
-    })),
+    rows.map((row) => {
+      // Unscaled, a block's text and bounds are the same on every bill: made once, shared.
+      const shape = !row.included && scale.equals(ONE) ? sharedShape(charge, row.index, row.from, row.to, unit) : undefined;
+      return {
+        chargeId: charge.id,
+        service: charge.service,
+        description: shape?.description ?? describeRow(charge, row.included, row.from, row.to, unit),
+        quantity: row.quantity,
+        unit,
+        price: row.price,
+        amount: row.amount,
+        block: shape?.block ?? { index: row.index, from: row.from, to: row.to, included: row.included },
+      };
+    }),
   );
+}
+
+type BlockShape = { readonly description: string; readonly block: NonNullable<BillLine["block"]> };
+const shapes = new WeakMap<BlocksCharge, Map<number, BlockShape>>();
+
+function sharedShape(charge: BlocksCharge, index: number, from: Dec, to: Dec | null, unit: string): BlockShape {
+  let byIndex = shapes.get(charge);
+  if (!byIndex) shapes.set(charge, (byIndex = new Map()));
+  let shape = byIndex.get(index);
+  if (!shape) {
+    shape = Object.freeze({
+      description: describeRow(charge, false, from, to, unit),
+      block: Object.freeze({ index, from, to, included: false }),
+    });
+    byIndex.set(index, shape);
+  }
+  return shape;
 }
 
 function describeRow(charge: BlocksCharge, included: boolean, from: Dec, to: Dec | null, unit: string): string {
