@@ -7,9 +7,8 @@ import { ExcelWorkbook } from "../adapters/excel/excelWorkbook";
 import { writeXlsx } from "../adapters/xlsx/fastXlsx";
 import { previewCycle } from "../cycle/generateCycle";
 import { DEFAULT_CYCLE_SETTINGS } from "../cycle/settings";
-import { billsSheet } from "../cycle/sheets/bills";
+import { billsSheets } from "../cycle/sheets/bills";
 import { registerSheet } from "../cycle/sheets/register";
-import { splitForExcel } from "../cycle/sheets/split";
 import { FakeExcel } from "../fakes/fakeExcel";
 import * as UB from "../functions/functions";
 import { runReview } from "../review/runReview";
@@ -154,7 +153,7 @@ async function excelReview(sizes: readonly number[]) {
 async function excelWrite(s: RateSchedule, accounts: number) {
   const { result } = await cycleInput(s, accounts);
   const sheets = [
-    ...splitForExcel(billsSheet(result.statements, DEFAULT_CYCLE_SETTINGS.office, s.usageUnit)),
+    ...billsSheets(result.statements, DEFAULT_CYCLE_SETTINGS.office, s.usageUnit),
     registerSheet(result, ["water", "sewer", "garbage"]),
   ];
   const stats = await withFake(new MemoryWorkbook(), async (port) => {

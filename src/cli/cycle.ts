@@ -5,7 +5,7 @@ import { readXlsxFast } from "../adapters/xlsx/fastRead";
 import { XlsxWriter } from "../adapters/xlsx/fastXlsx";
 import { XlsxOutputPort } from "../adapters/xlsx/xlsxOutputPort";
 import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
-import { generateCycle } from "../cycle/generateCycle";
+import { CycleRun, generateCycle } from "../cycle/generateCycle";
 import { DEFAULT_CYCLE_SETTINGS } from "../cycle/settings";
 import { TEMPLATES_SHEET } from "../cycle/letters";
 import { parseReviewLog, REVIEW_LOG_SHEET } from "../review/decisions";
@@ -65,9 +65,9 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
   // Sheets go into a file beside OUT.xlsx as they are made; it becomes OUT.xlsx only when the run succeeds.
   const partial = `${out}.partial`;
   const writer = new XlsxWriter(partial);
-  let outcome: Awaited<ReturnType<typeof generateCycle>>;
+  let run: CycleRun;
   try {
-    outcome = await generateCycle(new XlsxOutputPort(workbook, writer), {
+    const outcome = await generateCycle(new XlsxOutputPort(workbook, writer), {
       schedule,
       settings: DEFAULT_CYCLE_SETTINGS,
       readEdits: DEFAULT_READ_EDIT_SETTINGS,
@@ -75,23 +75,19 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
       dates: { billDate },
       now,
     });
-    if (outcome.ok) {
-      // OUT.xlsx holds what the cycle produced and the letter templates it used; the inputs stay in the input workbook.
-      const templates = workbook.sheet(TEMPLATES_SHEET);
-      if (templates && !writer.sheetNames.includes(TEMPLATES_SHEET)) await writer.addSheet(TEMPLATES_SHEET, templates);
-    }
+    if (!outcome.ok) throw new UsageError(outcome.message);
+    run = outcome.run;
+    // OUT.xlsx holds what the cycle produced and the letter templates it used; the inputs stay in the input workbook.
+    const templates = workbook.sheet(TEMPLATES_SHEET);
+    if (templates && !writer.sheetNames.includes(TEMPLATES_SHEET)) await writer.addSheet(TEMPLATES_SHEET, templates);
     await writer.close();
   } catch (error) {
     writer.abort();
     rmSync(partial, { force: true });
     throw error;
   }
-  if (!outcome.ok) {
-    rmSync(partial, { force: true });
-    throw new UsageError(outcome.message);
-  }
   renameSync(partial, out);
-  const { result, loaded, written, problems } = outcome.run;
+  const { result, loaded, written, problems } = run;
   const r = result.register;
   const summary = {
     schedule: schedule.id,

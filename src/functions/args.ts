@@ -1,4 +1,5 @@
-import { Dec, fromExcelSerial, isDecimalText, isIsoDate, IsoDate } from "../engine";
+import { Dec, fromExcelSerial, isIsoDate, IsoDate } from "../engine";
+import { cellDecimal } from "../workbook/cells";
 import { FunctionError } from "./errors";
 
 /** How a custom-function argument is read from what Excel passes. */
@@ -110,26 +111,9 @@ function describe(spec: ArgSpec): string {
   return `${what}${range}${spec.unit ? ` (${spec.unit})` : ""}`;
 }
 
-const fractions = new Map<number, Dec>();
-
 /** A decimal from an Excel number or a numeric text ("1,200.50" allowed); undefined otherwise. */
 export function toDecimal(value: unknown): Dec | undefined {
-  if (typeof value === "number") {
-    if (Number.isInteger(value)) return new Dec(value);
-    if (!Number.isFinite(value)) return undefined;
-    // Prices and rates repeat on every row: their (immutable) decimals are parsed once.
-    let found = fractions.get(value);
-    if (!found) {
-      if (fractions.size >= 1024) fractions.clear();
-      fractions.set(value, (found = new Dec(String(value))));
-    }
-    return found;
-  }
-  if (typeof value === "string") {
-    const text = value.trim().replace(/,(?=\d{3}(\D|$))/g, "");
-    return isDecimalText(text) ? new Dec(text) : undefined;
-  }
-  return undefined;
+  return typeof value === "number" || typeof value === "string" ? cellDecimal(value) : undefined;
 }
 
 /** A date from an Excel serial number or ISO text. */

@@ -32,9 +32,9 @@ export function cellDecimal(v: CellValue | undefined): Dec | undefined {
   return undefined;
 }
 
-/** A date from an Excel serial number, ISO text, or US text (10/30/2026, 10/30/26). */
 const serialDates = new Map<number, IsoDate>();
 
+/** A date from an Excel serial number, ISO text, or US text (10/30/2026, 10/30/26). */
 export function cellDate(v: CellValue | undefined): IsoDate | undefined {
   if (typeof v === "number") {
     if (!(Number.isFinite(v) && v >= 61 && v < 2958466)) return undefined;

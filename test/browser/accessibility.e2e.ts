@@ -1,31 +1,10 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import type { RunningServer } from "../../src/serve/staticServer";
-import { launch, newPane, openView, Pane, serve } from "./harness";
+import type { Locator, Page } from "playwright-core";
+import { openView, paneSuite } from "./harness";
 
-let browser: Browser;
-let server: RunningServer;
-const panes: Pane[] = [];
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  for (const pane of panes.splice(0)) {
-    await pane.context.close();
-    expect(pane.errors).toEqual([]);
-  }
-});
+const openPane = paneSuite();
 
 async function open(sample: "reads" | "cycle"): Promise<Page> {
-  const pane = await newPane(browser, server, { sample });
-  panes.push(pane);
-  return pane.page;
+  return (await openPane({ sample })).page;
 }
 
 interface AxeResult {

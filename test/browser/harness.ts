@@ -126,3 +126,31 @@ export function screenshotPath(name: string): string {
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }
+
+/**
+ * What every task-pane suite shares: one browser and one server for the file, and each test's
+ * panes closed after it, failing the test on any error its page logged. Returns how to open a pane.
+ */
+export function paneSuite(): (open: OpenWith) => Promise<Pane> {
+  let browser: Browser;
+  let server: RunningServer;
+  const panes: Pane[] = [];
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launch(), serve()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    for (const pane of panes.splice(0)) {
+      await pane.context.close();
+      expect(pane.errors).toEqual([]);
+    }
+  });
+  return async (open) => {
+    const pane = await newPane(browser, server, open);
+    panes.push(pane);
+    return pane;
+  };
+}

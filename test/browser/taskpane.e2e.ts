@@ -1,37 +1,12 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { highlightFill } from "../../src/fakes/conditionalFormats";
 import { demoCityWorkbook } from "../../src/fakes/host";
-import type { RunningServer } from "../../src/serve/staticServer";
-import { digest, launch, newPane, openView, Pane, reopen, ROOT, serve, workbookOf } from "./harness";
+import { digest, openView, Pane, paneSuite, reopen, ROOT, workbookOf } from "./harness";
 import { valuesSnapshot } from "../../src/fakes/snapshot";
 
-let browser: Browser;
-let server: RunningServer;
-const panes: Pane[] = [];
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(...args: Parameters<typeof newPane> extends [unknown, unknown, ...infer R] ? R : never): Promise<Pane> {
-  const pane = await newPane(browser, server, ...args);
-  panes.push(pane);
-  return pane;
-}
-
-afterEach(async () => {
-  for (const pane of panes.splice(0)) {
-    await pane.context.close();
-    expect(pane.errors).toEqual([]);
-  }
-});
+const open = paneSuite();
 
 const READS = "Reads";
 const CODES = 17;

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_READ_EDIT_SETTINGS, Money, sumMoney } from "../../src/engine";
 import { generateCycle, OUTPUTS } from "../../src/cycle/generateCycle";
+import { RUN_LOG_HEADER } from "../../src/cycle/sheets/runLog";
 import { DEFAULT_CYCLE_SETTINGS } from "../../src/cycle/settings";
 import { sampleCycleWorkbook } from "../../src/samples/sampleCycle";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
@@ -197,20 +198,7 @@ describe("generateCycle reruns", () => {
     sheets["Bills 2024"] = [["the user's own notes"]];
     sheets["Letters 3"] = [["not listed as written: the user's"]];
     sheets["Run Log"] = [
-      [
-        "Run At",
-        "Bill Date",
-        "Period",
-        "Schedule",
-        "Reads",
-        "Bills",
-        "Held",
-        "Current Charges",
-        "Total Due",
-        "Difference",
-        "Inputs",
-        "Outputs",
-      ],
+      [...RUN_LOG_HEADER],
       ["2026-10-01T09:00:00Z", "2026-09-30", "", "chubbuck", 1, 1, 0, 1, 1, 0, "", "Bills, Bills 2, Bill Register, Run Log"],
     ];
     const out = await run(new MemoryWorkbook(sheets));

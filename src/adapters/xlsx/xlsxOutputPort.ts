@@ -1,5 +1,5 @@
 import { emptySheet, MemoryWorkbook } from "../../workbook/memoryWorkbook";
-import type { CellValue, FlagsApplied, ReadOptions, SheetFlags, SheetValues, WorkbookPort, WriteOptions } from "../../workbook/port";
+import type { CellValue, FlagsApplied, ReadOptions, SheetValues, WorkbookPort, WriteOptions } from "../../workbook/port";
 import { XlsxWriter } from "./fastXlsx";
 
 /**
@@ -42,5 +42,3 @@ export class XlsxOutputPort implements WorkbookPort {
 
   async select(): Promise<void> {}
 }
-
-export type { SheetFlags };

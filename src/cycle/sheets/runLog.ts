@@ -4,7 +4,7 @@ import { locateTable } from "../../workbook/table";
 import { MONEY, num, OutputSheet } from "./output";
 
 export const RUN_LOG_SHEET = "Run Log";
-const HEADER = [
+export const RUN_LOG_HEADER = [
   "Run At",
   "Bill Date",
   "Period",
@@ -54,7 +54,7 @@ export function runLogSheet(existing: SheetValues | undefined, entry: RunLogEntr
   ];
   return {
     name: RUN_LOG_SHEET,
-    rows: [HEADER, ...earlier, row],
+    rows: [RUN_LOG_HEADER, ...earlier, row],
     options: {
       headerRows: 1,
       columnWidths: [24, 11, 24, 14, 7, 7, 6, 14, 14, 11, 60, 60],
