@@ -8,6 +8,7 @@ import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { CycleRun, generateCycle } from "../cycle/generateCycle";
 import { DEFAULT_CYCLE_SETTINGS } from "../cycle/settings";
 import { TEMPLATES_SHEET } from "../cycle/letters";
+import { COUNT_WORDS, cycleCounts, decisionText, noticeText } from "../cycle/summary";
 import { parseReviewLog, REVIEW_LOG_SHEET } from "../review/decisions";
 import { RATES_SHEET, readRatesSheet } from "../workbook/ratesSheet";
 import { ParsedArgs, text, UsageError } from "./args";
@@ -19,7 +20,8 @@ const HELD_SHOWN = 10;
 
 export const CYCLE_HELP = `ubill cycle WORKBOOK.xlsx --out OUT.xlsx [--bill-date DATE] [--schedule FILE | --schedule-id ID] [--json]
   Bills the cycle and writes every output sheet (Bills, Bill Register, Reconciliation, Delinquency
-  List, Letters, Door Hangers, Work Orders, Run Log, and the Letter Templates it used) into OUT.xlsx;
+  List, Letters, Door Hangers, Shutoff List, Collections List, Work Orders, Run Log, and the Letter
+  Templates it used) into OUT.xlsx;
   the input file is never written. OUT.xlsx holds only the output sheets.
   --bill-date DATE   the bill date (default: the period's end, the most common current read date)
   --schedule FILE    a rate schedule JSON file; otherwise the workbook's Rates sheet, otherwise the
@@ -89,13 +91,19 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
   renameSync(partial, out);
   const { result, loaded, written, problems } = run;
   const r = result.register;
+  const counts = cycleCounts(loaded, result);
   const summary = {
     schedule: schedule.id,
     billDate: loaded.input.billDate,
     period: { start: loaded.input.periodStart, end: loaded.input.periodEnd },
     reads: r.readsReceived,
     bills: r.billed,
-    held: result.held.map((h) => ({ account: h.account, reason: h.reason })),
+    bases: Object.fromEntries([...counts.byDecision].filter(([code]) => !code.startsWith("HELD_"))),
+    estimated: r.estimated,
+    final: r.final,
+    held: result.held.map((h) => ({ account: h.account, code: h.code, reason: h.reason })),
+    notBilled: result.notBilled,
+    unmatchedRows: counts.unmatchedRows,
     currentCharges: r.currentCharges.toCents(),
     byService: Object.fromEntries([...r.charges].map(([k, v]) => [k, v.toCents()])),
     adjustments: r.adjustments.toCents(),
@@ -104,7 +112,10 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
     totalDue: r.totalDue.toCents(),
     reconciliationDifference: result.reconciliation.difference.toCents(),
     delinquent: result.delinquency.length,
+    notices: Object.fromEntries(counts.notices),
+    keptOff: counts.keptOff,
     doorHangers: result.doorHangers.length,
+    collections: result.collections.length,
     written,
     problems,
     out,
@@ -112,18 +123,23 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
   if (args.options.has("json")) return JSON.stringify(summary, null, 2);
   return [
     `Billed ${r.billed} account(s) for ${loaded.input.periodStart} to ${loaded.input.periodEnd}, bill date ${loaded.input.billDate}, rates ${schedule.id}`,
+    `Bills: ${decisionText(counts, "billed") || "none"}; final bills ${r.final}`,
     `Current charges ${summary.currentCharges} (${Object.entries(summary.byService)
       .map(([k, v]) => `${k} ${v}`)
       .join(", ")}); adjustments ${summary.adjustments}; fees ${summary.fees}; payments ${summary.payments}`,
     `Total due on the bills ${summary.totalDue}; reconciliation difference ${summary.reconciliationDifference}`,
-    `Held ${result.held.length}: ${
+    `${capital(COUNT_WORDS.held)} ${result.held.length}: ${
       result.held
         .slice(0, HELD_SHOWN)
         .map((h) => `${h.account} (${h.reason})`)
         .join("; ") || "none"
     }${result.held.length > HELD_SHOWN ? `; and ${result.held.length - HELD_SHOWN} more (all in --json and the Bill Register)` : ""}`,
+    `${capital(COUNT_WORDS.unmatched)} ${counts.unmatchedRows}; ${COUNT_WORDS.notBilled} ${result.notBilled}`,
+    `Notices: ${noticeText(counts)}; kept off ${counts.keptOff}`,
     `Delinquent ${result.delinquency.length}; door hangers ${result.doorHangers.length}; work orders for carts ${result.cartOrders.length}`,
     ...problems.map((p) => `Problem: ${p}`),
     `Wrote ${out}: ${written.join(", ")}`,
   ].join("\n");
 }
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -4,6 +4,7 @@ import { DEFAULT_READ_EDIT_SETTINGS, EDIT_CODES } from "../engine";
 import { writeXlsx } from "../adapters/xlsx/fastXlsx";
 import { generateCycle } from "../cycle/generateCycle";
 import { DEFAULT_CYCLE_SETTINGS } from "../cycle/settings";
+import { COUNT_WORDS, cycleCounts, decisionText, noticeText } from "../cycle/summary";
 import { runReview } from "../review/runReview";
 import { demoCity } from "../samples/demoCity";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
@@ -66,6 +67,7 @@ async function demo(argv: string[]): Promise<void> {
   const r = review.result;
   const { result } = cycle.run;
   const reg = result.register;
+  const cycleCount = cycleCounts(cycle.run.loaded, result);
   const counts = new Map(r.counts.map((c) => [c.code, c.open + c.resolved]));
   const lines = [
     `Demo City (synthetic, seed ${seed}): ${accounts.toLocaleString("en-US")} accounts, rates ${schedule.id}`,
@@ -76,11 +78,13 @@ async function demo(argv: string[]): Promise<void> {
     ...EDIT_CODES.map((c) => `  ${c.padEnd(24)} ${String(counts.get(c) ?? 0).padStart(6)}`),
     "",
     `Cycle ${cycle.run.loaded.input.periodStart} to ${cycle.run.loaded.input.periodEnd}, billed ${cycle.run.loaded.input.billDate}:`,
-    `  bills ${reg.billed.toLocaleString("en-US")}; held ${result.held.length} (open read errors); reads received ${reg.readsReceived.toLocaleString("en-US")}`,
+    `  bills ${reg.billed.toLocaleString("en-US")} (${decisionText(cycleCount, "billed")}); final bills ${reg.final}`,
+    `  ${COUNT_WORDS.held} ${result.held.length} (${decisionText(cycleCount, "held")}); ${COUNT_WORDS.unmatched} ${cycleCount.unmatchedRows}; reads matched to an account ${reg.readsReceived.toLocaleString("en-US")}`,
     ...[...reg.charges].map(([svc, m]) => `  ${svc.padEnd(10)} ${m.toCents().padStart(14)}`),
     `  current charges ${reg.currentCharges.toCents()}; adjustments ${reg.adjustments.toCents()}; fees ${reg.fees.toCents()}; payments ${reg.payments.toCents()}`,
     `  total due on the bills ${reg.totalDue.toCents()}; reconciliation difference ${result.reconciliation.difference.toCents()}`,
-    `  delinquent ${result.delinquency.length} (${result.delinquency.filter((d) => d.excluded).length} kept off the shutoff list); door hangers ${result.doorHangers.length}; cart work orders ${result.cartOrders.length}`,
+    `  notices: ${noticeText(cycleCount)}; kept off ${cycleCount.keptOff}`,
+    `  delinquent ${result.delinquency.length.toLocaleString("en-US")}; door hangers ${result.doorHangers.length}; cart work orders ${result.cartOrders.length}`,
     `  sheets: ${cycle.run.written.join(", ")}`,
     "",
     `Time: city ${built}, review ${reviewed}, cycle ${billed}, output ${written}; total ${time(started)}`,

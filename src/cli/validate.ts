@@ -4,6 +4,7 @@ import { DEFAULT_READ_EDIT_SETTINGS } from "../engine";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { runReview } from "../review/runReview";
 import { columnLetter } from "../workbook/address";
+import { COUNT_WORDS } from "../cycle/summary";
 import { ParsedArgs, text, UsageError } from "./args";
 
 export const VALIDATE_HELP = `ubill validate READS.xlsx [--sheet NAME] [--out FLAGGED.xlsx] [--json]
@@ -37,7 +38,9 @@ export async function validate(args: ParsedArgs): Promise<string> {
         reads: r.reads,
         blankRows: r.blankRows,
         counts: Object.fromEntries(r.counts.map((c) => [c.code, c.open + c.resolved])),
-        held: r.held,
+        held: r.standing.held,
+        estimated: r.standing.estimated,
+        unmatchedRows: r.standing.unmatchedRows,
         disabled: r.disabled,
         contextProblems: r.contextProblems,
         edits: r.items.map((i) => ({
@@ -63,7 +66,8 @@ export async function validate(args: ParsedArgs): Promise<string> {
     `${"Edit".padEnd(width)}  Severity  Count`,
     ...r.counts.map((c) => `${c.code.padEnd(width)}  ${c.severity.padEnd(8)}  ${String(c.open + c.resolved).padStart(5)}`),
     "",
-    `${r.items.length} edit(s) on ${new Set(r.items.map((i) => i.row)).size} read(s); ${r.held.length} account(s) held from billing by an error.`,
+    `${r.items.length} edit(s) on ${new Set(r.items.map((i) => i.row)).size} read(s).`,
+    `Billing as the reads stand: ${r.standing.held.length} ${COUNT_WORDS.held}, ${r.standing.estimated} to be billed on an estimate, ${r.standing.unmatchedRows} ${COUNT_WORDS.unmatched}.`,
   ];
   if (r.disabled.length)
     lines.push(

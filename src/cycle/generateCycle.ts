@@ -15,6 +15,8 @@ import { registerSheet, REGISTER_SHEET } from "./sheets/register";
 import { earlierOutputs, RUN_LOG_SHEET, runLogSheet } from "./sheets/runLog";
 import { workOrdersSheet } from "./sheets/workOrders";
 import { splitForExcel } from "./sheets/split";
+import { shutoffListSheet, SHUTOFF_SHEET } from "./sheets/shutoffList";
+import { collectionsSheet, COLLECTIONS_SHEET } from "./sheets/collections";
 
 export const OUTPUTS = [
   BILLS_SHEET,
@@ -23,6 +25,8 @@ export const OUTPUTS = [
   DELINQUENCY_SHEET,
   LETTERS_SHEET,
   DOOR_HANGERS_SHEET,
+  SHUTOFF_SHEET,
+  COLLECTIONS_SHEET,
   WORK_ORDERS_SHEET,
 ] as const;
 export type OutputName = (typeof OUTPUTS)[number];
@@ -57,6 +61,7 @@ export async function previewCycle(
   const loaded = await loadCycle(port, {
     dates: options.dates ?? {},
     readEdits: options.readEdits,
+    policy: options.settings.policy,
     decisions: options.decisions,
     readsSheet: options.readsSheet,
     cancelled: options.cancelled,
@@ -87,7 +92,7 @@ export async function generateCycle(
     if (chosen.has(name)) builders.push(async () => splitForExcel(await make()));
   };
   if (chosen.has(BILLS_SHEET)) builders.push(async () => billsSheets(result.statements, office, options.schedule.usageUnit));
-  build(REGISTER_SHEET, () => registerSheet(result, servicesOf(options.schedule)));
+  build(REGISTER_SHEET, () => registerSheet(result, servicesOf(options.schedule), loaded.review.standing.unmatchedRows));
   build(RECONCILIATION_SHEET, () => reconciliationSheet(result, loaded.input.billDate));
   build(DELINQUENCY_SHEET, () => delinquencySheet(result));
   let templatesMissing = false;
@@ -100,6 +105,8 @@ export async function generateCycle(
     return lettersSheet(letters, office);
   });
   build(DOOR_HANGERS_SHEET, () => doorHangersSheet(result, office));
+  build(SHUTOFF_SHEET, () => shutoffListSheet(result));
+  build(COLLECTIONS_SHEET, () => collectionsSheet(result));
   build(WORK_ORDERS_SHEET, async () => {
     const existing = await port.readSheet(WORK_ORDERS_SHEET);
     return workOrdersSheet(existing ? parseWorkOrders(existing) : [], result.cartOrders);

@@ -1,5 +1,6 @@
-import { addMonths, CycleAccount, CycleInput, CycleReading, Dec, IsoDate, OpeningBalance, ReadEditSettings, ZERO } from "../engine";
-import { Decision, decisionFor } from "../review/decisions";
+import type { CycleInput, DecisionPolicy, IsoDate, OpeningBalance, ReadEditSettings } from "../engine";
+import type { Decision } from "../review/decisions";
+import { accountReadings, openErrors, readPeriod } from "../review/readings";
 import { runReview } from "../review/runReview";
 import type { ReviewResult } from "../review/types";
 import {
@@ -16,6 +17,7 @@ import {
 import { CYCLE_ACCOUNT_COLUMNS } from "./../workbook/cycleSheets";
 import type { SheetValues, WorkbookPort } from "../workbook/port";
 import { ColumnSpec, locateTable } from "../workbook/table";
+import { isAddInSheet } from "../workbook/ownSheets";
 import { fingerprint } from "./fingerprint";
 
 export interface CycleDates {
@@ -31,7 +33,7 @@ export interface LoadedCycle {
    * What the read review found. Only its summary is kept: the reads, usages and edits it worked
    * through (100,000 of each in a large city) are not needed once the readings are taken.
    */
-  readonly review: Pick<ReviewResult, "sheet" | "reads" | "blankRows" | "counts" | "held" | "disabled" | "contextProblems">;
+  readonly review: Pick<ReviewResult, "sheet" | "reads" | "blankRows" | "counts" | "standing" | "disabled" | "contextProblems">;
   readonly problems: string[];
   readonly sheets: Record<"reads" | "accounts" | "balances" | "payments" | "adjustments", string | undefined>;
   /** Each input sheet's fingerprint, for the Run Log. */
@@ -54,6 +56,8 @@ export async function loadCycle(
   options: {
     dates: CycleDates;
     readEdits: ReadEditSettings;
+    /** How billing decides unread meters and vacant accounts, for the review's held count. */
+    policy?: DecisionPolicy;
     decisions?: readonly Decision[];
     readsSheet?: string;
     cancelled?: () => boolean;
@@ -63,6 +67,7 @@ export async function loadCycle(
   const review = await runReview(port, {
     readsSheet: options.readsSheet,
     settings: options.readEdits,
+    policy: options.policy,
     decisions: options.decisions,
     write: false,
     cancelled: options.cancelled,
@@ -72,7 +77,7 @@ export async function loadCycle(
   const r = review.result;
   const heads = await port.readHeads(50);
   const find = <F extends string>(specs: readonly ColumnSpec<F>[], preferred: string, not: (string | undefined)[] = []) => {
-    const matches = heads.filter((h) => !not.includes(h.sheet) && locateTable(h, specs).ok).map((h) => h.sheet);
+    const matches = heads.filter((h) => !not.includes(h.sheet) && !isAddInSheet(h.sheet) && locateTable(h, specs).ok).map((h) => h.sheet);
     return matches.find((m) => m.toLowerCase() === preferred.toLowerCase()) ?? matches[0];
   };
   const accountsSheet = find(CYCLE_ACCOUNT_COLUMNS, "Accounts", [r.sheet]);
@@ -103,7 +108,7 @@ export async function loadCycle(
   };
   await read(r.sheet, "Fingerprinting reads");
   const accounts = take(parseCycleAccounts((await read(accountsSheet, "Reading accounts"))!));
-  const dates = cycleDates(r, options.dates);
+  const dates = readPeriod(r.readRows, options.dates);
   const balancesData = await read(balancesSheet ?? ledgerSheet, "Reading balances");
   const balances: OpeningBalance[] = balancesData
     ? take(balancesSheet ? parseBalances(balancesData) : parseLedger(balancesData, dates.previousBillDate))
@@ -120,7 +125,7 @@ export async function loadCycle(
         reads: r.reads,
         blankRows: r.blankRows,
         counts: r.counts,
-        held: r.held,
+        standing: r.standing,
         disabled: r.disabled,
         contextProblems: r.contextProblems,
       },
@@ -140,65 +145,17 @@ export async function loadCycle(
         balances: new Map(balances.map((b) => [b.account, b])),
         payments,
         adjustments,
-        readings: readings(r, decisions),
+        readings: known(accountReadings(r), accounts),
         history: r.history,
-        held: heldAccounts(r, accounts),
+        held: openErrors(r.items, new Set(accounts.map((a) => a.account))),
       },
     },
   };
 }
 
-function mode(values: (string | undefined)[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0]?.[0];
-}
-
-function cycleDates(
-  r: ReviewResult,
-  given: CycleDates,
-): { billDate: IsoDate; periodStart: IsoDate; periodEnd: IsoDate; previousBillDate: IsoDate } {
-  const reads = [...r.readRows.values()];
-  const periodEnd = given.periodEnd ?? mode(reads.map((x) => x.currentDate)) ?? given.billDate ?? "1970-01-01";
-  const periodStart = given.periodStart ?? mode(reads.map((x) => x.previousDate)) ?? addMonths(periodEnd, -1);
-  const billDate = given.billDate ?? periodEnd;
-  return { billDate, periodStart, periodEnd, previousBillDate: given.previousBillDate ?? addMonths(billDate, -1) };
-}
-
-/** Each account's usage for the period: the reviewed usage, or the estimate decided in the review; meters summed. */
-function readings(r: ReviewResult, decisions: readonly Decision[]): Map<string, CycleReading> {
-  const byKey = new Map(decisions.map((d) => [d.key, d]));
-  const result = new Map<string, CycleReading>();
-  for (const [row, read] of r.readRows) {
-    if (!read.account) continue;
-    const estimate = decisionFor(byKey, read, "*");
-    const estimated = estimate?.kind === "estimated" && estimate.estimate !== undefined;
-    const usage = estimated ? new Dec(estimate!.estimate!) : r.usage.get(row);
-    if (usage === null || usage === undefined) continue;
-    const prior = result.get(read.account);
-    result.set(read.account, {
-      account: read.account,
-      meter: prior ? `${prior.meter}+${read.meter}` : read.meter,
-      previous: prior ? null : read.previous,
-      current: prior ? null : read.current,
-      previousDate: read.previousDate,
-      currentDate: read.currentDate,
-      usage: (prior?.usage ?? ZERO).plus(usage),
-      estimated: estimated || read.readCode === "E" || Boolean(prior?.estimated),
-    });
-  }
-  return result;
-}
-
-/** Accounts with an open error edit, by account, with the codes. */
-function heldAccounts(r: ReviewResult, accounts: readonly CycleAccount[]): Map<string, string[]> {
-  const known = new Set(accounts.map((a) => a.account));
-  const held = new Map<string, string[]>();
-  for (const item of r.items) {
-    if (item.severity !== "error" || item.decision || !item.account || !known.has(item.account)) continue;
-    const codes = held.get(item.account);
-    if (!codes) held.set(item.account, [item.code]);
-    else if (!codes.includes(item.code)) codes.push(item.code);
-  }
-  return held;
+/** Only the reads of accounts on the Accounts sheet: the rest are rows that could not be matched. */
+function known<T>(readings: Map<string, T>, accounts: readonly { account: string }[]): Map<string, T> {
+  const ids = new Set(accounts.map((a) => a.account));
+  for (const account of [...readings.keys()]) if (!ids.has(account)) readings.delete(account);
+  return readings;
 }

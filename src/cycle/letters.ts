@@ -1,4 +1,4 @@
-import { CycleAccount, CycleResult, Money, POCATELLO_POLICY, Statement, CyclePolicy } from "../engine";
+import { calendarFor, CycleAccount, CycleResult, Money, POCATELLO_POLICY, Statement, CyclePolicy } from "../engine";
 import { idText } from "../workbook/cells";
 import type { CellValue, SheetValues } from "../workbook/port";
 import { locateTable } from "../workbook/table";
@@ -19,12 +19,12 @@ export const DEFAULT_TEMPLATES: readonly LetterTemplate[] = [
   {
     letter: "Late Notice",
     subject: "Late notice for account {{Account}}",
-    body: "Our records show that {{Delinquent}} on your utility account for {{ServiceAddress}} was not paid by the due date. A late fee of {{LateFee}} ({{LateFeePercent}}% of the delinquent amount) has been added to your bill of {{BillDate}}.\nYour total due is {{AmountDue}}, due by {{DueDate}}.\nService will be terminated without payment or a written payment arrangement. If you have already paid, thank you; please disregard this notice.",
+    body: "Our records show that {{NoticeAmount}} on your utility account for {{ServiceAddress}} is past due. Please pay {{NoticeAmount}} by {{PayBy}}.{{LateFeeSentence}}{{ArrangementNote}}\nService will be terminated without payment or a written payment arrangement. If you have already paid, thank you; please disregard this notice.",
   },
   {
     letter: "Final Notice",
     subject: "Final notice before shutoff: account {{Account}}",
-    body: "Your account for {{ServiceAddress}} is {{PastDue}} past due. Unless we receive {{PastDue}} by {{ShutoffDate}}, service will be shut off and a {{ShutoffFee}} out-for-shutoff fee will be added to your next bill.\nTo restore service after a shutoff you must pay {{RestoreAmount}}{{DepositNote}}.\nPayment arrangements must be made in writing before the shutoff date.",
+    body: "Your account for {{ServiceAddress}} is {{NoticeAmount}} past due.{{ArrangementNote}} Unless we receive {{NoticeAmount}} by {{PayBy}}, service will be shut off on or after {{ShutoffDate}} and a {{ShutoffFee}} out-for-shutoff fee will be added to your next bill.\nTo restore service after a shutoff you must pay {{RestoreAmount}}{{DepositNote}}.\nPayment arrangements must be made in writing before the shutoff date.",
   },
   {
     letter: "Returned Payment",
@@ -34,7 +34,7 @@ export const DEFAULT_TEMPLATES: readonly LetterTemplate[] = [
   {
     letter: "Final Bill",
     subject: "Final bill for account {{Account}}",
-    body: "This is the final bill for your service at {{ServiceAddress}}, which ended {{CloseDate}}. The total due is {{AmountDue}}, payable by {{DueDate}}.\nA deposit on file ({{Deposit}}) is applied to the balance and any remainder refunded to your mailing address.",
+    body: "This is the final bill for your service at {{ServiceAddress}}, which ended {{CloseDate}}. Please pay {{NoticeAmount}} by {{PayBy}}.{{DepositApplied}}",
   },
   {
     letter: "Account Status",
@@ -73,18 +73,43 @@ export interface Letter {
   readonly date: string;
   readonly subject: string;
   readonly paragraphs: string[];
+  /** The envelope it goes in: one per customer (name and mailing address), numbered in mailing order. */
+  readonly envelope: number;
+  /** Its place among the envelope's letters, from 1, and how many the envelope holds. */
+  readonly inEnvelope: number;
+  readonly envelopeSize: number;
 }
 
 /** Fills {{Field}} from `fields`; a field it does not know is left as written and reported. */
 export function merge(text: string, fields: Record<string, string>, unknown: Set<string>): string {
   return text.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (whole, name: string) => {
-    if (name in fields) return fields[name];
+    if (Object.prototype.hasOwnProperty.call(fields, name)) return fields[name];
     unknown.add(name);
     return whole;
   });
 }
 
-/** Every letter the cycle calls for, merged from the templates. */
+/** The letter a collection notice is sent as; a reminder rides on the bill and the collections list is a list. */
+const NOTICE_LETTER: Partial<Record<string, LetterKind>> = {
+  "late notice": "Late Notice",
+  "final notice": "Final Notice",
+  "final bill": "Final Bill",
+};
+const KIND_ORDER: readonly LetterKind[] = ["Final Notice", "Late Notice", "Final Bill", "Returned Payment", "Account Status"];
+
+/** Who a letter goes to: the same name at the same mailing address is one customer, one envelope. */
+export function customerKey(account: Pick<CycleAccount, "name" | "mailingAddress" | "serviceAddress">): string {
+  const norm = (t: string) => t.toLowerCase().replace(/[.,#]/g, " ").replace(/\s+/g, " ").trim();
+  return `${norm(account.mailingAddress || account.serviceAddress)}|${norm(account.name)}`;
+}
+
+/**
+ * Every letter the cycle calls for, merged from the templates: for each account its one collection
+ * notice as a letter (late notice, final notice or final-bill letter, with the amount and last day
+ * to pay the engine decided), a letter per returned payment, and the status of a kept payment
+ * arrangement. Letters are dated the day the notices are mailed, grouped into one envelope per
+ * customer and sorted by mailing address.
+ */
 export function cycleLetters(
   result: CycleResult,
   templates: readonly LetterTemplate[],
@@ -92,14 +117,15 @@ export function cycleLetters(
 ): { letters: Letter[]; unknownFields: string[] } {
   const byKind = new Map(templates.map((t) => [t.letter, t]));
   const unknown = new Set<string>();
-  const letters: Letter[] = [];
+  const drafts: Omit<Letter, "envelope" | "inEnvelope" | "envelopeSize">[] = [];
+  const calendar = calendarFor(policy);
   const write = (kind: LetterKind, s: Statement, extra: Record<string, string> = {}) => {
     const t = byKind.get(kind)!;
     const fields = { ...baseFields(s, policy), ...extra };
-    letters.push({
+    drafts.push({
       kind,
       account: s.account,
-      date: s.billDate,
+      date: s.collection.notice?.mailed ?? calendar.onOrAfter(s.billDate),
       subject: merge(t.subject, fields, unknown),
       paragraphs: merge(t.body, fields, unknown)
         .split(/\n+/)
@@ -107,7 +133,9 @@ export function cycleLetters(
     });
   };
   for (const s of result.statements) {
-    if (s.otherLines.some((l) => l.description.startsWith("Late fee"))) write("Late Notice", s);
+    const notice = s.collection.notice;
+    const letter = notice && NOTICE_LETTER[notice.rung];
+    if (letter) write(letter, s);
     for (const p of s.paymentsReceived.filter((x) => x.returned)) {
       const returned = Money.of(p.amount);
       const fee = Money.of(policy.returnedPaymentFee);
@@ -122,27 +150,44 @@ export function cycleLetters(
             : "",
       });
     }
-    if (s.final) write("Final Bill", s);
-    if (s.account.arrangementUntil && s.account.arrangementAmount && s.account.arrangementUntil >= s.billDate) write("Account Status", s);
+    if (s.collection.keptOff?.reason === "kept payment arrangement") write("Account Status", s);
   }
-  const byAccount = new Map(result.statements.map((s) => [s.account.account, s]));
-  for (const h of result.doorHangers) {
-    const s = byAccount.get(h.account.account)!;
-    write("Final Notice", s, {
-      ShutoffDate: h.shutoffDate,
-      RestoreAmount: `$${h.restoreAmount.toCents()}`,
-      DepositNote: h.depositRequired.isZero()
-        ? ""
-        : ` (the full past due plus a $${h.depositRequired.toCents()} deposit, as none is on file)`,
-    });
+  return { letters: envelopes(drafts), unknownFields: [...unknown].sort() };
+}
+
+/** Sorts letters by mailing address and customer, and numbers one envelope per customer. */
+function envelopes(drafts: Omit<Letter, "envelope" | "inEnvelope" | "envelopeSize">[]): Letter[] {
+  const keyed = drafts.map((d, i) => ({ d, i, key: customerKey(d.account) }));
+  keyed.sort(
+    (a, b) =>
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) ||
+      (a.d.account.account < b.d.account.account ? -1 : a.d.account.account > b.d.account.account ? 1 : 0) ||
+      KIND_ORDER.indexOf(a.d.kind) - KIND_ORDER.indexOf(b.d.kind) ||
+      a.i - b.i,
+  );
+  const sizes = new Map<string, number>();
+  for (const k of keyed) sizes.set(k.key, (sizes.get(k.key) ?? 0) + 1);
+  const letters: Letter[] = [];
+  let envelope = 0;
+  let previous: string | undefined;
+  let inEnvelope = 0;
+  for (const k of keyed) {
+    if (k.key !== previous) {
+      envelope++;
+      inEnvelope = 0;
+      previous = k.key;
+    }
+    letters.push({ ...k.d, envelope, inEnvelope: ++inEnvelope, envelopeSize: sizes.get(k.key)! });
   }
-  return { letters, unknownFields: [...unknown].sort() };
+  return letters;
 }
 
 function baseFields(s: Statement, policy: CyclePolicy): Record<string, string> {
   const a = s.account;
   const lateFee = s.otherLines.find((l) => l.description.startsWith("Late fee"));
-  const pastDue = s.aging.days30.plus(s.aging.days60).plus(s.aging.days90);
+  const notice = s.collection.notice;
+  const shutoff = notice?.shutoff;
+  const noticeAmount = notice?.amount ?? s.collection.pastDue;
   return {
     Name: a.name,
     Account: a.account,
@@ -151,13 +196,29 @@ function baseFields(s: Statement, policy: CyclePolicy): Record<string, string> {
     BillDate: s.billDate,
     DueDate: s.dueDate,
     AmountDue: `$${s.totalDue.toCents()}`,
-    PastDue: `$${pastDue.toCents()}`,
+    // The one figure and deadline of the account's notice (docs/outputs.md); PastDue is kept for older templates.
+    NoticeAmount: `$${noticeAmount.toCents()}`,
+    PayBy: notice?.payBy ?? s.dueDate,
+    PastDue: `$${noticeAmount.toCents()}`,
     Delinquent: `$${s.delinquent.toCents()}`,
     LateFee: `$${(lateFee?.amount ?? Money.zero).toCents()}`,
     LateFeePercent: policy.lateFeePercent,
+    LateFeeSentence: lateFee
+      ? ` A late fee of $${lateFee.amount.toCents()} (${policy.lateFeePercent}% of the delinquent amount) has been added to your bill of ${s.billDate}.`
+      : "",
     ShutoffFee: `$${Money.of(policy.shutoffFee).toCents()}`,
+    ShutoffDate: shutoff?.shutoffDate ?? "",
+    RestoreAmount: shutoff ? `$${shutoff.restoreAmount.toCents()}` : "",
+    DepositNote:
+      shutoff && !shutoff.depositRequired.isZero()
+        ? ` (the full past due plus a $${shutoff.depositRequired.toCents()} deposit, as none is on file)`
+        : "",
+    ArrangementNote: notice?.arrangementBroken ? " Your written payment arrangement was not kept this cycle and has ended." : "",
     CloseDate: a.closeDate ?? s.periodEnd,
     Deposit: `$${Money.of(a.deposit).toCents()}`,
+    DepositApplied: a.deposit.greaterThan(0)
+      ? ` A deposit of $${Money.of(a.deposit).toCents()} is on file; it is applied when the account is settled and any remainder refunded to your mailing address.`
+      : "",
     ArrangementAmount: a.arrangementAmount ? `$${Money.of(a.arrangementAmount).toCents()}` : "",
     ArrangementUntil: a.arrangementUntil ?? "",
   };

@@ -40,4 +40,7 @@ export type { BaselineMethod, UsageHistoryEntry } from "./leakAdjustment/leakBas
 export { leakBaseline } from "./leakAdjustment/leakBaseline";
 export * from "./edits";
 export * from "./cycle";
+export * from "./calendar";
+export * from "./billingDecision";
+export * from "./collections";
 export { groupBy } from "./groupBy";

@@ -1,4 +1,4 @@
-import { Dec, estimateUsage, daysBetween, MeterRead, Result, ok, fail, UsageRecord } from "../engine";
+import { Dec, daysBetween, estimateFromHistory, MeterRead, Result, ok, UsageRecord } from "../engine";
 import type { CellBlock, WorkbookPort } from "../workbook/port";
 import { OWN_COLUMNS } from "../workbook/readsSheet";
 import { Decision, decisionKey, REVIEW_LOG_SHEET, reviewLogRows } from "./decisions";
@@ -28,21 +28,17 @@ export async function writeReviewLog(port: WorkbookPort, decisions: readonly Dec
 }
 
 /**
- * An estimate for a read from the account's history (Tyler Munis: daily average x days), for
- * the read's own period length (30 days when the read dates are missing).
+ * An estimate for a read from the account's history, by the same rule the cycle estimates an
+ * unread meter with (engine estimateFromHistory: daily average x days), for the read's own period
+ * length (30 days when the read dates are missing).
  */
 export function estimateForRead(read: MeterRead, history: readonly UsageRecord[] | undefined): Result<Dec> {
-  const periods = (history ?? []).filter((h) => h.days !== undefined && (!read.currentDate || h.periodEnd < read.currentDate)).slice(-12);
-  if (periods.length === 0) return fail("INSUFFICIENT_HISTORY", `account ${read.account} has no usage history with days to estimate from`);
   const days =
     read.previousDate && read.currentDate && daysBetween(read.previousDate, read.currentDate) > 0
       ? daysBetween(read.previousDate, read.currentDate)
       : 30;
-  const estimate = estimateUsage(
-    periods.map((p) => ({ usage: p.usage, days: p.days! })),
-    days,
-  );
-  return estimate.ok ? ok(estimate.value.estimate) : estimate;
+  const estimate = estimateFromHistory(read.account, history, read.currentDate ?? "9999-12-31", days);
+  return estimate.ok ? ok(estimate.value.usage) : estimate;
 }
 
 /** Writes an estimate into the add-in's UB Estimate column, beside the reads and never over one. */
@@ -54,29 +50,47 @@ export async function writeEstimate(port: WorkbookPort, result: ReviewResult, ro
   return column;
 }
 
-/** Sends a read for a re-read: a work order on the Work Orders sheet. */
-export async function requestReread(port: WorkbookPort, read: MeterRead, reason: string, requested: string): Promise<WorkOrder> {
+/** Sends a read for a re-read: a work order on the Work Orders sheet, at the read's service address. */
+export async function requestReread(
+  port: WorkbookPort,
+  read: MeterRead,
+  reason: string,
+  requested: string,
+  serviceAddress = read.address ?? "",
+): Promise<WorkOrder> {
   return appendWorkOrder(port, {
     type: "Re-read",
     account: read.account,
     meter: read.meter,
-    address: read.address ?? "",
+    address: serviceAddress,
     reason,
     requested,
   });
 }
 
-/** Records a meter exchange on the Meter Exchanges sheet; the next validation uses it. */
-export async function recordExchange(port: WorkbookPort, exchange: RecordedExchange): Promise<void> {
+/**
+ * Records a meter exchange on the Meter Exchanges sheet (the next validation bills both meters:
+ * the old one to its final read, the new one from its set read) and its work order, already done
+ * in the field, at the service address.
+ */
+export async function recordExchange(port: WorkbookPort, exchange: RecordedExchange, serviceAddress: string): Promise<WorkOrder> {
   const existing = await port.readSheet(EXCHANGES_SHEET);
   const all = [...(existing ? parseExchanges(existing).exchanges : []), exchange];
-  await port.replaceSheet(EXCHANGES_SHEET, exchangeRows(all), { headerRows: 1, columnWidths: [12, 12, 18, 12, 18, 14, 22] });
-  await appendWorkOrder(port, {
-    type: "Meter exchange",
-    account: exchange.account,
-    meter: exchange.oldMeter,
-    address: "",
-    reason: `exchanged for ${exchange.newMeter}: final ${exchange.oldFinal}, set ${exchange.newSet}`,
-    requested: exchange.date || exchange.recorded.slice(0, 10),
-  });
+  await port.replaceSheet(EXCHANGES_SHEET, exchangeRows(all), { headerRows: 1, columnWidths: [12, 12, 18, 12, 18, 14, 14, 14, 22] });
+  const when = exchange.date || exchange.recorded.slice(0, 10);
+  const newMeter = [exchange.newSize ? `${exchange.newSize}"` : "", exchange.newDials ? `${exchange.newDials} dials` : ""]
+    .filter(Boolean)
+    .join(", ");
+  return appendWorkOrder(
+    port,
+    {
+      type: "Meter exchange",
+      account: exchange.account,
+      meter: exchange.oldMeter,
+      address: serviceAddress,
+      reason: `meter ${exchange.oldMeter} (final read ${exchange.oldFinal}) exchanged for ${exchange.newMeter}${newMeter ? ` (${newMeter})` : ""}, set read ${exchange.newSet}`,
+      requested: when,
+    },
+    `Completed ${when}`,
+  );
 }

@@ -11,9 +11,13 @@ export const EXCHANGES_HEADER = [
   "Old Meter Final Read",
   "New Meter",
   "New Meter Set Read",
+  "New Meter Size",
+  "New Meter Dials",
   "Exchange Date",
   "Recorded",
 ];
+/** Columns a row must have; the rest may be blank (and are absent on sheets from before they existed). */
+const REQUIRED = new Set(["Account", "Old Meter", "Old Meter Final Read", "New Meter", "New Meter Set Read"]);
 
 export interface RecordedExchange {
   readonly account: string;
@@ -21,6 +25,8 @@ export interface RecordedExchange {
   readonly oldFinal: Dec;
   readonly newMeter: string;
   readonly newSet: Dec;
+  readonly newSize?: string;
+  readonly newDials?: number;
   readonly date: string;
   readonly recorded: string;
 }
@@ -28,39 +34,52 @@ export interface RecordedExchange {
 export function exchangeRows(exchanges: readonly RecordedExchange[]): CellValue[][] {
   return [
     EXCHANGES_HEADER,
-    ...exchanges.map((e) => [e.account, e.oldMeter, e.oldFinal.toNumber(), e.newMeter, e.newSet.toNumber(), e.date, e.recorded]),
+    ...exchanges.map((e) => [
+      e.account,
+      e.oldMeter,
+      e.oldFinal.toNumber(),
+      e.newMeter,
+      e.newSet.toNumber(),
+      e.newSize ?? null,
+      e.newDials ?? null,
+      e.date,
+      e.recorded,
+    ]),
   ];
 }
 
 export function parseExchanges(data: SheetValues): { exchanges: RecordedExchange[]; problems: string[] } {
-  const specs = EXCHANGES_HEADER.map((label, i) => ({ field: String(i), label, synonyms: [] as string[], required: i < 5 }));
+  const specs = EXCHANGES_HEADER.map((label) => ({ field: label, label, synonyms: [] as string[], required: REQUIRED.has(label) }));
   const found = locateTable(data, specs);
   if (!found.ok) return { exchanges: [], problems: [found.message] };
   const exchanges: RecordedExchange[] = [];
   const problems: string[] = [];
   for (let i = found.table.firstValueRow; i < data.values.length; i++) {
     const row = data.values[i];
-    const get = (n: number) => {
-      const c = found.table.columns[String(n)];
+    const get = (label: string) => {
+      const c = found.table.columns[label];
       return c === undefined ? null : row[c - data.left];
     };
-    const account = idText(get(0));
+    const account = idText(get("Account"));
     if (!account) continue;
-    const oldFinal = cellDecimal(get(2));
-    const newSet = cellDecimal(get(4));
+    const oldFinal = cellDecimal(get("Old Meter Final Read"));
+    const newSet = cellDecimal(get("New Meter Set Read"));
     if (!oldFinal || !newSet) {
       problems.push(`${data.sheet} row ${data.top + i + 1}: the final and set reads must be numbers`);
       continue;
     }
-    const date = idText(get(5));
+    const dials = cellDecimal(get("New Meter Dials"));
+    const date = idText(get("Exchange Date"));
     exchanges.push({
       account,
-      oldMeter: idText(get(1)),
+      oldMeter: idText(get("Old Meter")),
       oldFinal,
-      newMeter: idText(get(3)),
+      newMeter: idText(get("New Meter")),
       newSet,
+      newSize: idText(get("New Meter Size")) || undefined,
+      newDials: dials && dials.isInteger() && dials.greaterThan(0) && dials.lessThanOrEqualTo(12) ? dials.toNumber() : undefined,
       date: isIsoDate(date) ? date : "",
-      recorded: idText(get(6)),
+      recorded: idText(get("Recorded")),
     });
   }
   return { exchanges, problems };

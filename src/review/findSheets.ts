@@ -2,6 +2,7 @@ import { ACCOUNT_COLUMNS, HISTORY_COLUMNS } from "../workbook/contextSheets";
 import type { SheetValues } from "../workbook/port";
 import { READ_COLUMNS } from "../workbook/readsSheet";
 import { locateTable } from "../workbook/table";
+import { isAddInSheet } from "../workbook/ownSheets";
 import { REVIEW_LOG_SHEET } from "./decisions";
 import { EXCHANGES_SHEET } from "./exchanges";
 
@@ -18,19 +19,19 @@ export interface ReviewSheets {
 /**
  * Recognises the review's sheets by their headers, not their names: reads (Account, Meter,
  * Previous Read, Current Read), Accounts (Account, Status), Usage History (Account, Period,
- * Usage); and the add-in's own Meter Exchanges and Review Log sheets by name.
+ * Usage); and the add-in's own Meter Exchanges and Review Log sheets by name. The add-in's own
+ * sheets are never taken for input sheets.
  */
 export function findSheets(heads: readonly SheetValues[], preferredReads?: string): ReviewSheets {
   const readsCandidates = heads.filter((h) => locateTable(h, READ_COLUMNS).ok).map((h) => h.sheet);
-  const own = new Set([EXCHANGES_SHEET.toLowerCase(), REVIEW_LOG_SHEET.toLowerCase()]);
   const pick = (ok: (h: SheetValues) => boolean, preferred: string) => {
-    const matches = heads.filter((h) => !own.has(h.sheet.toLowerCase()) && ok(h)).map((h) => h.sheet);
+    const matches = heads.filter((h) => !isAddInSheet(h.sheet) && ok(h)).map((h) => h.sheet);
     return matches.find((m) => m.toLowerCase() === preferred.toLowerCase()) ?? matches[0];
   };
   const byName = (name: string) => heads.find((h) => h.sheet.toLowerCase() === name.toLowerCase())?.sheet;
   const reads = preferredReads
     ? readsCandidates.find((c) => c.toLowerCase() === preferredReads.toLowerCase())
-    : readsCandidates.find((c) => !own.has(c.toLowerCase()));
+    : readsCandidates.find((c) => !isAddInSheet(c));
   return {
     reads,
     readsCandidates,

@@ -1,4 +1,16 @@
-import { AccountRecord, detectReadEdits, groupBy, EDIT_CODES, EDITS, MeterRead, ReadEdit, ReadEditSettings, UsageRecord } from "../engine";
+import {
+  AccountRecord,
+  DecisionPolicy,
+  detectReadEdits,
+  groupBy,
+  EDIT_CODES,
+  EDITS,
+  MeterRead,
+  POCATELLO_POLICY,
+  ReadEdit,
+  ReadEditSettings,
+  UsageRecord,
+} from "../engine";
 import { parseAccountsSheet, parseHistorySheet } from "../workbook/contextSheets";
 import { Cancelled, CellValue, WorkbookPort } from "../workbook/port";
 import { OWN_COLUMNS, parseReadsSheet, READ_COLUMNS, ReadsTable } from "../workbook/readsSheet";
@@ -6,12 +18,15 @@ import { locateTable } from "../workbook/table";
 import { Decision, decisionFor, parseReviewLog } from "./decisions";
 import { parseExchanges, RecordedExchange } from "./exchanges";
 import { findSheets } from "./findSheets";
+import { reviewStanding } from "./standing";
 import { codeFillRuns, FIELD_COLUMNS, highlightsFor, notesFor, ownColumnRows } from "./flags";
 import type { CodeCount, ReviewItem, ReviewResult } from "./types";
 
 export interface ReviewOptions {
   readonly readsSheet?: string;
   readonly settings: ReadEditSettings;
+  /** How billing decides unread meters and vacant accounts (for the held count); Pocatello's by default. */
+  readonly policy?: DecisionPolicy;
   /** Decisions kept on this computer; merged with the workbook's Review Log sheet. */
   readonly decisions?: readonly Decision[];
   /** Write the flags into the workbook (default true). */
@@ -73,13 +88,10 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   });
 
   step("Checking reads")(0, table.reads.length);
-  const reads = attachExchanges(table.reads, exchanges ?? []);
+  const accountsById = accounts && new Map(accounts.map((a) => [a.account, a]));
+  const reads = attachExchanges(table.reads, exchanges ?? [], accountsById);
   const historyByAccount = history ? groupHistory(history) : undefined;
-  const reviewed = detectReadEdits(
-    reads,
-    { accounts: accounts && new Map(accounts.map((a) => [a.account, a])), history: historyByAccount },
-    options.settings,
-  );
+  const reviewed = detectReadEdits(reads, { accounts: accountsById, history: historyByAccount }, options.settings);
   const decisions = mergeDecisions([...(logged ?? []), ...(options.decisions ?? [])]);
   const items = toItems(
     reviewed.map((r) => ({ read: r.read, edits: r.edits })),
@@ -126,6 +138,9 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     notes = applied.notes;
   }
 
+  const readRows = new Map(reads.map((r) => [r.row, r]));
+  const usage = new Map(reviewed.map((r) => [r.read.row, r.usage]));
+  const historyMap = historyByAccount ?? new Map<string, UsageRecord[]>();
   return {
     ok: true,
     result: {
@@ -135,7 +150,11 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
       blankRows: table.blankRows,
       items,
       counts: countByCode(items),
-      held: [...new Set(items.filter((i) => i.severity === "error" && !i.decision).map((i) => i.account || `row ${i.row + 1}`))],
+      standing: reviewStanding(
+        { readRows, usage, decisions, accounts: accountsById, history: historyMap },
+        items,
+        options.policy ?? POCATELLO_POLICY,
+      ),
       disabled: EDIT_CODES.filter((c) => (EDITS[c].needs === "accounts" && !accounts) || (EDITS[c].needs === "history" && !history)).map(
         (code) => ({
           code,
@@ -149,9 +168,11 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
       sheets: { accounts: sheets.accounts, history: sheets.history, exchanges: sheets.exchanges, log: sheets.log },
       columns: { codes, messages, estimate },
       notes,
-      readRows: new Map(reads.map((r) => [r.row, r])),
-      usage: new Map(reviewed.map((r) => [r.read.row, r.usage])),
-      history: historyByAccount ?? new Map(),
+      readRows,
+      usage,
+      accounts: accountsById,
+      decisions,
+      history: historyMap,
     },
   };
 }
@@ -175,12 +196,27 @@ function noReadsMessage(heads: readonly { sheet: string; top: number; left: numb
     .join(". ")}`;
 }
 
-function attachExchanges(reads: readonly MeterRead[], exchanges: readonly RecordedExchange[]): MeterRead[] {
-  if (exchanges.length === 0) return [...reads];
+/**
+ * Attaches each exchange recorded in the Review view to the read of its meter (old or new); the
+ * old meter is the one recorded, else the account's when the read is of another meter.
+ */
+function attachExchanges(
+  reads: readonly MeterRead[],
+  exchanges: readonly RecordedExchange[],
+  accounts: ReadonlyMap<string, AccountRecord> | undefined,
+): MeterRead[] {
+  const byAccount = groupBy(exchanges, (x) => x.account);
   return reads.map((read) => {
-    if (read.exchange) return read;
-    const e = exchanges.find((x) => x.account === read.account && (x.oldMeter === read.meter || x.newMeter === read.meter));
-    return e ? { ...read, exchange: { oldFinal: e.oldFinal, newSet: e.newSet, newMeter: e.newMeter } } : read;
+    if (read.exchange) {
+      const old = accounts?.get(read.account)?.meter;
+      return read.exchange.oldMeter || !old || old === (read.exchange.newMeter || read.meter)
+        ? read
+        : { ...read, exchange: { ...read.exchange, oldMeter: old } };
+    }
+    const e = byAccount.get(read.account)?.find((x) => x.oldMeter === read.meter || x.newMeter === read.meter);
+    return e
+      ? { ...read, exchange: { oldMeter: e.oldMeter, oldFinal: e.oldFinal, newSet: e.newSet, newMeter: e.newMeter, newDials: e.newDials } }
+      : read;
   });
 }
 
@@ -230,7 +266,8 @@ function toItems(
   return items;
 }
 
-function countByCode(items: readonly ReviewItem[]): CodeCount[] {
+/** Open and resolved edits by code, in catalog order. */
+export function countByCode(items: readonly ReviewItem[]): CodeCount[] {
   const counts = new Map<string, { code: ReviewItem["code"]; severity: ReviewItem["severity"]; open: number; resolved: number }>();
   for (const item of items) {
     const c = counts.get(item.code) ?? { code: item.code, severity: item.severity, open: 0, resolved: 0 };

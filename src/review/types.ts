@@ -1,5 +1,6 @@
-import type { Dec, EditCode, MeterRead, ReadField, Severity, UsageRecord } from "../engine";
+import type { AccountRecord, Dec, EditCode, MeterRead, ReadField, Severity, UsageRecord } from "../engine";
 import type { Decision } from "./decisions";
+import type { ReviewStanding } from "./standing";
 
 /** One edit as the Review view lists it: where it is, what it says, and any decision on it. */
 export interface ReviewItem {
@@ -30,8 +31,11 @@ export interface ReviewResult {
   readonly blankRows: number;
   readonly items: readonly ReviewItem[];
   readonly counts: readonly CodeCount[];
-  /** Accounts with an open error edit: held from billing. */
-  readonly held: readonly string[];
+  /**
+   * What billing will do, decided by the engine as the cycle decides it: accounts held (open error
+   * edits, unread meters the policy holds or cannot estimate), estimates, unmatched rows.
+   */
+  readonly standing: ReviewStanding;
   /** Edits turned off because a context sheet is missing, with why. */
   readonly disabled: readonly { readonly code: EditCode; readonly reason: string }[];
   /** Problems met in the context sheets (cells that could not be read). */
@@ -43,6 +47,10 @@ export interface ReviewResult {
   readonly readRows: ReadonlyMap<number, MeterRead>;
   /** Each read's usage as the review computed it (null when it cannot be known), by sheet row. */
   readonly usage: ReadonlyMap<number, Dec | null>;
+  /** The Accounts sheet by account (absent without one). */
+  readonly accounts?: ReadonlyMap<string, AccountRecord>;
+  /** Every decision in force, by key: this computer's and the Review Log sheet's, the latest of each. */
+  readonly decisions: ReadonlyMap<string, Decision>;
   /** Each account's usage history, oldest first (empty without a Usage History sheet). */
   readonly history: ReadonlyMap<string, readonly UsageRecord[]>;
 }

@@ -52,11 +52,11 @@ export function workOrderRows(orders: readonly WorkOrder[]): CellValue[][] {
 }
 
 /** Adds a work order to the Work Orders sheet (the add-in's own), numbering it after the last one. */
-export async function appendWorkOrder(port: WorkbookPort, order: Omit<WorkOrder, "id" | "status">): Promise<WorkOrder> {
+export async function appendWorkOrder(port: WorkbookPort, order: Omit<WorkOrder, "id" | "status">, status = "Open"): Promise<WorkOrder> {
   const existing = await port.readSheet(WORK_ORDERS_SHEET);
   const orders = existing ? parseWorkOrders(existing) : [];
   const last = orders.reduce((n, o) => Math.max(n, Number(/(\d+)$/.exec(o.id)?.[1] ?? 0)), 0);
-  const added: WorkOrder = { ...order, id: `WO-${String(last + 1).padStart(6, "0")}`, status: "Open" };
+  const added: WorkOrder = { ...order, id: `WO-${String(last + 1).padStart(6, "0")}`, status };
   await port.replaceSheet(WORK_ORDERS_SHEET, workOrderRows([...orders, added]), {
     headerRows: 1,
     columnWidths: [12, 16, 12, 12, 28, 48, 12, 10],

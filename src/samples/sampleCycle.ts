@@ -11,6 +11,8 @@ import { sampleReadsWorkbook } from "./sampleReads";
 export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
   const base = sampleReadsWorkbook();
   const reviewAccounts = base.Accounts;
+  const address = (account: string) => reviewAccounts.find((r) => r[0] === account)![2];
+  const address102 = address("100102");
   const header = [
     "Account",
     "Name",
@@ -41,7 +43,13 @@ export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
   ];
   const special: Record<string, Partial<Record<(typeof header)[number], CellValue>>> = {
     "100104": { "Level Pay": "Yes", "Level Pay Amount": 95, "Level Pay Deferred": 12.5, Autopay: "Yes" },
-    "100105": { "E-Bill": "Yes", Email: "customer100105@example.com" },
+    // A written payment arrangement not kept this cycle: the ladder applies again.
+    "100105": {
+      "E-Bill": "Yes",
+      Email: "customer100105@example.com",
+      "Arrangement Until": toExcelSerial("2027-01-31"),
+      "Arrangement Amount": 40,
+    },
     "100106": { "NSF Count": 1 },
     "100114": { "Arrangement Until": toExcelSerial("2027-03-31"), "Arrangement Amount": 30 },
     "100116": { "Out For Shutoff": toExcelSerial("2026-10-20") },
@@ -52,9 +60,20 @@ export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
       "Mailing Address": "PO Box 4169, Pocatello ID 83205",
     },
     "100126": { "Open Date": toExcelSerial("2026-10-10"), Deposit: 0 },
+    // Tom Baker's second account: his letters for both go in one envelope to his mailing address.
+    "100113": { Name: "Baker, Tom", "Mailing Address": address102 },
   };
   const accounts: CellValue[][] = [header];
-  for (const row of reviewAccounts.slice(1)) {
+  const extra: CellValue[][] = [
+    // Closed in July and still owing: on the collections list.
+    ["100127", "Customer 100127", "127 N Hayes Ave", "Final", "residential", "M100127", "3/4", 6, 1],
+    // Active, but no read came in for its meter: billed on an estimate from its history.
+    ["100128", "Customer 100128", "128 N Arthur Ave", "Active", "residential", "M100128", "3/4", 6, 1],
+  ];
+  const closed: Record<string, Partial<Record<(typeof header)[number], CellValue>>> = {
+    "100127": { "Close Date": toExcelSerial("2026-07-15"), "Mailing Address": "88 Elm St, Boise ID 83702", Deposit: 0 },
+  };
+  for (const row of [...reviewAccounts.slice(1), ...extra]) {
     const [account, name, address, status, rateClass, meter, meterSize, dials, multiplier] = row;
     const values: Record<string, CellValue> = {
       Account: account,
@@ -75,6 +94,7 @@ export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
       "E-Bill": "No",
       "NSF Count": 0,
       ...special[String(account)],
+      ...closed[String(account)],
     };
     accounts.push(header.map((h) => values[h] ?? null));
   }
@@ -82,17 +102,19 @@ export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
   // Opening balances by age: [current, 30 days, 60 days, 90+ days]; accounts not listed owe nothing.
   const aging: Record<string, number[]> = {
     "100101": [104.1, 0, 0, 0],
-    "100102": [90, 0, 0, 0],
+    "100102": [90, 60, 0, 0],
     "100103": [60, 0, 0, 0],
     "100104": [95, 0, 0, 0],
+    "100105": [60, 60, 0, 0],
     "100106": [80, 0, 0, 0],
-    "100110": [101.25, 0, 0, 0],
-    "100113": [100, 50, 0, 0],
+    "100110": [50, 50, 50, 25],
+    "100113": [100, 50, 50, 0],
     "100114": [50, 50, 50, 0],
     "100116": [0, 0, 120, 80],
     "100118": [80, 0, 0, 0],
     "100121": [104.1, 0, 0, 0],
     "100125": [95, 0, 0, 0],
+    "100127": [0, 0, 0, 62.4],
   };
   const balances: CellValue[][] = [["Account", "Balance", "Water", "Sewer", "Garbage", "Current", "30 Days", "60 Days", "90+ Days"]];
   for (const row of accounts.slice(1)) {
@@ -121,10 +143,38 @@ export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
     ["100101", d("2026-10-08"), "leak credit", "water", -12.5, "20260930-100101", "Leak credit, half the excess (repaired 2026-09-20)"],
     ["100113", d("2026-10-22"), "back-bill", "water", 18.4, "2026-08", "Back-bill: August read under-registered"],
   ];
+  const history = [...base["Usage History"]];
+  ["2026-07-31", "2026-08-31", "2026-09-30"].forEach((period, i) =>
+    history.push(["100128", toExcelSerial(period), [6200, 5900, 6100][i], [31, 31, 30][i], "A"]),
+  );
+  // Decisions already made in the read review: re-reads sent for the negative usage and the read
+  // too big for its register. Until they are read again, the cycle estimates both and says so.
+  const reviewLog: CellValue[][] = [
+    ["When", "Account", "Meter", "Current Read", "Edit", "Decision", "Reason", "Estimate", "Key"],
+    ["2026-10-31T09:12:00Z", "100109", "M100109", 120000, "*", "reread", "NEGATIVE_USAGE: read again", null, "100109|M100109|*|120000"],
+    [
+      "2026-10-31T09:14:00Z",
+      "100111",
+      "M100111",
+      1250000,
+      "*",
+      "reread",
+      "READ_EXCEEDS_REGISTER: read again",
+      null,
+      "100111|M100111|*|1250000",
+    ],
+  ];
+  const workOrders: CellValue[][] = [
+    ["Work Order", "Type", "Account", "Meter", "Service Address", "Reason", "Requested", "Status"],
+    ["WO-000001", "Re-read", "100109", "M100109", address("100109"), "NEGATIVE_USAGE: read again", "2026-10-31", "Open"],
+    ["WO-000002", "Re-read", "100111", "M100111", address("100111"), "READ_EXCEEDS_REGISTER: read again", "2026-10-31", "Open"],
+  ];
   return {
     Reads: base.Reads,
     Accounts: accounts,
-    "Usage History": base["Usage History"],
+    "Usage History": history,
+    "Review Log": reviewLog,
+    "Work Orders": workOrders,
     Balances: balances,
     Payments: payments,
     Adjustments: adjustments,

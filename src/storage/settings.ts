@@ -1,4 +1,14 @@
-import { CyclePolicy, DEFAULT_READ_EDIT_SETTINGS, isDecimalText, POCATELLO_POLICY, ReadEditSettings } from "../engine";
+import {
+  CyclePolicy,
+  DEFAULT_READ_EDIT_SETTINGS,
+  HolidayRule,
+  holidayRuleText,
+  isDecimalText,
+  LadderStep,
+  parseHolidayRule,
+  POCATELLO_POLICY,
+  ReadEditSettings,
+} from "../engine";
 import { DEFAULT_OFFICE, Office } from "../cycle/settings";
 import type { UbDatabase } from "./db";
 
@@ -32,13 +42,42 @@ const MONEY_FIELDS = [
   "restoreDeposit",
   "delinquencyMinimum",
 ] as const;
-const DAY_FIELDS: Record<string, [number, number]> = {
+export const DAY_FIELDS: Record<string, [number, number]> = {
   dueDays: [1, 90],
   graceDays: [0, 60],
-  shutoffNoticeDays: [0, 30],
+  shutoffNoticeBusinessDays: [1, 60],
+  doorHangerBusinessDays: [1, 10],
+  collectionsAfterDays: [1, 730],
   nsfCashOnlyAfter: [1, 12],
   levelPayTrueUpMonth: [1, 12],
 };
+export const LADDER_STEPS: readonly LadderStep[] = ["none", "reminder", "late notice", "final notice"];
+
+/** The ladder's steps when they never go down a rung as the bills past due grow; otherwise undefined. */
+export function cleanLadder(stored: unknown): CyclePolicy["noticeLadder"] | undefined {
+  if (!Array.isArray(stored) || stored.length !== 3 || !stored.every((s) => LADDER_STEPS.includes(s as LadderStep))) return undefined;
+  const rank = stored.map((s) => LADDER_STEPS.indexOf(s as LadderStep));
+  return rank[0] <= rank[1] && rank[1] <= rank[2] ? (stored as unknown as CyclePolicy["noticeLadder"]) : undefined;
+}
+
+/** Holiday rules kept from storage: each must read back from its own text (engine/calendar). */
+export function cleanHolidays(stored: unknown): readonly HolidayRule[] | undefined {
+  if (!Array.isArray(stored) || stored.length > 100) return undefined;
+  const rules: HolidayRule[] = [];
+  for (const r of stored) {
+    if (typeof r !== "object" || r === null) return undefined;
+    let text: string;
+    try {
+      text = holidayRuleText(r as HolidayRule);
+    } catch {
+      return undefined;
+    }
+    const parsed = parseHolidayRule(text);
+    if (!parsed.ok) return undefined;
+    rules.push(parsed.value);
+  }
+  return rules;
+}
 
 /** Stored policy values kept when valid (decimals zero or more, whole days in range); the rest default. */
 export function cleanPolicy(stored: unknown): CyclePolicy {
@@ -53,6 +92,10 @@ export function cleanPolicy(stored: unknown): CyclePolicy {
     if (typeof v === "number" && Number.isInteger(v) && v >= min && v <= max) result[key] = v;
   }
   if (typeof raw.waiveLateFeeOnArrangement === "boolean") result.waiveLateFeeOnArrangement = raw.waiveLateFeeOnArrangement;
+  if (typeof raw.vacantBaseCharges === "boolean") result.vacantBaseCharges = raw.vacantBaseCharges;
+  if (raw.noUsableRead === "estimate" || raw.noUsableRead === "hold") result.noUsableRead = raw.noUsableRead;
+  result.noticeLadder = cleanLadder(raw.noticeLadder) ?? POCATELLO_POLICY.noticeLadder;
+  result.holidays = cleanHolidays(raw.holidays) ?? POCATELLO_POLICY.holidays;
   return result as unknown as CyclePolicy;
 }
 

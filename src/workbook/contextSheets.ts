@@ -4,7 +4,8 @@ import { cellDate, cellDecimal, idText, isBlank, shown } from "./cells";
 import type { CellValue, SheetValues } from "./port";
 import { ColumnSpec, LocatedTable, locateTable } from "./table";
 
-type AccountColumn = "account" | "name" | "address" | "status" | "closeDate" | "rateClass" | "meter" | "meterSize" | "dials" | "multiplier";
+type AccountColumn =
+  "account" | "name" | "address" | "status" | "openDate" | "closeDate" | "rateClass" | "meter" | "meterSize" | "dials" | "multiplier";
 type HistoryColumn = "account" | "period" | "usage" | "days" | "readCode";
 
 export const ACCOUNT_COLUMNS: readonly ColumnSpec<AccountColumn>[] = [
@@ -22,6 +23,7 @@ export const ACCOUNT_COLUMNS: readonly ColumnSpec<AccountColumn>[] = [
   { field: "meterSize", label: "Meter Size", synonyms: ["Size"] },
   { field: "dials", label: "Dials", synonyms: ["Digits", "Number of Dials"] },
   { field: "multiplier", label: "Multiplier", synonyms: ["Mult", "Meter Multiplier"] },
+  { field: "openDate", label: "Open Date", synonyms: ["Start Date", "Service Start", "Opened"] },
   { field: "closeDate", label: "Close Date", synonyms: ["End Date", "Final Date", "Closed", "Service End"] },
 ];
 
@@ -96,6 +98,7 @@ export function parseAccountsSheet(data: SheetValues): { ok: true; value: Contex
     records.push({
       account,
       status,
+      openDate: cellDate(get("openDate") ?? null),
       closeDate: cellDate(get("closeDate") ?? null),
       name: idText(get("name")) || undefined,
       address: idText(get("address")) || undefined,

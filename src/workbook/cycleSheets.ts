@@ -56,7 +56,6 @@ type AccountField =
 export const CYCLE_ACCOUNT_COLUMNS: readonly ColumnSpec<AccountField>[] = [
   ...(ACCOUNT_COLUMNS as readonly ColumnSpec<AccountField>[]),
   { field: "mailingAddress", label: "Mailing Address", synonyms: ["Billing Address", "Mail Address"] },
-  { field: "openDate", label: "Open Date", synonyms: ["Start Date", "Service Start", "Opened"] },
   { field: "dwellingUnits", label: "Dwelling Units", synonyms: ["Units", "Dwellings"] },
   { field: "cartSize", label: "Cart Size", synonyms: ["Cart Gallons"] },
   { field: "cartCount", label: "Cart Count", synonyms: ["Carts", "Number of Carts"] },

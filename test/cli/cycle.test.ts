@@ -31,11 +31,18 @@ describe("ubill cycle", () => {
     expect(hash(input)).toBe(before);
     const summary = JSON.parse(r.out);
     expect([summary.bills, summary.held.length, summary.currentCharges, summary.totalDue, summary.reconciliationDifference]).toEqual([
-      15,
-      10,
-      "1468.26",
-      "2362.54",
+      19,
+      8,
+      "1780.11",
+      "3051.52",
       "0.00",
+    ]);
+    expect([summary.estimated, summary.unmatchedRows, summary.notices, summary.doorHangers, summary.collections]).toEqual([
+      4,
+      2,
+      { reminder: 2, "late notice": 3, "final notice": 1, "final bill": 1, collections: 1 },
+      1,
+      1,
     ]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
@@ -47,6 +54,8 @@ describe("ubill cycle", () => {
       "Delinquency List",
       "Letters",
       "Door Hangers",
+      "Shutoff List",
+      "Collections List",
       "Work Orders",
       "Letter Templates",
       "Run Log",

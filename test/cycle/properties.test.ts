@@ -12,7 +12,7 @@ import {
   sumMoney,
   ZERO,
 } from "../../src/engine";
-import { loadSchedule } from "../support/samples";
+import { loadSchedule, reading } from "../support/samples";
 
 const schedules = [loadSchedule("chubbuck"), loadSchedule("harlingen")];
 const cents = (max: number) => fc.integer({ min: 0, max }).map((c) => dec(c).div(100));
@@ -89,12 +89,7 @@ function cycleInput(accounts: RandomAccount[]): CycleInput {
     balances,
     payments,
     adjustments: [],
-    readings: new Map(
-      accounts.map((a, i) => [
-        ids[i],
-        { account: ids[i], meter: `M${i}`, previous: dec(0), current: dec(a.usage), usage: dec(a.usage), estimated: false },
-      ]),
-    ),
+    readings: new Map(accounts.map((a, i) => [ids[i], reading(ids[i], a.usage)])),
     history: new Map(),
     held: new Map(),
   };

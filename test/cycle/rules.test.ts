@@ -1,6 +1,6 @@
 import { CycleAccount, CycleInput, dec, POCATELLO_POLICY, runCycle, ZERO } from "../../src/engine";
 import { parseLedger } from "../../src/workbook/cycleSheets";
-import { loadSchedule } from "../support/samples";
+import { loadSchedule, reading } from "../support/samples";
 
 const chubbuck = loadSchedule("chubbuck");
 const account = (over: Partial<CycleAccount> = {}): CycleAccount => ({
@@ -27,7 +27,7 @@ const input = (over: Partial<CycleInput> = {}): CycleInput => ({
   balances: new Map(),
   payments: [],
   adjustments: [],
-  readings: new Map([["1", { account: "1", meter: "M", previous: dec(0), current: dec(6000), usage: dec(6000), estimated: false }]]),
+  readings: new Map([["1", reading("1", 6000)]]),
   history: new Map(),
   held: new Map(),
   ...over,

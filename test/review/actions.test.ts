@@ -3,6 +3,9 @@ import { estimateForRead, makeDecision, recordExchange, requestReread, writeEsti
 import { runReview } from "../../src/review/runReview";
 import { sampleReadsWorkbook } from "../../src/samples/sampleReads";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { previewCycle } from "../../src/cycle/generateCycle";
+import { DEFAULT_CYCLE_SETTINGS } from "../../src/cycle/settings";
+import { loadSchedule } from "../support/samples";
 
 async function reviewed(workbook = new MemoryWorkbook(sampleReadsWorkbook())) {
   const outcome = await runReview(workbook, { settings: DEFAULT_READ_EDIT_SETTINGS });
@@ -58,21 +61,59 @@ describe("review actions", () => {
     ]);
   });
 
-  it("records a meter exchange that the next validation uses", async () => {
+  it("records a meter exchange with the old and the new meter, a done work order at the service address, and bills both meters", async () => {
     const { workbook } = await reviewed();
-    await recordExchange(workbook, {
-      account: "100118",
-      oldMeter: "M100118",
-      oldFinal: dec(9000),
-      newMeter: "M900118",
-      newSet: dec(9000),
-      date: "2026-10-15",
-      recorded: "2026-11-26T09:00:00Z",
-    });
+    await recordExchange(
+      workbook,
+      {
+        account: "100118",
+        oldMeter: "M100118",
+        oldFinal: dec(12000),
+        newMeter: "M900118",
+        newSize: "3/4",
+        newDials: 6,
+        newSet: dec(11000),
+        date: "2026-10-15",
+        recorded: "2026-11-26T09:00:00Z",
+      },
+      "218 N Hayes Ave",
+    );
+    expect(workbook.sheet("Meter Exchanges")!.values[1]).toEqual([
+      "100118",
+      "M100118",
+      12000,
+      "M900118",
+      11000,
+      "3/4",
+      6,
+      "2026-10-15",
+      "2026-11-26T09:00:00Z",
+    ]);
+    expect(workbook.sheet("Work Orders")!.values[1]).toEqual([
+      "WO-000001",
+      "Meter exchange",
+      "100118",
+      "M100118",
+      "218 N Hayes Ave",
+      'meter M100118 (final read 12000) exchanged for M900118 (3/4", 6 dials), set read 11000',
+      "2026-10-15",
+      "Completed 2026-10-15",
+    ]);
     const again = await runReview(workbook, { settings: DEFAULT_READ_EDIT_SETTINGS });
     const codes = again.ok ? again.result.items.filter((i) => i.account === "100118").map((i) => i.code) : [];
     expect(codes).toEqual(["METER_EXCHANGE"]);
-    expect(workbook.sheet("Work Orders")!.values[1][1]).toBe("Meter exchange");
+    const preview = await previewCycle(workbook, {
+      schedule: loadSchedule("chubbuck"),
+      settings: DEFAULT_CYCLE_SETTINGS,
+      readEdits: DEFAULT_READ_EDIT_SETTINGS,
+    });
+    if (!preview.ok) throw new Error(preview.message);
+    const bill = preview.result.statements.find((s) => s.account.account === "100118")!;
+    expect(bill.reading!.meters[0].legs!.map((l) => [l.meter, l.from.toString(), l.to.toString(), l.usage.toString()])).toEqual([
+      ["M100118", "9000", "12000", "3000"],
+      ["M900118", "11000", "15000", "4000"],
+    ]);
+    expect([bill.decision.code, bill.decision.usage!.toString()]).toEqual(["ACTUAL_READ", "7000"]);
   });
 
   it("writes decisions to the Review Log and reads them back on the next validation", async () => {

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
-import { validateSchedule, RateSchedule } from "../../src/engine";
+import { CycleReading, dec, MeterReading, validateSchedule, RateSchedule } from "../../src/engine";
 
 export const RATES_DIR = join(__dirname, "..", "..", "samples", "rates");
 
@@ -17,4 +17,22 @@ export function sampleScheduleIds(): string[] {
     .filter((f) => f.endsWith(".json"))
     .map((f) => f.replace(/\.json$/, ""))
     .sort();
+}
+
+/** One meter read for the cycle tests: an actual read from `previous` to `current`, or the given fields. */
+export function reading(account: string, usage: number | null, over: Partial<MeterReading> = {}): CycleReading {
+  return {
+    account,
+    meters: [
+      {
+        meter: `M${account}`,
+        previous: dec(0),
+        current: usage === null ? null : dec(usage),
+        usage: usage === null ? null : dec(usage),
+        source: "actual",
+        rereadRequested: false,
+        ...over,
+      },
+    ],
+  };
 }

@@ -44,9 +44,19 @@ describe("Generate view", () => {
     const { workbook } = await setup();
     await act(async () => fireEvent.click(await screen.findByRole("button", { name: "Preview" })));
     await screen.findByRole("table", { name: "Cycle preview" });
-    expect([value("Bills"), value("Held (open read errors)"), value("Total due on the bills"), value("Reconciliation difference")]).toEqual(
-      ["15", "10", "$2,362.54", "$0.00"],
-    );
+    expect([
+      value("Bills"),
+      value("Accounts held"),
+      value("Rows that could not be matched to an account"),
+      value("Total due on the bills"),
+      value("Reconciliation difference"),
+    ]).toEqual([
+      "19 (actual read 14, ESTIMATED: re-read requested 2, ESTIMATED read 1, balance only (no service) 1, ESTIMATED: no read 1)",
+      "8 (held: open read edit 8)",
+      "2",
+      "$3,051.52",
+      "$0.00",
+    ]);
     expect(workbook.sheet("Bills")).toBeUndefined();
   });
 
@@ -60,7 +70,7 @@ describe("Generate view", () => {
     await act(async () => fireEvent.click(within(generated).getByRole("button", { name: "Open Door Hangers" })));
     expect(workbook.selection).toEqual({ sheet: "Door Hangers", row: 0, column: 0 });
     const runs = await db.runs.toArray();
-    expect(runs.map((r) => [r.billDate, r.bills, r.totalDue, r.difference])).toEqual([["2026-10-30", 15, "2362.54", "0.00"]]);
+    expect(runs.map((r) => [r.billDate, r.bills, r.totalDue, r.difference])).toEqual([["2026-10-30", 19, "3051.52", "0.00"]]);
   });
 
   it("will not run with a date it cannot read", async () => {

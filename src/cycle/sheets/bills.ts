@@ -1,4 +1,5 @@
-import { quantityText, Statement, unitLabel, VolumeUnit } from "../../engine";
+import { isEstimated, MeterReading, quantityText, Statement, unitLabel, VolumeUnit } from "../../engine";
+import { billMessages } from "../notices";
 import type { CellValue } from "../../workbook/port";
 import type { Office } from "../settings";
 import { MONEY, num, OutputSheet, PRICE, QUANTITY } from "./output";
@@ -95,17 +96,10 @@ function billRows(
     a.autopay ? `AUTOPAY: ${s.totalDue.toCents()} will be drafted on ${s.dueDate}` : "",
   ].filter(Boolean);
   if (marks.length) add([marks.join("   ")]);
+  // A message runs across the bill's empty cells to its right; long ones take more than one row.
+  for (const message of billMessages(s, usageUnit)) for (const line of wrapText(message, 110)) add([line], /^[A-Z -]+:/.test(message));
   add([]);
-  if (s.reading) {
-    add(["Meter", "Previous read", "Current read", "Usage", null, s.reading.estimated ? "ESTIMATED" : null], true);
-    add([
-      s.reading.meter,
-      s.reading.previous?.toNumber() ?? null,
-      s.reading.current?.toNumber() ?? null,
-      same(`${quantityText(s.reading.usage)} ${unitLabel(usageUnit)}`),
-    ]);
-    add([]);
-  }
+  readRows(s, usageUnit, same, add);
   add(["Service", "Description", "Quantity", "Unit", "Price", "Amount"], true);
   for (const l of s.chargeLines) add([l.service, l.description, num(l.quantity), l.unit, l.price.toNumber(), num(l.amount)]);
   add([null, "Current charges", null, null, null, num(s.currentCharges)], true);
@@ -123,4 +117,69 @@ function billRows(
       add(s.usageHistory.slice(i, i + 3).flatMap((h) => [same(h.periodEnd.slice(0, 7)), same(quantityText(h.usage))]));
   }
   return { rows, bold };
+}
+
+/** The reads: a row per meter (two for an exchange), what was not read, and the estimate billed instead. */
+function readRows(
+  s: Statement,
+  usageUnit: VolumeUnit,
+  same: (text: string) => string,
+  add: (row: CellValue[], bold?: boolean) => void,
+): void {
+  const d = s.decision;
+  const meters = s.reading?.meters ?? [];
+  if (meters.length === 0 && d.usage === undefined) return;
+  const unit = unitLabel(usageUnit);
+  const estimated = isEstimated(d.code);
+  add(["Meter", "Previous read", "Current read", "Usage", null, estimated ? "ESTIMATED" : null], true);
+  for (const m of meters) {
+    if (m.legs) {
+      for (const [i, leg] of m.legs.entries())
+        add([
+          `${leg.meter} (${i === 0 ? "removed" : "new"})`,
+          leg.from.toNumber(),
+          leg.to.toNumber(),
+          same(`${quantityText(leg.usage)} ${unit}`),
+        ]);
+      continue;
+    }
+    add([
+      m.meter,
+      m.previous?.toNumber() ?? null,
+      m.current?.toNumber() ?? null,
+      meterUsage(m, estimated, unit, same),
+      null,
+      sourceMark(m),
+    ]);
+  }
+  if (meters.length === 0) add([s.account.meter ?? null, null, null, "not read"]);
+  if (d.estimate) add(["Estimated usage", d.estimate.method, null, same(`${quantityText(d.estimate.usage)} ${unit}`)], true);
+  else if (meters.length > 1 || meters.some((m) => m.legs))
+    add(["Total usage", null, null, same(`${quantityText(d.usage!)} ${unit}`)], true);
+  add([]);
+}
+
+function meterUsage(m: MeterReading, estimated: boolean, unit: string, same: (text: string) => string): string {
+  if (m.rereadRequested) return "re-read requested";
+  if (m.usage === null) return "not read";
+  return same(`${quantityText(m.usage)} ${unit}${estimated && m.source === "actual" ? " (read)" : ""}`);
+}
+
+function sourceMark(m: MeterReading): string | null {
+  if (m.rereadRequested || m.usage === null) return null;
+  return m.source === "actual" ? null : m.source === "customer" ? "CUSTOMER READ" : "ESTIMATED";
+}
+
+/** Splits text at spaces into lines of at most `width` characters (a longer word keeps its own line). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }

@@ -1,10 +1,15 @@
 import type { CycleResult } from "../../engine";
 import type { CellValue } from "../../workbook/port";
+import { noticeLabel } from "../notices";
 import { MONEY, num, OutputSheet } from "./output";
 
 export const DELINQUENCY_SHEET = "Delinquency List";
 
-/** Accounts past due after this bill, with aging; those kept off the shutoff list say why. */
+/**
+ * Every account past due after this bill (or owing on a final bill or a closed account): its aging,
+ * its one notice this cycle with the amount and the last day to pay, and why it was kept off
+ * letters and the shutoff list when it was; then the held accounts.
+ */
 export function delinquencySheet(result: CycleResult): OutputSheet {
   const rows: CellValue[][] = [
     [
@@ -17,12 +22,17 @@ export function delinquencySheet(result: CycleResult): OutputSheet {
       "90+ Days",
       "Past Due",
       "Total Due",
-      "Shutoff List",
-      "Excluded Because",
+      "Notice",
+      "Notice Amount",
+      "Pay By",
+      "Shutoff Date",
+      "Why",
+      "Kept Off Because",
     ],
   ];
   for (const d of result.delinquency) {
     const s = d.statement;
+    const n = d.notice;
     rows.push([
       s.account.account,
       s.account.name,
@@ -33,18 +43,23 @@ export function delinquencySheet(result: CycleResult): OutputSheet {
       num(s.aging.days90),
       num(d.pastDue),
       num(s.totalDue),
-      d.excluded ? "no" : "yes",
-      d.excluded ? `${d.excluded.reason}: ${d.excluded.detail}` : null,
+      n ? noticeLabel(n.rung) : "none",
+      n ? num(n.amount) : null,
+      n?.payBy ?? null,
+      n?.shutoff?.shutoffDate ?? null,
+      n?.reason ?? null,
+      d.keptOff ? `${d.keptOff.reason}: ${d.keptOff.detail}` : null,
     ]);
   }
-  for (const h of result.held) rows.push([h.account, h.name, null, null, null, null, null, null, null, "no", `held: ${h.reason}`]);
+  for (const h of result.held)
+    rows.push([h.account, h.name, null, null, null, null, null, null, null, "none", null, null, null, null, `held: ${h.reason}`]);
   return {
     name: DELINQUENCY_SHEET,
     rows,
     options: {
       headerRows: 1,
-      columnWidths: [10, 24, 24, 11, 11, 11, 11, 11, 11, 8, 48],
-      columnFormats: [undefined, undefined, undefined, MONEY, MONEY, MONEY, MONEY, MONEY, MONEY],
+      columnWidths: [10, 24, 24, 11, 11, 11, 11, 11, 11, 13, 11, 11, 11, 30, 48],
+      columnFormats: [undefined, undefined, undefined, MONEY, MONEY, MONEY, MONEY, MONEY, MONEY, undefined, MONEY],
       print: { orientation: "landscape", repeatRows: 1, fitToWidth: true },
     },
   };

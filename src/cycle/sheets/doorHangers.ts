@@ -2,6 +2,7 @@ import type { CycleResult } from "../../engine";
 import type { CellValue } from "../../workbook/port";
 import type { Office } from "../settings";
 import { OutputSheet } from "./output";
+import { byServiceAddress } from "./shutoffList";
 
 export const DOOR_HANGERS_SHEET = "Door Hangers";
 const PER_PAGE = 3;
@@ -9,12 +10,15 @@ const PER_PAGE = 3;
 const CARD_ROWS = 17;
 const CUT = "- - - - - - - - - - - - - - - - cut here - - - - - - - - - - - - - - - -";
 
-/** Shutoff notices to hang on the door: three cards a page with cut lines between them. */
+/**
+ * Shutoff notices to hang on the door, street by street as on the shutoff list: three cards a page
+ * with cut lines between them. The amount and the dates are the final notice's.
+ */
 export function doorHangersSheet(result: CycleResult, office: Office): OutputSheet {
   const rows: CellValue[][] = [];
   const bold: number[] = [];
   const pageBreaks: number[] = [];
-  result.doorHangers.forEach((h, i) => {
+  [...result.doorHangers].sort(byServiceAddress).forEach((h, i) => {
     if (i > 0 && i % PER_PAGE === 0) pageBreaks.push(rows.length);
     else if (i > 0) rows.push([CUT]);
     const start = rows.length;
@@ -24,8 +28,9 @@ export function doorHangersSheet(result: CycleResult, office: Office): OutputShe
     rows.push(["Service address", h.account.serviceAddress]);
     rows.push(["Account", h.account.account]);
     bold.push(rows.length);
-    rows.push(["Pay to avoid shutoff", `$${h.amountToAvoidShutoff.toCents()} before ${h.shutoffDate}`]);
+    rows.push(["Pay to avoid shutoff", `$${h.amountToAvoidShutoff.toCents()} by ${h.payBy}`]);
     rows.push(["Shutoff on or after", h.shutoffDate]);
+    rows.push(["Hung on", h.hangOn]);
     rows.push(["Fees if shut off", `$${h.shutoffFee.toCents()} out-for-shutoff fee on your next bill`]);
     rows.push([
       "To restore service",

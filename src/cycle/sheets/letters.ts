@@ -5,7 +5,10 @@ import { OutputSheet } from "./output";
 
 export const LETTERS_SHEET = "Letters";
 
-/** Every letter, one per printed page, text wrapped in one wide column. */
+/**
+ * Every letter, one per printed page, text wrapped in one wide column, in mailing order: each
+ * page says which envelope it goes in, so a customer's letters go out together.
+ */
 export function lettersSheet(letters: readonly Letter[], office: Office): OutputSheet {
   const rows: CellValue[][] = [];
   const bold: number[] = [];
@@ -14,6 +17,7 @@ export function lettersSheet(letters: readonly Letter[], office: Office): Output
     if (rows.length) pageBreaks.push(rows.length);
     bold.push(rows.length);
     rows.push([office.utilityName]);
+    rows.push([`Envelope ${l.envelope}, letter ${l.inEnvelope} of ${l.envelopeSize}: account ${l.account.account}`]);
     const contact = [office.officeName, office.address, office.phone].filter(Boolean).join(", ");
     if (contact) rows.push([contact]);
     rows.push([], [l.date], [], [l.account.name], [l.account.mailingAddress], []);

@@ -1,5 +1,6 @@
 import { CycleResult, Money, Statement } from "../../engine";
 import type { CellValue } from "../../workbook/port";
+import { basisLabel, noticeLabel } from "../notices";
 import { MONEY, num, OutputSheet } from "./output";
 
 export const REGISTER_SHEET = "Bill Register";
@@ -9,13 +10,14 @@ export const REGISTER_SHEET = "Bill Register";
  * class, the control totals, and the held accounts with their reasons. Every figure is summed
  * from the same statements as the Bills sheet, so the two tie to the cent.
  */
-export function registerSheet(result: CycleResult, services: readonly string[]): OutputSheet {
+export function registerSheet(result: CycleResult, services: readonly string[], unmatchedRows = 0): OutputSheet {
   const header = [
     "Bill",
     "Account",
     "Name",
     "Rate Class",
     "Usage",
+    "Read",
     ...services.map(title),
     "Adjustments",
     "Fees",
@@ -27,6 +29,7 @@ export function registerSheet(result: CycleResult, services: readonly string[]):
     "E-Bill",
     "Autopay",
     "Final",
+    "Notice",
   ];
   const rows: CellValue[][] = [header];
   const bold: number[] = [];
@@ -38,7 +41,8 @@ export function registerSheet(result: CycleResult, services: readonly string[]):
       s.account.account,
       s.account.name,
       s.account.rateClass ?? null,
-      s.reading?.usage.toNumber() ?? 0,
+      s.decision.usage?.toNumber() ?? null,
+      basisLabel(s),
       ...services.map((svc) => num(byService(s, svc))),
       num(s.adjustments),
       num(s.fees),
@@ -50,6 +54,7 @@ export function registerSheet(result: CycleResult, services: readonly string[]):
       s.account.eBill ? "yes" : "no",
       s.account.autopay ? "yes" : "no",
       s.final ? "yes" : "no",
+      noticeLabel(s.collection.notice?.rung),
     ]);
   }
   const t = result.register;
@@ -69,6 +74,7 @@ export function registerSheet(result: CycleResult, services: readonly string[]):
     null,
     null,
     t.consumption.toNumber(),
+    null,
     ...services.map((svc) => num(t.charges.get(svc) ?? Money.zero)),
     num(t.adjustments),
     num(t.fees),
@@ -82,9 +88,13 @@ export function registerSheet(result: CycleResult, services: readonly string[]):
   for (const [cls, amount] of [...t.byClass].sort()) line(cls, num(amount));
   blank();
   line("Control totals", null, true);
-  line("Reads received", t.readsReceived, false, "#,##0");
+  line("Reads matched to an account", t.readsReceived, false, "#,##0");
+  line("Rows that could not be matched to an account", unmatchedRows, false, "#,##0");
   line("Bills", t.billed, false, "#,##0");
+  line("Bills on an estimate", t.estimated, false, "#,##0");
+  line("Final bills", t.final, false, "#,##0");
   line("Accounts held", t.held, false, "#,##0");
+  line("Accounts not billed (no service, nothing owed)", t.notBilled, false, "#,##0");
   line("Consumption billed", t.consumption.toNumber(), false, "#,##0");
   for (const svc of services) line(`Charges: ${svc}`, num(t.charges.get(svc) ?? Money.zero));
   line("Adjustments", num(t.adjustments));
@@ -95,7 +105,7 @@ export function registerSheet(result: CycleResult, services: readonly string[]):
   if (result.held.length) {
     blank();
     line("Held from billing", null, true);
-    for (const h of result.held) rows.push([h.account, h.name, h.reason]);
+    for (const h of result.held) rows.push([h.account, null, h.name, null, null, h.reason]);
   }
   return {
     name: REGISTER_SHEET,
@@ -104,13 +114,14 @@ export function registerSheet(result: CycleResult, services: readonly string[]):
       headerRows: 1,
       boldRows: bold,
       cellFormats: formats,
-      columnWidths: [26, 12, 24, 12, 10, ...services.map(() => 11), 12, 10, 15, 16, 11, 12, 11, 7, 8, 6].slice(0, width),
+      columnWidths: [26, 12, 24, 12, 10, 22, ...services.map(() => 11), 12, 10, 15, 16, 11, 12, 11, 7, 8, 6, 12].slice(0, width),
       columnFormats: [
         undefined,
         undefined,
         undefined,
         undefined,
         "#,##0",
+        undefined,
         ...services.map(() => MONEY),
         MONEY,
         MONEY,

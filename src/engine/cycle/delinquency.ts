@@ -1,56 +1,42 @@
-import { addDays, IsoDate } from "../dates/civilDate";
-import { Money } from "../money/money";
 import type { DelinquentAccount, DoorHanger } from "./cycleResult";
-import type { CyclePolicy } from "./policy";
-import { keptArrangement } from "./statement";
 import type { Statement } from "./types";
 
 /**
- * Accounts past due after this bill (30 days and older), each with its aging, and those left off
- * the shutoff list with the reason: a kept payment arrangement, a past due under the minimum, or
- * level pay paid up. The rest are the shutoff list.
+ * The delinquency list: every account past due after this bill, or owing on a final bill or a
+ * closed account, with its one collection notice (or none) and, when kept off letters and the
+ * shutoff list, the reason. Every figure is the statement's own `collection`.
  */
-export function delinquencyList(statements: readonly Statement[], policy: CyclePolicy): DelinquentAccount[] {
+export function delinquencyList(statements: readonly Statement[]): DelinquentAccount[] {
   const result: DelinquentAccount[] = [];
   for (const s of statements) {
-    const pastDue = s.aging.days30.plus(s.aging.days60).plus(s.aging.days90);
-    if (!pastDue.amount.greaterThan(0)) continue;
-    const paidThisCycle = s.payments.negated();
-    let excluded: DelinquentAccount["excluded"];
-    if (keptArrangement(s.account, s.paymentsReceived, s.billDate)) {
-      excluded = {
-        reason: "kept payment arrangement",
-        detail: `paying ${Money.of(s.account.arrangementAmount!).toCents()} a cycle until ${s.account.arrangementUntil}`,
-      };
-    } else if (pastDue.amount.lessThan(policy.delinquencyMinimum)) {
-      excluded = {
-        reason: "under the minimum balance",
-        detail: `past due ${pastDue.toCents()} is under ${Money.of(policy.delinquencyMinimum).toCents()}`,
-      };
-    } else if (s.levelPay && paidThisCycle.compare(s.levelPay.amount) >= 0) {
-      excluded = {
-        reason: "level pay current",
-        detail: `paid ${paidThisCycle.toCents()} against the level amount of ${s.levelPay.amount.toCents()}`,
-      };
-    }
-    result.push({ statement: s, pastDue, excluded });
+    const c = s.collection;
+    if (!c.notice && !c.keptOff && !c.pastDue.amount.greaterThan(0)) continue;
+    result.push({ statement: s, pastDue: c.pastDue, notice: c.notice, keptOff: c.keptOff });
   }
   return result;
 }
 
-/** A door hanger for each account on the shutoff list. */
-export function doorHangers(delinquent: readonly DelinquentAccount[], hangerDate: IsoDate, policy: CyclePolicy): DoorHanger[] {
-  return delinquent
-    .filter((d) => !d.excluded)
-    .map((d) => {
-      const deposit = d.statement.account.deposit.greaterThan(0) ? Money.zero : Money.of(policy.restoreDeposit);
-      return {
-        account: d.statement.account,
-        amountToAvoidShutoff: d.pastDue,
-        shutoffDate: addDays(hangerDate, policy.shutoffNoticeDays),
-        shutoffFee: Money.of(policy.shutoffFee),
-        restoreAmount: d.pastDue.plus(deposit),
-        depositRequired: deposit,
-      };
+/** A door hanger, and a place on the shutoff list, for each account whose notice is a final notice. */
+export function doorHangers(statements: readonly Statement[]): DoorHanger[] {
+  const hangers: DoorHanger[] = [];
+  for (const s of statements) {
+    const notice = s.collection.notice;
+    if (!notice?.shutoff) continue;
+    hangers.push({
+      account: s.account,
+      amountToAvoidShutoff: notice.amount,
+      payBy: notice.payBy,
+      hangOn: notice.shutoff.hangOn,
+      shutoffDate: notice.shutoff.shutoffDate,
+      shutoffFee: notice.shutoff.fee,
+      restoreAmount: notice.shutoff.restoreAmount,
+      depositRequired: notice.shutoff.depositRequired,
     });
+  }
+  return hangers;
+}
+
+/** Final and closed accounts still owing after the policy's days: for a collection agency or the tax roll. */
+export function collectionsList(statements: readonly Statement[]): Statement[] {
+  return statements.filter((s) => s.collection.notice?.rung === "collections");
 }

@@ -1,6 +1,7 @@
 import { addDec, Dec, ZERO } from "../decimal";
 import { Money } from "../money/money";
 import type { RegisterTotals } from "./cycleResult";
+import { isEstimated } from "../billingDecision/catalog";
 import type { Statement } from "./types";
 
 /**
@@ -8,7 +9,9 @@ import type { Statement } from "./types";
  * register ties to the bills to the cent: charges by service and rate class, adjustments, fees,
  * payments, consumption, and reads received, billed and held.
  */
-export function registerTotals(statements: readonly Statement[], readsReceived: number, held: number): RegisterTotals {
+export function registerTotals(statements: readonly Statement[], readsReceived: number, held: number, notBilled = 0): RegisterTotals {
+  let estimated = 0;
+  let final = 0;
   const charges = new Map<string, Dec>();
   const byClass = new Map<string, Dec>();
   let consumption: Dec = ZERO;
@@ -22,7 +25,9 @@ export function registerTotals(statements: readonly Statement[], readsReceived: 
     for (const line of s.chargeLines) charges.set(line.service, addDec(charges.get(line.service) ?? ZERO, line.amount.amount));
     const cls = s.account.rateClass ?? "(none)";
     byClass.set(cls, addDec(byClass.get(cls) ?? ZERO, s.currentCharges.amount));
-    if (s.reading) consumption = addDec(consumption, s.reading.usage);
+    if (s.decision.usage) consumption = addDec(consumption, s.decision.usage);
+    if (isEstimated(s.decision.code)) estimated++;
+    if (s.final) final++;
     adjustments = addDec(adjustments, s.adjustments.amount);
     fees = addDec(fees, s.fees.amount);
     payments = addDec(payments, s.payments.amount);
@@ -34,7 +39,10 @@ export function registerTotals(statements: readonly Statement[], readsReceived: 
   return {
     readsReceived,
     billed: statements.length,
+    estimated,
+    final,
     held,
+    notBilled,
     consumption,
     charges: money(charges),
     byClass: money(byClass),

@@ -1,65 +1,73 @@
-import { ZERO } from "../decimal";
-import type { IsoDate } from "../dates/civilDate";
 import type { RateSchedule } from "../rates/types";
+import { decideBilling } from "../billingDecision/decideBilling";
 import { cartOrders } from "./cartOrders";
 import type { CycleResult, HeldAccount } from "./cycleResult";
-import { delinquencyList, doorHangers } from "./delinquency";
+import { collectionsList, delinquencyList, doorHangers } from "./delinquency";
 import type { CyclePolicy } from "./policy";
 import { reconcile } from "./reconciliation";
 import { registerTotals } from "./register";
-import { AccountActivity, billAccount, indexActivity } from "./statement";
-import type { CycleAccount, CycleInput, Statement } from "./types";
+import { AccountActivity, billAccount, indexActivity, owesOrActivity } from "./statement";
+import type { CycleInput, Statement } from "./types";
 
 /**
- * Bills a whole cycle: a statement for every account with service, a balance or activity;
- * accounts with an open error edit (or whose charges cannot be priced) are held and listed with
- * the reason, never silently skipped. Then the register, the AR roll-forward, the delinquency
- * and shutoff lists, door hangers and cart work orders, all from the same statements.
+ * Bills a whole cycle. Each account gets one billing decision (engine/billingDecision): billed on
+ * its reads or an estimate, a statement of its balance, held with the reason (never silently
+ * skipped), or not billed. An account whose charges cannot be priced is held too. Then, from the
+ * same statements: the register, the AR roll-forward, the delinquency list with each account's
+ * one collection notice, the door hangers and shutoff list, the collections list, and cart work
+ * orders.
  */
-export function runCycle(
-  input: CycleInput,
-  schedule: RateSchedule,
-  policy: CyclePolicy,
-  hangerDate: IsoDate = input.billDate,
-): CycleResult {
+export function runCycle(input: CycleInput, schedule: RateSchedule, policy: CyclePolicy): CycleResult {
   const statements: Statement[] = [];
   const held: HeldAccount[] = [];
+  let notBilled = 0;
   const activity = indexActivity(input);
   for (const account of input.accounts) {
-    const reasons = input.held.get(account.account);
-    if (reasons) {
-      held.push({
-        account: account.account,
-        name: account.name,
-        reason: `open read edit${reasons.length > 1 ? "s" : ""}: ${reasons.join(", ")}`,
-      });
+    const mine = activity.get(account.account) ?? NO_ACTIVITY;
+    const decision = decideBilling(
+      {
+        subject: account,
+        reading: input.readings.get(account.account),
+        openErrors: input.held.get(account.account),
+        history: input.history.get(account.account),
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        owesOrActivity: owesOrActivity(account, input, mine),
+      },
+      policy,
+    );
+    if (decision.outcome === "held") {
+      held.push({ account: account.account, name: account.name, code: decision.code, reason: decision.reason });
       continue;
     }
-    const mine = activity.get(account.account) ?? NO_ACTIVITY;
-    if (!billable(account, input, mine)) continue;
-    const statement = billAccount(account, input, schedule, policy, mine);
+    if (decision.outcome === "not billed") {
+      notBilled++;
+      continue;
+    }
+    const statement = billAccount(account, input, schedule, policy, mine, decision);
     if (statement.ok) statements.push(statement.value);
-    else held.push({ account: account.account, name: account.name, reason: statement.problem.message });
+    else held.push({ account: account.account, name: account.name, code: "HELD_UNPRICED", reason: statement.problem.message });
   }
   const heldIds = held.map((h) => h.account);
-  const delinquency = delinquencyList(statements, policy);
+  const delinquency = delinquencyList(statements);
   return {
     statements,
     held,
-    register: registerTotals(statements, input.readings.size, held.length),
+    notBilled,
+    register: registerTotals(statements, readsReceived(input), held.length, notBilled),
     reconciliation: reconcile(statements, input.balances, heldIds, input.payments, { after: input.previousBillDate, upTo: input.billDate }),
     delinquency,
-    doorHangers: doorHangers(delinquency, hangerDate, policy),
+    doorHangers: doorHangers(statements),
+    collections: collectionsList(statements),
     cartOrders: cartOrders(input.accounts, input),
   };
 }
 
 const NO_ACTIVITY: AccountActivity = { payments: [], adjustments: [] };
 
-function billable(account: CycleAccount, input: CycleInput, activity: AccountActivity): boolean {
-  if (account.status === "active" || account.status === "vacant" || input.readings.has(account.account)) return true;
-  if (account.closeDate && account.closeDate > input.periodStart) return true;
-  const balance = input.balances.get(account.account);
-  const owes = balance !== undefined && [...balance.byService.values()].some((v) => !v.isZero());
-  return owes || activity.payments.length > 0 || activity.adjustments.length > 0 || account.levelPayDeferred.greaterThan(ZERO);
+/** Meter reads matched to an account this cycle (an exchange is one read of two meters). */
+function readsReceived(input: CycleInput): number {
+  let count = 0;
+  input.readings.forEach((r) => (count += r.meters.length));
+  return count;
 }

@@ -1,10 +1,15 @@
 import { addDec, Dec, ZERO } from "../decimal";
-import { addDays, daysBetween, parts } from "../dates/civilDate";
+import { addDays, parts } from "../dates/civilDate";
+import { businessCalendar, BusinessCalendar } from "../calendar/businessCalendar";
+import { decideBilling } from "../billingDecision/decideBilling";
+import type { BillingDecision } from "../billingDecision/types";
+import { collectionStanding } from "../collections/collectionStanding";
 import { allocate } from "../money/allocate";
 import { Money, sumMoney } from "../money/money";
 import { roundToCents } from "../money/rounding";
 import { fail, ok, Result } from "../problems";
 import { computeBill } from "../bills/computeBill";
+import type { BillLine } from "../bills/types";
 import type { RateSchedule } from "../rates/types";
 import { ageBalance } from "./aging";
 import { levelPayment } from "./levelPay";
@@ -26,20 +31,24 @@ export function billAccount(
   schedule: RateSchedule,
   policy: CyclePolicy,
   activity: AccountActivity = activityOf(account.account, input),
+  decision: BillingDecision = decideFor(account, input, policy, activity),
 ): Result<Statement> {
   const reading = input.readings.get(account.account);
-  const service = serviceDays(account, input);
   const hasCarts = (account.cartCount ?? 0) > 0 && account.status !== "vacant";
-  const bill = computeBill(schedule, {
-    usage: reading?.usage ?? ZERO,
-    asOf: input.periodEnd,
-    rateClass: account.rateClass,
-    meterSize: account.meterSize,
-    dwellingUnits: account.dwellingUnits,
-    carts: { count: hasCarts ? account.cartCount! : 0, size: account.cartSize },
-    containers: account.status === "vacant" ? undefined : account.containers,
-    days: service.prorated ? service.days : undefined,
-  });
+  // A statement of the balance only (no service in the period) has no charges at all.
+  const bill =
+    decision.code === "BALANCE_ONLY"
+      ? ok({ lines: [] as BillLine[], services: [] as { service: string; amount: Money }[], total: Money.zero })
+      : computeBill(schedule, {
+          usage: decision.usage ?? ZERO,
+          asOf: input.periodEnd,
+          rateClass: account.rateClass,
+          meterSize: account.meterSize,
+          dwellingUnits: account.dwellingUnits,
+          carts: { count: hasCarts ? account.cartCount! : 0, size: account.cartSize },
+          containers: account.status === "vacant" ? undefined : account.containers,
+          days: decision.serviceDays,
+        });
   if (!bill.ok) return fail(bill.problem.code, `account ${account.account}: ${bill.problem.message}`);
 
   const lines: StatementLine[] = [];
@@ -84,7 +93,8 @@ export function billAccount(
     });
   }
 
-  const graceEnd = dates(input, policy).graceEnd;
+  const cycle = dates(input, policy);
+  const graceEnd = cycle.graceEnd;
   const paidInGrace = payments.filter((p) => !p.returned && p.date <= graceEnd).reduce((s, p) => s.plus(p.amount), ZERO);
   const delinquent = graceEnd < input.billDate ? Dec.max(ZERO, previousBalance.amount.minus(paidInGrace)) : ZERO;
   const arrangement = keptArrangement(account, payments, input.billDate);
@@ -109,12 +119,21 @@ export function billAccount(
 
   const currentCharges = bill.value.total;
   let level: Statement["levelPay"];
-  if (account.levelPay) {
+  if (account.levelPay && decision.final) {
+    // Level pay ends with the final bill: actual charges are billed and the deferred balance settled.
+    if (!account.levelPayDeferred.isZero())
+      lines.push({
+        kind: "levelPay",
+        service: "level pay",
+        description: "Level pay ends with the final bill: the deferred balance is billed",
+        amount: Money.of(account.levelPayDeferred),
+      });
+  } else if (account.levelPay && decision.code !== "BALANCE_ONLY") {
     const twelve = lastTwelveBills(account, input, schedule, currentCharges);
     // Without a stored level amount, a year of history sets it (Pocatello: level pay needs a year of history).
     const amount = account.levelPayAmount ?? (twelve.length >= 12 ? roundToCents(sumMoney(twelve).amount.div(12)) : undefined);
     if (amount) {
-      const trueUp = dates(input, policy).month === policy.levelPayTrueUpMonth;
+      const trueUp = cycle.month === policy.levelPayTrueUpMonth;
       level = levelPayment(amount, currentCharges, account.levelPayDeferred, trueUp, twelve);
       lines.push({
         kind: "levelPay",
@@ -154,15 +173,49 @@ export function billAccount(
   billedDec.forEach((amount, service) => billed.set(service, Money.of(amount)));
   const history = input.history.get(account.account);
 
+  const aging = ageBalance(
+    opening?.aging ?? { current: previousBalance.amount, days30: ZERO, days60: ZERO, days90: ZERO },
+    paid,
+    newAmounts,
+  );
+  const inArrangement =
+    account.arrangementUntil !== undefined && account.arrangementAmount !== undefined && account.arrangementUntil >= input.billDate;
+  const paidMoney = Money.of(paid);
+  const collection = collectionStanding(
+    {
+      account,
+      final: decision.final,
+      noService: decision.code === "BALANCE_ONLY",
+      aging,
+      totalDue,
+      billDate: input.billDate,
+      previousBillDate: input.previousBillDate,
+      dueDate: cycle.dueDate,
+      arrangement: inArrangement
+        ? {
+            kept: arrangement,
+            detail: `${Money.of(account.arrangementAmount!).toCents()} a cycle until ${account.arrangementUntil}; paid ${paidMoney.toCents()} this cycle`,
+          }
+        : undefined,
+      levelPayCurrent:
+        level && paidMoney.compare(level.amount) >= 0
+          ? `paid ${paidMoney.toCents()} against the level amount of ${level.amount.toCents()}`
+          : undefined,
+    },
+    policy,
+    cycle.calendar,
+  );
+
   return ok({
     billNumber: `${input.billDate.replace(/-/g, "")}-${account.account}`,
     account,
     billDate: input.billDate,
-    dueDate: dates(input, policy).dueDate,
+    dueDate: cycle.dueDate,
     periodStart: input.periodStart,
     periodEnd: input.periodEnd,
-    serviceDays: service.prorated ? service.days : undefined,
-    final: service.final,
+    serviceDays: decision.serviceDays,
+    final: decision.final,
+    decision,
     reading,
     chargeLines: bill.value.lines,
     currentCharges,
@@ -176,38 +229,80 @@ export function billAccount(
     delinquent: Money.of(delinquent),
     billedByService: billed,
     paidByService: applyToServices(opening?.byService, paid),
-    aging: ageBalance(opening?.aging ?? { current: previousBalance.amount, days30: ZERO, days60: ZERO, days90: ZERO }, paid, newAmounts),
-    usageHistory: usageHistory(history, reading, input.periodEnd),
+    aging,
+    usageHistory: usageHistory(history, decision.usage, input.periodEnd),
     paymentsReceived: payments,
+    collection,
   });
 }
 
-/** The cycle's own dates, worked out once per cycle rather than once per account. */
-const cycleDates = new WeakMap<CycleInput, { policy: CyclePolicy; graceEnd: string; dueDate: string; month: number }>();
+/** The account's billing decision, made here when the caller has not made it. */
+function decideFor(account: CycleAccount, input: CycleInput, policy: CyclePolicy, activity: AccountActivity): BillingDecision {
+  return decideBilling(
+    {
+      subject: account,
+      reading: input.readings.get(account.account),
+      openErrors: input.held.get(account.account),
+      history: input.history.get(account.account),
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      owesOrActivity: owesOrActivity(account, input, activity),
+    },
+    policy,
+  );
+}
+
+/** A balance, payments, adjustments or deferred level pay: the account gets a statement even without service. */
+export function owesOrActivity(account: CycleAccount, input: CycleInput, activity: AccountActivity): boolean {
+  const balance = input.balances.get(account.account);
+  const owes = balance !== undefined && [...balance.byService.values()].some((v) => !v.isZero());
+  return owes || activity.payments.length > 0 || activity.adjustments.length > 0 || account.levelPayDeferred.greaterThan(ZERO);
+}
+
+/** One business calendar per holiday list, so a cycle works out its holidays once. */
+const calendars = new WeakMap<object, BusinessCalendar>();
+export function calendarFor(policy: Pick<CyclePolicy, "holidays">): BusinessCalendar {
+  let calendar = calendars.get(policy.holidays);
+  if (!calendar) calendars.set(policy.holidays, (calendar = businessCalendar(policy.holidays)));
+  return calendar;
+}
+
+/**
+ * The cycle's own dates, worked out once per cycle rather than once per account: the due date
+ * (the bill date plus the due days, moved to the next business day), the end of the grace after
+ * the previous bill's due date (moved the same way), and the business calendar.
+ */
+const cycleDates = new WeakMap<
+  CycleInput,
+  { policy: CyclePolicy; graceEnd: string; dueDate: string; month: number; calendar: BusinessCalendar }
+>();
 function dates(input: CycleInput, policy: CyclePolicy) {
   let d = cycleDates.get(input);
   if (!d || d.policy !== policy) {
+    const calendar = calendarFor(policy);
     d = {
       policy,
-      graceEnd: addDays(input.previousBillDate, policy.dueDays + policy.graceDays),
-      dueDate: addDays(input.billDate, policy.dueDays),
+      graceEnd: addDays(calendar.onOrAfter(addDays(input.previousBillDate, policy.dueDays)), policy.graceDays),
+      dueDate: calendar.onOrAfter(addDays(input.billDate, policy.dueDays)),
       month: parts(input.billDate).month,
+      calendar,
     };
     cycleDates.set(input, d);
   }
   return d;
 }
 
-/** The last 12 periods of history before this one (the records themselves, no copies), then this one. */
-function usageHistory(
-  history: readonly { periodEnd: string; usage: Dec }[] | undefined,
-  reading: { usage: Dec } | undefined,
-  periodEnd: string,
-) {
+/** The due date of bills dated `billDate` under the policy (a business day). */
+export function dueDateFor(billDate: string, policy: CyclePolicy): string {
+  return calendarFor(policy).onOrAfter(addDays(billDate, policy.dueDays));
+}
+
+/** The last 12 periods of history before this one (the records themselves, no copies), then this one's billed usage. */
+function usageHistory(history: readonly { periodEnd: string; usage: Dec }[] | undefined, usage: Dec | undefined, periodEnd: string) {
   let end = history?.length ?? 0;
   while (end > 0 && history![end - 1].periodEnd >= periodEnd) end--;
   const prior = history ? history.slice(Math.max(0, end - 12), end) : [];
-  return reading ? [...prior, { periodEnd, usage: reading.usage }] : prior;
+  return usage ? [...prior, { periodEnd, usage }] : prior;
 }
 
 /** An account's payments and adjustments in the cycle (after the previous bill, up to this one). */
@@ -240,17 +335,6 @@ function activityOf(account: string, input: CycleInput): AccountActivity {
 }
 
 const NONE: AccountActivity = { payments: [], adjustments: [] };
-
-function serviceDays(account: CycleAccount, input: CycleInput): { days: number; prorated: boolean; final: boolean } {
-  const full = daysBetween(input.periodStart, input.periodEnd);
-  const opened = account.openDate && inRange(account.openDate, input.periodStart, input.periodEnd) ? account.openDate : undefined;
-  const closed =
-    account.closeDate && account.closeDate > input.periodStart && account.closeDate <= input.periodEnd ? account.closeDate : undefined;
-  const from = opened ? addDays(opened, -1) : input.periodStart;
-  const to = closed ?? input.periodEnd;
-  const days = Math.max(0, daysBetween(from, to));
-  return { days, prorated: days !== full, final: closed !== undefined || account.status === "final" };
-}
 
 /** A payment arrangement is kept when it runs past the bill date and this cycle's payments meet it. */
 export function keptArrangement(account: CycleAccount, payments: readonly { amount: Dec; returned: boolean }[], billDate: string): boolean {

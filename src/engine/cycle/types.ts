@@ -3,6 +3,10 @@ import type { IsoDate } from "../dates/civilDate";
 import type { Money } from "../money/money";
 import type { AccountStatus, UsageRecord } from "../edits/types";
 import type { BillLine } from "../bills/types";
+import type { BillingDecision, CycleReading } from "../billingDecision/types";
+import type { CollectionStanding } from "../collections/types";
+
+export type { CycleReading } from "../billingDecision/types";
 
 /** An account as the cycle bills it (the Accounts sheet, extended). */
 export interface CycleAccount {
@@ -77,18 +81,6 @@ export interface Adjustment {
   readonly description: string;
 }
 
-/** The account's reviewed read for the period. */
-export interface CycleReading {
-  readonly account: string;
-  readonly meter: string;
-  readonly previous: Dec | null;
-  readonly current: Dec | null;
-  readonly previousDate?: IsoDate;
-  readonly currentDate?: IsoDate;
-  readonly usage: Dec;
-  readonly estimated: boolean;
-}
-
 export interface CycleInput {
   readonly billDate: IsoDate;
   readonly periodStart: IsoDate;
@@ -101,7 +93,7 @@ export interface CycleInput {
   readonly adjustments: readonly Adjustment[];
   readonly readings: ReadonlyMap<string, CycleReading>;
   readonly history: ReadonlyMap<string, readonly UsageRecord[]>;
-  /** Accounts held by an open error edit, with the edits' codes. */
+  /** Accounts with an open error edit, with the edits' codes: each is held. */
   readonly held: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -139,6 +131,9 @@ export interface Statement {
   /** Days of service when prorated (opened or closed in the period). */
   readonly serviceDays?: number;
   readonly final: boolean;
+  /** Why and how the account is billed: the same decision the register and the review show. */
+  readonly decision: BillingDecision;
+  /** The meters read for the period, as the review left them. */
   readonly reading?: CycleReading;
   readonly chargeLines: readonly BillLine[];
   readonly currentCharges: Money;
@@ -160,4 +155,6 @@ export interface Statement {
   readonly usageHistory: readonly { readonly periodEnd: IsoDate; readonly usage: Dec }[];
   /** Every payment received this cycle, returned ones included. */
   readonly paymentsReceived: readonly Payment[];
+  /** Past due after this bill and the one collection notice it gets (or why none). */
+  readonly collection: CollectionStanding;
 }

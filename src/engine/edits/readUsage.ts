@@ -28,7 +28,7 @@ export function readUsage(
     findings.push({ code: "NO_READ", message: "no previous read to take usage from" });
     return { usage: null, findings };
   }
-  const legs = read.exchange ? { ...read.exchange, newDials: dials, newMultiplier: multiplier } : undefined;
+  const legs = read.exchange ? { ...read.exchange, newDials: read.exchange.newDials ?? dials, newMultiplier: multiplier } : undefined;
   if (dials !== undefined) {
     const capacity = new Dec(10).pow(dials);
     const tooBig = [read.previous, read.current, read.exchange?.oldFinal, read.exchange?.newSet].find(

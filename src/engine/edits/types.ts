@@ -6,9 +6,13 @@ export type ReadCode = "A" | "E" | "C" | "S";
 
 /** A meter exchange inside the period: the old meter's final read and the new meter's set read. */
 export interface ExchangeReads {
+  /** The meter taken out, when known (the Meter Exchanges sheet, or the account's meter). */
+  readonly oldMeter?: string;
   readonly oldFinal: Dec;
   readonly newSet: Dec;
   readonly newMeter?: string;
+  /** The new meter's dials, when they differ from the read row's. */
+  readonly newDials?: number;
 }
 
 /** One row of a reads sheet, as the specialist sees it. Absent reads are null. */
@@ -40,6 +44,7 @@ export interface AccountRecord {
   readonly name?: string;
   readonly address?: string;
   readonly status: AccountStatus;
+  readonly openDate?: IsoDate;
   /** When a final account's service ended: usage read up to then is its final bill's. */
   readonly closeDate?: IsoDate;
   readonly rateClass?: string;

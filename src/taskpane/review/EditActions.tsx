@@ -21,17 +21,22 @@ type Review = ReturnType<typeof useReview>;
 export function EditActions({ item, review }: { item: ReviewItem; review: Review }) {
   const styles = useStyles();
   const [reason, setReason] = useState("");
-  const [exchange, setExchange] = useState({ oldFinal: "", newMeter: "", newSet: "0", date: "" });
+  const [exchange, setExchange] = useState(() => ({ ...review.exchangeDefaults(item), oldFinal: "", newSet: "0", date: "" }));
   const estimate = review.estimateFor(item);
   const box = useRef<HTMLElement>(null);
   // The list can be long: bring the chosen edit's actions into view.
   useEffect(() => {
     box.current?.scrollIntoView?.({ block: "nearest" });
   }, []);
+  const dialsOk = exchange.newDials.trim() === "" || /^(?:[1-9]|1[0-2])$/.test(exchange.newDials.trim());
+  const sameMeter = exchange.newMeter.trim() !== "" && exchange.newMeter.trim() === exchange.oldMeter.trim();
   const exchangeOk =
+    exchange.oldMeter.trim() !== "" &&
     isDecimalText(exchange.oldFinal) &&
     isDecimalText(exchange.newSet) &&
     exchange.newMeter.trim() !== "" &&
+    !sameMeter &&
+    dialsOk &&
     (exchange.date === "" || isIsoDate(exchange.date));
   return (
     <section ref={box} className={styles.box} aria-label="Decide on this edit">
@@ -62,11 +67,20 @@ export function EditActions({ item, review }: { item: ReviewItem; review: Review
       {estimate && !estimate.ok && <Caption1>{estimate.problem.message}</Caption1>}
       <details>
         <summary>Record a meter exchange</summary>
+        <Field label="Old meter" hint="The meter taken out (from the account).">
+          <Input value={exchange.oldMeter} onChange={(_, d) => setExchange({ ...exchange, oldMeter: d.value })} />
+        </Field>
         <Field label="Old meter's final read">
           <Input value={exchange.oldFinal} onChange={(_, d) => setExchange({ ...exchange, oldFinal: d.value })} />
         </Field>
-        <Field label="New meter">
+        <Field label="New meter number" validationMessage={sameMeter ? "The new meter must differ from the old one" : undefined}>
           <Input value={exchange.newMeter} onChange={(_, d) => setExchange({ ...exchange, newMeter: d.value })} />
+        </Field>
+        <Field label="New meter size (inches)">
+          <Input value={exchange.newSize} onChange={(_, d) => setExchange({ ...exchange, newSize: d.value })} />
+        </Field>
+        <Field label="New meter dials" validationMessage={dialsOk ? undefined : "A whole number from 1 to 12"}>
+          <Input value={exchange.newDials} onChange={(_, d) => setExchange({ ...exchange, newDials: d.value })} />
         </Field>
         <Field label="New meter's set read">
           <Input value={exchange.newSet} onChange={(_, d) => setExchange({ ...exchange, newSet: d.value })} />
@@ -79,8 +93,11 @@ export function EditActions({ item, review }: { item: ReviewItem; review: Review
           onClick={() =>
             review.decide(item, "exchange", reason.trim(), {
               exchange: {
+                oldMeter: exchange.oldMeter.trim(),
                 oldFinal: new Dec(exchange.oldFinal),
                 newMeter: exchange.newMeter.trim(),
+                newSize: exchange.newSize.trim() || undefined,
+                newDials: exchange.newDials.trim() ? Number(exchange.newDials.trim()) : undefined,
                 newSet: new Dec(exchange.newSet),
                 date: exchange.date,
               },

@@ -1,6 +1,7 @@
 import { Badge, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
 import type { EditCode, Severity } from "../../engine";
 import type { ReviewResult } from "../../review/types";
+import { COUNT_WORDS } from "../../cycle/summary";
 
 const useStyles = makeStyles({ badges: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" } });
 
@@ -10,7 +11,10 @@ export const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informativ
   info: "informative",
 };
 
-/** Open edits by severity, held accounts, and a row per edit code; choosing a code filters the list. */
+/**
+ * Open edits by severity; the accounts billing will hold or estimate and the rows it cannot match,
+ * counted by the engine as Generate counts them; and a row per edit code (choosing one filters the list).
+ */
 export function ReviewSummary({ result, onCode }: { result: ReviewResult; onCode: (code: EditCode) => void }) {
   const styles = useStyles();
   const open = (s: Severity) => result.items.filter((i) => i.severity === s && !i.decision).length;
@@ -26,7 +30,19 @@ export function ReviewSummary({ result, onCode }: { result: ReviewResult; onCode
         <Badge appearance="tint" color="informative">
           {open("info")} info
         </Badge>
-        <Badge appearance="outline">{result.held.length} accounts held</Badge>
+        <Badge appearance="outline">
+          {result.standing.held.length} {COUNT_WORDS.held}
+        </Badge>
+        {result.standing.estimated > 0 && (
+          <Badge appearance="outline">
+            {result.standing.estimated} {COUNT_WORDS.estimated}
+          </Badge>
+        )}
+        {result.standing.unmatchedRows > 0 && (
+          <Badge appearance="outline">
+            {result.standing.unmatchedRows} {COUNT_WORDS.unmatched}
+          </Badge>
+        )}
       </div>
       <Table aria-label="Edits by code" size="extra-small">
         <TableHeader>

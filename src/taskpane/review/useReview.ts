@@ -1,9 +1,10 @@
 import { useCallback, useRef, useState } from "react";
 import { Dec } from "../../engine";
 import { estimateForRead, makeDecision, recordExchange, requestReread, writeEstimate, writeReviewLog } from "../../review/actions";
-import type { Decision } from "../../review/decisions";
+import { Decision } from "../../review/decisions";
+import { reviewStanding } from "../../review/standing";
 import { codesText, messagesText } from "../../review/flags";
-import { runReview } from "../../review/runReview";
+import { countByCode, runReview } from "../../review/runReview";
 import { clearReview } from "../../review/clearReview";
 import type { ReviewItem, ReviewResult } from "../../review/types";
 import { loadSettings } from "../../storage/settings";
@@ -14,6 +15,17 @@ export interface ReviewProgress {
   readonly phase: string;
   readonly done: number;
   readonly total: number;
+}
+
+/** What the exchange form collects: the old meter's final read and the new meter. */
+export interface ExchangeForm {
+  readonly oldMeter: string;
+  readonly oldFinal: Dec;
+  readonly newMeter: string;
+  readonly newSize?: string;
+  readonly newDials?: number;
+  readonly newSet: Dec;
+  readonly date: string;
 }
 
 export type ReviewStatus = { intent: "success" | "warning" | "error" | "info"; text: string } | undefined;
@@ -36,6 +48,7 @@ export function useReview() {
         const outcome = await runReview(workbook, {
           readsSheet: sheet,
           settings: settings.readEdits,
+          policy: settings.policy,
           decisions: await decisions.list(),
           progress: (phase, done, total) => setProgress({ phase, done, total }),
           cancelled: () => cancelled.current,
@@ -73,19 +86,15 @@ export function useReview() {
 
   /** Records a decision, shows it in the sheet's own columns, and keeps the list in step. */
   const decide = useCallback(
-    async (
-      item: ReviewItem,
-      kind: Decision["kind"],
-      reason: string,
-      extra: { estimate?: Dec; exchange?: { oldFinal: Dec; newMeter: string; newSet: Dec; date: string } } = {},
-    ) => {
+    async (item: ReviewItem, kind: Decision["kind"], reason: string, extra: { estimate?: Dec; exchange?: ExchangeForm } = {}) => {
       if (!result) return;
       const read = result.readRows.get(item.row)!;
       const at = now();
+      const address = read.address || result.accounts?.get(read.account)?.address || "";
       try {
-        if (kind === "reread") await requestReread(workbook, read, reason || item.message, at.slice(0, 10));
+        if (kind === "reread") await requestReread(workbook, read, reason || item.message, at.slice(0, 10), address);
         if (kind === "exchange" && extra.exchange)
-          await recordExchange(workbook, { account: read.account, oldMeter: read.meter, ...extra.exchange, recorded: at });
+          await recordExchange(workbook, { account: read.account, ...extra.exchange, recorded: at }, address);
         let columns = result.columns;
         if (kind === "estimated" && extra.estimate)
           columns = { ...columns, estimate: await writeEstimate(workbook, result, item.row, extra.estimate) };
@@ -95,11 +104,15 @@ export function useReview() {
         const items = result.items.map((i) =>
           i.row === item.row && (decision.code === "*" || i.code === decision.code) ? { ...i, decision } : i,
         );
+        const decisionsNow = new Map(result.decisions).set(decision.key, decision);
         const rowItems = items.filter((i) => i.row === item.row);
         await workbook.applyFlags(result.sheet, {
           blocks: [{ top: item.row, left: columns.codes, rows: [[codesText(rowItems), messagesText(rowItems)]] }],
         });
-        setResult({ ...result, columns, items });
+        // The counts follow every decision, decided by the engine as the cycle will decide them.
+        const { policy } = await loadSettings(db);
+        const standing = reviewStanding({ ...result, decisions: decisionsNow }, items, policy);
+        setResult({ ...result, columns, items, decisions: decisionsNow, counts: countByCode(items), standing });
         setStatus({
           intent: "success",
           text: `${read.account}: ${kind === "reread" ? "re-read requested" : kind === "exchange" ? "meter exchange recorded; validate again to use it" : kind}.`,
@@ -108,7 +121,7 @@ export function useReview() {
         setStatus({ intent: "error", text: (error as Error).message });
       }
     },
-    [result, workbook, decisions, now],
+    [result, workbook, decisions, now, db],
   );
 
   const estimateFor = useCallback(
@@ -126,5 +139,22 @@ export function useReview() {
     [workbook, result],
   );
 
-  return { result, progress, status, validate, cancel, clear, decide, estimateFor, select };
+  /** The exchange form's starting values: the old meter from the account, the new one from the read when it differs. */
+  const exchangeDefaults = useCallback(
+    (item: ReviewItem) => {
+      const read = result?.readRows.get(item.row);
+      const record = read ? result?.accounts?.get(read.account) : undefined;
+      const oldMeter = read?.exchange?.oldMeter || record?.meter || read?.meter || "";
+      const newMeter = read && read.meter !== oldMeter ? read.meter : "";
+      return {
+        oldMeter,
+        newMeter,
+        newSize: read?.meterSize ?? record?.meterSize ?? "",
+        newDials: String(read?.dials ?? record?.dials ?? ""),
+      };
+    },
+    [result],
+  );
+
+  return { result, progress, status, validate, cancel, clear, decide, estimateFor, select, exchangeDefaults };
 }

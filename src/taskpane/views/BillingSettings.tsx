@@ -1,9 +1,11 @@
 import { useEffect, useState } from "react";
-import { Caption1, Field, Input, makeStyles, Subtitle2, Switch, tokens } from "@fluentui/react-components";
-import { CyclePolicy, isDecimalText } from "../../engine";
+import { Caption1, Field, Input, makeStyles, Select, Subtitle2, Switch, Textarea, tokens } from "@fluentui/react-components";
+import { CyclePolicy, holidayRuleText, isDecimalText, LadderStep, parseHolidayRule, POCATELLO_POLICY } from "../../engine";
 import type { Office } from "../../cycle/settings";
-import { cleanOffice, cleanPolicy, loadSettings, saveSetting } from "../../storage/settings";
+import { cleanLadder, cleanOffice, cleanPolicy, DAY_FIELDS, LADDER_STEPS, loadSettings, saveSetting } from "../../storage/settings";
 import { useServices } from "../services";
+
+type Draft = Record<string, unknown>;
 
 const MONEY: [keyof CyclePolicy, string][] = [
   ["lateFeePercent", "Late fee (percent of the delinquent amount)"],
@@ -11,12 +13,14 @@ const MONEY: [keyof CyclePolicy, string][] = [
   ["shutoffFee", "Out-for-shutoff fee ($)"],
   ["returnedPaymentFee", "Returned payment fee ($)"],
   ["restoreDeposit", "Deposit to restore service without one on file ($)"],
-  ["delinquencyMinimum", "Shutoff list: past due of at least ($)"],
+  ["delinquencyMinimum", "Letters and shutoff only for a past due of at least ($)"],
 ];
 const DAYS: [keyof CyclePolicy, string][] = [
-  ["dueDays", "Days from bill to due date"],
+  ["dueDays", "Days from bill to due date (then the next business day)"],
   ["graceDays", "Grace days before the late fee"],
-  ["shutoffNoticeDays", "Days from door hanger to shutoff"],
+  ["shutoffNoticeBusinessDays", "Business days from a final notice to the last day to pay"],
+  ["doorHangerBusinessDays", "Business days before shutoff to hang the door hanger"],
+  ["collectionsAfterDays", "Days after closing that an unpaid account goes to collections"],
   ["nsfCashOnlyAfter", "Cash only after this many returned payments"],
   ["levelPayTrueUpMonth", "Level pay true-up month (1-12)"],
 ];
@@ -27,26 +31,50 @@ const OFFICE: [keyof Office, string][] = [
   ["phone", "Phone"],
   ["hours", "Hours"],
 ];
+const STEP_LABELS: Record<LadderStep, string> = {
+  none: "No notice",
+  reminder: "Reminder on the bill",
+  "late notice": "Late notice letter",
+  "final notice": "Final notice, door hanger and shutoff list",
+};
+const LADDER_LABELS = ["One bill past due", "Two bills past due", "Three or more bills past due"];
 
-const useStyles = makeStyles({ grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalM } });
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 180px), 1fr))", gap: tokens.spacingHorizontalM },
+});
+
+/** Holiday lines: the rules, or the first line that cannot be read. */
+function readHolidays(text: string): { rules?: CyclePolicy["holidays"]; problem?: string } {
+  const rules = [];
+  for (const line of text.split("\n").filter((l) => l.trim())) {
+    const parsed = parseHolidayRule(line);
+    if (!parsed.ok) return { problem: parsed.problem.message };
+    rules.push(parsed.value);
+  }
+  return { rules };
+}
 
 /** Billing and collection policy (Pocatello's by default) and the office printed on bills and notices. */
 export function BillingSettings() {
   const styles = useStyles();
   const { db } = useServices();
-  const [policy, setPolicy] = useState<Record<string, string | number | boolean>>();
+  const [policy, setPolicy] = useState<Draft>();
+  const [holidays, setHolidays] = useState("");
   const [office, setOffice] = useState<Office>();
   useEffect(() => {
     void loadSettings(db).then((s) => {
       setPolicy({ ...s.policy });
+      setHolidays(s.policy.holidays.map(holidayRuleText).join("\n"));
       setOffice(s.office);
     });
   }, [db]);
   if (!policy || !office) return null;
-  const savePolicy = (next: Record<string, string | number | boolean>) => {
+  const savePolicy = (next: Draft) => {
     setPolicy(next);
     void saveSetting(db, "policy", cleanPolicy(next));
   };
+  const ladder = (policy.noticeLadder as LadderStep[] | undefined) ?? [...POCATELLO_POLICY.noticeLadder];
+  const holidayCheck = readHolidays(holidays);
   return (
     <>
       <Subtitle2 as="h2">Billing policy</Subtitle2>
@@ -60,7 +88,17 @@ export function BillingSettings() {
           </Field>
         ))}
         {DAYS.map(([key, label]) => (
-          <Field key={key} label={label}>
+          <Field
+            key={key}
+            label={label}
+            validationMessage={
+              Number.isInteger(policy[key]) &&
+              (policy[key] as number) >= DAY_FIELDS[key][0] &&
+              (policy[key] as number) <= DAY_FIELDS[key][1]
+                ? undefined
+                : `A whole number from ${DAY_FIELDS[key][0]} to ${DAY_FIELDS[key][1]}`
+            }
+          >
             <Input type="number" value={String(policy[key])} onChange={(_, d) => savePolicy({ ...policy, [key]: Number(d.value) })} />
           </Field>
         ))}
@@ -70,6 +108,58 @@ export function BillingSettings() {
         checked={Boolean(policy.waiveLateFeeOnArrangement)}
         onChange={(_, d) => savePolicy({ ...policy, waiveLateFeeOnArrangement: d.checked })}
       />
+      <Subtitle2 as="h2">Who is billed</Subtitle2>
+      <Field label="A meter with no usable read (none, or a re-read requested)">
+        <Select value={String(policy.noUsableRead)} onChange={(_, d) => savePolicy({ ...policy, noUsableRead: d.value })}>
+          <option value="estimate">Estimate it from its history and flag the bill</option>
+          <option value="hold">Hold the account until it is read</option>
+        </Select>
+      </Field>
+      <Switch
+        label="Vacant accounts pay their base charges"
+        checked={Boolean(policy.vacantBaseCharges)}
+        onChange={(_, d) => savePolicy({ ...policy, vacantBaseCharges: d.checked })}
+      />
+      <Subtitle2 as="h2">Notice ladder</Subtitle2>
+      <Caption1>
+        One notice per account per cycle, climbing a rung each cycle a bill stays unpaid. A rung may not be lower than the one before.
+      </Caption1>
+      <div className={styles.grid}>
+        {LADDER_LABELS.map((label, i) => (
+          <Field
+            key={label}
+            label={label}
+            validationMessage={cleanLadder(ladder) ? undefined : "Each rung must be at least the one before"}
+          >
+            <Select
+              value={ladder[i]}
+              onChange={(_, d) => savePolicy({ ...policy, noticeLadder: ladder.map((s, j) => (j === i ? d.value : s)) })}
+            >
+              {LADDER_STEPS.map((step) => (
+                <option key={step} value={step}>
+                  {STEP_LABELS[step]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+      </div>
+      <Field
+        label="Holidays (the office is closed; due and shutoff dates move to the next business day)"
+        hint="One a line: “Christmas Day: December 25”, “Labor Day: first Monday of September”, “Day after Thanksgiving: day after fourth Thursday of November”, “Closed: 2027-03-15”. A fixed date on a weekend is observed on the Friday before or the Monday after unless the line ends “, not observed”."
+        validationMessage={holidayCheck.problem}
+      >
+        <Textarea
+          value={holidays}
+          rows={8}
+          resize="vertical"
+          onChange={(_, d) => {
+            setHolidays(d.value);
+            const read = readHolidays(d.value);
+            if (read.rules) savePolicy({ ...policy, holidays: read.rules });
+          }}
+        />
+      </Field>
       <Subtitle2 as="h2">Office</Subtitle2>
       <div className={styles.grid}>
         {OFFICE.map(([key, label]) => (

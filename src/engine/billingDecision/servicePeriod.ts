@@ -1,0 +1,33 @@
+import { addDays, daysBetween } from "../dates/civilDate";
+import type { IsoDate } from "../dates/civilDate";
+import type { DecisionSubject } from "./types";
+
+/** The account's service in the period: none, or so many days, and whether this is its final bill. */
+export interface ServicePeriod {
+  readonly inService: boolean;
+  /** Days served; equal to the period's days unless opened or closed in it. */
+  readonly days: number;
+  readonly prorated: boolean;
+  readonly final: boolean;
+}
+
+/**
+ * Whether and how long the account had service in the period (start exclusive, end inclusive):
+ * an Inactive account, one opened after the period or closed on or before its start has none; one
+ * opened or closed inside it is served from the day it opened to the day it closed (opened
+ * 2026-10-10 in 2026-09-30 to 2026-10-30: 21 of 30 days). A Final account, or one closed in the
+ * period, gets its final bill; a Final account without a close date is taken to close at the
+ * period's end.
+ */
+export function servicePeriod(subject: DecisionSubject, periodStart: IsoDate, periodEnd: IsoDate): ServicePeriod {
+  const full = daysBetween(periodStart, periodEnd);
+  const none = { inService: false, days: 0, prorated: false, final: false };
+  if (subject.status === "inactive") return none;
+  if (subject.openDate && subject.openDate > periodEnd) return none;
+  if (subject.closeDate && subject.closeDate <= periodStart) return none;
+  const opened = subject.openDate && subject.openDate > periodStart ? subject.openDate : undefined;
+  const closed = subject.closeDate && subject.closeDate <= periodEnd ? subject.closeDate : undefined;
+  const from = opened ? addDays(opened, -1) : periodStart;
+  const days = Math.max(1, daysBetween(from, closed ?? periodEnd));
+  return { inService: true, days, prorated: days !== full, final: closed !== undefined || subject.status === "final" };
+}

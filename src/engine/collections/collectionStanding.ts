@@ -1,0 +1,151 @@
+import { daysBetween } from "../dates/civilDate";
+import type { IsoDate } from "../dates/civilDate";
+import type { BusinessCalendar } from "../calendar/businessCalendar";
+import { Money } from "../money/money";
+import type { CollectionNotice, CollectionStanding, LadderPolicy, NoticeRung, ShutoffTerms } from "./types";
+
+/** What the ladder needs to know of one account after its bill. */
+export interface StandingInput {
+  readonly account: {
+    readonly status: string;
+    readonly closeDate?: IsoDate;
+    readonly deposit: { greaterThan(n: number): boolean };
+    readonly outForShutoff?: IsoDate;
+  };
+  /** This is the account's final bill. */
+  readonly final: boolean;
+  /** The account has no service in the period (closed, inactive): its statement carries only the balance. */
+  readonly noService: boolean;
+  readonly aging: { readonly current: Money; readonly days30: Money; readonly days60: Money; readonly days90: Money };
+  readonly totalDue: Money;
+  readonly billDate: IsoDate;
+  readonly previousBillDate: IsoDate;
+  /** This bill's due date (already a business day). */
+  readonly dueDate: IsoDate;
+  /** A written payment arrangement in force: kept when this cycle's payments met it. */
+  readonly arrangement?: { readonly kept: boolean; readonly detail: string };
+  /** Level pay paid up this cycle, with the detail. */
+  readonly levelPayCurrent?: string;
+}
+
+/**
+ * The notice ladder: one notice per account per cycle, its amount and deadline decided here once.
+ * - A final bill gets a final-bill letter for its total due by its due date.
+ * - A closed or inactive account still owing gets a reminder on its statement, and goes on the
+ *   collections list once `collectionsAfterDays` have passed since it closed (without a close
+ *   date: from two bills past due). It never gets a shutoff notice: there is no service to shut off.
+ * - An account in service climbs one rung per bill past due (the aging moves one bucket a cycle):
+ *   by default a reminder on the bill, then a late notice, then a final notice with a door hanger
+ *   and a place on the shutoff list, whose last day to pay is `shutoffNoticeBusinessDays` business
+ *   days after the notice is mailed (on the bill date, or the next business day) and whose
+ *   shutoff date is the business day after. Kept off letters and the shutoff list, with the
+ *   reason: a kept payment arrangement (no notice), level pay paid up (no notice), a crew already
+ *   out for shutoff this cycle (no new notice), and a past due under the minimum (a reminder only).
+ *   A broken arrangement puts the account back on the ladder, and its notice says so.
+ */
+export function collectionStanding(input: StandingInput, policy: LadderPolicy, calendar: BusinessCalendar): CollectionStanding {
+  const { aging } = input;
+  const pastDue = aging.days30.plus(aging.days60).plus(aging.days90);
+  const billsPastDue = aging.days90.amount.greaterThan(0)
+    ? 3
+    : aging.days60.amount.greaterThan(0)
+      ? 2
+      : aging.days30.amount.greaterThan(0)
+        ? 1
+        : 0;
+  const mailed = calendar.onOrAfter(input.billDate);
+  const owed = input.totalDue.amount.greaterThan(0);
+  const notice = (
+    rung: NoticeRung,
+    amount: Money,
+    payBy: IsoDate,
+    reason: string,
+    extra: Partial<CollectionNotice> = {},
+  ): CollectionNotice => ({
+    rung,
+    amount,
+    payBy,
+    mailed,
+    reason,
+    arrangementBroken: false,
+    ...extra,
+  });
+
+  if (input.final) {
+    return owed
+      ? { pastDue, billsPastDue, notice: notice("final bill", input.totalDue, input.dueDate, "final bill of a closing account") }
+      : { pastDue, billsPastDue };
+  }
+  if (input.noService) {
+    if (!owed) return { pastDue, billsPastDue };
+    const closed = input.account.closeDate;
+    const sinceClose = closed ? daysBetween(closed, input.billDate) : undefined;
+    const collections = sinceClose !== undefined ? sinceClose >= policy.collectionsAfterDays : billsPastDue >= 2;
+    if (collections)
+      return {
+        pastDue,
+        billsPastDue,
+        notice: notice(
+          "collections",
+          input.totalDue,
+          input.dueDate,
+          closed
+            ? `closed ${closed}, ${sinceClose} days ago, and still owing`
+            : `${input.account.status} and ${billsPastDue} bills past due`,
+        ),
+      };
+    return {
+      pastDue,
+      billsPastDue,
+      notice: notice(
+        "reminder",
+        input.totalDue,
+        input.dueDate,
+        `${input.account.status}${closed ? `, closed ${closed}` : ""}, still owing`,
+      ),
+    };
+  }
+  if (billsPastDue === 0 || !pastDue.amount.greaterThan(0) || !owed) return { pastDue, billsPastDue };
+  const amount = pastDue.compare(input.totalDue) <= 0 ? pastDue : input.totalDue;
+  const behind = `${billsPastDue === 3 ? "3 or more bills" : billsPastDue === 1 ? "1 bill" : "2 bills"} past due`;
+
+  if (input.arrangement?.kept)
+    return { pastDue, billsPastDue, keptOff: { reason: "kept payment arrangement", detail: input.arrangement.detail } };
+  if (input.levelPayCurrent) return { pastDue, billsPastDue, keptOff: { reason: "level pay current", detail: input.levelPayCurrent } };
+  const out = input.account.outForShutoff;
+  if (out && out > input.previousBillDate && out <= input.billDate)
+    return {
+      pastDue,
+      billsPastDue,
+      keptOff: { reason: "out for shutoff", detail: `a crew went out for shutoff on ${out}; no new notice this cycle` },
+    };
+
+  const broken = input.arrangement !== undefined;
+  const step = policy.noticeLadder[billsPastDue - 1];
+  const reason = `${behind}${broken ? `; payment arrangement not kept (${input.arrangement!.detail})` : ""}`;
+  if (amount.amount.lessThan(policy.delinquencyMinimum)) {
+    const keptOff = {
+      reason: "under the minimum balance" as const,
+      detail: `past due ${amount.toCents()} is under ${Money.of(policy.delinquencyMinimum).toCents()}`,
+    };
+    return step === "none"
+      ? { pastDue, billsPastDue, keptOff }
+      : { pastDue, billsPastDue, keptOff, notice: notice("reminder", amount, input.dueDate, reason, { arrangementBroken: broken }) };
+  }
+  if (step === "none") return { pastDue, billsPastDue };
+  if (step !== "final notice")
+    return { pastDue, billsPastDue, notice: notice(step, amount, input.dueDate, reason, { arrangementBroken: broken }) };
+
+  const payBy = calendar.addBusinessDays(mailed, policy.shutoffNoticeBusinessDays);
+  const shutoffDate = calendar.addBusinessDays(payBy, 1);
+  const deposit = input.account.deposit.greaterThan(0) ? Money.zero : Money.of(policy.restoreDeposit);
+  const hangOn = calendar.subtractBusinessDays(shutoffDate, policy.doorHangerBusinessDays);
+  const shutoff: ShutoffTerms = {
+    hangOn: hangOn < mailed ? mailed : hangOn,
+    shutoffDate,
+    fee: Money.of(policy.shutoffFee),
+    restoreAmount: amount.plus(deposit),
+    depositRequired: deposit,
+  };
+  return { pastDue, billsPastDue, notice: notice("final notice", amount, payBy, reason, { shutoff, arrangementBroken: broken }) };
+}

@@ -1,0 +1,3 @@
+export type * from "./types";
+export type { StandingInput } from "./collectionStanding";
+export { collectionStanding } from "./collectionStanding";
