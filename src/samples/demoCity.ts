@@ -16,8 +16,9 @@ import { pick, seeded, toCents } from "./random";
  * A synthetic city for `npm run demo` and the benchmarks: seeded and deterministic. Residential
  * and commercial accounts with meter sizes, dwelling units, carts and containers; 13 months of
  * seasonal usage history; balances with aging; payments (one returned check); a leak credit and a
- * back-bill computed by the engine; a meter exchange; accounts opening and closing; and planted
- * read anomalies so that every read-edit code appears. Every name and address is invented.
+ * back-bill computed by the engine; a meter exchange; accounts opening and closing (some closed in
+ * July and still owing); landlords with two accounts; and planted read anomalies so that every
+ * read-edit code appears. Every name and address is invented.
  */
 export interface DemoCityOptions {
   readonly accounts: number;
@@ -160,19 +161,27 @@ export function demoCity(schedule: RateSchedule, options: DemoCityOptions): Reco
   let leakDone = false;
   let backBillDone = false;
 
+  // A landlord's second account: the name and mailing address of the account before, so their
+  // letters share an envelope.
+  let previousOwner: { name: string; mailing: string } | undefined;
   for (let i = 0; i < options.accounts; i++) {
     const account = String(200000 + i);
     const commercial = rand() < 0.08;
     const anomaly = anomalyFor(i);
-    const name = commercial
-      ? `${pick(rand, LAST)} ${pick(rand, ["Cafe", "Market", "Dental", "Auto", "Laundry", "Bakery"])}`
-      : `${pick(rand, LAST)}, ${pick(rand, FIRST)}`;
+    const secondAccount = i % 389 === 2 && previousOwner !== undefined && !commercial;
+    const name = secondAccount
+      ? previousOwner!.name
+      : commercial
+        ? `${pick(rand, LAST)} ${pick(rand, ["Cafe", "Market", "Dental", "Auto", "Laundry", "Bakery"])}`
+        : `${pick(rand, LAST)}, ${pick(rand, FIRST)}`;
     const address = `${100 + Math.floor(rand() * 4900)} ${pick(rand, ["N", "S", "E", "W"])} ${pick(rand, STREETS)}`;
     const meterSize = commercial ? pick(rand, ["1", "1.5", "2", "3"]) : rand() < 0.8 ? "3/4" : "5/8";
     const units = !commercial && rand() < 0.03 ? 2 : 1;
     const base = commercial ? 20000 + rand() * 100000 : (3500 + rand() * 5000) * units;
     const opened = i % 211 === 5 ? "2026-10-12" : undefined;
-    const closed = i % 223 === 7 ? "2026-10-20" : undefined;
+    // Closed at the end of July with the final bill unpaid: on the collections list.
+    const longClosed = !opened && !anomaly && i % 457 === 13 ? "2026-07-31" : undefined;
+    const closed = longClosed ?? (i % 223 === 7 ? "2026-10-20" : undefined);
     const vacant = anomaly === "USAGE_ON_INACTIVE" || (!opened && !closed && i % 149 === 11);
     const status = vacant ? "Vacant" : closed ? "Final" : "Active";
     const meter = `M${account}`;
@@ -260,7 +269,7 @@ export function demoCity(schedule: RateSchedule, options: DemoCityOptions): Reco
       default:
         break;
     }
-    if (!(closed && i % 2 === 0) || anomaly) {
+    if (!longClosed && (!(closed && i % 2 === 0) || anomaly)) {
       reads.push([
         "7",
         String(i + 1).padStart(6, "0"),
@@ -337,13 +346,18 @@ export function demoCity(schedule: RateSchedule, options: DemoCityOptions): Reco
     const agingRoll = rand();
     const aged = opened
       ? [0, 0, 0, 0]
-      : agingRoll < 0.85
-        ? [lastBill, 0, 0, 0]
-        : agingRoll < 0.95
-          ? [lastBill, lastBill, 0, 0]
-          : agingRoll < 0.99
-            ? [lastBill, lastBill, lastBill, 0]
-            : [lastBill, lastBill, lastBill, lastBill];
+      : longClosed
+        ? [0, 0, 0, lastBill]
+        : closed && i % 3 === 0
+          ? // Moving out three bills behind: the final bill, never a shutoff notice.
+            [lastBill, lastBill, lastBill, 0]
+          : agingRoll < 0.85
+            ? [lastBill, 0, 0, 0]
+            : agingRoll < 0.95
+              ? [lastBill, lastBill, 0, 0]
+              : agingRoll < 0.99
+                ? [lastBill, lastBill, lastBill, 0]
+                : [lastBill, lastBill, lastBill, lastBill];
     const total = toCents(aged.reduce((a, b) => a + b, 0));
     const water = toCents(total * 0.3);
     const sewer = toCents(total * 0.55);
@@ -352,11 +366,13 @@ export function demoCity(schedule: RateSchedule, options: DemoCityOptions): Reco
     const levelAmount = levelPay
       ? toCents(monthly.slice(-12).reduce((a, u) => a + bill(u, PREV_READ), 0) / Math.min(12, monthly.length))
       : null;
+    const mailing = secondAccount ? previousOwner!.mailing : i % 41 === 0 ? `PO Box ${1000 + i}, Demo City` : address;
+    previousOwner = { name, mailing };
     accounts.push([
       account,
       name,
       address,
-      i % 41 === 0 ? `PO Box ${1000 + i}, Demo City` : address,
+      mailing,
       status,
       opened ? serial(opened) : null,
       closed ? serial(closed) : null,
@@ -384,7 +400,8 @@ export function demoCity(schedule: RateSchedule, options: DemoCityOptions): Reco
       aged[3] > 0 && i % 3 === 0 ? serial("2026-10-15") : null,
     ]);
 
-    if (total > 0 && (rand() < 0.93 || arrangement)) {
+    const movedOutBehind = closed !== undefined && !longClosed && i % 3 === 0;
+    if (total > 0 && !longClosed && !movedOutBehind && (rand() < 0.93 || arrangement)) {
       const late = rand() < 0.1;
       const day = late ? 24 + Math.floor(rand() * 6) : 1 + Math.floor(rand() * 20);
       const method = pick(rand, ["mail", "mail", "counter", "drop box", "card by phone", "bank draft"]);
