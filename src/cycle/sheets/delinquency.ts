@@ -58,7 +58,7 @@ export function delinquencySheet(result: CycleResult): OutputSheet {
     rows,
     options: {
       headerRows: 1,
-      columnWidths: [10, 24, 24, 11, 11, 11, 11, 11, 11, 13, 11, 11, 11, 30, 48],
+      columnWidths: [10, 24, 24, 11, 11, 11, 11, 11, 11, 13, 15, 11, 13, 30, 48],
       columnFormats: [undefined, undefined, undefined, MONEY, MONEY, MONEY, MONEY, MONEY, MONEY, undefined, MONEY],
       print: { orientation: "landscape", repeatRows: 1, fitToWidth: true },
     },

@@ -17,7 +17,6 @@ export function lettersSheet(letters: readonly Letter[], office: Office): Output
     if (rows.length) pageBreaks.push(rows.length);
     bold.push(rows.length);
     rows.push([office.utilityName]);
-    rows.push([`Envelope ${l.envelope}, letter ${l.inEnvelope} of ${l.envelopeSize}: account ${l.account.account}`]);
     const contact = [office.officeName, office.address, office.phone].filter(Boolean).join(", ");
     if (contact) rows.push([contact]);
     rows.push([], [l.date], [], [l.account.name], [l.account.mailingAddress], []);
@@ -25,6 +24,8 @@ export function lettersSheet(letters: readonly Letter[], office: Office): Output
     rows.push([l.subject], []);
     for (const p of l.paragraphs) rows.push([p], []);
     rows.push(["Sincerely,"], [office.officeName]);
+    // For the mail room, below the signature: which envelope the page goes in.
+    rows.push([], [], [`Envelope ${l.envelope}, letter ${l.inEnvelope} of ${l.envelopeSize}: account ${l.account.account}`]);
   }
   if (rows.length === 0) rows.push(["No letters this cycle."]);
   return {

@@ -114,7 +114,7 @@ export function registerSheet(result: CycleResult, services: readonly string[], 
       headerRows: 1,
       boldRows: bold,
       cellFormats: formats,
-      columnWidths: [26, 12, 24, 12, 10, 22, ...services.map(() => 11), 12, 10, 15, 16, 11, 12, 11, 7, 8, 6, 12].slice(0, width),
+      columnWidths: [26, 12, 24, 12, 10, 30, ...services.map(() => 11), 12, 10, 15, 16, 11, 12, 11, 7, 8, 6, 12].slice(0, width),
       columnFormats: [
         undefined,
         undefined,

@@ -56,7 +56,7 @@ export function shutoffListSheet(result: CycleResult): OutputSheet {
     rows,
     options: {
       headerRows: 1,
-      columnWidths: [10, 24, 24, 12, 14, 11, 12, 12, 12, 12, 10],
+      columnWidths: [10, 24, 24, 12, 24, 11, 20, 20, 19, 19, 8],
       columnFormats: [undefined, undefined, undefined, undefined, MONEY, undefined, undefined, undefined, MONEY, MONEY],
       print: { orientation: "landscape", repeatRows: 1, fitToWidth: true },
     },
