@@ -29,7 +29,7 @@ export const DEFAULT_TEMPLATES: readonly LetterTemplate[] = [
   {
     letter: "Returned Payment",
     subject: "Returned payment on account {{Account}}",
-    body: "Your payment of {{ReturnedAmount}} ({{ReturnedReference}}) was returned by your bank. It has been reversed and a {{ReturnedFee}} returned payment fee added to your account.\nPlease pay {{ReturnedTotal}} within 7 days in cash, by cashier's check, money order or card.{{CashOnlyNote}}",
+    body: "Your payment of {{ReturnedAmount}} ({{ReturnedReference}}) was returned by your bank. It has been reversed and a {{ReturnedFee}} returned payment fee added to your account.\nPlease pay {{NoticeAmount}} by {{PayBy}} in cash, by cashier's check, money order or card.{{CashOnlyNote}}",
   },
   {
     letter: "Final Bill",

@@ -25,9 +25,11 @@ export function billMessages(s: Statement, usageUnit: VolumeUnit): string[] {
     switch (n.rung) {
       case "reminder":
         messages.push(
-          s.decision.code === "BALANCE_ONLY"
-            ? `PLEASE PAY: ${$(n.amount)} is owing on this closed account. Please pay it by ${n.payBy}.`
-            : `PAST DUE: ${$(n.amount)} of your balance is past due. Please pay it by ${n.payBy}.`,
+          n.returnedPayment
+            ? `RETURNED PAYMENT: a payment was returned by your bank and reversed with a fee. Please pay ${$(n.amount)} by ${n.payBy} in cash, by cashier's check, money order or card.`
+            : s.decision.code === "BALANCE_ONLY"
+              ? `PLEASE PAY: ${$(n.amount)} is owing on this closed account. Please pay it by ${n.payBy}.`
+              : `PAST DUE: ${$(n.amount)} of your balance is past due. Please pay it by ${n.payBy}.`,
         );
         break;
       case "late notice":
@@ -50,6 +52,10 @@ export function billMessages(s: Statement, usageUnit: VolumeUnit): string[] {
       }
     }
     if (n.arrangementBroken) messages.push("Your payment arrangement was not kept this cycle and has ended.");
+    if (n.returnedPayment && n.rung !== "reminder")
+      messages.push(
+        "A payment was returned by your bank and reversed with a fee: please pay in cash, by cashier's check, money order or card.",
+      );
   } else if (s.collection.keptOff?.reason === "kept payment arrangement") {
     messages.push(`PAYMENT ARRANGEMENT: ${s.collection.keptOff.detail}.`);
   }

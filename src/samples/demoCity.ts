@@ -397,7 +397,7 @@ export function demoCity(schedule: RateSchedule, options: DemoCityOptions): Reco
       arrangement ? serial("2027-02-28") : null,
       arrangement ? toCents(total / 4) : null,
       i % 997 === 1 ? 1 : 0,
-      aged[3] > 0 && i % 3 === 0 ? serial("2026-10-15") : null,
+      aged[3] > 0 && i % 3 === 0 && !longClosed ? serial("2026-10-15") : null,
     ]);
 
     const movedOutBehind = closed !== undefined && !longClosed && i % 3 === 0;

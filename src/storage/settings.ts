@@ -48,6 +48,7 @@ export const DAY_FIELDS: Record<string, [number, number]> = {
   shutoffNoticeBusinessDays: [1, 60],
   doorHangerBusinessDays: [1, 10],
   collectionsAfterDays: [1, 730],
+  returnedPaymentDays: [1, 60],
   nsfCashOnlyAfter: [1, 12],
   levelPayTrueUpMonth: [1, 12],
 };
@@ -79,10 +80,14 @@ export function cleanHolidays(stored: unknown): readonly HolidayRule[] | undefin
   return rules;
 }
 
-/** Stored policy values kept when valid (decimals zero or more, whole days in range); the rest default. */
-export function cleanPolicy(stored: unknown): CyclePolicy {
+/**
+ * Policy values kept when valid (decimals zero or more, whole days in range, a ladder that never
+ * goes down, holidays that read back); the rest are `base`'s: the defaults when reading storage,
+ * the last saved policy when the Settings view saves, so a half-typed value never replaces one.
+ */
+export function cleanPolicy(stored: unknown, base: CyclePolicy = POCATELLO_POLICY): CyclePolicy {
   const raw = typeof stored === "object" && stored !== null ? (stored as Record<string, unknown>) : {};
-  const result: Record<string, unknown> = { ...POCATELLO_POLICY };
+  const result: Record<string, unknown> = { ...base };
   for (const key of MONEY_FIELDS) {
     const v = raw[key];
     if (typeof v === "string" && isDecimalText(v) && !v.trim().startsWith("-")) result[key] = v.trim();
@@ -94,8 +99,8 @@ export function cleanPolicy(stored: unknown): CyclePolicy {
   if (typeof raw.waiveLateFeeOnArrangement === "boolean") result.waiveLateFeeOnArrangement = raw.waiveLateFeeOnArrangement;
   if (typeof raw.vacantBaseCharges === "boolean") result.vacantBaseCharges = raw.vacantBaseCharges;
   if (raw.noUsableRead === "estimate" || raw.noUsableRead === "hold") result.noUsableRead = raw.noUsableRead;
-  result.noticeLadder = cleanLadder(raw.noticeLadder) ?? POCATELLO_POLICY.noticeLadder;
-  result.holidays = cleanHolidays(raw.holidays) ?? POCATELLO_POLICY.holidays;
+  result.noticeLadder = cleanLadder(raw.noticeLadder) ?? base.noticeLadder;
+  result.holidays = cleanHolidays(raw.holidays) ?? base.holidays;
   return result as unknown as CyclePolicy;
 }
 

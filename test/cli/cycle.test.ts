@@ -31,16 +31,16 @@ describe("ubill cycle", () => {
     expect(hash(input)).toBe(before);
     const summary = JSON.parse(r.out);
     expect([summary.bills, summary.held.length, summary.currentCharges, summary.totalDue, summary.reconciliationDifference]).toEqual([
-      19,
-      8,
-      "1780.11",
-      "3051.52",
+      20,
+      7,
+      "1884.02",
+      "3155.43",
       "0.00",
     ]);
     expect([summary.estimated, summary.unmatchedRows, summary.notices, summary.doorHangers, summary.collections]).toEqual([
-      4,
+      5,
       2,
-      { reminder: 2, "late notice": 3, "final notice": 1, "final bill": 1, collections: 1 },
+      { reminder: 3, "late notice": 3, "final notice": 1, "final bill": 1, collections: 1 },
       1,
       1,
     ]);

@@ -44,6 +44,7 @@ describe("the sample cycle", () => {
     ["100102", "108.13", "262.63", "9,500 gal; 150.00 unpaid after the grace: 3% late fee 4.50"],
     ["100104", "100.08", "95.00", "level pay: billed 95.00 for 100.08 of actual charges"],
     ["100106", "97.20", "199.60", "a returned 80.00 check reversed with a 20.00 fee, and a 2.40 late fee"],
+    ["100108", "103.91", "103.91", "the reader skipped the meter: estimated at 5,837 gal"],
     ["100109", "103.91", "103.91", "a re-read requested: estimated at 5,837 gal from its daily average"],
     ["100113", "104.22", "277.12", "customer read; a back-bill of 18.40 and a late fee on 150.00"],
     ["100116", "104.10", "350.10", "late fee on 200.00 and the 40.00 out-for-shutoff fee"],
@@ -65,7 +66,6 @@ describe("the sample cycle", () => {
     expect(sample.result.held.map((h) => h.account)).toEqual([
       "100103",
       "100107",
-      "100108",
       "100115",
       "100117",
       "100119",
@@ -73,7 +73,8 @@ describe("the sample cycle", () => {
       "100124",
     ]);
     expect(sample.result.held[0].reason).toBe("open read edit: VERY_HIGH_USAGE");
-    expect(["100109", "100111", "100112", "100128"].map((a) => statement(a).decision.code)).toEqual([
+    expect(["100108", "100109", "100111", "100112", "100128"].map((a) => statement(a).decision.code)).toEqual([
+      "ESTIMATED_NO_READ",
       "ESTIMATED_REREAD",
       "ESTIMATED_REREAD",
       "ESTIMATED_READ",
@@ -84,28 +85,28 @@ describe("the sample cycle", () => {
 
   it("ties the register to the bills to the cent", () => {
     const r = sample.result.register;
-    expect([r.billed, r.held, r.estimated, r.currentCharges.toCents(), r.totalDue.toCents()]).toEqual([19, 8, 4, "1780.11", "3051.52"]);
+    expect([r.billed, r.held, r.estimated, r.currentCharges.toCents(), r.totalDue.toCents()]).toEqual([20, 7, 5, "1884.02", "3155.43"]);
     const sheet = sample.workbook.sheet("Bill Register")!.values;
     const rows = sheet.slice(1, 1 + r.billed);
     const col = (name: string) => sheet[0].indexOf(name);
     const sum = (name: string) => sumMoney(rows.map((row) => Money.of(String(row[col(name)])))).toCents();
     expect([sum("Water"), sum("Sewer"), sum("Garbage"), sum("Current Charges"), sum("Total Due")]).toEqual([
-      "521.05",
-      "952.90",
-      "306.16",
-      "1780.11",
-      "3051.52",
+      "551.76",
+      "1008.30",
+      "323.96",
+      "1884.02",
+      "3155.43",
     ]);
     const totals = sheet[2 + r.billed];
-    expect([totals[0], totals[col("Total Due")]]).toEqual(["Totals", 3051.52]);
+    expect([totals[0], totals[col("Total Due")]]).toEqual(["Totals", 3155.43]);
     expect(rows.find((row) => row[1] === "100109")![col("Read")]).toBe("ESTIMATED: re-read requested");
   });
 
   it("rolls AR forward per service with no difference, and reports unposted payments", () => {
     const rec = sample.result.reconciliation;
     expect([rec.total.ending.toCents(), rec.endingPerBills.toCents(), rec.difference.toCents(), rec.unpostedPayments.toCents()]).toEqual([
-      "3111.52",
-      "3111.52",
+      "3215.43",
+      "3215.43",
       "0.00",
       "60.00",
     ]);
@@ -123,16 +124,18 @@ describe("the sample cycle", () => {
     ).toEqual([
       ["100102", "late notice", "150.00", ""],
       ["100105", "late notice", "120.00", ""],
-      ["100106", "reminder", "80.00", ""],
+      ["100106", "reminder", "100.00", ""],
       ["100110", "final notice", "175.00", ""],
       ["100113", "late notice", "150.00", ""],
       ["100114", "none", "", "kept payment arrangement"],
-      ["100116", "none", "", "out for shutoff"],
+      ["100116", "reminder", "200.00", "out for shutoff"],
       ["100121", "reminder", "64.10", ""],
       ["100125", "final bill", "153.36", ""],
       ["100127", "collections", "64.27", ""],
     ]);
     expect(rung("100105")!.notice!.arrangementBroken).toBe(true);
+    // The returned 80.00 check and its 20.00 fee, due in 7 days: the bill, the letter and the list say the same.
+    expect([rung("100106")!.notice!.payBy, rung("100106")!.notice!.returnedPayment]).toEqual(["2026-11-06", true]);
     expect(sample.result.doorHangers.map((h) => h.account.account)).toEqual(["100110"]);
     const hanger = sample.result.doorHangers[0];
     expect([
@@ -187,7 +190,7 @@ describe("the sample cycle", () => {
   });
 
   it("prints each bill and letter on its own page and door hangers three to a page", () => {
-    expect(sample.workbook.sheet("Bills")!.options?.print?.pageBreaks).toHaveLength(18);
+    expect(sample.workbook.sheet("Bills")!.options?.print?.pageBreaks).toHaveLength(19);
     expect(sample.workbook.sheet("Door Hangers")!.options?.print?.pageBreaks).toHaveLength(
       Math.ceil(sample.result.doorHangers.length / 3) - 1,
     );
@@ -220,10 +223,10 @@ describe("the sample cycle", () => {
       "2026-09-30 to 2026-10-30",
       "chubbuck",
       26,
-      19,
-      8,
-      1780.11,
-      3051.52,
+      20,
+      7,
+      1884.02,
+      3155.43,
     ]);
     expect(String(log[1][10])).toMatch(
       /^Reads:[0-9a-f]{8}; Accounts:[0-9a-f]{8}; Balances:[0-9a-f]{8}; Payments:[0-9a-f]{8}; Adjustments:[0-9a-f]{8}$/,

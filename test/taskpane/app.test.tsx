@@ -172,5 +172,36 @@ describe("Settings view: billing policy", () => {
       const s = await loadSettings(db);
       expect([s.policy.shutoffFee, s.office.utilityName]).toEqual(["45.00", "City of Pocatello"]);
     });
+    // A value being typed that is not a number keeps the last saved one, never the default.
+    fireEvent.change(screen.getByRole("textbox", { name: "Out-for-shutoff fee ($)" }), { target: { value: "4x" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Returned payment fee ($)" }), { target: { value: "25.00" } });
+    await waitFor(async () => expect((await loadSettings(db)).policy.returnedPaymentFee).toBe("25.00"));
+    expect((await loadSettings(db)).policy.shutoffFee).toBe("45.00");
+  });
+});
+
+describe("Settings view: who is billed, the notice ladder and holidays", () => {
+  it("keeps the unread-meter policy and a ladder that never goes down a rung", async () => {
+    const { db } = await setup("settings");
+    fireEvent.change(await screen.findByRole("combobox", { name: /A meter with no usable read/ }), { target: { value: "hold" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "One bill past due" }), { target: { value: "late notice" } });
+    await waitFor(async () => {
+      const s = await loadSettings(db);
+      expect([s.policy.noUsableRead, s.policy.noticeLadder]).toEqual(["hold", ["late notice", "late notice", "final notice"]]);
+    });
+    fireEvent.change(screen.getByRole("combobox", { name: "Three or more bills past due" }), { target: { value: "reminder" } });
+    expect((await screen.findAllByText("Each rung must be at least the one before")).length).toBeGreaterThan(0);
+    expect((await loadSettings(db)).policy.noticeLadder).toEqual(["late notice", "late notice", "final notice"]);
+  });
+
+  it("adds the day after Thanksgiving, and names a holiday line it cannot read without saving it", async () => {
+    const { db } = await setup("settings");
+    const box = (await screen.findByRole("textbox", { name: /Holidays/ })) as HTMLTextAreaElement;
+    expect(box.value.split("\n")).toHaveLength(11);
+    fireEvent.change(box, { target: { value: `${box.value}\nDay after Thanksgiving: day after fourth Thursday of November` } });
+    await waitFor(async () => expect((await loadSettings(db)).policy.holidays).toHaveLength(12));
+    fireEvent.change(box, { target: { value: `${box.value}\nSomeday: Decembre 40` } });
+    expect(await screen.findByText(/cannot read the holiday "Someday: Decembre 40"/)).toBeTruthy();
+    expect((await loadSettings(db)).policy.holidays).toHaveLength(12);
   });
 });

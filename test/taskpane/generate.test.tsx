@@ -51,10 +51,10 @@ describe("Generate view", () => {
       value("Total due on the bills"),
       value("Reconciliation difference"),
     ]).toEqual([
-      "19 (actual read 14, ESTIMATED: re-read requested 2, ESTIMATED read 1, balance only (no service) 1, ESTIMATED: no read 1)",
-      "8 (held: open read edit 8)",
+      "20 (actual read 14, ESTIMATED: no read 2, ESTIMATED: re-read requested 2, ESTIMATED read 1, balance only (no service) 1)",
+      "7 (held: open read edit 7)",
       "2",
-      "$3,051.52",
+      "$3,155.43",
       "$0.00",
     ]);
     expect(workbook.sheet("Bills")).toBeUndefined();
@@ -70,7 +70,7 @@ describe("Generate view", () => {
     await act(async () => fireEvent.click(within(generated).getByRole("button", { name: "Open Door Hangers" })));
     expect(workbook.selection).toEqual({ sheet: "Door Hangers", row: 0, column: 0 });
     const runs = await db.runs.toArray();
-    expect(runs.map((r) => [r.billDate, r.bills, r.totalDue, r.difference])).toEqual([["2026-10-30", 19, "3051.52", "0.00"]]);
+    expect(runs.map((r) => [r.billDate, r.bills, r.totalDue, r.difference])).toEqual([["2026-10-30", 20, "3155.43", "0.00"]]);
   });
 
   it("will not run with a date it cannot read", async () => {

@@ -93,7 +93,8 @@ function billRows(
   ]);
   const marks = [
     a.eBill ? `E-BILL: sent to ${a.email ?? "the e-mail on file"}` : "",
-    a.autopay ? `AUTOPAY: ${s.totalDue.toCents()} will be drafted on ${s.dueDate}` : "",
+    // A closed account's balance statement is not drafted: its autopay ended with its service.
+    a.autopay && s.decision.code !== "BALANCE_ONLY" ? `AUTOPAY: ${s.totalDue.toCents()} will be drafted on ${s.dueDate}` : "",
   ].filter(Boolean);
   if (marks.length) add([marks.join("   ")]);
   // A message runs across the bill's empty cells to its right; long ones take more than one row.
@@ -143,10 +144,12 @@ function readRows(
         ]);
       continue;
     }
+    // A read that is not used (a re-read requested, or one that cannot be) is not printed as if it were.
+    const used = !m.rereadRequested && m.usage !== null;
     add([
       m.meter,
       m.previous?.toNumber() ?? null,
-      m.current?.toNumber() ?? null,
+      used ? (m.current?.toNumber() ?? null) : null,
       meterUsage(m, estimated, unit, same),
       null,
       sourceMark(m),

@@ -5,9 +5,13 @@ import { estimateFromHistory } from "./estimateFromHistory";
 import { servicePeriod } from "./servicePeriod";
 import type { BillingDecision, DecisionCode, DecisionInput, DecisionPolicy, HistoryEstimate, MeterReading } from "./types";
 
+/** Error edits that only say the read is missing: billed as an unread meter, not held for a decision. */
+export const MISSING_READ_EDITS: ReadonlySet<string> = new Set(["NO_READ"]);
+
 /**
  * The one billing decision for an account this cycle, with its reason. In order:
- * 1. an open error edit holds the account until the specialist decides it;
+ * 1. an open error edit holds the account until the specialist decides it, except NO_READ (the
+ *    reader skipped the meter or left the read blank), which is a missing read (6 and 7);
  * 2. an account without service in the period (Inactive, closed before it, opened after it) gets a
  *    statement of its balance when it owes or had activity, and nothing otherwise; a usable read
  *    on it (its edit approved) is billed as read;
@@ -36,8 +40,9 @@ export function decideBilling(input: DecisionInput, policy: DecisionPolicy): Bil
     ...extra,
   });
 
-  if (input.openErrors && input.openErrors.length > 0)
-    return decided("HELD_OPEN_EDIT", `open read edit${input.openErrors.length > 1 ? "s" : ""}: ${input.openErrors.join(", ")}`);
+  // A skipped or blank read (NO_READ) is a missing read: the unread-meter rule below decides it.
+  const errors = (input.openErrors ?? []).filter((code) => !MISSING_READ_EDITS.has(code));
+  if (errors.length > 0) return decided("HELD_OPEN_EDIT", `open read edit${errors.length > 1 ? "s" : ""}: ${errors.join(", ")}`);
 
   const usable = meters.length > 0 && meters.every((m) => m.usage !== null && !m.rereadRequested);
   const readUsage = usable ? meters.reduce((sum, m) => addDec(sum, m.usage!), ZERO) : undefined;

@@ -1,4 +1,4 @@
-import { daysBetween } from "../dates/civilDate";
+import { addDays, daysBetween } from "../dates/civilDate";
 import type { IsoDate } from "../dates/civilDate";
 import type { BusinessCalendar } from "../calendar/businessCalendar";
 import { Money } from "../money/money";
@@ -26,6 +26,8 @@ export interface StandingInput {
   readonly arrangement?: { readonly kept: boolean; readonly detail: string };
   /** Level pay paid up this cycle, with the detail. */
   readonly levelPayCurrent?: string;
+  /** Payments returned this cycle, with their fees. */
+  readonly returned?: Money;
 }
 
 /**
@@ -38,12 +40,51 @@ export interface StandingInput {
  *   by default a reminder on the bill, then a late notice, then a final notice with a door hanger
  *   and a place on the shutoff list, whose last day to pay is `shutoffNoticeBusinessDays` business
  *   days after the notice is mailed (on the bill date, or the next business day) and whose
- *   shutoff date is the business day after. Kept off letters and the shutoff list, with the
- *   reason: a kept payment arrangement (no notice), level pay paid up (no notice), a crew already
- *   out for shutoff this cycle (no new notice), and a past due under the minimum (a reminder only).
+ *   shutoff date is the business day after (never before this bill's due date). Kept off letters
+ *   and the shutoff list, with the reason: a kept payment arrangement (no notice), level pay paid
+ *   up (no notice), a crew already out for shutoff this cycle (a reminder on the bill only), and a
+ *   past due under the minimum (a reminder only).
  *   A broken arrangement puts the account back on the ladder, and its notice says so.
  */
 export function collectionStanding(input: StandingInput, policy: LadderPolicy, calendar: BusinessCalendar): CollectionStanding {
+  const standing = ladderStanding(input, policy, calendar);
+  return input.returned && !input.final && !input.noService ? withReturnedPayment(standing, input, policy, calendar) : standing;
+}
+
+/**
+ * A payment returned this cycle is due with its fee within the policy's days (Pocatello: 7), in
+ * cash or certified funds. The account's one notice carries it: a final notice keeps its amount and
+ * shutoff deadline; any other notice, or none, becomes one for the larger of its amount and the
+ * returned payment with its fee (never more than the total due), by the earlier deadline.
+ */
+function withReturnedPayment(
+  standing: CollectionStanding,
+  input: StandingInput,
+  policy: LadderPolicy,
+  calendar: BusinessCalendar,
+): CollectionStanding {
+  const n = standing.notice;
+  if (n?.rung === "final notice") return { ...standing, notice: { ...n, returnedPayment: true } };
+  const mailed = calendar.onOrAfter(input.billDate);
+  const returnedBy = calendar.onOrAfter(addDays(mailed, policy.returnedPaymentDays));
+  const wanted = n && n.amount.compare(input.returned!) > 0 ? n.amount : input.returned!;
+  const amount = wanted.compare(input.totalDue) > 0 ? input.totalDue : wanted;
+  if (!amount.amount.greaterThan(0)) return standing;
+  return {
+    ...standing,
+    notice: {
+      rung: n?.rung ?? "reminder",
+      amount,
+      payBy: n && n.payBy < returnedBy ? n.payBy : returnedBy,
+      mailed,
+      reason: `${n ? `${n.reason}; ` : ""}a payment returned this cycle, with its fee`,
+      arrangementBroken: n?.arrangementBroken ?? false,
+      returnedPayment: true,
+    },
+  };
+}
+
+function ladderStanding(input: StandingInput, policy: LadderPolicy, calendar: BusinessCalendar): CollectionStanding {
   const { aging } = input;
   const pastDue = aging.days30.plus(aging.days60).plus(aging.days90);
   const billsPastDue = aging.days90.amount.greaterThan(0)
@@ -68,6 +109,7 @@ export function collectionStanding(input: StandingInput, policy: LadderPolicy, c
     mailed,
     reason,
     arrangementBroken: false,
+    returnedPayment: false,
     ...extra,
   });
 
@@ -114,10 +156,12 @@ export function collectionStanding(input: StandingInput, policy: LadderPolicy, c
   if (input.levelPayCurrent) return { pastDue, billsPastDue, keptOff: { reason: "level pay current", detail: input.levelPayCurrent } };
   const out = input.account.outForShutoff;
   if (out && out > input.previousBillDate && out <= input.billDate)
+    // The shutoff notice has run its course: no new letter, but the bill still says what is past due.
     return {
       pastDue,
       billsPastDue,
-      keptOff: { reason: "out for shutoff", detail: `a crew went out for shutoff on ${out}; no new notice this cycle` },
+      keptOff: { reason: "out for shutoff", detail: `a crew went out for shutoff on ${out}; no new letter this cycle` },
+      notice: notice("reminder", amount, input.dueDate, `${behind}; out for shutoff ${out}`),
     };
 
   const broken = input.arrangement !== undefined;
@@ -136,7 +180,9 @@ export function collectionStanding(input: StandingInput, policy: LadderPolicy, c
   if (step !== "final notice")
     return { pastDue, billsPastDue, notice: notice(step, amount, input.dueDate, reason, { arrangementBroken: broken }) };
 
-  const payBy = calendar.addBusinessDays(mailed, policy.shutoffNoticeBusinessDays);
+  // At least the policy's business days after mailing, and never before this bill's own due date.
+  const noticeDays = calendar.addBusinessDays(mailed, policy.shutoffNoticeBusinessDays);
+  const payBy = noticeDays < input.dueDate ? input.dueDate : noticeDays;
   const shutoffDate = calendar.addBusinessDays(payBy, 1);
   const deposit = input.account.deposit.greaterThan(0) ? Money.zero : Money.of(policy.restoreDeposit);
   const hangOn = calendar.subtractBusinessDays(shutoffDate, policy.doorHangerBusinessDays);

@@ -22,6 +22,8 @@ export interface LadderPolicy {
   readonly collectionsAfterDays: number;
   readonly shutoffFee: string;
   readonly restoreDeposit: string;
+  /** Days to pay a returned payment and its fee (Pocatello: within 7 days), then the next business day. */
+  readonly returnedPaymentDays: number;
   /** The days the office is closed besides weekends. */
   readonly holidays: readonly HolidayRule[];
 }
@@ -52,6 +54,8 @@ export interface CollectionNotice {
   readonly shutoff?: ShutoffTerms;
   /** A written payment arrangement in force was not kept this cycle, so the ladder applies. */
   readonly arrangementBroken: boolean;
+  /** A payment was returned this cycle: the amount covers it and its fee, by the returned-payment deadline. */
+  readonly returnedPayment: boolean;
 }
 
 export type KeptOffReason = "kept payment arrangement" | "under the minimum balance" | "level pay current" | "out for shutoff" | "held";

@@ -33,6 +33,7 @@ export const POCATELLO_POLICY: CyclePolicy = {
   lateFeeMinimum: "1.00",
   shutoffFee: "40.00",
   returnedPaymentFee: "20.00",
+  returnedPaymentDays: 7,
   restoreDeposit: "150.00",
   // Ours: a past due under $25.00 gets a reminder on the bill, never a letter or a shutoff.
   delinquencyMinimum: "25.00",

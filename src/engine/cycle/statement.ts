@@ -107,7 +107,8 @@ export function billAccount(
       amount: Money.of(fee),
     });
   }
-  if (account.outForShutoff && inRange(account.outForShutoff, input.previousBillDate, input.billDate)) {
+  // A crew cannot shut off a service the account no longer has: no fee on a balance-only statement.
+  if (decision.code !== "BALANCE_ONLY" && account.outForShutoff && inRange(account.outForShutoff, input.previousBillDate, input.billDate)) {
     lines.push({
       kind: "fee",
       service: "fees",
@@ -197,6 +198,7 @@ export function billAccount(
             detail: `${Money.of(account.arrangementAmount!).toCents()} a cycle until ${account.arrangementUntil}; paid ${paidMoney.toCents()} this cycle`,
           }
         : undefined,
+      returned: returnedWithFees(payments, policy),
       levelPayCurrent:
         level && paidMoney.compare(level.amount) >= 0
           ? `paid ${paidMoney.toCents()} against the level amount of ${level.amount.toCents()}`
@@ -234,6 +236,13 @@ export function billAccount(
     paymentsReceived: payments,
     collection,
   });
+}
+
+/** Payments returned this cycle with a returned-payment fee each, or undefined when none was returned. */
+function returnedWithFees(payments: readonly Payment[], policy: CyclePolicy): Money | undefined {
+  let total: Dec | undefined;
+  for (const p of payments) if (p.returned) total = (total ?? ZERO).plus(p.amount).plus(policy.returnedPaymentFee);
+  return total === undefined ? undefined : Money.of(total);
 }
 
 /** The account's billing decision, made here when the caller has not made it. */

@@ -21,6 +21,7 @@ const DAYS: [keyof CyclePolicy, string][] = [
   ["shutoffNoticeBusinessDays", "Business days from a final notice to the last day to pay"],
   ["doorHangerBusinessDays", "Business days before shutoff to hang the door hanger"],
   ["collectionsAfterDays", "Days after closing that an unpaid account goes to collections"],
+  ["returnedPaymentDays", "Days to pay a returned payment and its fee"],
   ["nsfCashOnlyAfter", "Cash only after this many returned payments"],
   ["levelPayTrueUpMonth", "Level pay true-up month (1-12)"],
 ];
@@ -59,19 +60,24 @@ export function BillingSettings() {
   const styles = useStyles();
   const { db } = useServices();
   const [policy, setPolicy] = useState<Draft>();
+  const [saved, setSaved] = useState<CyclePolicy>();
   const [holidays, setHolidays] = useState("");
   const [office, setOffice] = useState<Office>();
   useEffect(() => {
     void loadSettings(db).then((s) => {
       setPolicy({ ...s.policy });
+      setSaved(s.policy);
       setHolidays(s.policy.holidays.map(holidayRuleText).join("\n"));
       setOffice(s.office);
     });
   }, [db]);
-  if (!policy || !office) return null;
+  if (!policy || !office || !saved) return null;
+  // Only valid values are saved; a field being typed (or a ladder that goes down a rung) keeps the last saved value.
   const savePolicy = (next: Draft) => {
     setPolicy(next);
-    void saveSetting(db, "policy", cleanPolicy(next));
+    const clean = cleanPolicy(next, saved);
+    setSaved(clean);
+    void saveSetting(db, "policy", clean);
   };
   const ladder = (policy.noticeLadder as LadderStep[] | undefined) ?? [...POCATELLO_POLICY.noticeLadder];
   const holidayCheck = readHolidays(holidays);

@@ -118,10 +118,34 @@ const CASES: [string, Partial<StandingInput>, LadderPolicy, Expect][] = [
     { keptOff: "level pay current" },
   ],
   [
-    "a crew out for shutoff this cycle: no new notice",
+    "a crew out for shutoff this cycle: no new letter, a reminder on the bill",
     { aging: aging(100, 80, 60, 40), account: { status: "active", deposit: dec(0), outForShutoff: "2026-10-20" } },
     POCATELLO_POLICY,
-    { keptOff: "out for shutoff" },
+    { rung: "reminder", amount: "180.00", payBy: "2026-11-16", keptOff: "out for shutoff", broken: false },
+  ],
+  [
+    "a payment returned this cycle: a reminder for it and its fee, within 7 days",
+    { aging: aging(100, 80), returned: m(100) },
+    POCATELLO_POLICY,
+    { rung: "reminder", amount: "100.00", payBy: "2026-11-06", broken: false },
+  ],
+  [
+    "a payment returned with a larger past due: the late notice's amount, by the returned payment's earlier date",
+    { aging: aging(100, 80, 60), returned: m(100) },
+    POCATELLO_POLICY,
+    { rung: "late notice", amount: "140.00", payBy: "2026-11-06", broken: false },
+  ],
+  [
+    "a payment returned with a final notice: the shutoff terms stand",
+    { aging: aging(100, 80, 60, 40), returned: m(100) },
+    POCATELLO_POLICY,
+    { rung: "final notice", amount: "180.00", payBy: "2026-11-16", broken: false, shutoff: ["2026-11-13", "2026-11-17", "180.00", "0.00"] },
+  ],
+  [
+    "a final notice never asks to pay before the bill's own due date",
+    { aging: aging(100, 80, 60, 40), dueDate: "2026-11-20" },
+    POCATELLO_POLICY,
+    { rung: "final notice", amount: "180.00", payBy: "2026-11-20", broken: false, shutoff: ["2026-11-19", "2026-11-23", "180.00", "0.00"] },
   ],
   [
     "a final bill gets a final-bill letter for its total, never a shutoff notice",
