@@ -63,15 +63,7 @@ describe("the sample cycle", () => {
   });
 
   it("holds the accounts with open error edits, each with its reason, and estimates those sent for a re-read", () => {
-    expect(sample.result.held.map((h) => h.account)).toEqual([
-      "100103",
-      "100107",
-      "100115",
-      "100117",
-      "100119",
-      "100120",
-      "100124",
-    ]);
+    expect(sample.result.held.map((h) => h.account)).toEqual(["100103", "100107", "100115", "100117", "100119", "100120", "100124"]);
     expect(sample.result.held[0].reason).toBe("open read edit: VERY_HIGH_USAGE");
     expect(["100108", "100109", "100111", "100112", "100128"].map((a) => statement(a).decision.code)).toEqual([
       "ESTIMATED_NO_READ",
