@@ -1,3 +1,4 @@
+import { addDec } from "../decimal";
 import { addDays, daysBetween } from "../dates/civilDate";
 import type { IsoDate } from "../dates/civilDate";
 import type { BusinessCalendar } from "../calendar/businessCalendar";
@@ -84,9 +85,15 @@ function withReturnedPayment(
   };
 }
 
+/** Most accounts: nothing past due, nothing to send. Shared, as it is immutable. */
+const CURRENT: CollectionStanding = { pastDue: Money.zero, billsPastDue: 0 };
+
 function ladderStanding(input: StandingInput, policy: LadderPolicy, calendar: BusinessCalendar): CollectionStanding {
   const { aging } = input;
-  const pastDue = aging.days30.plus(aging.days60).plus(aging.days90);
+  // Sums without new decimals for the buckets that are zero: this runs for every account of a cycle.
+  const pastDueAmount = addDec(addDec(aging.days30.amount, aging.days60.amount), aging.days90.amount);
+  if (pastDueAmount.isZero() && !input.final && !input.noService) return CURRENT;
+  const pastDue = Money.of(pastDueAmount);
   const billsPastDue = aging.days90.amount.greaterThan(0)
     ? 3
     : aging.days60.amount.greaterThan(0)

@@ -263,9 +263,10 @@ function decideFor(account: CycleAccount, input: CycleInput, policy: CyclePolicy
 
 /** A balance, payments, adjustments or deferred level pay: the account gets a statement even without service. */
 export function owesOrActivity(account: CycleAccount, input: CycleInput, activity: AccountActivity): boolean {
+  if (activity.payments.length > 0 || activity.adjustments.length > 0 || account.levelPayDeferred.greaterThan(ZERO)) return true;
   const balance = input.balances.get(account.account);
-  const owes = balance !== undefined && [...balance.byService.values()].some((v) => !v.isZero());
-  return owes || activity.payments.length > 0 || activity.adjustments.length > 0 || account.levelPayDeferred.greaterThan(ZERO);
+  if (balance) for (const v of balance.byService.values()) if (!v.isZero()) return true;
+  return false;
 }
 
 /** One business calendar per holiday list, so a cycle works out its holidays once. */
