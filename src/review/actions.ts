@@ -15,7 +15,9 @@ export function makeDecision(
   at: string,
   estimate?: Dec,
 ): Decision {
-  const code = item && kind === "approved" ? item.code : "*";
+  // An approval or a recorded exchange answers the edit it was made on; an estimate or a re-read is
+  // about the whole read. An exchange never resolves an edit its own reads raise on the next validation.
+  const code = item && (kind === "approved" || kind === "exchange") ? item.code : "*";
   return { key: decisionKey(read, code), kind, account: read.account, meter: read.meter, code, reason, at, estimate: estimate?.toString() };
 }
 

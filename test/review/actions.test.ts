@@ -116,6 +116,14 @@ describe("review actions", () => {
     expect([bill.decision.code, bill.decision.usage!.toString()]).toEqual(["ACTUAL_READ", "7000"]);
   });
 
+  it("makes an exchange answer the edit it was made on only, so the next validation's edits stay open", async () => {
+    const { result } = await reviewed();
+    const item = result.items.find((i) => i.account === "100118" && i.code === "METER_MISMATCH")!;
+    const read = result.readRows.get(item.row)!;
+    expect(makeDecision(read, item, "exchange", "", "2026-11-26T09:00:00Z").code).toBe("METER_MISMATCH");
+    expect(makeDecision(read, item, "reread", "", "2026-11-26T09:00:00Z").code).toBe("*");
+  });
+
   it("writes decisions to the Review Log and reads them back on the next validation", async () => {
     const { workbook, result } = await reviewed();
     const item = result.items.find((i) => i.code === "CYCLE_LENGTH")!;

@@ -143,7 +143,17 @@ describe("Review view", () => {
     ]).toEqual(["M100118", "M900118", "3/4", "6"]);
     fireEvent.change(field(/final read/), { target: { value: "12000" } });
     fireEvent.change(field(/set read/), { target: { value: "11000" } });
+    // An exchange that does not explain this row's read, or dated before its previous read, is refused.
+    const record = within(form).getByRole("button", { name: "Record exchange" }) as HTMLButtonElement;
+    fireEvent.change(field(/^New meter number/), { target: { value: "M700118" } });
+    expect(within(form).getByText("This row reads meter M900118: it must be the old or the new meter")).toBeTruthy();
+    expect(record.disabled).toBe(true);
+    fireEvent.change(field(/^New meter number/), { target: { value: "M900118" } });
+    fireEvent.change(field(/Exchange date/), { target: { value: "2026-09-15" } });
+    expect(within(form).getByText("After the previous read (2026-09-30)")).toBeTruthy();
+    expect(record.disabled).toBe(true);
     fireEvent.change(field(/Exchange date/), { target: { value: "2026-10-15" } });
+    expect(record.disabled).toBe(false);
     await act(async () => fireEvent.click(within(form).getByRole("button", { name: "Record exchange" })));
     await screen.findByText(/100118: meter exchange recorded/);
     expect(workbook.sheet("Meter Exchanges")!.values[1].slice(0, 7)).toEqual(["100118", "M100118", 12000, "M900118", 11000, "3/4", 6]);

@@ -30,14 +30,33 @@ export function EditActions({ item, review }: { item: ReviewItem; review: Review
   }, []);
   const dialsOk = exchange.newDials.trim() === "" || /^(?:[1-9]|1[0-2])$/.test(exchange.newDials.trim());
   const sameMeter = exchange.newMeter.trim() !== "" && exchange.newMeter.trim() === exchange.oldMeter.trim();
+  // The read on this row is of one of the two meters; otherwise the exchange does not explain it.
+  const read = review.readOf(item);
+  const readMeter = read?.meter ?? "";
+  const meterProblem =
+    readMeter &&
+    exchange.newMeter.trim() &&
+    exchange.oldMeter.trim() &&
+    ![exchange.oldMeter.trim(), exchange.newMeter.trim()].includes(readMeter)
+      ? `This row reads meter ${readMeter}: it must be the old or the new meter`
+      : undefined;
+  const dateProblem =
+    exchange.date !== "" && !isIsoDate(exchange.date)
+      ? "A date such as 2026-10-15"
+      : exchange.date && read?.previousDate && exchange.date <= read.previousDate
+        ? `After the previous read (${read.previousDate})`
+        : exchange.date && read?.currentDate && exchange.date > read.currentDate
+          ? `On or before the current read (${read.currentDate})`
+          : undefined;
   const exchangeOk =
     exchange.oldMeter.trim() !== "" &&
     isDecimalText(exchange.oldFinal) &&
     isDecimalText(exchange.newSet) &&
     exchange.newMeter.trim() !== "" &&
     !sameMeter &&
+    !meterProblem &&
     dialsOk &&
-    (exchange.date === "" || isIsoDate(exchange.date));
+    !dateProblem;
   return (
     <section ref={box} className={styles.box} aria-label="Decide on this edit">
       <Subtitle2 as="h3">
@@ -73,7 +92,7 @@ export function EditActions({ item, review }: { item: ReviewItem; review: Review
         <Field label="Old meter's final read">
           <Input value={exchange.oldFinal} onChange={(_, d) => setExchange({ ...exchange, oldFinal: d.value })} />
         </Field>
-        <Field label="New meter number" validationMessage={sameMeter ? "The new meter must differ from the old one" : undefined}>
+        <Field label="New meter number" validationMessage={sameMeter ? "The new meter must differ from the old one" : meterProblem}>
           <Input value={exchange.newMeter} onChange={(_, d) => setExchange({ ...exchange, newMeter: d.value })} />
         </Field>
         <Field label="New meter size (inches)">
@@ -85,7 +104,7 @@ export function EditActions({ item, review }: { item: ReviewItem; review: Review
         <Field label="New meter's set read">
           <Input value={exchange.newSet} onChange={(_, d) => setExchange({ ...exchange, newSet: d.value })} />
         </Field>
-        <Field label="Exchange date (YYYY-MM-DD)">
+        <Field label="Exchange date (YYYY-MM-DD)" validationMessage={dateProblem}>
           <Input value={exchange.date} onChange={(_, d) => setExchange({ ...exchange, date: d.value })} />
         </Field>
         <Button

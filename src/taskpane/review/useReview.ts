@@ -139,6 +139,9 @@ export function useReview() {
     [workbook, result],
   );
 
+  /** The read's meter and dates, for the exchange form's checks. */
+  const readOf = useCallback((item: ReviewItem) => result?.readRows.get(item.row), [result]);
+
   /** The exchange form's starting values: the old meter from the account, the new one from the read when it differs. */
   const exchangeDefaults = useCallback(
     (item: ReviewItem) => {
@@ -156,5 +159,5 @@ export function useReview() {
     [result],
   );
 
-  return { result, progress, status, validate, cancel, clear, decide, estimateFor, select, exchangeDefaults };
+  return { result, progress, status, validate, cancel, clear, decide, estimateFor, select, exchangeDefaults, readOf };
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { Caption1, Field, Input, makeStyles, Select, Subtitle2, Switch, Textarea, tokens } from "@fluentui/react-components";
 import { CyclePolicy, holidayRuleText, isDecimalText, LadderStep, parseHolidayRule, POCATELLO_POLICY } from "../../engine";
 import type { Office } from "../../cycle/settings";
-import { cleanLadder, cleanOffice, cleanPolicy, DAY_FIELDS, LADDER_STEPS, loadSettings, saveSetting } from "../../storage/settings";
+import { cleanOffice, cleanPolicy, DAY_FIELDS, LADDER_STEPS, loadSettings, saveSetting } from "../../storage/settings";
 import { useServices } from "../services";
 
 type Draft = Record<string, unknown>;
@@ -42,6 +42,9 @@ const LADDER_LABELS = ["One bill past due", "Two bills past due", "Three or more
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 180px), 1fr))", gap: tokens.spacingHorizontalM },
+  // Selects with long options stack, one a row, and never grow past the pane.
+  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  select: { minWidth: 0, maxWidth: "100%" },
 });
 
 /** Holiday lines: the rules, or the first line that cannot be read. */
@@ -116,7 +119,11 @@ export function BillingSettings() {
       />
       <Subtitle2 as="h2">Who is billed</Subtitle2>
       <Field label="A meter with no usable read (none, or a re-read requested)">
-        <Select value={String(policy.noUsableRead)} onChange={(_, d) => savePolicy({ ...policy, noUsableRead: d.value })}>
+        <Select
+          className={styles.select}
+          value={String(policy.noUsableRead)}
+          onChange={(_, d) => savePolicy({ ...policy, noUsableRead: d.value })}
+        >
           <option value="estimate">Estimate it from its history and flag the bill</option>
           <option value="hold">Hold the account until it is read</option>
         </Select>
@@ -130,14 +137,19 @@ export function BillingSettings() {
       <Caption1>
         One notice per account per cycle, climbing a rung each cycle a bill stays unpaid. A rung may not be lower than the one before.
       </Caption1>
-      <div className={styles.grid}>
+      <div className={styles.column}>
         {LADDER_LABELS.map((label, i) => (
           <Field
             key={label}
             label={label}
-            validationMessage={cleanLadder(ladder) ? undefined : "Each rung must be at least the one before"}
+            validationMessage={
+              i > 0 && LADDER_STEPS.indexOf(ladder[i]) < LADDER_STEPS.indexOf(ladder[i - 1])
+                ? `Not saved: must be at least “${STEP_LABELS[ladder[i - 1]]}”, the rung before`
+                : undefined
+            }
           >
             <Select
+              className={styles.select}
               value={ladder[i]}
               onChange={(_, d) => savePolicy({ ...policy, noticeLadder: ladder.map((s, j) => (j === i ? d.value : s)) })}
             >
