@@ -38,9 +38,9 @@ export async function validate(args: ParsedArgs): Promise<string> {
         reads: r.reads,
         blankRows: r.blankRows,
         counts: Object.fromEntries(r.counts.map((c) => [c.code, c.open + c.resolved])),
-        held: r.standing.held,
-        estimated: r.standing.estimated,
-        unmatchedRows: r.standing.unmatchedRows,
+        held: r.standing!.held,
+        estimated: r.standing!.estimated,
+        unmatchedRows: r.standing!.unmatchedRows,
         disabled: r.disabled,
         contextProblems: r.contextProblems,
         edits: r.items.map((i) => ({
@@ -67,7 +67,7 @@ export async function validate(args: ParsedArgs): Promise<string> {
     ...r.counts.map((c) => `${c.code.padEnd(width)}  ${c.severity.padEnd(8)}  ${String(c.open + c.resolved).padStart(5)}`),
     "",
     `${r.items.length} edit(s) on ${new Set(r.items.map((i) => i.row)).size} read(s).`,
-    `Billing as the reads stand: ${r.standing.held.length} ${COUNT_WORDS.held}, ${r.standing.estimated} to be billed on an estimate, ${r.standing.unmatchedRows} ${COUNT_WORDS.unmatched}.`,
+    `Billing as the reads stand: ${r.standing!.held.length} ${COUNT_WORDS.held}, ${r.standing!.estimated} to be billed on an estimate, ${r.standing!.unmatchedRows} ${COUNT_WORDS.unmatched}.`,
   ];
   if (r.disabled.length)
     lines.push(

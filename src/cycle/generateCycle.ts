@@ -61,7 +61,6 @@ export async function previewCycle(
   const loaded = await loadCycle(port, {
     dates: options.dates ?? {},
     readEdits: options.readEdits,
-    policy: options.settings.policy,
     decisions: options.decisions,
     readsSheet: options.readsSheet,
     cancelled: options.cancelled,
@@ -92,7 +91,7 @@ export async function generateCycle(
     if (chosen.has(name)) builders.push(async () => splitForExcel(await make()));
   };
   if (chosen.has(BILLS_SHEET)) builders.push(async () => billsSheets(result.statements, office, options.schedule.usageUnit));
-  build(REGISTER_SHEET, () => registerSheet(result, servicesOf(options.schedule), loaded.review.standing.unmatchedRows));
+  build(REGISTER_SHEET, () => registerSheet(result, servicesOf(options.schedule), loaded.unmatchedRows));
   build(RECONCILIATION_SHEET, () => reconciliationSheet(result, loaded.input.billDate));
   build(DELINQUENCY_SHEET, () => delinquencySheet(result));
   let templatesMissing = false;

@@ -1,6 +1,6 @@
-import type { CycleInput, DecisionPolicy, IsoDate, OpeningBalance, ReadEditSettings } from "../engine";
+import type { CycleInput, IsoDate, OpeningBalance, ReadEditSettings } from "../engine";
 import type { Decision } from "../review/decisions";
-import { accountReadings, openErrors, readPeriod } from "../review/readings";
+import { accountReadings, openErrors, readPeriod, unmatchedRows } from "../review/readings";
 import { runReview } from "../review/runReview";
 import type { ReviewResult } from "../review/types";
 import {
@@ -33,11 +33,13 @@ export interface LoadedCycle {
    * What the read review found. Only its summary is kept: the reads, usages and edits it worked
    * through (100,000 of each in a large city) are not needed once the readings are taken.
    */
-  readonly review: Pick<ReviewResult, "sheet" | "reads" | "blankRows" | "counts" | "standing" | "disabled" | "contextProblems">;
+  readonly review: Pick<ReviewResult, "sheet" | "reads" | "blankRows" | "counts" | "disabled" | "contextProblems">;
   readonly problems: string[];
   readonly sheets: Record<"reads" | "accounts" | "balances" | "payments" | "adjustments", string | undefined>;
   /** Each input sheet's fingerprint, for the Run Log. */
   readonly fingerprints: Record<string, string>;
+  /** Read rows that could not be matched to an account (no account number, or not on the Accounts sheet). */
+  readonly unmatchedRows: number;
   /** Decisions carried in (re-reads and estimates), for work orders. */
   readonly decisions: readonly Decision[];
 }
@@ -56,8 +58,6 @@ export async function loadCycle(
   options: {
     dates: CycleDates;
     readEdits: ReadEditSettings;
-    /** How billing decides unread meters and vacant accounts, for the review's held count. */
-    policy?: DecisionPolicy;
     decisions?: readonly Decision[];
     readsSheet?: string;
     cancelled?: () => boolean;
@@ -67,8 +67,9 @@ export async function loadCycle(
   const review = await runReview(port, {
     readsSheet: options.readsSheet,
     settings: options.readEdits,
-    policy: options.policy,
     decisions: options.decisions,
+    // The cycle decides every account itself; the review's own count of them would only cost memory.
+    standing: false,
     write: false,
     cancelled: options.cancelled,
     progress: options.progress,
@@ -116,6 +117,7 @@ export async function loadCycle(
   const payments = take(paymentsSheet ? parsePayments((await read(paymentsSheet, "Reading payments"))!) : undefined);
   const adjustments = take(adjustmentsSheet ? parseAdjustments((await read(adjustmentsSheet, "Reading adjustments"))!) : undefined);
   const decisions = options.decisions ?? [];
+  const byId = new Map(accounts.map((a) => [a.account, a]));
 
   return {
     ok: true,
@@ -125,12 +127,13 @@ export async function loadCycle(
         reads: r.reads,
         blankRows: r.blankRows,
         counts: r.counts,
-        standing: r.standing,
+
         disabled: r.disabled,
         contextProblems: r.contextProblems,
       },
       problems,
       fingerprints,
+      unmatchedRows: unmatchedRows({ readRows: r.readRows, accounts: byId }),
       decisions,
       sheets: {
         reads: r.sheet,
@@ -145,9 +148,9 @@ export async function loadCycle(
         balances: new Map(balances.map((b) => [b.account, b])),
         payments,
         adjustments,
-        readings: known(accountReadings(r), accounts),
+        readings: known(accountReadings({ ...r, accounts: byId }), accounts),
         history: r.history,
-        held: openErrors(r.items, new Set(accounts.map((a) => a.account))),
+        held: openErrors(r.items, byId),
       },
     },
   };

@@ -26,7 +26,7 @@ export interface CycleCounts {
 
 const RUNGS: readonly NoticeRung[] = ["reminder", "late notice", "final notice", "final bill", "collections"];
 
-export function cycleCounts(loaded: Pick<LoadedCycle, "review">, result: CycleResult): CycleCounts {
+export function cycleCounts(loaded: Pick<LoadedCycle, "unmatchedRows">, result: CycleResult): CycleCounts {
   const byDecision = new Map<DecisionCode, number>();
   const notices = new Map<NoticeRung, number>(RUNGS.map((r) => [r, 0]));
   let keptOff = 0;
@@ -44,7 +44,7 @@ export function cycleCounts(loaded: Pick<LoadedCycle, "review">, result: CycleRe
     final: result.register.final,
     held: result.held.length,
     notBilled: result.notBilled,
-    unmatchedRows: loaded.review.standing.unmatchedRows,
+    unmatchedRows: loaded.unmatchedRows,
     notices,
     keptOff,
     doorHangers: result.doorHangers.length,

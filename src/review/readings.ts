@@ -14,7 +14,9 @@ import {
 import { Decision, decisionKey } from "./decisions";
 import type { ReviewItem, ReviewResult } from "./types";
 
-type ReadsOfReview = Pick<ReviewResult, "readRows" | "usage" | "decisions" | "accounts">;
+/** What the readings need of an account: its meter, multiplier and dials (for the legs of an exchange). */
+type MeterRecord = Pick<AccountRecord, "meter" | "multiplier" | "dials">;
+type ReadsOfReview = Pick<ReviewResult, "readRows" | "usage" | "decisions"> & { readonly accounts?: ReadonlyMap<string, MeterRecord> };
 
 /**
  * Each account's meters for the period as the review leaves them: the usage it computed (null when
@@ -58,7 +60,7 @@ export function accountReadings(r: ReadsOfReview): Map<string, CycleReading> {
 }
 
 /** Both legs of an exchange: the old meter to its final read, the new one from its set read. */
-function exchangeLegs(read: MeterRead, record: AccountRecord | undefined): readonly [MeterLeg, MeterLeg] | undefined {
+function exchangeLegs(read: MeterRead, record: MeterRecord | undefined): readonly [MeterLeg, MeterLeg] | undefined {
   const x = read.exchange!;
   if (read.previous === null || read.current === null) return undefined;
   const multiplier = read.multiplier ?? record?.multiplier ?? ONE;
@@ -92,7 +94,10 @@ export function openErrors(
 }
 
 /** Rows whose read cannot be tied to an account: no account number, or one not on the Accounts sheet. */
-export function unmatchedRows(r: Pick<ReviewResult, "readRows" | "accounts">): number {
+export function unmatchedRows(r: {
+  readonly readRows: ReviewResult["readRows"];
+  readonly accounts?: ReadonlyMap<string, unknown>;
+}): number {
   let count = 0;
   for (const read of r.readRows.values()) if (!read.account || (r.accounts && !r.accounts.has(read.account))) count++;
   return count;

@@ -27,6 +27,8 @@ export interface ReviewOptions {
   readonly settings: ReadEditSettings;
   /** How billing decides unread meters and vacant accounts (for the held count); Pocatello's by default. */
   readonly policy?: DecisionPolicy;
+  /** Count what billing will do (default true); the cycle, which decides every account itself, skips it. */
+  readonly standing?: boolean;
   /** Decisions kept on this computer; merged with the workbook's Review Log sheet. */
   readonly decisions?: readonly Decision[];
   /** Write the flags into the workbook (default true). */
@@ -150,11 +152,14 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
       blankRows: table.blankRows,
       items,
       counts: countByCode(items),
-      standing: reviewStanding(
-        { readRows, usage, decisions, accounts: accountsById, history: historyMap },
-        items,
-        options.policy ?? POCATELLO_POLICY,
-      ),
+      standing:
+        options.standing === false
+          ? null
+          : reviewStanding(
+              { readRows, usage, decisions, accounts: accountsById, history: historyMap },
+              items,
+              options.policy ?? POCATELLO_POLICY,
+            ),
       disabled: EDIT_CODES.filter((c) => (EDITS[c].needs === "accounts" && !accounts) || (EDITS[c].needs === "history" && !history)).map(
         (code) => ({
           code,
@@ -170,7 +175,8 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
       notes,
       readRows,
       usage,
-      accounts: accountsById,
+      // The cycle keeps its own Accounts sheet: a second copy of every account would only cost memory.
+      accounts: options.standing === false ? undefined : accountsById,
       decisions,
       history: historyMap,
     },

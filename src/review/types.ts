@@ -33,9 +33,10 @@ export interface ReviewResult {
   readonly counts: readonly CodeCount[];
   /**
    * What billing will do, decided by the engine as the cycle decides it: accounts held (open error
-   * edits, unread meters the policy holds or cannot estimate), estimates, unmatched rows.
+   * edits, unread meters the policy holds or cannot estimate), estimates, unmatched rows. Null when
+   * the review was run for the cycle, which decides every account itself.
    */
-  readonly standing: ReviewStanding;
+  readonly standing: ReviewStanding | null;
   /** Edits turned off because a context sheet is missing, with why. */
   readonly disabled: readonly { readonly code: EditCode; readonly reason: string }[];
   /** Problems met in the context sheets (cells that could not be read). */

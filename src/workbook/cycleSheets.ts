@@ -147,6 +147,9 @@ export function parseCycleAccounts(data: SheetValues): Outcome<CycleAccount> {
       rateClass: idText(get("rateClass")) || undefined,
       meter: idText(get("meter")) || undefined,
       meterSize: idText(get("meterSize")) || undefined,
+      // As the read review takes them: a value that is not a positive number is left out, not refused.
+      dials: positive(get("dials"), true),
+      multiplier: positive(get("multiplier"), false) === undefined ? undefined : cellDecimal(get("multiplier") ?? null),
       dwellingUnits: whole("dwellingUnits"),
       cartSize: idText(get("cartSize")) || undefined,
       cartCount: whole("cartCount"),
@@ -167,6 +170,11 @@ export function parseCycleAccounts(data: SheetValues): Outcome<CycleAccount> {
     else records.push(record);
   }
   return { ok: true, value: { records, problems } };
+}
+
+function positive(v: CellValue | undefined, integer: boolean): number | undefined {
+  const d = cellDecimal(v ?? null);
+  return d && d.greaterThan(0) && (!integer || d.isInteger()) ? d.toNumber() : undefined;
 }
 
 function containersOf(count: number | undefined, pickups: number | undefined, size: string | undefined): CycleAccount["containers"] {

@@ -146,8 +146,8 @@ describe("Demo City cycles", () => {
         }
 
         // Review counts held accounts exactly as the register does.
-        expect(review.standing.held.map((h) => h.account).sort()).toEqual(result.held.map((h) => h.account).sort());
-        expect(review.standing.held.length).toBe(result.register.held);
+        expect(review.standing!.held.map((h) => h.account).sort()).toEqual(result.held.map((h) => h.account).sort());
+        expect(review.standing!.held.length).toBe(result.register.held);
 
         // And the money still ties.
         expect(result.reconciliation.difference.equals(Money.zero)).toBe(true);

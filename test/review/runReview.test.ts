@@ -87,16 +87,16 @@ describe("runReview on the sample route", () => {
 
   it("holds every account with an open error, and counts the rows it cannot match to an account", async () => {
     const { result } = await review();
-    const held = result.standing.held.map((h) => h.account);
+    const held = result.standing!.held.map((h) => h.account);
     expect(held).toContain("100103");
     expect(held).not.toContain("100102");
-    expect(result.standing.held.find((h) => h.account === "100103")).toEqual({
+    expect(result.standing!.held.find((h) => h.account === "100103")).toEqual({
       account: "100103",
       code: "HELD_OPEN_EDIT",
       reason: "open read edit: VERY_HIGH_USAGE",
     });
     // The row with no account and the read for 999999, which is not on the Accounts sheet.
-    expect(result.standing.unmatchedRows).toBe(2);
+    expect(result.standing!.unmatchedRows).toBe(2);
   });
 
   it("leaves the reads untouched, reruns to the same flags, and clears them exactly", async () => {

@@ -20,6 +20,8 @@ export interface CycleAccount {
   readonly rateClass?: string;
   readonly meter?: string;
   readonly meterSize?: string;
+  readonly dials?: number;
+  readonly multiplier?: Dec;
   readonly dwellingUnits?: number;
   readonly cartSize?: string;
   readonly cartCount?: number;

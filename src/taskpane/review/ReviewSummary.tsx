@@ -18,6 +18,7 @@ export const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informativ
 export function ReviewSummary({ result, onCode }: { result: ReviewResult; onCode: (code: EditCode) => void }) {
   const styles = useStyles();
   const open = (s: Severity) => result.items.filter((i) => i.severity === s && !i.decision).length;
+  const standing = result.standing;
   return (
     <>
       <div className={styles.badges} aria-label="Open edits by severity">
@@ -30,17 +31,19 @@ export function ReviewSummary({ result, onCode }: { result: ReviewResult; onCode
         <Badge appearance="tint" color="informative">
           {open("info")} info
         </Badge>
-        <Badge appearance="outline">
-          {result.standing.held.length} {COUNT_WORDS.held}
-        </Badge>
-        {result.standing.estimated > 0 && (
+        {standing && (
           <Badge appearance="outline">
-            {result.standing.estimated} {COUNT_WORDS.estimated}
+            {standing.held.length} {COUNT_WORDS.held}
           </Badge>
         )}
-        {result.standing.unmatchedRows > 0 && (
+        {standing && standing.estimated > 0 && (
           <Badge appearance="outline">
-            {result.standing.unmatchedRows} {COUNT_WORDS.unmatched}
+            {standing.estimated} {COUNT_WORDS.estimated}
+          </Badge>
+        )}
+        {standing && standing.unmatchedRows > 0 && (
+          <Badge appearance="outline">
+            {standing.unmatchedRows} {COUNT_WORDS.unmatched}
           </Badge>
         )}
       </div>
