@@ -1,12 +1,11 @@
 import type { RateSchedule } from "../rates/types";
-import { decideBilling } from "../billingDecision/decideBilling";
 import { cartOrders } from "./cartOrders";
 import type { CycleResult, HeldAccount } from "./cycleResult";
 import { collectionsList, delinquencyList, doorHangers } from "./delinquency";
 import type { CyclePolicy } from "./policy";
 import { reconcile } from "./reconciliation";
 import { registerTotals } from "./register";
-import { AccountActivity, billAccount, indexActivity, owesOrActivity } from "./statement";
+import { AccountActivity, billAccount, decideFor, indexActivity } from "./statement";
 import type { CycleInput, Statement } from "./types";
 
 /**
@@ -24,18 +23,7 @@ export function runCycle(input: CycleInput, schedule: RateSchedule, policy: Cycl
   const activity = indexActivity(input);
   for (const account of input.accounts) {
     const mine = activity.get(account.account) ?? NO_ACTIVITY;
-    const decision = decideBilling(
-      {
-        subject: account,
-        reading: input.readings.get(account.account),
-        openErrors: input.held.get(account.account),
-        history: input.history.get(account.account),
-        periodStart: input.periodStart,
-        periodEnd: input.periodEnd,
-        owesOrActivity: owesOrActivity(account, input, mine),
-      },
-      policy,
-    );
+    const decision = decideFor(account, input, policy, mine);
     if (decision.outcome === "held") {
       held.push({ account: account.account, name: account.name, code: decision.code, reason: decision.reason });
       continue;

@@ -245,8 +245,8 @@ function returnedWithFees(payments: readonly Payment[], policy: CyclePolicy): Mo
   return total === undefined ? undefined : Money.of(total);
 }
 
-/** The account's billing decision, made here when the caller has not made it. */
-function decideFor(account: CycleAccount, input: CycleInput, policy: CyclePolicy, activity: AccountActivity): BillingDecision {
+/** The account's billing decision for the cycle (engine/billingDecision), from its reads, open edits, history and activity. */
+export function decideFor(account: CycleAccount, input: CycleInput, policy: CyclePolicy, activity: AccountActivity): BillingDecision {
   return decideBilling(
     {
       subject: account,
