@@ -17,7 +17,7 @@ import { loadScheduleFile } from "./quote";
  * and bills its cycle through the same engine and workbook port as the add-in, writes the input
  * and output workbooks under demo/out/, and prints what happened.
  */
-async function demo(argv: string[]): Promise<void> {
+export async function demo(argv: string[], write: (text: string) => void = (t) => process.stdout.write(t)): Promise<void> {
   const args = parseArgs(argv, ["accounts", "seed", "out"], []);
   const accounts = Number(text(args, "accounts") ?? 20000);
   const seed = Number(text(args, "seed") ?? 2026);
@@ -89,10 +89,11 @@ async function demo(argv: string[]): Promise<void> {
     "",
     `Time: city ${built}, review ${reviewed}, cycle ${billed}, output ${written}; total ${time(started)}`,
   ];
-  process.stdout.write(lines.join("\n") + "\n");
+  write(lines.join("\n") + "\n");
 }
 
-demo(process.argv.slice(2)).catch((error) => {
-  process.stderr.write(`demo: ${error instanceof UsageError ? error.message : (error as Error).stack}\n`);
-  process.exit(error instanceof UsageError ? 2 : 1);
-});
+if (require.main === module)
+  demo(process.argv.slice(2)).catch((error) => {
+    process.stderr.write(`demo: ${error instanceof UsageError ? error.message : (error as Error).stack}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  });

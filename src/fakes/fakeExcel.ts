@@ -7,6 +7,7 @@
  */
 import { cellAddress, columnLetter } from "../workbook/address";
 import { emptySheet, MemorySheet, MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { EXCEL_MAX_PAGE_BREAKS } from "../workbook/excelLimits";
 import type { CellValue, Highlight } from "../workbook/port";
 
 export interface FakeExcelStats {
@@ -425,8 +426,19 @@ class FakeWorksheet extends Loadable {
       },
     };
   }
+  /**
+   * Excel keeps at most 1,026 manual horizontal page breaks on a sheet (MS-XLS HorizontalPageBreaks,
+   * MS-XLSB BrtBeginRwBrk; ../shared/OFFICE_NOTES.md): the 1,027th fails the batch.
+   */
   get horizontalPageBreaks() {
-    return { add: (address: string) => this.setup((p) => p.pageBreaks.push(parseAddress(address).top)) };
+    return {
+      add: (address: string) =>
+        this.setup((p) => {
+          if (p.pageBreaks.length >= EXCEL_MAX_PAGE_BREAKS)
+            throw excelError("GeneralException", `a sheet holds at most ${EXCEL_MAX_PAGE_BREAKS} manual page breaks`);
+          p.pageBreaks.push(parseAddress(address).top);
+        }),
+    };
   }
 }
 

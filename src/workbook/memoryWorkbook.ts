@@ -1,4 +1,5 @@
 import { cellAddress } from "./address";
+import { EXCEL_MAX_PAGE_BREAKS } from "./excelLimits";
 import {
   Cancelled,
   CellValue,
@@ -94,6 +95,9 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async replaceSheet(name: string, rows: readonly (readonly CellValue[])[], options?: WriteOptions, progress?: Progress): Promise<void> {
+    const breaks = options?.print?.pageBreaks?.filter((b) => b > 0).length ?? 0;
+    // As Excel and an .xlsx file allow (workbook/excelLimits.ts): the outputs split long before.
+    if (breaks > EXCEL_MAX_PAGE_BREAKS) throw new Error(`${name}: ${breaks} page breaks; a sheet holds at most ${EXCEL_MAX_PAGE_BREAKS}`);
     const existing = this.realName(name);
     const entries = [...this.sheets.entries()];
     // An output sheet is built for this call, so it is kept as given rather than copied.

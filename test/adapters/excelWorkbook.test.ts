@@ -4,6 +4,7 @@ import { FakeExcel } from "../../src/fakes/fakeExcel";
 import { clearReview } from "../../src/review/clearReview";
 import { runReview } from "../../src/review/runReview";
 import { sampleReadsWorkbook } from "../../src/samples/sampleReads";
+import { MAX_PAGE_BREAKS } from "../../src/cycle/sheets/split";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { CellValue } from "../../src/workbook/port";
 
@@ -100,16 +101,26 @@ describe("ExcelWorkbook on the fake Excel", () => {
 });
 
 describe("ExcelWorkbook formats at scale", () => {
-  it("sends the formats of 40,000 printed pages in requests under 4 MB", async () => {
+  it("sends the formats of 40,000 bills in requests under 4 MB, with the most page breaks a sheet takes", async () => {
     const workbook = new MemoryWorkbook();
     const { fake, port } = excel(workbook);
     const rows = Array.from({ length: 200_000 }, (_, i) => [i % 5 === 0 ? "Bill" : "line", i]);
-    const breaks = Array.from({ length: 40_000 }, (_, i) => i * 5).filter((r) => r > 0);
+    const bills = Array.from({ length: 40_000 }, (_, i) => i * 5);
+    const breaks = bills.filter((r) => r > 0).slice(0, MAX_PAGE_BREAKS);
     await port.replaceSheet("Bills", rows, {
-      boldRows: breaks.map((b) => b + 1),
+      boldRows: bills.map((b) => b + 1),
       print: { orientation: "portrait", pageBreaks: breaks, fitToWidth: true },
     });
     expect(Math.max(...fake.stats.requestBytes)).toBeLessThan(4 * 1024 * 1024);
-    expect(workbook.sheet("Bills")!.printSetup!.pageBreaks).toHaveLength(breaks.length);
+    expect(workbook.sheet("Bills")!.printSetup!.pageBreaks).toHaveLength(MAX_PAGE_BREAKS);
   }, 60_000);
+
+  it("is refused by Excel past 1,026 manual page breaks on a sheet, as the fake knows", async () => {
+    const { port } = excel(new MemoryWorkbook());
+    const rows = Array.from({ length: 6_000 }, (_, i) => [i]);
+    const breaks = Array.from({ length: 1_027 }, (_, i) => (i + 1) * 5);
+    await expect(port.replaceSheet("Letters", rows, { print: { orientation: "portrait", pageBreaks: breaks } })).rejects.toThrow(
+      /at most 1026 manual page breaks/,
+    );
+  });
 });

@@ -28,6 +28,21 @@ describe("splitForExcel", () => {
     expect(parts[1].options.print?.pageBreaks).toEqual([4]);
     expect(splitForExcel(sheet, 4).map((p) => p.name)).toEqual(["Bills", "Bills 2", "Bills 3"]);
   });
+
+  it("splits a sheet past the page breaks a sheet may hold, so Excel's 1,026 are never reached", () => {
+    const letters = {
+      name: "Letters",
+      rows: Array.from({ length: 10 }, (_, i) => [`letter ${i}`]),
+      options: { print: { orientation: "portrait" as const, pageBreaks: [1, 2, 3, 4, 5, 6, 7, 8, 9] } },
+    };
+    const parts = splitForExcel(letters, Infinity, 3);
+    expect(parts.map((p) => [p.name, p.rows.length, p.options.print?.pageBreaks])).toEqual([
+      ["Letters", 4, [1, 2, 3]],
+      ["Letters 2", 4, [1, 2, 3]],
+      ["Letters 3", 2, [1]],
+    ]);
+    expect(splitForExcel(letters, Infinity, 9)).toEqual([letters]);
+  });
 });
 
 describe("billsSheets", () => {
@@ -55,5 +70,20 @@ describe("billsSheets", () => {
       expect(p.rows[0][5]).toMatch(/BILL$/);
       expect(p.options.boldRows?.[0]).toBe(0);
     }
+  });
+
+  it("starts a new part after the most page breaks a sheet may hold: three bills a part with two breaks", async () => {
+    const schedule = loadSchedule("chubbuck");
+    const preview = await previewCycle(new MemoryWorkbook(sampleCycleWorkbook()), {
+      schedule,
+      settings: DEFAULT_CYCLE_SETTINGS,
+      readEdits: DEFAULT_READ_EDIT_SETTINGS,
+    });
+    if (!preview.ok) throw new Error(preview.message);
+    const office = DEFAULT_CYCLE_SETTINGS.office;
+    const parts = [...billsSheets(preview.result.statements, office, schedule.usageUnit, Infinity, 2)];
+    expect(parts.map((p) => p.options.print?.pageBreaks?.length)).toEqual([2, 2, 2, 2, 2, 2, 1]);
+    const whole = billsSheet(preview.result.statements, office, schedule.usageUnit);
+    expect(parts.map((p) => p.rows)).toEqual(splitForExcel(whole, Infinity, 2).map((p) => p.rows));
   });
 });

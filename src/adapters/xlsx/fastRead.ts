@@ -190,19 +190,20 @@ export function readXlsxFast(path: string, options: { lazy?: boolean } = {}): Me
     const target = attr(m[1], "Target");
     if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
   }
+  // Read whole (not lazily), a sheet also keeps its manual page breaks, as an output check needs them.
   const parse = (part: string | undefined, strings: readonly string[]) => {
     const xml = part ? read(part) : undefined;
-    return xml ? parseSheet(xml, strings) : [];
+    const sheet = emptySheet(xml ? parseSheet(xml, strings) : [], false);
+    const breaks = xml ? [...xml.matchAll(/<brk\b([^>]*)\/?>/g)].map((b) => Number(attr(b[1], "id"))) : [];
+    if (breaks.length) sheet.printSetup = { pageBreaks: breaks };
+    return sheet;
   };
   const workbook = new MemoryWorkbook();
   for (const m of workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
     const name = decode(attr(m[1], "name") ?? "");
     const target = targets.get(attr(m[1], "r:id") ?? "");
     const path = target ? `xl/${target}` : undefined;
-    workbook.sheets.set(
-      name,
-      options.lazy ? lazySheet((start) => (path ? read(path, start) : undefined), shared) : emptySheet(parse(path, shared), false),
-    );
+    workbook.sheets.set(name, options.lazy ? lazySheet((start) => (path ? read(path, start) : undefined), shared) : parse(path, shared));
   }
   return workbook;
 }

@@ -2,6 +2,7 @@ import { columnLetter } from "../../workbook/address";
 import type { MemorySheet, MemoryWorkbook } from "../../workbook/memoryWorkbook";
 import type { CellValue } from "../../workbook/port";
 import { ZipWriter } from "./zip";
+import { EXCEL_MAX_PAGE_BREAKS } from "../../workbook/excelLimits";
 
 const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -157,6 +158,9 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
   tail += `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;
   if (print) tail += `<pageSetup orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
   const breaks = (print?.pageBreaks ?? []).filter((b) => b > 0);
+  // Excel would drop or refuse breaks past its limit (cycle/sheets/split.ts splits sheets well before).
+  if (breaks.length > EXCEL_MAX_PAGE_BREAKS)
+    throw new Error(`${breaks.length} page breaks on one sheet; Excel keeps at most ${EXCEL_MAX_PAGE_BREAKS}`);
   if (breaks.length)
     tail += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((b) => `<brk id="${b}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
   yield tail + "</worksheet>";

@@ -3,7 +3,7 @@ import { billMessages } from "../notices";
 import type { CellValue } from "../../workbook/port";
 import type { Office } from "../settings";
 import { MONEY, num, OutputSheet, PRICE, QUANTITY } from "./output";
-import { MAX_SHEET_ROWS } from "./split";
+import { MAX_PAGE_BREAKS, MAX_SHEET_ROWS } from "./split";
 
 export const BILLS_SHEET = "Bills";
 
@@ -18,14 +18,16 @@ export function billsSheet(statements: readonly Statement[], office: Office, usa
 
 /**
  * The Bills sheet in parts that fit in Excel ("Bills", "Bills 2", ...), each a whole number of
- * bills, built one part at a time as they are asked for: a 100,000-account cycle never holds all
- * 2.7 million rows at once.
+ * bills and at most 1,001 of them (a page each: Excel keeps 1,026 manual page breaks a sheet),
+ * built one part at a time as they are asked for: a 100,000-account cycle never holds all 2.7
+ * million rows at once.
  */
 export function* billsSheets(
   statements: readonly Statement[],
   office: Office,
   usageUnit: VolumeUnit,
   maxRows = MAX_SHEET_ROWS,
+  maxBreaks = MAX_PAGE_BREAKS,
 ): Generator<OutputSheet> {
   // Texts many bills share (the due date line, a month, a usage) are kept once.
   const texts = new Map<string, string>();
@@ -51,7 +53,7 @@ export function* billsSheets(
   });
   for (const s of statements) {
     const bill = billRows(s, office, usageUnit, same);
-    if (rows.length > 0 && rows.length + bill.rows.length > maxRows) {
+    if (rows.length > 0 && (rows.length + bill.rows.length > maxRows || pageBreaks.length >= maxBreaks)) {
       yield sheet();
       part++;
       rows = [];
