@@ -8,6 +8,7 @@ import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { CycleRun, generateCycle } from "../cycle/generateCycle";
 import { DEFAULT_CYCLE_SETTINGS } from "../cycle/settings";
 import { TEMPLATES_SHEET } from "../cycle/letters";
+import { OFFICE_SHEET } from "../cycle/office";
 import { COUNT_WORDS, cycleCounts, decisionText, noticeText } from "../cycle/summary";
 import { parseReviewLog, REVIEW_LOG_SHEET } from "../review/decisions";
 import { RATES_SHEET, readRatesSheet } from "../workbook/ratesSheet";
@@ -80,8 +81,10 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
     if (!outcome.ok) throw new UsageError(outcome.message);
     run = outcome.run;
     // OUT.xlsx holds what the cycle produced and the letter templates it used; the inputs stay in the input workbook.
-    const templates = workbook.sheet(TEMPLATES_SHEET);
-    if (templates && !writer.sheetNames.includes(TEMPLATES_SHEET)) await writer.addSheet(TEMPLATES_SHEET, templates);
+    for (const name of [TEMPLATES_SHEET, OFFICE_SHEET]) {
+      const used = workbook.sheet(name);
+      if (used && !writer.sheetNames.includes(name)) await writer.addSheet(name, used);
+    }
     await writer.close();
   } catch (error) {
     writer.abort();

@@ -15,6 +15,7 @@ import { registerSheet, REGISTER_SHEET } from "./sheets/register";
 import { earlierOutputs, RUN_LOG_SHEET, runLogSheet } from "./sheets/runLog";
 import { workOrdersSheet } from "./sheets/workOrders";
 import { splitForExcel } from "./sheets/split";
+import { OFFICE_SHEET, OFFICE_SHEET_OPTIONS, officeRows } from "./office";
 import { shutoffListSheet, SHUTOFF_SHEET } from "./sheets/shutoffList";
 import { collectionsSheet, COLLECTIONS_SHEET } from "./sheets/collections";
 
@@ -82,7 +83,9 @@ export async function generateCycle(
   if (!preview.ok) return preview;
   const { loaded, result } = preview;
   const chosen = new Set<OutputName>(options.outputs ?? OUTPUTS);
-  const { office, policy } = options.settings;
+  const { policy } = options.settings;
+  // The workbook's Office sheet, so the add-in and ubill print the same bill; without one, the settings'.
+  const office = loaded.office ?? options.settings.office;
   const problems = [...loaded.problems];
   // Each sheet is built, written and let go before the next is built, so a large cycle holds one
   // output sheet (or one part of the Bills) at a time.
@@ -132,6 +135,8 @@ export async function generateCycle(
     }
   }
   // A workbook without templates gets the defaults to edit; an existing Letter Templates sheet is the user's and is never replaced.
+  // A workbook without an Office sheet gets one to edit, with the office these sheets were printed for.
+  if (!loaded.office) await port.replaceSheet(OFFICE_SHEET, officeRows(office), OFFICE_SHEET_OPTIONS);
   if (templatesMissing)
     await port.replaceSheet(TEMPLATES_SHEET, templateRows(parseTemplates(undefined)), {
       headerRows: 1,

@@ -18,6 +18,7 @@ import { CYCLE_ACCOUNT_COLUMNS } from "./../workbook/cycleSheets";
 import type { SheetValues, WorkbookPort } from "../workbook/port";
 import { ColumnSpec, locateTable } from "../workbook/table";
 import { isAddInSheet } from "../workbook/ownSheets";
+import { Office, OFFICE_SHEET, parseOffice } from "./office";
 import { fingerprint } from "./fingerprint";
 
 export interface CycleDates {
@@ -38,6 +39,8 @@ export interface LoadedCycle {
   readonly sheets: Record<"reads" | "accounts" | "balances" | "payments" | "adjustments", string | undefined>;
   /** Each input sheet's fingerprint, for the Run Log. */
   readonly fingerprints: Record<string, string>;
+  /** The workbook's Office sheet, when it has one (bills, letters and door hangers print it). */
+  readonly office?: Office;
   /** Read rows that could not be matched to an account (no account number, or not on the Accounts sheet). */
   readonly unmatchedRows: number;
   /** Decisions carried in (re-reads and estimates), for work orders. */
@@ -117,6 +120,9 @@ export async function loadCycle(
   const payments = take(paymentsSheet ? parsePayments((await read(paymentsSheet, "Reading payments"))!) : undefined);
   const adjustments = take(adjustmentsSheet ? parseAdjustments((await read(adjustmentsSheet, "Reading adjustments"))!) : undefined);
   const decisions = options.decisions ?? [];
+  const officeData = await port.readSheet(OFFICE_SHEET);
+  const office = officeData ? parseOffice(officeData) : undefined;
+  if (office) problems.push(...office.problems);
   const byId = new Map(accounts.map((a) => [a.account, a]));
 
   return {
@@ -134,6 +140,7 @@ export async function loadCycle(
       problems,
       fingerprints,
       unmatchedRows: unmatchedRows({ readRows: r.readRows, accounts: byId }),
+      office: office?.office,
       decisions,
       sheets: {
         reads: r.sheet,

@@ -1,24 +1,12 @@
 import { CyclePolicy, POCATELLO_POLICY } from "../engine";
+import { DEFAULT_OFFICE, Office } from "./office";
 
-/** Who the bills, letters and door hangers come from. Empty fields are left off the page. */
-export interface Office {
-  readonly utilityName: string;
-  readonly officeName: string;
-  readonly address: string;
-  readonly phone: string;
-  readonly hours: string;
-}
-
-export const DEFAULT_OFFICE: Office = {
-  utilityName: "City Utility Billing",
-  officeName: "Utility Billing Office",
-  address: "",
-  phone: "",
-  hours: "",
-};
+export type { Office } from "./office";
+export { DEFAULT_OFFICE } from "./office";
 
 export interface CycleSettings {
   readonly policy: CyclePolicy;
+  /** The office when the workbook has no Office sheet (then written with it). */
   readonly office: Office;
 }
 

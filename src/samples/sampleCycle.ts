@@ -1,6 +1,7 @@
 import { toExcelSerial } from "../engine";
 import type { CellValue } from "../workbook/port";
 import { sampleReadsWorkbook } from "./sampleReads";
+import { DEFAULT_OFFICE, officeRows } from "../cycle/office";
 
 /**
  * The sample route of sampleReads.ts made into a billing cycle (October 2026, Chubbuck's published
@@ -169,12 +170,32 @@ export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
     ["WO-000001", "Re-read", "100109", "M100109", address("100109"), "NEGATIVE_USAGE: read again", "2026-10-31", "Open"],
     ["WO-000002", "Re-read", "100111", "M100111", address("100111"), "READ_EXCEEDS_REGISTER: read again", "2026-10-31", "Open"],
   ];
+  // The office the sample's bills and notices come from: invented, with a 555-01xx phone number.
+  const office: CellValue[][] = officeRows({
+    ...DEFAULT_OFFICE,
+    utilityName: "City of Sampleton Utility Billing",
+    officeName: "Utility Billing Office",
+    address: "100 N Main St, Sampleton, ID 83200",
+    remitTo: "City of Sampleton Utility Billing, PO Box 100, Sampleton, ID 83200",
+    phone: "(208) 555-0100",
+    hours: "Monday to Friday, 8 am to 5 pm",
+    web: "www.sampleton.example/utilities",
+    email: "billing@sampleton.example",
+    payByMail: "Send the stub below with a check or money order to the remit-to address",
+    payInPerson: "City Hall, 100 N Main St: cash, check or card",
+    payDropBox: "Outside City Hall, open all hours",
+    payByPhone: "Call (208) 555-0100 with a credit or debit card",
+    payOnline: "www.sampleton.example/pay",
+    payAutopay: "Ask for an autopay form: your bill is drafted on its due date",
+    message: "Fix a running toilet: it can waste 200 gallons a day. Ask us for a free leak kit.",
+  });
   return {
     Reads: base.Reads,
     Accounts: accounts,
     "Usage History": history,
     "Review Log": reviewLog,
     "Work Orders": workOrders,
+    Office: office,
     Balances: balances,
     Payments: payments,
     Adjustments: adjustments,

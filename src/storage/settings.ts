@@ -10,6 +10,8 @@ import {
   ReadEditSettings,
 } from "../engine";
 import { DEFAULT_OFFICE, Office } from "../cycle/settings";
+import { OFFICE_FIELDS } from "../cycle/office";
+import { DATE_FORMATS, MONEY_FORMATS } from "../cycle/format";
 import type { UbDatabase } from "./db";
 
 /** Settings the user changes in the Settings view, with their defaults. */
@@ -104,16 +106,19 @@ export function cleanPolicy(stored: unknown, base: CyclePolicy = POCATELLO_POLIC
   return result as unknown as CyclePolicy;
 }
 
+/** Stored office values kept when they are text (formats when they are one of the list); the rest default. */
 export function cleanOffice(stored: unknown): Office {
   const raw = typeof stored === "object" && stored !== null ? (stored as Record<string, unknown>) : {};
-  const text = (k: keyof Office) => (typeof raw[k] === "string" ? (raw[k] as string).slice(0, 200) : DEFAULT_OFFICE[k]);
-  return {
-    utilityName: text("utilityName") || DEFAULT_OFFICE.utilityName,
-    officeName: text("officeName"),
-    address: text("address"),
-    phone: text("phone"),
-    hours: text("hours"),
-  };
+  const result: Record<string, string> = { ...DEFAULT_OFFICE };
+  for (const { key } of OFFICE_FIELDS) {
+    const v = raw[key];
+    if (typeof v === "string") result[key] = v.slice(0, 500);
+  }
+  if (!result.utilityName.trim()) result.utilityName = DEFAULT_OFFICE.utilityName;
+  if (!(DATE_FORMATS as readonly string[]).includes(result.dateFormat)) result.dateFormat = DEFAULT_OFFICE.dateFormat;
+  if (!(MONEY_FORMATS as readonly string[]).includes(result.moneyFormat)) result.moneyFormat = DEFAULT_OFFICE.moneyFormat;
+  if (result.paper !== "Letter" && result.paper !== "A4") result.paper = DEFAULT_OFFICE.paper;
+  return result as unknown as Office;
 }
 
 /** Limits for each numeric read-edit threshold, for the Settings view and for stored values. */

@@ -9,6 +9,7 @@ export const ADD_IN_SHEETS: readonly string[] = [
   "Work Orders",
   "Run Log",
   "Letter Templates",
+  "Office",
   "Bills",
   "Bill Register",
   "Reconciliation",

@@ -13,7 +13,7 @@ const CODES = 17;
 const MESSAGES = 18;
 const CURRENT_READ = 8;
 // The sample cycle's sheets, in its order; Review Log and Work Orders are the add-in's own, written by an earlier review.
-const INPUT_SHEETS = ["Reads", "Accounts", "Usage History", "Review Log", "Work Orders", "Balances", "Payments", "Adjustments"];
+const INPUT_SHEETS = ["Reads", "Accounts", "Usage History", "Review Log", "Work Orders", "Office", "Balances", "Payments", "Adjustments"];
 
 async function validate(pane: Pane) {
   const { page } = pane;

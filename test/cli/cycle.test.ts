@@ -59,8 +59,10 @@ describe("ubill cycle", () => {
       "Work Orders",
       "Letter Templates",
       "Run Log",
+      "Office",
     ]);
-    expect(book.getWorksheet("Bills")!.getCell("A1").value).toBe("City Utility Billing");
+    // The workbook's Office sheet, not a default: the add-in and ubill print the same bill.
+    expect(book.getWorksheet("Bills")!.getCell("A1").value).toBe("City of Sampleton Utility Billing");
   });
 
   it("takes a bill date and a schedule file", async () => {

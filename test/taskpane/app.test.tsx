@@ -164,14 +164,20 @@ describe("Settings view: read edits", () => {
 });
 
 describe("Settings view: billing policy", () => {
-  it("keeps a changed fee and the office name", async () => {
-    const { db } = await setup("settings");
+  it("keeps a changed fee, and writes the office to the workbook's Office sheet", async () => {
+    const { db, workbook } = await setup("settings");
     fireEvent.change(await screen.findByRole("textbox", { name: "Out-for-shutoff fee ($)" }), { target: { value: "45.00" } });
+    await waitFor(async () => expect((await loadSettings(db)).policy.shutoffFee).toBe("45.00"));
+    expect(await screen.findByText("The workbook has no Office sheet yet; saving writes one.")).toBeTruthy();
     fireEvent.change(screen.getByRole("textbox", { name: "Utility name" }), { target: { value: "City of Pocatello" } });
-    await waitFor(async () => {
-      const s = await loadSettings(db);
-      expect([s.policy.shutoffFee, s.office.utilityName]).toEqual(["45.00", "City of Pocatello"]);
-    });
+    fireEvent.change(screen.getByRole("textbox", { name: /^Phone/ }), { target: { value: "(208) 555-0100" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Date format" }), { target: { value: "MM/dd/yyyy" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save to the Office sheet" })));
+    expect(await screen.findByText("Saved to the Office sheet.")).toBeTruthy();
+    const rows = workbook.sheet("Office")!.values;
+    const value = (label: string) => rows.find((r) => r[0] === label)?.[1];
+    expect([value("Utility name"), value("Phone"), value("Date format")]).toEqual(["City of Pocatello", "(208) 555-0100", "MM/dd/yyyy"]);
+    expect((await loadSettings(db)).office.utilityName).toBe("City of Pocatello");
     // A value being typed that is not a number keeps the last saved one, never the default.
     fireEvent.change(screen.getByRole("textbox", { name: "Out-for-shutoff fee ($)" }), { target: { value: "4x" } });
     fireEvent.change(screen.getByRole("textbox", { name: "Returned payment fee ($)" }), { target: { value: "25.00" } });

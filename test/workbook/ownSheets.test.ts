@@ -1,5 +1,6 @@
 import { OUTPUTS } from "../../src/cycle/generateCycle";
 import { TEMPLATES_SHEET } from "../../src/cycle/letters";
+import { OFFICE_SHEET } from "../../src/cycle/office";
 import { RUN_LOG_SHEET } from "../../src/cycle/sheets/runLog";
 import { REVIEW_LOG_SHEET } from "../../src/review/decisions";
 import { EXCHANGES_SHEET } from "../../src/review/exchanges";
@@ -9,7 +10,7 @@ import { ADD_IN_SHEETS, isAddInSheet } from "../../src/workbook/ownSheets";
 
 describe("the add-in's own sheets", () => {
   it("lists every sheet the add-in writes", () => {
-    const written = [...OUTPUTS, RUN_LOG_SHEET, TEMPLATES_SHEET, REVIEW_LOG_SHEET, EXCHANGES_SHEET, WORK_ORDERS_SHEET];
+    const written = [...OUTPUTS, RUN_LOG_SHEET, TEMPLATES_SHEET, OFFICE_SHEET, REVIEW_LOG_SHEET, EXCHANGES_SHEET, WORK_ORDERS_SHEET];
     expect([...new Set(written)].sort()).toEqual([...ADD_IN_SHEETS].sort());
     expect(["Bills 2", "bills 12", "Work Orders"].every(isAddInSheet)).toBe(true);
     expect(["Bills 2024 archive", "Accounts"].some(isAddInSheet)).toBe(false);

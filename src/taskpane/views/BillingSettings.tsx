@@ -1,8 +1,7 @@
 import { useEffect, useState } from "react";
 import { Caption1, Field, Input, makeStyles, Select, Subtitle2, Switch, Textarea, tokens } from "@fluentui/react-components";
 import { CyclePolicy, holidayRuleText, isDecimalText, LadderStep, parseHolidayRule, POCATELLO_POLICY } from "../../engine";
-import type { Office } from "../../cycle/settings";
-import { cleanOffice, cleanPolicy, DAY_FIELDS, LADDER_STEPS, loadSettings, saveSetting } from "../../storage/settings";
+import { cleanPolicy, DAY_FIELDS, LADDER_STEPS, loadSettings, saveSetting } from "../../storage/settings";
 import { useServices } from "../services";
 
 type Draft = Record<string, unknown>;
@@ -24,13 +23,6 @@ const DAYS: [keyof CyclePolicy, string][] = [
   ["returnedPaymentDays", "Days to pay a returned payment and its fee"],
   ["nsfCashOnlyAfter", "Cash only after this many returned payments"],
   ["levelPayTrueUpMonth", "Level pay true-up month (1-12)"],
-];
-const OFFICE: [keyof Office, string][] = [
-  ["utilityName", "Utility name"],
-  ["officeName", "Office"],
-  ["address", "Office address"],
-  ["phone", "Phone"],
-  ["hours", "Hours"],
 ];
 const STEP_LABELS: Record<LadderStep, string> = {
   none: "No notice",
@@ -58,23 +50,21 @@ function readHolidays(text: string): { rules?: CyclePolicy["holidays"]; problem?
   return { rules };
 }
 
-/** Billing and collection policy (Pocatello's by default) and the office printed on bills and notices. */
+/** Billing and collection policy (Pocatello's by default): fees, who is billed, the notice ladder, holidays. */
 export function BillingSettings() {
   const styles = useStyles();
   const { db } = useServices();
   const [policy, setPolicy] = useState<Draft>();
   const [saved, setSaved] = useState<CyclePolicy>();
   const [holidays, setHolidays] = useState("");
-  const [office, setOffice] = useState<Office>();
   useEffect(() => {
     void loadSettings(db).then((s) => {
       setPolicy({ ...s.policy });
       setSaved(s.policy);
       setHolidays(s.policy.holidays.map(holidayRuleText).join("\n"));
-      setOffice(s.office);
     });
   }, [db]);
-  if (!policy || !office || !saved) return null;
+  if (!policy || !saved) return null;
   // Only valid values are saved; a field being typed (or a ladder that goes down a rung) keeps the last saved value.
   const savePolicy = (next: Draft) => {
     setPolicy(next);
@@ -178,21 +168,6 @@ export function BillingSettings() {
           }}
         />
       </Field>
-      <Subtitle2 as="h2">Office</Subtitle2>
-      <div className={styles.grid}>
-        {OFFICE.map(([key, label]) => (
-          <Field key={key} label={label}>
-            <Input
-              value={office[key]}
-              onChange={(_, d) => {
-                const next = { ...office, [key]: d.value };
-                setOffice(next);
-                void saveSetting(db, "office", cleanOffice(next));
-              }}
-            />
-          </Field>
-        ))}
-      </div>
     </>
   );
 }

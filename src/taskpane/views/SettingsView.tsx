@@ -22,6 +22,7 @@ import { DEFAULT_SETTINGS, loadSettings, saveSetting, Settings } from "../../sto
 import type { AuditEntry } from "../../storage/db";
 import { ReadEditSettings } from "./ReadEditSettings";
 import { BillingSettings } from "./BillingSettings";
+import { OfficeSettings } from "./OfficeSettings";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "320px" } });
 
@@ -75,6 +76,7 @@ export function SettingsView() {
       </div>
       <ReadEditSettings />
       <BillingSettings />
+      <OfficeSettings />
       <Subtitle2 as="h2">Audit log</Subtitle2>
       <Caption1>
         Kept on this computer. Every rate-schedule import, replacement and deletion, and every read-review decision, is recorded.
