@@ -1,11 +1,12 @@
-import { existsSync, renameSync, rmSync } from "fs";
+import { existsSync, renameSync, rmSync, writeFileSync } from "fs";
 import { resolve } from "path";
 import { DEFAULT_READ_EDIT_SETTINGS, isIsoDate, RateSchedule, validateSchedule } from "../engine";
 import { readXlsxFast } from "../adapters/xlsx/fastRead";
 import { XlsxWriter } from "../adapters/xlsx/fastXlsx";
 import { XlsxOutputPort } from "../adapters/xlsx/xlsxOutputPort";
 import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
-import { CycleRun, generateCycle } from "../cycle/generateCycle";
+import { CycleRun, generateCycle, servicesOf } from "../cycle/generateCycle";
+import { printExtract } from "../cycle/printExtract";
 import { DEFAULT_CYCLE_SETTINGS } from "../cycle/settings";
 import { TEMPLATES_SHEET } from "../cycle/letters";
 import { OFFICE_SHEET } from "../cycle/office";
@@ -92,6 +93,16 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
     throw error;
   }
   renameSync(partial, out);
+  // The bill-print extract for a print-and-mail vendor, beside OUT.xlsx (docs/outputs.md).
+  const extract = `${out.replace(/\.xlsx$/i, "")}-bill-print.csv`;
+  const office = run.loaded.office ?? DEFAULT_CYCLE_SETTINGS.office;
+  let extracted = -1;
+  const lines: string[] = [];
+  for (const line of printExtract(run.result.statements, servicesOf(schedule), office, DEFAULT_CYCLE_SETTINGS.policy)) {
+    lines.push(line);
+    extracted++;
+  }
+  writeFileSync(extract, lines.join(""));
   const { result, loaded, written, problems } = run;
   const r = result.register;
   const counts = cycleCounts(loaded, result);
@@ -122,6 +133,7 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
     written,
     problems,
     out,
+    extract: { path: extract, bills: extracted },
   };
   if (args.options.has("json")) return JSON.stringify(summary, null, 2);
   return [
@@ -142,6 +154,7 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
     `Delinquent ${result.delinquency.length}; door hangers ${result.doorHangers.length}; work orders for carts ${result.cartOrders.length}`,
     ...problems.map((p) => `Problem: ${p}`),
     `Wrote ${out}: ${written.join(", ")}`,
+    `Wrote ${extract}: ${extracted} printed bill(s) for the print-and-mail vendor`,
   ].join("\n");
 }
 

@@ -16,11 +16,13 @@ import { earlierOutputs, RUN_LOG_SHEET, runLogSheet } from "./sheets/runLog";
 import { workOrdersSheet } from "./sheets/workOrders";
 import { splitForExcel } from "./sheets/split";
 import { OFFICE_SHEET, OFFICE_SHEET_OPTIONS, officeRows } from "./office";
+import { eBillsSheet, E_BILLS_SHEET } from "./sheets/eBills";
 import { shutoffListSheet, SHUTOFF_SHEET } from "./sheets/shutoffList";
 import { collectionsSheet, COLLECTIONS_SHEET } from "./sheets/collections";
 
 export const OUTPUTS = [
   BILLS_SHEET,
+  E_BILLS_SHEET,
   REGISTER_SHEET,
   RECONCILIATION_SHEET,
   DELINQUENCY_SHEET,
@@ -93,7 +95,11 @@ export async function generateCycle(
   const build = (name: OutputName, make: () => OutputSheet | Promise<OutputSheet>) => {
     if (chosen.has(name)) builders.push(async () => splitForExcel(await make()));
   };
-  if (chosen.has(BILLS_SHEET)) builders.push(async () => billsSheets(result.statements, office, options.schedule.usageUnit));
+  // The print run holds the paper bills; e-bill accounts are on the E-Bills sheet instead.
+  const printed = result.statements.filter((s) => !s.account.eBill);
+  if (chosen.has(BILLS_SHEET))
+    builders.push(async () => billsSheets(printed, office, options.schedule.usageUnit, undefined, undefined, policy));
+  build(E_BILLS_SHEET, () => eBillsSheet(result.statements, office));
   build(REGISTER_SHEET, () => registerSheet(result, servicesOf(options.schedule), loaded.unmatchedRows));
   build(RECONCILIATION_SHEET, () => reconciliationSheet(result, loaded.input.billDate));
   build(DELINQUENCY_SHEET, () => delinquencySheet(result));
@@ -101,12 +107,12 @@ export async function generateCycle(
   build(LETTERS_SHEET, async () => {
     const existing = await port.readSheet(TEMPLATES_SHEET);
     templatesMissing = !existing;
-    const { letters, unknownFields } = cycleLetters(result, parseTemplates(existing), policy);
+    const { letters, unknownFields } = cycleLetters(result, parseTemplates(existing), policy, office);
     if (unknownFields.length)
       problems.push(`${TEMPLATES_SHEET}: unknown merge field(s) left as written: ${unknownFields.map((f) => `{{${f}}}`).join(", ")}`);
     return lettersSheet(letters, office);
   });
-  build(DOOR_HANGERS_SHEET, () => doorHangersSheet(result, office));
+  build(DOOR_HANGERS_SHEET, () => doorHangersSheet(result, office, policy));
   build(SHUTOFF_SHEET, () => shutoffListSheet(result));
   build(COLLECTIONS_SHEET, () => collectionsSheet(result));
   build(WORK_ORDERS_SHEET, async () => {
@@ -142,6 +148,7 @@ export async function generateCycle(
       headerRows: 1,
       columnWidths: [18, 44, 100],
       wrapColumns: [2],
+      print: { orientation: "landscape", repeatRows: 1, fitToWidth: true },
     });
   const log = runLogSheet(
     await port.readSheet(RUN_LOG_SHEET),

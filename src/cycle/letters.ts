@@ -1,4 +1,7 @@
 import { calendarFor, CycleAccount, CycleResult, Money, POCATELLO_POLICY, Statement, CyclePolicy } from "../engine";
+import { amountText, dateText } from "./format";
+import type { Look } from "./notices";
+import { DEFAULT_OFFICE } from "./office";
 import { idText } from "../workbook/cells";
 import type { CellValue, SheetValues } from "../workbook/port";
 import { locateTable } from "../workbook/table";
@@ -114,6 +117,7 @@ export function cycleLetters(
   result: CycleResult,
   templates: readonly LetterTemplate[],
   policy: CyclePolicy = POCATELLO_POLICY,
+  look: Look = DEFAULT_OFFICE,
 ): { letters: Letter[]; unknownFields: string[] } {
   const byKind = new Map(templates.map((t) => [t.letter, t]));
   const unknown = new Set<string>();
@@ -121,7 +125,7 @@ export function cycleLetters(
   const calendar = calendarFor(policy);
   const write = (kind: LetterKind, s: Statement, extra: Record<string, string> = {}) => {
     const t = byKind.get(kind)!;
-    const fields = { ...baseFields(s, policy), ...extra };
+    const fields = { ...baseFields(s, policy, look), ...extra };
     drafts.push({
       kind,
       account: s.account,
@@ -140,10 +144,10 @@ export function cycleLetters(
       const returned = Money.of(p.amount);
       const fee = Money.of(policy.returnedPaymentFee);
       write("Returned Payment", s, {
-        ReturnedAmount: `$${returned.toCents()}`,
-        ReturnedReference: p.reference || `received ${p.date}`,
-        ReturnedFee: `$${fee.toCents()}`,
-        ReturnedTotal: `$${returned.plus(fee).toCents()}`,
+        ReturnedAmount: amountText(returned, look.moneyFormat),
+        ReturnedReference: p.reference || `received ${dateText(p.date, look.dateFormat)}`,
+        ReturnedFee: amountText(fee, look.moneyFormat),
+        ReturnedTotal: amountText(returned.plus(fee), look.moneyFormat),
         CashOnlyNote:
           s.account.nsfCount + 1 >= policy.nsfCashOnlyAfter
             ? " After this returned payment the account may pay only by cash, cashier's check, money order or card."
@@ -182,8 +186,10 @@ function envelopes(drafts: Omit<Letter, "envelope" | "inEnvelope" | "envelopeSiz
   return letters;
 }
 
-function baseFields(s: Statement, policy: CyclePolicy): Record<string, string> {
+function baseFields(s: Statement, policy: CyclePolicy, look: Look): Record<string, string> {
   const a = s.account;
+  const d8 = (date: string) => dateText(date, look.dateFormat);
+  const $ = (m: Money) => amountText(m, look.moneyFormat);
   const lateFee = s.otherLines.find((l) => l.description.startsWith("Late fee"));
   const notice = s.collection.notice;
   const shutoff = notice?.shutoff;
@@ -193,33 +199,33 @@ function baseFields(s: Statement, policy: CyclePolicy): Record<string, string> {
     Account: a.account,
     ServiceAddress: a.serviceAddress,
     MailingAddress: a.mailingAddress,
-    BillDate: s.billDate,
-    DueDate: s.dueDate,
-    AmountDue: `$${s.totalDue.toCents()}`,
+    BillDate: d8(s.billDate),
+    DueDate: d8(s.dueDate),
+    AmountDue: $(s.totalDue),
     // The one figure and deadline of the account's notice (docs/outputs.md); PastDue is kept for older templates.
-    NoticeAmount: `$${noticeAmount.toCents()}`,
-    PayBy: notice?.payBy ?? s.dueDate,
-    PastDue: `$${noticeAmount.toCents()}`,
-    Delinquent: `$${s.delinquent.toCents()}`,
-    LateFee: `$${(lateFee?.amount ?? Money.zero).toCents()}`,
+    NoticeAmount: $(noticeAmount),
+    PayBy: d8(notice?.payBy ?? s.dueDate),
+    PastDue: $(noticeAmount),
+    Delinquent: $(s.delinquent),
+    LateFee: $(lateFee?.amount ?? Money.zero),
     LateFeePercent: policy.lateFeePercent,
     LateFeeSentence: lateFee
-      ? ` A late fee of $${lateFee.amount.toCents()} (${policy.lateFeePercent}% of the delinquent amount) has been added to your bill of ${s.billDate}.`
+      ? ` A late fee of ${$(lateFee.amount)} (${policy.lateFeePercent}% of the delinquent amount) has been added to your bill of ${d8(s.billDate)}.`
       : "",
-    ShutoffFee: `$${Money.of(policy.shutoffFee).toCents()}`,
-    ShutoffDate: shutoff?.shutoffDate ?? "",
-    RestoreAmount: shutoff ? `$${shutoff.restoreAmount.toCents()}` : "",
+    ShutoffFee: $(Money.of(policy.shutoffFee)),
+    ShutoffDate: shutoff ? d8(shutoff.shutoffDate) : "",
+    RestoreAmount: shutoff ? $(shutoff.restoreAmount) : "",
     DepositNote:
       shutoff && !shutoff.depositRequired.isZero()
-        ? ` (the full past due plus a $${shutoff.depositRequired.toCents()} deposit, as none is on file)`
+        ? ` (the full past due plus a ${$(shutoff.depositRequired)} deposit, as none is on file)`
         : "",
     ArrangementNote: notice?.arrangementBroken ? " Your written payment arrangement was not kept this cycle and has ended." : "",
-    CloseDate: a.closeDate ?? s.periodEnd,
-    Deposit: `$${Money.of(a.deposit).toCents()}`,
+    CloseDate: d8(a.closeDate ?? s.periodEnd),
+    Deposit: $(Money.of(a.deposit)),
     DepositApplied: a.deposit.greaterThan(0)
-      ? ` A deposit of $${Money.of(a.deposit).toCents()} is on file; it is applied when the account is settled and any remainder refunded to your mailing address.`
+      ? ` A deposit of ${$(Money.of(a.deposit))} is on file; it is applied when the account is settled and any remainder refunded to your mailing address.`
       : "",
-    ArrangementAmount: a.arrangementAmount ? `$${Money.of(a.arrangementAmount).toCents()}` : "",
-    ArrangementUntil: a.arrangementUntil ?? "",
+    ArrangementAmount: a.arrangementAmount ? $(Money.of(a.arrangementAmount)) : "",
+    ArrangementUntil: a.arrangementUntil ? d8(a.arrangementUntil) : "",
   };
 }

@@ -1,6 +1,9 @@
 import { DECISIONS, isEstimated, Money, quantityText, Statement, unitLabel, VolumeUnit } from "../engine";
+import { amountText, dateText } from "./format";
+import { DEFAULT_OFFICE, Office } from "./office";
 
-const $ = (m: Money) => `$${m.toCents()}`;
+/** How the customer reads dates and amounts: the Office sheet's formats. */
+export type Look = Pick<Office, "dateFormat" | "moneyFormat">;
 
 /**
  * The messages a bill carries, in the words of the engine's decisions: why its usage is estimated
@@ -8,7 +11,9 @@ const $ = (m: Money) => `$${m.toCents()}`;
  * kept payment arrangement. The letter, the door hanger and the delinquency list show the same
  * amounts and dates because they all read `statement.collection`.
  */
-export function billMessages(s: Statement, usageUnit: VolumeUnit): string[] {
+export function billMessages(s: Statement, usageUnit: VolumeUnit, look: Look = DEFAULT_OFFICE): string[] {
+  const $ = (m: Money) => amountText(m, look.moneyFormat);
+  const d8 = (date: string) => dateText(date, look.dateFormat);
   const messages: string[] = [];
   const d = s.decision;
   if (isEstimated(d.code) && d.estimate)
@@ -26,22 +31,24 @@ export function billMessages(s: Statement, usageUnit: VolumeUnit): string[] {
       case "reminder":
         messages.push(
           n.returnedPayment
-            ? `RETURNED PAYMENT: a payment was returned by your bank and reversed with a fee. Please pay ${$(n.amount)} by ${n.payBy} in cash, by cashier's check, money order or card.`
+            ? `RETURNED PAYMENT: a payment was returned by your bank and reversed with a fee. Please pay ${$(n.amount)} by ${d8(n.payBy)} in cash, by cashier's check, money order or card.`
             : s.decision.code === "BALANCE_ONLY"
-              ? `PLEASE PAY: ${$(n.amount)} is owing on this closed account. Please pay it by ${n.payBy}.`
-              : `PAST DUE: ${$(n.amount)} of your balance is past due. Please pay it by ${n.payBy}.`,
+              ? `PLEASE PAY: ${$(n.amount)} is owing on this closed account. Please pay it by ${d8(n.payBy)}.`
+              : `PAST DUE: ${$(n.amount)} of your balance is past due. Please pay it by ${d8(n.payBy)}.`,
         );
         break;
       case "late notice":
         messages.push(
-          `LATE NOTICE: ${$(n.amount)} is past due. Pay it by ${n.payBy}; service will be shut off without payment or a written payment arrangement.`,
+          `LATE NOTICE: ${$(n.amount)} is past due. Pay it by ${d8(n.payBy)}; service will be shut off without payment or a written payment arrangement.`,
         );
         break;
       case "final notice":
-        messages.push(`FINAL NOTICE: pay ${$(n.amount)} by ${n.payBy} or service will be shut off on or after ${n.shutoff!.shutoffDate}.`);
+        messages.push(
+          `FINAL NOTICE: pay ${$(n.amount)} by ${d8(n.payBy)} or service will be shut off on or after ${d8(n.shutoff!.shutoffDate)}.`,
+        );
         break;
       case "final bill":
-        messages.push(`FINAL BILL: please pay ${$(n.amount)} by ${n.payBy}.`);
+        messages.push(`FINAL BILL: please pay ${$(n.amount)} by ${d8(n.payBy)}.`);
         break;
       case "collections":
         messages.push(`COLLECTIONS: ${$(n.amount)} is unpaid since this account closed; it is being referred for collection.`);
@@ -56,8 +63,10 @@ export function billMessages(s: Statement, usageUnit: VolumeUnit): string[] {
       messages.push(
         "A payment was returned by your bank and reversed with a fee: please pay in cash, by cashier's check, money order or card.",
       );
-  } else if (s.collection.keptOff?.reason === "kept payment arrangement") {
-    messages.push(`PAYMENT ARRANGEMENT: ${s.collection.keptOff.detail}.`);
+  } else if (s.collection.keptOff?.reason === "kept payment arrangement" && s.account.arrangementAmount && s.account.arrangementUntil) {
+    messages.push(
+      `PAYMENT ARRANGEMENT: ${$(Money.of(s.account.arrangementAmount))} each cycle until ${d8(s.account.arrangementUntil)}. Thank you for keeping it.`,
+    );
   }
   return messages;
 }

@@ -421,8 +421,17 @@ class FakeWorksheet extends Loadable {
       setPrintTitleRows(rows: string) {
         ws.setup((p) => (p.titleRows = rows));
       },
-      set zoom(value: { horizontalFitToPages?: number }) {
-        ws.setup((p) => (p.fitToWidth = value.horizontalFitToPages === 1));
+      set zoom(value: { horizontalFitToPages?: number; scale?: number }) {
+        ws.setup((p) => {
+          p.fitToWidth = value.horizontalFitToPages === 1;
+          // PageLayoutZoomOptions.scale: 10 to 400 percent (learn.microsoft.com, Excel.PageLayoutZoomOptions).
+          if (value.scale !== undefined && (value.scale < 10 || value.scale > 400))
+            throw excelError("InvalidArgument", "zoom scale must be from 10 to 400");
+          p.scale = value.scale;
+        });
+      },
+      set paperSize(value: string) {
+        ws.setup((p) => (p.paper = value));
       },
     };
   }
@@ -616,6 +625,18 @@ class FakeRange extends Loadable {
       },
       set columnWidth(_value: number) {
         range.ws.ctx.batch.queue(10, () => void range.box(), true);
+      },
+      /** RangeFormat.rowHeight: points, 0 to 409 (learn.microsoft.com, Excel.RangeFormat). */
+      set rowHeight(value: number) {
+        range.ws.ctx.batch.queue(
+          10,
+          () => {
+            if (!(value >= 0 && value <= 409)) throw excelError("InvalidArgument", "rowHeight must be from 0 to 409 points");
+            const sheet = range.ws.resolve();
+            sheet.rowHeight = value;
+          },
+          true,
+        );
       },
     };
   }

@@ -366,7 +366,11 @@ export function demoCity(schedule: RateSchedule, options: DemoCityOptions): Reco
     const levelAmount = levelPay
       ? toCents(monthly.slice(-12).reduce((a, u) => a + bill(u, PREV_READ), 0) / Math.min(12, monthly.length))
       : null;
-    const mailing = secondAccount ? previousOwner!.mailing : i % 41 === 0 ? `PO Box ${1000 + i}, Demo City` : address;
+    const mailing = secondAccount
+      ? previousOwner!.mailing
+      : i % 41 === 0
+        ? `PO Box ${1000 + i}, Demo City, ID 83201`
+        : `${address}, Demo City, ID 83201`;
     previousOwner = { name, mailing };
     accounts.push([
       account,

@@ -58,11 +58,11 @@ export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
       Status: "Final",
       "Close Date": toExcelSerial("2026-10-15"),
       Deposit: 150,
-      "Mailing Address": "PO Box 4169, Pocatello ID 83205",
+      "Mailing Address": "PO Box 4169, Pocatello, ID 83205",
     },
     "100126": { "Open Date": toExcelSerial("2026-10-10"), Deposit: 0 },
     // Tom Baker's second account: his letters for both go in one envelope to his mailing address.
-    "100113": { Name: "Baker, Tom", "Mailing Address": address102 },
+    "100113": { Name: "Baker, Tom", "Mailing Address": `${address102}, Sampleton, ID 83200` },
   };
   const accounts: CellValue[][] = [header];
   const extra: CellValue[][] = [
@@ -72,7 +72,7 @@ export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
     ["100128", "Customer 100128", "128 N Arthur Ave", "Active", "residential", "M100128", "3/4", 6, 1],
   ];
   const closed: Record<string, Partial<Record<(typeof header)[number], CellValue>>> = {
-    "100127": { "Close Date": toExcelSerial("2026-07-15"), "Mailing Address": "88 Elm St, Boise ID 83702", Deposit: 0 },
+    "100127": { "Close Date": toExcelSerial("2026-07-15"), "Mailing Address": "88 Elm St, Boise, ID 83702", Deposit: 0 },
   };
   for (const row of [...reviewAccounts.slice(1), ...extra]) {
     const [account, name, address, status, rateClass, meter, meterSize, dials, multiplier] = row;
@@ -80,7 +80,8 @@ export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
       Account: account,
       Name: name,
       "Service Address": address,
-      "Mailing Address": address,
+      // Full mailing addresses, as a window envelope needs them.
+      "Mailing Address": `${address}, Sampleton, ID 83200`,
       Status: status,
       "Rate Class": rateClass,
       Meter: meter,
@@ -141,7 +142,7 @@ export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
   ];
   const adjustments: CellValue[][] = [
     ["Account", "Date", "Type", "Service", "Amount", "Corrects", "Description"],
-    ["100101", d("2026-10-08"), "leak credit", "water", -12.5, "20260930-100101", "Leak credit, half the excess (repaired 2026-09-20)"],
+    ["100101", d("2026-10-08"), "leak credit", "water", -12.5, "20260930-100101", "Leak credit, half the excess (repaired Sep 20)"],
     ["100113", d("2026-10-22"), "back-bill", "water", 18.4, "2026-08", "Back-bill: August read under-registered"],
   ];
   const history = [...base["Usage History"]];

@@ -30,8 +30,18 @@ export interface MemorySheet {
    * this call and not kept, so a large input sheet is in memory only while it is being read.
    */
   lazy?: (maxRows?: number) => CellValue[][];
+  /** Row height in points as Office.js set it (the fake Excel records it here). */
+  rowHeight?: number;
   /** Print set-up as Office.js set it (the fake Excel records it here). */
-  printSetup?: { orientation?: string; printArea?: string; titleRows?: string; fitToWidth?: boolean; pageBreaks: number[] };
+  printSetup?: {
+    orientation?: string;
+    printArea?: string;
+    titleRows?: string;
+    fitToWidth?: boolean;
+    scale?: number;
+    paper?: string;
+    pageBreaks: number[];
+  };
 }
 
 const key = (row: number, column: number) => `${row}:${column}`;

@@ -11,6 +11,7 @@ export const ADD_IN_SHEETS: readonly string[] = [
   "Letter Templates",
   "Office",
   "Bills",
+  "E-Bills",
   "Bill Register",
   "Reconciliation",
   "Delinquency List",

@@ -24,6 +24,11 @@ export interface WriteOptions {
   readonly wrapColumns?: readonly number[];
   /** Rows to show bold (beyond the header rows): titles and totals. */
   readonly boldRows?: readonly number[];
+  /**
+   * Every row this many points tall: a paged sheet whose pages must hold a known number of rows
+   * in Excel and LibreOffice alike (Excel's default is 15, LibreOffice's about 12.8).
+   */
+  readonly rowHeight?: number;
 }
 
 export interface PrintSetup {
@@ -34,6 +39,10 @@ export interface PrintSetup {
   readonly repeatRows?: number;
   /** Fit all columns on one page's width. */
   readonly fitToWidth?: boolean;
+  /** Print at this percentage (instead of fitting): a page of a bill is then the same on every printer. */
+  readonly scale?: number;
+  /** Paper size (US Letter when not given). */
+  readonly paper?: "Letter" | "A4";
 }
 
 export interface Progress {

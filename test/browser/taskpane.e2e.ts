@@ -145,7 +145,7 @@ describe("the task pane in Chromium over a fake Excel", () => {
     const before = await digest(page, INPUT_SHEETS);
     await openView(page, "Generate");
     await page.getByRole("combobox", { name: "Rate schedule" }).filter({ hasText: "chubbuck" }).waitFor();
-    for (const name of ["Reconciliation", "Delinquency List", "Letters", "Shutoff List", "Collections List", "Work Orders"]) {
+    for (const name of ["E-Bills", "Reconciliation", "Delinquency List", "Letters", "Shutoff List", "Collections List", "Work Orders"]) {
       await page.getByRole("checkbox", { name }).uncheck();
     }
     await page.getByRole("button", { name: "Generate", exact: true }).click();
@@ -169,16 +169,18 @@ describe("the task pane in Chromium over a fake Excel", () => {
     expect(text("Bill Register")).toMatch(/Bills\t20/);
     expect(text("Bill Register")).toMatch(/Accounts held\t7/);
     expect(text("Bill Register")).toMatch(/3155\.43/);
-    expect(text("Bills").match(/^Account\t/gm)?.length ?? 0).toBeGreaterThan(0);
-    expect(text("Door Hangers")).toContain(
-      [
-        "Name\tCustomer 100110",
-        "Service address\t210 N Hayes Ave",
-        "Account\t100110",
-        "Pay to avoid shutoff\t$175.00 by 2026-11-16",
-        "Shutoff on or after\t2026-11-17",
-      ].join("\n"),
-    );
+    // 19 paper bills, each with its account in the summary and on the remit stub.
+    expect(text("Bills").match(/\tAccount number\t/g)?.length ?? 0).toBe(38);
+    const hangers = text("Door Hangers");
+    for (const line of [
+      "PAY $175.00 BY NOV 16, 2026",
+      "OR SERVICE MAY BE SHUT OFF ON OR AFTER NOV 17, 2026",
+      "Name\tCustomer 100110",
+      "Service address\t210 N Hayes Ave",
+      "Account\t100110",
+      "Phone\t(208) 555-0100",
+    ])
+      expect(hangers).toContain(line);
     expect(await digest(page, INPUT_SHEETS)).toEqual(before);
 
     await generated.getByRole("button", { name: "Open Door Hangers" }).click();

@@ -49,6 +49,7 @@ describe("ubill cycle", () => {
     const names = book.worksheets.map((w) => w.name);
     expect(names).toEqual([
       "Bills",
+      "E-Bills",
       "Bill Register",
       "Reconciliation",
       "Delinquency List",

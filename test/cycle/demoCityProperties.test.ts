@@ -8,6 +8,7 @@ import { CyclePolicy, DEFAULT_READ_EDIT_SETTINGS, Money, POCATELLO_POLICY } from
 import { previewCycle } from "../../src/cycle/generateCycle";
 import { cycleLetters, DEFAULT_TEMPLATES } from "../../src/cycle/letters";
 import { billMessages } from "../../src/cycle/notices";
+import { amountText, dateText } from "../../src/cycle/format";
 import { shutoffListSheet } from "../../src/cycle/sheets/shutoffList";
 import { delinquencySheet } from "../../src/cycle/sheets/delinquency";
 import { DEFAULT_CYCLE_SETTINGS } from "../../src/cycle/settings";
@@ -118,9 +119,10 @@ describe("Demo City cycles", () => {
             h.shutoffDate,
           ]);
           const letter = letters.find((l) => l.account.account === id && l.kind === "Final Notice")!;
-          expect(letter.paragraphs.join(" ")).toContain(`$${h.amountToAvoidShutoff.toCents()} by ${h.payBy}`);
+          const amount = amountText(h.amountToAvoidShutoff);
+          expect(letter.paragraphs.join(" ")).toContain(`${amount} by ${dateText(h.payBy)}`);
           expect(billMessages(byAccount.get(id)!, "gal")).toContain(
-            `FINAL NOTICE: pay $${h.amountToAvoidShutoff.toCents()} by ${h.payBy} or service will be shut off on or after ${h.shutoffDate}.`,
+            `FINAL NOTICE: pay ${amount} by ${dateText(h.payBy)} or service will be shut off on or after ${dateText(h.shutoffDate)}.`,
           );
         }
 

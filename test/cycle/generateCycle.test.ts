@@ -6,6 +6,7 @@
 import { DEFAULT_READ_EDIT_SETTINGS, Money, sumMoney } from "../../src/engine";
 import { generateCycle, OUTPUTS } from "../../src/cycle/generateCycle";
 import { RUN_LOG_HEADER } from "../../src/cycle/sheets/runLog";
+import { BILL_PAGE_ROWS } from "../../src/cycle/sheets/bills";
 import { DEFAULT_CYCLE_SETTINGS } from "../../src/cycle/settings";
 import { sampleCycleWorkbook } from "../../src/samples/sampleCycle";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
@@ -158,7 +159,7 @@ describe("the sample cycle", () => {
     expect(sample.workbook.sheet("Collections List")!.values[1].slice(0, 8)).toEqual([
       "100127",
       "Customer 100127",
-      "88 Elm St, Boise ID 83702",
+      "88 Elm St, Boise, ID 83702",
       "127 N Hayes Ave",
       "2026-07-15",
       107,
@@ -188,10 +189,20 @@ describe("the sample cycle", () => {
     expect(lines.some((t) => t.includes("Your written payment arrangement was not kept this cycle and has ended."))).toBe(true);
   });
 
-  it("prints each bill and letter on its own page and door hangers three to a page", () => {
-    expect(sample.workbook.sheet("Bills")!.options?.print?.pageBreaks).toHaveLength(19);
+  it("prints each paper bill on its own page of the same length, the e-bill on E-Bills, and door hangers two to a page", () => {
+    // 20 bills: 19 on paper (100105 takes its bill by email).
+    const breaks = sample.workbook.sheet("Bills")!.options!.print!.pageBreaks!;
+    expect(breaks).toHaveLength(18);
+    expect(breaks.every((b, i) => b === (i + 1) * BILL_PAGE_ROWS)).toBe(true);
+    expect(sample.workbook.sheet("Bills")!.values).toHaveLength(19 * BILL_PAGE_ROWS);
+    expect(
+      sample.workbook
+        .sheet("E-Bills")!
+        .values.slice(1)
+        .map((r) => [r[0], r[2], r[3]]),
+    ).toEqual([["100105", "customer100105@example.com", 221.15]]);
     expect(sample.workbook.sheet("Door Hangers")!.options?.print?.pageBreaks).toHaveLength(
-      Math.ceil(sample.result.doorHangers.length / 3) - 1,
+      Math.ceil(sample.result.doorHangers.length / 2) - 1,
     );
     expect(sample.workbook.sheet("Bill Register")!.options?.print).toEqual({ orientation: "landscape", repeatRows: 1, fitToWidth: true });
   });

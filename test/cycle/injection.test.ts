@@ -54,8 +54,9 @@ describe("formula injection", () => {
       ]);
     }
     const bills = wb.sheet("Bills")!;
-    const at = bills.values.findIndex((r) => r[1] === "+1");
-    expect(typeof bills.values[at][1]).toBe("string");
+    // The name heads the mailing address, in the envelope's window.
+    const at = bills.values.findIndex((r) => r[0] === "+1");
+    expect(typeof bills.values[at][0]).toBe("string");
   });
 
   it("formats every text cell as text before Excel sees its value (fake Office.js counts none coerced)", async () => {

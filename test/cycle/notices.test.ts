@@ -142,9 +142,11 @@ describe("who gets which notice", () => {
     expect([n.amount.toCents(), n.payBy, n.shutoff!.shutoffDate]).toEqual(["180.00", "2026-11-16", "2026-11-17"]);
     expect([hanger.amountToAvoidShutoff.toCents(), hanger.payBy, hanger.shutoffDate]).toEqual(["180.00", "2026-11-16", "2026-11-17"]);
     expect(result.delinquency[0].notice).toBe(n);
-    expect(billMessages(s, "gal")).toContain("FINAL NOTICE: pay $180.00 by 2026-11-16 or service will be shut off on or after 2026-11-17.");
+    expect(billMessages(s, "gal")).toContain(
+      "FINAL NOTICE: pay $180.00 by Nov 16, 2026 or service will be shut off on or after Nov 17, 2026.",
+    );
     expect(letters[0].paragraphs[0]).toBe(
-      "Your account for 1 Main St is $180.00 past due. Unless we receive $180.00 by 2026-11-16, service will be shut off on or after 2026-11-17 and a $40.00 out-for-shutoff fee will be added to your next bill.",
+      "Your account for 1 Main St is $180.00 past due. Unless we receive $180.00 by Nov 16, 2026, service will be shut off on or after Nov 17, 2026 and a $40.00 out-for-shutoff fee will be added to your next bill.",
     );
   });
 });

@@ -67,7 +67,7 @@ describe("billsSheets", () => {
       parts.map((p) => [p.name, p.rows, p.options]),
     );
     for (const p of parts) {
-      expect(p.rows[0][5]).toMatch(/BILL$/);
+      expect(p.rows[0][5]).toMatch(/BILL$|^STATEMENT$/);
       expect(p.options.boldRows?.[0]).toBe(0);
     }
   });

@@ -312,6 +312,8 @@ function formatOps(sheet: Excel.Worksheet, width: number, height: number, option
     ops.push(() => (sheet.getRangeByIndexes(0, 0, headerRows, width).format.font.bold = true));
     if (headerRows === 1 && height > 1 && !options.print) ops.push(() => sheet.freezePanes.freezeRows(1));
   }
+  if (options.rowHeight && height > 0)
+    ops.push(() => (sheet.getRangeByIndexes(0, 0, height, Math.max(1, width)).format.rowHeight = options.rowHeight!));
   for (const [start, count] of runsOf(options.boldRows ?? []))
     ops.push(() => (sheet.getRangeByIndexes(start, 0, count, width).format.font.bold = true));
   options.columnWidths?.forEach((chars, c) => {
@@ -333,6 +335,8 @@ function formatOps(sheet: Excel.Worksheet, width: number, height: number, option
     sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, Math.max(1, height), width));
     if (print.repeatRows) sheet.pageLayout.setPrintTitleRows(`$1:$${print.repeatRows}`);
     if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    else if (print.scale) sheet.pageLayout.zoom = { scale: print.scale };
+    sheet.pageLayout.paperSize = print.paper === "A4" ? "A4" : "Letter";
   });
   for (const row of print.pageBreaks ?? []) if (row > 0) ops.push(() => sheet.horizontalPageBreaks.add(`A${row + 1}`));
   return ops;

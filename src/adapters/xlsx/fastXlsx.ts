@@ -100,7 +100,9 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
   head += frozen
     ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
     : `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`;
-  head += `<sheetFormatPr defaultRowHeight="15"/>`;
+  head += options?.rowHeight
+    ? `<sheetFormatPr defaultRowHeight="${options.rowHeight}" customHeight="1"/>`
+    : `<sheetFormatPr defaultRowHeight="15"/>`;
   if (options.columnWidths?.length)
     head += `<cols>${options.columnWidths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`;
   yield head + "<sheetData>";
@@ -156,7 +158,9 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
     tail += `<conditionalFormatting sqref="${ref}"><cfRule type="expression" dxfId="${styles.dxf(h.fill)}" priority="${sheet.highlights.length - i}"><formula>${esc(h.formula.replace(/^=/, ""))}</formula></cfRule></conditionalFormatting>`;
   });
   tail += `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`;
-  if (print) tail += `<pageSetup orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
+  // paperSize 1 is US Letter, 9 is A4 (ECMA-376 Part 1, 18.3.1.63 pageSetup).
+  if (print)
+    tail += `<pageSetup paperSize="${print.paper === "A4" ? 9 : 1}"${print.scale ? ` scale="${print.scale}"` : ""} orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
   const breaks = (print?.pageBreaks ?? []).filter((b) => b > 0);
   // Excel would drop or refuse breaks past its limit (cycle/sheets/split.ts splits sheets well before).
   if (breaks.length > EXCEL_MAX_PAGE_BREAKS)

@@ -117,6 +117,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (old) this.book.removeWorksheet(old.id);
     const ws = this.book.addWorksheet(name);
     if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+    if (options.rowHeight) ws.properties.defaultRowHeight = options.rowHeight;
     rows.forEach((row, i) => {
       const xrow = ws.getRow(i + 1);
       row.forEach((v, c) => setCell(xrow.getCell(c + 1), v, options.columnFormats?.[c]));
@@ -146,6 +147,9 @@ export class XlsxWorkbook implements WorkbookPort {
         printArea: `A1:${columnLetter(width - 1)}${Math.max(1, rows.length)}`,
         ...(print.repeatRows ? { printTitlesRow: `1:${print.repeatRows}` } : {}),
         ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+        ...(print.scale ? { scale: print.scale } : {}),
+        // A4 is paper size 9 (ECMA-376 paperSize); left out, the paper is US Letter (1).
+        ...(print.paper === "A4" ? { paperSize: 9 as unknown as NonNullable<typeof ws.pageSetup.paperSize> } : {}),
       };
       // A break after row r-1 starts a new page at row r.
       for (const r of print.pageBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();

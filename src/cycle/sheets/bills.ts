@@ -1,19 +1,57 @@
-import { isEstimated, MeterReading, quantityText, Statement, unitLabel, VolumeUnit } from "../../engine";
+import {
+  addDays,
+  CyclePolicy,
+  isEstimated,
+  MeterReading,
+  Money,
+  POCATELLO_POLICY,
+  quantityText,
+  roundToCents,
+  Statement,
+  unitLabel,
+  VolumeUnit,
+} from "../../engine";
 import { billMessages } from "../notices";
+import { amountText, dateText } from "../format";
 import type { CellValue } from "../../workbook/port";
 import type { Office } from "../settings";
-import { MONEY, num, OutputSheet, PRICE, QUANTITY } from "./output";
+import { lateFeeSentence } from "../office";
+import { OutputSheet, PRICE, QUANTITY } from "./output";
 import { MAX_PAGE_BREAKS, MAX_SHEET_ROWS } from "./split";
-
 export const BILLS_SHEET = "Bills";
 
 /**
- * The Bills sheet: one printable bill per account, a page each: who and where, the reads and
- * usage, a line per charge and block, the balance forward with payments, adjustments and fees,
- * the total due and due date, and 13 months of usage. E-bill, autopay and final bills are marked.
+ * Rows on a printed page: the remit stub ends each page. Rows are 13 points and the six columns
+ * (94 characters, 7.2 inches in Excel) fit the page's width at 100%, so a US Letter page (9.8
+ * inches between its margins) holds 54 rows in Excel, and more in LibreOffice, which draws the
+ * columns wider and so shrinks the page to fit them; A4 holds more.
  */
-export function billsSheet(statements: readonly Statement[], office: Office, usageUnit: VolumeUnit): OutputSheet {
-  return billsSheets(statements, office, usageUnit, Infinity).next().value as OutputSheet;
+export const BILL_PAGE_ROWS = 52;
+export const BILL_ROW_HEIGHT = 13;
+const STUB_ROWS = 10;
+/** Characters a full-width line holds across the bill's six columns. */
+const LINE = 94;
+
+/** Money on a bill as the Office sheet writes it: "$1,234.56" by default. */
+const moneyFormat = (office: Office) => (office.moneyFormat === "$1,234.56" ? '"$"#,##0.00;-"$"#,##0.00' : "#,##0.00;-#,##0.00");
+
+/**
+ * The Bills sheet: one bill a printed page, laid out as a utility mails it: letterhead with the
+ * office's address, phone, hours, web site and email; the customer's mailing address where a #10
+ * window envelope shows it, beside the account summary (previous balance, payments, adjustments and
+ * fees, current charges, total due and due date, the amount after the late-fee date); the messages
+ * (estimate, the account's one notice, autopay, level pay, final bill, the message of the month, the
+ * late-fee sentence); each meter's reads and usage; the charges by service with a line per block;
+ * the activity since the last bill; 13 months of usage as bars; and a remit stub at the foot with
+ * the remit-to address and a scan line.
+ */
+export function billsSheet(
+  statements: readonly Statement[],
+  office: Office,
+  usageUnit: VolumeUnit,
+  policy = POCATELLO_POLICY,
+): OutputSheet {
+  return billsSheets(statements, office, usageUnit, Infinity, Infinity, policy).next().value as OutputSheet;
 }
 
 /**
@@ -28,6 +66,7 @@ export function* billsSheets(
   usageUnit: VolumeUnit,
   maxRows = MAX_SHEET_ROWS,
   maxBreaks = MAX_PAGE_BREAKS,
+  policy: CyclePolicy = POCATELLO_POLICY,
 ): Generator<OutputSheet> {
   // Texts many bills share (the due date line, a month, a usage) are kept once.
   const texts = new Map<string, string>();
@@ -37,6 +76,7 @@ export function* billsSheets(
     if (texts.size < 50_000) texts.set(text, text);
     return text;
   };
+  const money = moneyFormat(office);
   let part = 0;
   let rows: CellValue[][] = [];
   let pageBreaks: number[] = [];
@@ -45,14 +85,15 @@ export function* billsSheets(
     name: part === 0 ? BILLS_SHEET : `${BILLS_SHEET} ${part + 1}`,
     rows,
     options: {
-      columnWidths: [16, 42, 14, 16, 22, 12],
-      columnFormats: [undefined, QUANTITY, QUANTITY, QUANTITY, PRICE, MONEY],
+      columnWidths: [16, 30, 12, 12, 10, 14],
+      columnFormats: [undefined, undefined, QUANTITY, QUANTITY, PRICE, money],
       boldRows: bold,
-      print: { orientation: "portrait", pageBreaks, fitToWidth: true },
+      rowHeight: BILL_ROW_HEIGHT,
+      print: { orientation: "portrait", pageBreaks, fitToWidth: true, paper: office.paper },
     },
   });
   for (const s of statements) {
-    const bill = billRows(s, office, usageUnit, same);
+    const bill = billRows(s, office, usageUnit, policy, same);
     if (rows.length > 0 && (rows.length + bill.rows.length > maxRows || pageBreaks.length >= maxBreaks)) {
       yield sheet();
       part++;
@@ -67,11 +108,54 @@ export function* billsSheets(
   yield sheet();
 }
 
-/** One bill's rows, and which of them are bold. */
+const title = (service: string) => service.charAt(0).toUpperCase() + service.slice(1);
+
+/** A mailing address as the lines of an envelope's window: split at line breaks, or at commas. */
+export function mailingLines(address: string): string[] {
+  const parts = address.includes("\n") ? address.split("\n") : address.split(/,\s*/);
+  const lines = parts.map((p) => p.trim()).filter(Boolean);
+  // "Sampleton, ID 83200": the city with its state and ZIP on one line.
+  for (let i = lines.length - 1; i > 0; i--)
+    if (/^[A-Z]{2}\s+\d{5}(-\d{4})?$/.test(lines[i])) lines.splice(i - 1, 2, `${lines[i - 1]}, ${lines[i]}`);
+  return lines.slice(0, 4);
+}
+
+/** The late fee this bill's total would draw if still unpaid after the due date and grace, and that date. */
+function afterDueDate(s: Statement, policy: CyclePolicy): { date: string; amount: Money } | undefined {
+  if (!s.totalDue.amount.greaterThan(0)) return undefined;
+  const fee = roundToCents(s.totalDue.amount.times(policy.lateFeePercent).div(100));
+  if (fee.lessThan(policy.lateFeeMinimum)) return undefined;
+  return { date: addDays(s.dueDate, policy.graceDays), amount: s.totalDue.plus(Money.of(fee)) };
+}
+
+/** A check digit for the scan line: the Luhn digit of its numbers (the mod-10 rule remittance scanners use). */
+export function luhnDigit(digits: string): number {
+  let sum = 0;
+  for (let i = digits.length - 1, double = true; i >= 0; i--, double = !double) {
+    let d = Number(digits[i]);
+    if (double) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/** The stub's scan line: account, amount due in cents and due date, each fixed width, and a check digit. */
+export function scanLine(account: string, amountDue: Money, dueDate: string): string {
+  const acct = account.replace(/\D/g, "").padStart(10, "0").slice(-10);
+  const cents = Money.of(amountDue.amount.greaterThan(0) ? amountDue.amount : 0)
+    .amount.times(100)
+    .toFixed(0)
+    .padStart(10, "0");
+  const due = dueDate.replace(/-/g, "");
+  return `${acct} ${cents} ${due} ${luhnDigit(acct + cents + due)}`;
+}
+
+/** One bill's rows, exactly a page long unless its content is longer, and which of them are bold. */
 function billRows(
   s: Statement,
   office: Office,
   usageUnit: VolumeUnit,
+  policy: CyclePolicy,
   same: (text: string) => string,
 ): { rows: CellValue[][]; bold: number[] } {
   const rows: CellValue[][] = [];
@@ -80,68 +164,176 @@ function billRows(
     if (isBold) bold.push(rows.length);
     rows.push(row);
   };
+  const d8 = (date: string) => same(dateText(date, office.dateFormat));
+  const $ = (m: Money) => amountText(m, office.moneyFormat);
   const a = s.account;
-  add([office.utilityName, null, null, null, null, s.final ? "FINAL BILL" : "UTILITY BILL"], true);
-  if (office.address || office.phone) add([[office.address, office.phone].filter(Boolean).join("  ")]);
-  add(["Account", a.account, null, "Bill", s.billNumber]);
-  add(["Name", a.name, null, "Bill date", s.billDate]);
-  add(["Service address", a.serviceAddress, null, "Due date", s.dueDate]);
-  add([
-    "Mail to",
-    a.mailingAddress,
-    null,
-    "Period",
-    same(`${s.periodStart} to ${s.periodEnd}${s.serviceDays ? ` (${s.serviceDays} days)` : ""}`),
-  ]);
-  const marks = [
-    a.eBill ? `E-BILL: sent to ${a.email ?? "the e-mail on file"}` : "",
-    // A closed account's balance statement is not drafted: its autopay ended with its service.
-    a.autopay && s.decision.code !== "BALANCE_ONLY" ? `AUTOPAY: ${s.totalDue.toCents()} will be drafted on ${s.dueDate}` : "",
-  ].filter(Boolean);
-  if (marks.length) add([marks.join("   ")]);
-  // A message runs across the bill's empty cells to its right; long ones take more than one row.
-  for (const message of billMessages(s, usageUnit)) for (const line of wrapText(message, 110)) add([line], /^[A-Z -]+:/.test(message));
+  const kind = s.decision.code === "BALANCE_ONLY" ? "STATEMENT" : s.final ? "FINAL BILL" : "UTILITY BILL";
+
+  // Letterhead.
+  add([office.utilityName, null, null, null, null, kind], true);
+  add([office.address || null, null, null, office.phone ? "Phone" : null, null, office.phone || null]);
+  add([[office.web, office.email, office.hours ? `Office hours: ${office.hours}` : ""].filter(Boolean).join("   ") || null]);
   add([]);
-  readRows(s, usageUnit, same, add);
-  add(["Service", "Description", "Quantity", "Unit", "Price", "Amount"], true);
-  for (const l of s.chargeLines) add([l.service, l.description, num(l.quantity), l.unit, l.price.toNumber(), num(l.amount)]);
-  add([null, "Current charges", null, null, null, num(s.currentCharges)], true);
-  add([]);
-  add([null, "Previous balance", null, null, null, num(s.previousBalance)]);
-  for (const l of s.otherLines) add([l.service, `${l.description}${l.date ? ` (${l.date})` : ""}`, null, null, null, num(l.amount)]);
-  if (s.levelPay) add([null, `Level pay: deferred balance now ${s.levelPay.deferredAfter.toCents()}`]);
-  add([null, "Current charges", null, null, null, num(s.currentCharges)]);
-  add([null, same(`TOTAL DUE by ${s.dueDate}`), null, null, null, num(s.totalDue)], true);
-  if (s.usageHistory.length) {
-    add([]);
-    add([`Usage history (${unitLabel(usageUnit)})`], true);
-    // Three months a row, as text: a compact history that no column format can disturb.
-    for (let i = 0; i < s.usageHistory.length; i += 3)
-      add(s.usageHistory.slice(i, i + 3).flatMap((h) => [same(h.periodEnd.slice(0, 7)), same(quantityText(h.usage))]));
+  // The mailing address where a #10 window shows it, beside the account summary.
+  const window = [a.name, ...mailingLines(a.mailingAddress || a.serviceAddress)];
+  const after = afterDueDate(s, policy);
+  const adjustmentsAndFees = s.adjustments.plus(s.fees);
+  const summary: [string, CellValue, boolean][] = [
+    ["Account number", a.account, false],
+    ["Bill date", d8(s.billDate), false],
+    ["Previous balance", s.previousBalance.toNumber(), false],
+    ["Payments received", s.payments.toNumber(), false],
+    ...(adjustmentsAndFees.isZero()
+      ? []
+      : [["Adjustments and fees", adjustmentsAndFees.toNumber(), false] as [string, CellValue, boolean]]),
+    ["Current charges", s.currentCharges.toNumber(), false],
+    [same(`TOTAL DUE by ${d8(s.dueDate)}`), s.totalDue.toNumber(), true],
+    ...(after ? [[same(`After ${d8(after.date)}`), after.amount.toNumber(), false] as [string, CellValue, boolean]] : []),
+  ];
+  for (let i = 0; i < Math.max(window.length, summary.length); i++) {
+    const line = summary[i];
+    add([window[i] ?? null, null, line ? line[0] : null, null, null, line ? line[1] : null], line?.[2] ?? false);
   }
+  add([
+    same(`Service address: ${a.serviceAddress}`),
+    null,
+    same(`Service from ${d8(s.periodStart)} to ${d8(s.periodEnd)}${s.serviceDays ? ` (${s.serviceDays} days)` : ""}`),
+  ]);
+  add([]);
+
+  // Messages: the engine's decisions, autopay, e-bill, level pay, the office's.
+  const messages = billMessages(s, usageUnit, office);
+  if (a.autopay && s.decision.code !== "BALANCE_ONLY" && s.totalDue.amount.greaterThan(0))
+    messages.push(`AUTOPAY: do not pay; ${$(s.totalDue)} will be drafted from your bank account on ${d8(s.dueDate)}.`);
+  if (s.levelPay)
+    messages.push(
+      `LEVEL PAY: you pay ${$(s.levelPay.amount)} a month; your actual charges this month were ${$(s.levelPay.actual)}, and ${$(s.levelPay.deferredAfter)} is deferred to the true-up.`,
+    );
+  if (s.totalDue.amount.greaterThan(0)) messages.push(lateFeeSentence(office, policy));
+  if (office.message) messages.push(office.message);
+  // The engine's messages first, each in bold where it asks for something; the office's after.
+  for (const m of messages) for (const line of wrapText(m, LINE)) add([same(line)], /^[A-Z -]+:/.test(m));
+  if (messages.length) add([]);
+
+  readRows(s, usageUnit, same, add, d8);
+  charges(s, same, add);
+  if (s.otherLines.length) {
+    add(["ACTIVITY SINCE YOUR LAST BILL"], true);
+    for (const l of s.otherLines) add([l.date ? d8(l.date) : null, l.description, null, null, null, l.amount.toNumber()]);
+    add([]);
+  }
+  const budget = BILL_PAGE_ROWS - STUB_ROWS;
+  usageBars(s, usageUnit, same, add, budget - rows.length);
+  while (rows.length < budget) rows.push([]);
+  stub(s, office, after, same, add, d8);
   return { rows, bold };
 }
 
-/** The reads: a row per meter (two for an exchange), what was not read, and the estimate billed instead. */
+/** The charges, a service at a time with its lines (a line per block), and the current charges. */
+function charges(s: Statement, same: (text: string) => string, add: (row: CellValue[], bold?: boolean) => void): void {
+  if (s.chargeLines.length === 0) return;
+  add(["CHARGES", "Description", "Quantity", "Unit", "Rate", "Amount"], true);
+  let service = "";
+  for (const l of s.chargeLines) {
+    add([
+      l.service === service ? null : same(title(l.service)),
+      l.description,
+      l.quantity.toNumber(),
+      l.unit,
+      l.price.toNumber(),
+      l.amount.toNumber(),
+    ]);
+    service = l.service;
+  }
+  add([null, "Current charges", null, null, null, s.currentCharges.toNumber()], true);
+  add([]);
+}
+
+/** Up to 13 months of usage as bars, two months a row (three when the page is short of rows). */
+function usageBars(
+  s: Statement,
+  usageUnit: VolumeUnit,
+  same: (text: string) => string,
+  add: (row: CellValue[], bold?: boolean) => void,
+  room: number,
+): void {
+  const history = s.usageHistory;
+  if (history.length === 0 || room < 3) return;
+  const perRow = Math.ceil(history.length / 2) + 1 <= room ? 2 : 3;
+  const width = perRow === 2 ? 14 : 8;
+  let max = 0;
+  for (const h of history) if (h.usage.greaterThan(max)) max = h.usage.toNumber();
+  const cell = (h: { periodEnd: string; usage: { toNumber(): number } }) =>
+    same(
+      `${MONTHS[Number(h.periodEnd.slice(5, 7)) - 1]} ${h.periodEnd.slice(0, 4)} ${"█".repeat(max > 0 ? Math.max(h.usage.toNumber() > 0 ? 1 : 0, Math.round((h.usage.toNumber() / max) * width)) : 0)} ${quantityText(h.usage as never)}`,
+    );
+  add([same(`USAGE HISTORY (${unitLabel(usageUnit)})`)], true);
+  const rows = Math.ceil(history.length / perRow);
+  // Columns: oldest first down the first column, then the next.
+  for (let r = 0; r < rows; r++) {
+    const row: CellValue[] = [null, null, null, null, null, null];
+    for (let c = 0; c < perRow; c++) {
+      const h = history[c * rows + r];
+      if (h) row[perRow === 2 ? c * 3 : c * 2] = cell(h);
+    }
+    add(row);
+  }
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** The remit stub at the foot of the page: what to pay, by when, where to send it, and a scan line. */
+function stub(
+  s: Statement,
+  office: Office,
+  after: { date: string; amount: Money } | undefined,
+  same: (text: string) => string,
+  add: (row: CellValue[], bold?: boolean) => void,
+  d8: (date: string) => string,
+): void {
+  const remit = mailingLines(office.remitTo || [office.utilityName, office.address].filter(Boolean).join(", "));
+  add([same("- - - - - - - - - - - - Please detach and return this part with your payment - - - - - - - - - - - -")]);
+  add([office.utilityName, null, "Account number", null, null, s.account.account], true);
+  add([s.account.name, null, "Due date", null, null, d8(s.dueDate)]);
+  add([same(`Service address: ${s.account.serviceAddress}`), null, "Amount due", null, null, s.totalDue.toNumber()], true);
+  add([
+    same(`Make checks payable to ${office.utilityName}`),
+    null,
+    after ? same(`After ${d8(after.date)}`) : null,
+    null,
+    null,
+    after ? after.amount.toNumber() : null,
+  ]);
+  add([same("and mail them to:"), null, "Amount enclosed", null, null, "$ ____________"]);
+  for (let i = 0; i < 3; i++) add([remit[i] ?? null]);
+  add([scanLine(s.account.account, s.totalDue, s.dueDate)]);
+}
+
+/** The reads: a row per meter (two for an exchange) with its read dates, what was not read, and the estimate billed instead. */
 function readRows(
   s: Statement,
   usageUnit: VolumeUnit,
   same: (text: string) => string,
   add: (row: CellValue[], bold?: boolean) => void,
+  d8: (date: string) => string,
 ): void {
   const d = s.decision;
   const meters = s.reading?.meters ?? [];
   if (meters.length === 0 && d.usage === undefined) return;
   const unit = unitLabel(usageUnit);
   const estimated = isEstimated(d.code);
-  add(["Meter", "Previous read", "Current read", "Usage", null, estimated ? "ESTIMATED" : null], true);
+  add(["METER", "Read dates", "Previous", "Current", null, estimated ? "ESTIMATED" : "Usage"], true);
+  const dates = (m: MeterReading) =>
+    m.previousDate && m.currentDate ? same(`${d8(m.previousDate)} to ${d8(m.currentDate)}`) : m.currentDate ? d8(m.currentDate) : null;
   for (const m of meters) {
     if (m.legs) {
       for (const [i, leg] of m.legs.entries())
         add([
-          `${leg.meter} (${i === 0 ? "removed" : "new"})`,
+          same(`${leg.meter} (${i === 0 ? "removed" : "new"})`),
+          dates(m),
           leg.from.toNumber(),
           leg.to.toNumber(),
+          null,
           same(`${quantityText(leg.usage)} ${unit}`),
         ]);
       continue;
@@ -150,17 +342,29 @@ function readRows(
     const used = !m.rereadRequested && m.usage !== null;
     add([
       m.meter,
+      dates(m),
       m.previous?.toNumber() ?? null,
       used ? (m.current?.toNumber() ?? null) : null,
-      meterUsage(m, estimated, unit, same),
-      null,
       sourceMark(m),
+      meterUsage(m, estimated, unit, same),
     ]);
   }
-  if (meters.length === 0) add([s.account.meter ?? null, null, null, "not read"]);
-  if (d.estimate) add(["Estimated usage", d.estimate.method, null, same(`${quantityText(d.estimate.usage)} ${unit}`)], true);
-  else if (meters.length > 1 || meters.some((m) => m.legs))
-    add(["Total usage", null, null, same(`${quantityText(d.usage!)} ${unit}`)], true);
+  if (meters.length === 0) add([s.account.meter ?? null, null, null, null, null, "not read"]);
+  if (d.estimate) {
+    add(
+      [
+        same(`Estimated usage: ${quantityText(d.estimate.usage)} ${unit}`),
+        null,
+        null,
+        null,
+        null,
+        same(`${quantityText(d.estimate.usage)} ${unit}`),
+      ],
+      true,
+    );
+    add([same(`(${d.estimate.method})`)]);
+  } else if (meters.length > 1 || meters.some((m) => m.legs))
+    add([same("Total usage"), null, null, null, null, same(`${quantityText(d.usage!)} ${unit}`)], true);
   add([]);
 }
 
@@ -172,7 +376,7 @@ function meterUsage(m: MeterReading, estimated: boolean, unit: string, same: (te
 
 function sourceMark(m: MeterReading): string | null {
   if (m.rereadRequested || m.usage === null) return null;
-  return m.source === "actual" ? null : m.source === "customer" ? "CUSTOMER READ" : "ESTIMATED";
+  return m.source === "actual" ? null : m.source === "customer" ? "customer" : "estimated";
 }
 
 /** Splits text at spaces into lines of at most `width` characters (a longer word keeps its own line). */

@@ -59,6 +59,8 @@ export function runLogSheet(existing: SheetValues | undefined, entry: RunLogEntr
       headerRows: 1,
       columnWidths: [24, 11, 24, 14, 7, 7, 6, 14, 14, 11, 60, 60],
       columnFormats: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, MONEY, MONEY, MONEY],
+      wrapColumns: [10, 11],
+      print: { orientation: "landscape", repeatRows: 1, fitToWidth: true },
     },
   };
 }

@@ -69,7 +69,8 @@ export function billAccount(
       lines.push({
         kind: "reversal",
         service: "payments",
-        description: `Returned payment ${p.reference || p.date} reversed`,
+        // Dates stay in `date`, for each output to print in its own format.
+        description: `Returned payment${p.reference ? ` ${p.reference}` : ""} reversed`,
         amount: Money.of(p.amount),
         date: p.date,
       });
@@ -103,7 +104,8 @@ export function billAccount(
     lines.push({
       kind: "fee",
       service: "fees",
-      description: `Late fee, ${policy.lateFeePercent}% of ${Money.of(delinquent).toCents()} unpaid after ${graceEnd}`,
+      description: `Late fee, ${policy.lateFeePercent}% of $${Money.of(delinquent).toCents()} unpaid after the due date and grace`,
+      date: graceEnd,
       amount: Money.of(fee),
     });
   }
@@ -112,7 +114,7 @@ export function billAccount(
     lines.push({
       kind: "fee",
       service: "fees",
-      description: `Out-for-shutoff fee (${account.outForShutoff})`,
+      description: "Out-for-shutoff fee",
       amount: Money.of(policy.shutoffFee),
       date: account.outForShutoff,
     });

@@ -1,0 +1,124 @@
+import { addDays, CyclePolicy, isEstimated, Money, quantityText, roundToCents, Statement } from "../engine";
+import { dateText } from "./format";
+import { billMessages } from "./notices";
+import type { Office } from "./office";
+import { mailingLines, scanLine } from "./sheets/bills";
+
+/** Months of usage history the extract carries, oldest first, ending with this bill's. */
+const HISTORY = 13;
+
+/**
+ * The bill-print extract a print-and-mail vendor takes: one CSV row per printed bill (e-bill
+ * accounts are not in the print run), every field the bill shows, amounts as plain decimals in
+ * dollars and cents, dates as yyyy-mm-dd and as printed, the charges by service in the schedule's
+ * order, 13 months of usage as columns, and the stub's scan line. docs/outputs.md lists the columns.
+ * A text field that starts with =, +, - or @ is prefixed with an apostrophe, so a spreadsheet
+ * opening the file never runs it as a formula.
+ */
+export function* printExtract(
+  statements: readonly Statement[],
+  services: readonly string[],
+  office: Office,
+  policy: CyclePolicy,
+): Generator<string> {
+  const header = [
+    "bill_number",
+    "account",
+    "name",
+    "mail_line_1",
+    "mail_line_2",
+    "mail_line_3",
+    "mail_line_4",
+    "service_address",
+    "bill_date",
+    "due_date",
+    "due_date_printed",
+    "period_start",
+    "period_end",
+    "service_days",
+    "kind",
+    "previous_balance",
+    "payments",
+    "adjustments",
+    "fees",
+    ...services.map((s) => `charges_${s.toLowerCase().replace(/[^a-z0-9]+/g, "_")}`),
+    "current_charges",
+    "total_due",
+    "late_fee_date",
+    "amount_after_late_fee_date",
+    "meters",
+    "previous_reads",
+    "current_reads",
+    "usage",
+    "estimated",
+    "notice",
+    "notice_amount",
+    "notice_pay_by",
+    "messages",
+    "autopay",
+    ...Array.from({ length: HISTORY }, (_, i) => [`usage_month_${i + 1}`, `usage_${i + 1}`]).flat(),
+    "scan_line",
+  ];
+  yield header.join(",") + "\r\n";
+  for (const s of statements) {
+    if (s.account.eBill) continue;
+    const lines = mailingLines(s.account.mailingAddress || s.account.serviceAddress);
+    const byService = new Map<string, Money>();
+    for (const l of s.chargeLines) byService.set(l.service, (byService.get(l.service) ?? Money.zero).plus(l.amount));
+    const fee = roundToCents(s.totalDue.amount.times(policy.lateFeePercent).div(100));
+    const after = s.totalDue.amount.greaterThan(0) && fee.greaterThanOrEqualTo(policy.lateFeeMinimum);
+    const meters = s.reading?.meters ?? [];
+    const history = s.usageHistory.slice(-HISTORY);
+    const notice = s.collection.notice;
+    const row: (string | number | undefined)[] = [
+      s.billNumber,
+      s.account.account,
+      s.account.name,
+      lines[0],
+      lines[1],
+      lines[2],
+      lines[3],
+      s.account.serviceAddress,
+      s.billDate,
+      s.dueDate,
+      dateText(s.dueDate, office.dateFormat),
+      s.periodStart,
+      s.periodEnd,
+      s.serviceDays,
+      s.decision.code === "BALANCE_ONLY" ? "statement" : s.final ? "final" : "regular",
+      s.previousBalance.toCents(),
+      s.payments.toCents(),
+      s.adjustments.toCents(),
+      s.fees.toCents(),
+      ...services.map((svc) => (byService.get(svc) ?? Money.zero).toCents()),
+      s.currentCharges.toCents(),
+      s.totalDue.toCents(),
+      after ? addDays(s.dueDate, policy.graceDays) : undefined,
+      after ? s.totalDue.plus(Money.of(fee)).toCents() : undefined,
+      meters.map((m) => m.meter).join(" "),
+      meters.map((m) => m.previous?.toString() ?? "").join(" "),
+      meters.map((m) => (m.rereadRequested || m.usage === null ? "" : (m.current?.toString() ?? ""))).join(" "),
+      s.decision.usage?.toString(),
+      isEstimated(s.decision.code) ? "yes" : "no",
+      notice?.rung,
+      notice?.amount.toCents(),
+      notice?.payBy,
+      billMessages(s, "gal", office).join(" | "),
+      s.account.autopay ? "yes" : "no",
+      ...Array.from({ length: HISTORY }, (_, i) => {
+        const h = history[i];
+        return h ? [h.periodEnd.slice(0, 7), quantityText(h.usage).replace(/,/g, "")] : [undefined, undefined];
+      }).flat(),
+      scanLine(s.account.account, s.totalDue, s.dueDate),
+    ];
+    yield row.map(csvField).join(",") + "\r\n";
+  }
+}
+
+/** One CSV field: quoted when it holds a comma, quote or line break; text that would run as a formula gets an apostrophe. */
+export function csvField(value: string | number | undefined): string {
+  if (value === undefined) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
