@@ -98,7 +98,7 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
   const office = run.loaded.office ?? DEFAULT_CYCLE_SETTINGS.office;
   let extracted = -1;
   const lines: string[] = [];
-  for (const line of printExtract(run.result.statements, servicesOf(schedule), office, DEFAULT_CYCLE_SETTINGS.policy)) {
+  for (const line of printExtract(run.result.statements, servicesOf(schedule), office, DEFAULT_CYCLE_SETTINGS.policy, schedule.usageUnit)) {
     lines.push(line);
     extracted++;
   }

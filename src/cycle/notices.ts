@@ -51,7 +51,9 @@ export function billMessages(s: Statement, usageUnit: VolumeUnit, look: Look = D
         messages.push(`FINAL BILL: please pay ${$(n.amount)} by ${d8(n.payBy)}.`);
         break;
       case "collections":
-        messages.push(`COLLECTIONS: ${$(n.amount)} is unpaid since this account closed; it is being referred for collection.`);
+        messages.push(
+          `COLLECTIONS: ${$(n.amount)} is unpaid since this account closed. Pay it by ${d8(n.payBy)}, or it will be referred for collection.`,
+        );
         break;
       default: {
         const never: never = n.rung;

@@ -1,8 +1,7 @@
-import { addDays, CyclePolicy, isEstimated, Money, quantityText, roundToCents, Statement } from "../engine";
+import { addDays, CyclePolicy, isEstimated, MeterReading, Money, quantityText, roundToCents, Statement, VolumeUnit } from "../engine";
 import { dateText } from "./format";
-import { billMessages } from "./notices";
 import type { Office } from "./office";
-import { mailingLines, scanLine } from "./sheets/bills";
+import { billPageMessages, mailingLines, scanLine } from "./sheets/bills";
 
 /** Months of usage history the extract carries, oldest first, ending with this bill's. */
 const HISTORY = 13;
@@ -20,6 +19,7 @@ export function* printExtract(
   services: readonly string[],
   office: Office,
   policy: CyclePolicy,
+  usageUnit: VolumeUnit = "gal",
 ): Generator<string> {
   const header = [
     "bill_number",
@@ -47,15 +47,21 @@ export function* printExtract(
     "late_fee_date",
     "amount_after_late_fee_date",
     "meters",
+    "read_dates",
     "previous_reads",
     "current_reads",
+    "meter_usage",
     "usage",
     "estimated",
+    "estimate_method",
     "notice",
     "notice_amount",
     "notice_pay_by",
     "messages",
+    "charge_lines",
+    "activity",
     "autopay",
+    "remit_to",
     ...Array.from({ length: HISTORY }, (_, i) => [`usage_month_${i + 1}`, `usage_${i + 1}`]).flat(),
     "scan_line",
   ];
@@ -67,7 +73,28 @@ export function* printExtract(
     for (const l of s.chargeLines) byService.set(l.service, (byService.get(l.service) ?? Money.zero).plus(l.amount));
     const fee = roundToCents(s.totalDue.amount.times(policy.lateFeePercent).div(100));
     const after = s.totalDue.amount.greaterThan(0) && fee.greaterThanOrEqualTo(policy.lateFeeMinimum);
-    const meters = s.reading?.meters ?? [];
+    // A row per meter, and per leg of an exchange (the old meter to its final read, the new from its set read).
+    const meters = (s.reading?.meters ?? []).flatMap((m) =>
+      m.legs
+        ? m.legs.map((leg) => ({
+            meter: leg.meter,
+            dates: readDates(m),
+            previous: leg.from.toString(),
+            current: leg.to.toString(),
+            usage: leg.usage.toString(),
+          }))
+        : [
+            {
+              meter: m.meter,
+              dates: readDates(m),
+              previous: m.previous?.toString() ?? "",
+              current: m.rereadRequested || m.usage === null ? "" : (m.current?.toString() ?? ""),
+              usage: m.rereadRequested ? "re-read requested" : m.usage === null ? "not read" : m.usage.toString(),
+            },
+          ],
+    );
+    if (meters.length === 0 && s.account.meter && s.decision.usage)
+      meters.push({ meter: s.account.meter, dates: "", previous: "", current: "", usage: "not read" });
     const history = s.usageHistory.slice(-HISTORY);
     const notice = s.collection.notice;
     const row: (string | number | undefined)[] = [
@@ -95,16 +122,29 @@ export function* printExtract(
       s.totalDue.toCents(),
       after ? addDays(s.dueDate, policy.graceDays) : undefined,
       after ? s.totalDue.plus(Money.of(fee)).toCents() : undefined,
-      meters.map((m) => m.meter).join(" "),
-      meters.map((m) => m.previous?.toString() ?? "").join(" "),
-      meters.map((m) => (m.rereadRequested || m.usage === null ? "" : (m.current?.toString() ?? ""))).join(" "),
+      meters.map((m) => m.meter).join(" | "),
+      meters.map((m) => m.dates).join(" | "),
+      meters.map((m) => m.previous).join(" | "),
+      meters.map((m) => m.current).join(" | "),
+      meters.map((m) => m.usage).join(" | "),
       s.decision.usage?.toString(),
       isEstimated(s.decision.code) ? "yes" : "no",
+      s.decision.estimate?.method,
       notice?.rung,
       notice?.amount.toCents(),
       notice?.payBy,
-      billMessages(s, "gal", office).join(" | "),
-      s.account.autopay ? "yes" : "no",
+      billPageMessages(s, office, policy, usageUnit).join(" | "),
+      s.chargeLines
+        .map(
+          (l) => `${l.service}: ${l.description}, ${quantityText(l.quantity)} ${l.unit} at ${l.price.toString()} = ${l.amount.toCents()}`,
+        )
+        .join(" | "),
+      [...s.otherLines]
+        .sort((x, y) => ((x.date ?? "9999") < (y.date ?? "9999") ? -1 : (x.date ?? "9999") > (y.date ?? "9999") ? 1 : 0))
+        .map((l) => `${l.date ? `${l.date} ` : ""}${l.description} = ${l.amount.toCents()}`)
+        .join(" | "),
+      s.account.autopay && s.decision.code !== "BALANCE_ONLY" ? "yes" : "no",
+      office.remitTo || [office.utilityName, office.address].filter(Boolean).join(", "),
       ...Array.from({ length: HISTORY }, (_, i) => {
         const h = history[i];
         return h ? [h.periodEnd.slice(0, 7), quantityText(h.usage).replace(/,/g, "")] : [undefined, undefined];
@@ -114,6 +154,8 @@ export function* printExtract(
     yield row.map(csvField).join(",") + "\r\n";
   }
 }
+
+const readDates = (m: MeterReading) => (m.previousDate && m.currentDate ? `${m.previousDate} to ${m.currentDate}` : (m.currentDate ?? ""));
 
 /** One CSV field: quoted when it holds a comma, quote or line break; text that would run as a formula gets an apostrophe. */
 export function csvField(value: string | number | undefined): string {

@@ -182,7 +182,7 @@ export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
     hours: "Monday to Friday, 8 am to 5 pm",
     web: "www.sampleton.example/utilities",
     email: "billing@sampleton.example",
-    payByMail: "Send the stub below with a check or money order to the remit-to address",
+    payByMail: "Mail a check or money order, with your account number, to PO Box 100, Sampleton, ID 83200",
     payInPerson: "City Hall, 100 N Main St: cash, check or card",
     payDropBox: "Outside City Hall, open all hours",
     payByPhone: "Call (208) 555-0100 with a credit or debit card",

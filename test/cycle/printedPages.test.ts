@@ -70,7 +70,8 @@ describe("the printed cycle", () => {
     for (const page of billPages()) {
       expect(page).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
       expect(page).not.toMatch(/^\s*(water|sewer|garbage|fees|payments|level pay)\b/m);
-      expect(page).toMatch(/TOTAL DUE by [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+      expect(page).toMatch(/TOTAL DUE\s+-?\$[\d,]+\.\d\d/);
+      expect(page).toMatch(/Due date\s+[A-Z][a-z]{2} \d{1,2}, \d{4}/);
     }
   });
 

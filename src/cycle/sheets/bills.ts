@@ -26,8 +26,8 @@ export const BILLS_SHEET = "Bills";
  * inches between its margins) holds 54 rows in Excel, and more in LibreOffice, which draws the
  * columns wider and so shrinks the page to fit them; A4 holds more.
  */
-export const BILL_PAGE_ROWS = 52;
-export const BILL_ROW_HEIGHT = 13;
+export const BILL_PAGE_ROWS = 54;
+export const BILL_ROW_HEIGHT = 12.75;
 const STUB_ROWS = 10;
 /** Characters a full-width line holds across the bill's six columns. */
 const LINE = 94;
@@ -85,7 +85,7 @@ export function* billsSheets(
     name: part === 0 ? BILLS_SHEET : `${BILLS_SHEET} ${part + 1}`,
     rows,
     options: {
-      columnWidths: [16, 30, 12, 12, 10, 14],
+      columnWidths: [16, 36, 9, 12, 9, 14],
       columnFormats: [undefined, undefined, QUANTITY, QUANTITY, PRICE, money],
       boldRows: bold,
       rowHeight: BILL_ROW_HEIGHT,
@@ -165,61 +165,55 @@ function billRows(
     rows.push(row);
   };
   const d8 = (date: string) => same(dateText(date, office.dateFormat));
-  const $ = (m: Money) => amountText(m, office.moneyFormat);
   const a = s.account;
   const kind = s.decision.code === "BALANCE_ONLY" ? "STATEMENT" : s.final ? "FINAL BILL" : "UTILITY BILL";
 
-  // Letterhead.
+  // Letterhead (the return address shows in a #10 double-window envelope's upper window), with
+  // the bill date and the account on the right.
   add([office.utilityName, null, null, null, null, kind], true);
-  add([office.address || null, null, null, office.phone ? "Phone" : null, null, office.phone || null]);
-  add([[office.web, office.email, office.hours ? `Office hours: ${office.hours}` : ""].filter(Boolean).join("   ") || null]);
-  add([]);
-  // The mailing address where a #10 window shows it, beside the account summary.
-  const window = [a.name, ...mailingLines(a.mailingAddress || a.serviceAddress)];
+  add([[office.address, office.phone].filter(Boolean).join("   ") || null, null, null, "Bill date", null, d8(s.billDate)]);
+  add([[office.web, office.email].filter(Boolean).join("   ") || null, null, null, "Account number", null, a.account], true);
+  // The summary on the right; on the left, the office hours and what the bill is for. A bold
+  // summary row (the total, the due date) has nothing on its left.
   const after = afterDueDate(s, policy);
   const adjustmentsAndFees = s.adjustments.plus(s.fees);
+  const left: CellValue[][] = [
+    [office.hours ? same(`Office hours: ${office.hours}`) : null],
+    [same(`Service address: ${a.serviceAddress}`)],
+    [same(`Service: ${servicePeriodText(s, d8)}`)],
+  ];
+  // Labels of at most 19 characters: they fill columns D and E, beside the amounts in F.
   const summary: [string, CellValue, boolean][] = [
-    ["Account number", a.account, false],
-    ["Bill date", d8(s.billDate), false],
     ["Previous balance", s.previousBalance.toNumber(), false],
     ["Payments received", s.payments.toNumber(), false],
-    ...(adjustmentsAndFees.isZero()
-      ? []
-      : [["Adjustments and fees", adjustmentsAndFees.toNumber(), false] as [string, CellValue, boolean]]),
+    ...(adjustmentsAndFees.isZero() ? [] : [["Adjustments, fees", adjustmentsAndFees.toNumber(), false] as [string, CellValue, boolean]]),
     ["Current charges", s.currentCharges.toNumber(), false],
-    [same(`TOTAL DUE by ${d8(s.dueDate)}`), s.totalDue.toNumber(), true],
+    ["TOTAL DUE", s.totalDue.toNumber(), true],
+    ["Due date", d8(s.dueDate), true],
     ...(after ? [[same(`After ${d8(after.date)}`), after.amount.toNumber(), false] as [string, CellValue, boolean]] : []),
   ];
-  for (let i = 0; i < Math.max(window.length, summary.length); i++) {
-    const line = summary[i];
-    add([window[i] ?? null, null, line ? line[0] : null, null, null, line ? line[1] : null], line?.[2] ?? false);
+  for (let i = 0; i < summary.length; i++) {
+    const [label, value, isBold] = summary[i];
+    add([isBold ? null : (left[i]?.[0] ?? null), null, null, label, null, value], isBold);
   }
-  add([
-    same(`Service address: ${a.serviceAddress}`),
-    null,
-    same(`Service from ${d8(s.periodStart)} to ${d8(s.periodEnd)}${s.serviceDays ? ` (${s.serviceDays} days)` : ""}`),
-  ]);
+  // The mailing address where the envelope's lower window shows it: two and a half inches down and
+  // an inch in (column B), with nothing beside it to show through.
+  for (const line of [a.name, ...mailingLines(a.mailingAddress || a.serviceAddress)].slice(0, 4)) add([null, line]);
   add([]);
 
-  // Messages: the engine's decisions, autopay, e-bill, level pay, the office's.
-  const messages = billMessages(s, usageUnit, office);
-  if (a.autopay && s.decision.code !== "BALANCE_ONLY" && s.totalDue.amount.greaterThan(0))
-    messages.push(`AUTOPAY: do not pay; ${$(s.totalDue)} will be drafted from your bank account on ${d8(s.dueDate)}.`);
-  if (s.levelPay)
-    messages.push(
-      `LEVEL PAY: you pay ${$(s.levelPay.amount)} a month; your actual charges this month were ${$(s.levelPay.actual)}, and ${$(s.levelPay.deferredAfter)} is deferred to the true-up.`,
-    );
-  if (s.totalDue.amount.greaterThan(0)) messages.push(lateFeeSentence(office, policy));
-  if (office.message) messages.push(office.message);
-  // The engine's messages first, each in bold where it asks for something; the office's after.
-  for (const m of messages) for (const line of wrapText(m, LINE)) add([same(line)], /^[A-Z -]+:/.test(m));
-  if (messages.length) add([]);
+  for (const m of billPageMessages(s, office, policy, usageUnit))
+    for (const line of wrapText(m, LINE)) add([same(line)], /^[A-Z -]+:/.test(m));
+  add([]);
 
   readRows(s, usageUnit, same, add, d8);
   charges(s, same, add);
   if (s.otherLines.length) {
     add(["ACTIVITY SINCE YOUR LAST BILL"], true);
-    for (const l of s.otherLines) add([l.date ? d8(l.date) : null, l.description, null, null, null, l.amount.toNumber()]);
+    // In date order; lines without a date (level pay) last.
+    const dated = [...s.otherLines].sort((x, y) =>
+      (x.date ?? "9999") < (y.date ?? "9999") ? -1 : (x.date ?? "9999") > (y.date ?? "9999") ? 1 : 0,
+    );
+    for (const l of dated) add([l.date ? d8(l.date) : null, l.description, null, null, null, l.amount.toNumber()]);
     add([]);
   }
   const budget = BILL_PAGE_ROWS - STUB_ROWS;
@@ -228,6 +222,57 @@ function billRows(
   stub(s, office, after, same, add, d8);
   return { rows, bold };
 }
+
+/** "Sep 30, 2026 to Oct 30, 2026", from the day service began to the day it ended (closed or opened in the period). */
+function servicePeriodText(s: Statement, d8: (date: string) => string): string {
+  const a = s.account;
+  if (s.decision.code === "BALANCE_ONLY") return a.closeDate ? `closed ${d8(a.closeDate)}` : "no service this period";
+  const from = a.openDate && a.openDate > s.periodStart ? a.openDate : s.periodStart;
+  const to = a.closeDate && a.closeDate < s.periodEnd && a.closeDate > s.periodStart ? a.closeDate : s.periodEnd;
+  return `${d8(from)} to ${d8(to)}${s.serviceDays ? ` (${s.serviceDays} days)` : ""}`;
+}
+
+/**
+ * Every message a printed bill carries, in order: the engine's (estimate, the account's notice),
+ * autopay, level pay, a final bill's deposit, the late-fee sentence and the message of the month.
+ * The bill-print extract carries the same list.
+ */
+export function billPageMessages(s: Statement, office: Office, policy: CyclePolicy, usageUnit: VolumeUnit): string[] {
+  const $ = (m: Money) => amountText(m, office.moneyFormat);
+  const d8 = (date: string) => dateText(date, office.dateFormat);
+  const a = s.account;
+  const messages = billMessages(s, usageUnit, office);
+  if (a.autopay && s.decision.code !== "BALANCE_ONLY" && s.totalDue.amount.greaterThan(0))
+    messages.push(`AUTOPAY: do not pay; ${$(s.totalDue)} will be drafted from your bank account on ${d8(s.dueDate)}.`);
+  if (s.levelPay) {
+    const difference = s.levelPay.actual.minus(s.levelPay.amount);
+    messages.push(
+      `LEVEL PAY: you pay ${$(s.levelPay.amount)} a month. This month's charges were ${$(s.levelPay.actual)}; the difference, ${$(difference)}, goes to your deferred balance, now ${$(s.levelPay.deferredAfter)}, settled each ${MONTH_NAMES[policy.levelPayTrueUpMonth - 1]}.`,
+    );
+  }
+  if (s.final && a.deposit.greaterThan(0))
+    messages.push(
+      `Your deposit of ${$(Money.of(a.deposit))} is applied when the account is settled; any remainder is refunded to your mailing address.`,
+    );
+  if (s.totalDue.amount.greaterThan(0) && s.collection.notice?.rung !== "collections") messages.push(lateFeeSentence(office, policy));
+  if (office.message && s.decision.code !== "BALANCE_ONLY") messages.push(office.message);
+  return messages;
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** The charges, a service at a time with its lines (a line per block), and the current charges. */
 function charges(s: Statement, same: (text: string) => string, add: (row: CellValue[], bold?: boolean) => void): void {
@@ -304,7 +349,15 @@ function stub(
     null,
     after ? after.amount.toNumber() : null,
   ]);
-  add([same("and mail them to:"), null, "Amount enclosed", null, null, "$ ____________"]);
+  const drafted = s.account.autopay && s.decision.code !== "BALANCE_ONLY";
+  add([
+    same("and mail them to:"),
+    null,
+    drafted ? "AUTOPAY: do not send" : "Amount enclosed",
+    null,
+    null,
+    drafted ? null : "$ ____________",
+  ]);
   for (let i = 0; i < 3; i++) add([remit[i] ?? null]);
   add([scanLine(s.account.account, s.totalDue, s.dueDate)]);
 }
@@ -329,7 +382,7 @@ function readRows(
     if (m.legs) {
       for (const [i, leg] of m.legs.entries())
         add([
-          same(`${leg.meter} (${i === 0 ? "removed" : "new"})`),
+          same(`${leg.meter} (${i === 0 ? "old" : "new"})`),
           dates(m),
           leg.from.toNumber(),
           leg.to.toNumber(),

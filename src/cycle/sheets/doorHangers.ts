@@ -25,7 +25,8 @@ export function doorHangersSheet(result: CycleResult, office: Office, policy: Cy
   const pageBreaks: number[] = [];
   const d8 = (date: string) => dateText(date, office.dateFormat);
   const $ = (m: Money) => amountText(m, office.moneyFormat);
-  const ways = waysToPay(office);
+  // Days before a shutoff: ways that reach the office in time, not the mail or a draft on the next bill.
+  const ways = waysToPay(office).filter((w) => w.label !== "By mail" && w.label !== "Autopay");
   [...result.doorHangers].sort(byServiceAddress).forEach((h, i) => {
     if (i > 0 && i % PER_PAGE === 0) pageBreaks.push(rows.length);
     else if (i > 0) rows.push([CUT]);

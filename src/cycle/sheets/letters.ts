@@ -26,6 +26,8 @@ export function lettersSheet(letters: readonly Letter[], office: Office): Output
   const bold: number[] = [];
   const pageBreaks: number[] = [];
   const ways = waysToPay(office);
+  // A returned payment is paid in cash or by card: not by check through the mail or the drop box, nor by autopay.
+  const cashOrCard = ways.filter((w) => w.label === "In person" || w.label === "By phone" || w.label === "Online");
   const contact = [office.phone && `call ${office.phone}`, office.hours, office.email && `or write to ${office.email}`]
     .filter(Boolean)
     .join(", ");
@@ -41,10 +43,11 @@ export function lettersSheet(letters: readonly Letter[], office: Office): Output
     bold.push(rows.length);
     rows.push([l.subject], [], [salutation(l.account.name)], []);
     for (const p of l.paragraphs) rows.push([p], []);
-    if (ways.length) {
+    const how = l.kind === "Returned Payment" ? cashOrCard : ways;
+    if (how.length) {
       bold.push(rows.length);
       rows.push(["How to pay"]);
-      for (const w of ways) rows.push([`${w.label}: ${w.text}`]);
+      for (const w of how) rows.push([`${w.label}: ${w.text}`]);
       rows.push([]);
     }
     if (contact) rows.push([`Questions? Please ${contact}.`], []);
