@@ -170,6 +170,7 @@ async function excelWrite(s: RateSchedule, accounts: number) {
 
 async function functions(s: RateSchedule, ms: number) {
   scheduleCache.replaceAll([s]);
+  scheduleCache.markReady();
   const blocks = [
     [3000, 1.3],
     [10000, 1.8],

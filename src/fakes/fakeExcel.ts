@@ -9,6 +9,7 @@ import { cellAddress, columnLetter } from "../workbook/address";
 import { emptySheet, MemorySheet, MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { EXCEL_MAX_PAGE_BREAKS } from "../workbook/excelLimits";
 import type { CellValue, Highlight } from "../workbook/port";
+import { argumentValue, BlankArguments, FormulaCell, parseCall } from "./fakeFormulas";
 
 export interface FakeExcelStats {
   runs: number;
@@ -21,6 +22,18 @@ export interface FakeExcelStats {
   delayForCellEditRuns: number;
   /** Strings Excel would have turned into formulas or numbers (written without the "@" format). */
   coercions: string[];
+  /** Full recalculations the add-in asked for (`application.calculate`). */
+  recalculations: number;
+  /** Formulas turned into #REF! because a sheet they referred to was deleted. */
+  brokenReferences: string[];
+}
+
+/** Office's theme colours as `Office.context.officeTheme` gives them (learn.microsoft.com, Office.OfficeTheme). */
+export interface FakeOfficeTheme {
+  readonly bodyBackgroundColor: string;
+  readonly bodyForegroundColor: string;
+  readonly controlBackgroundColor: string;
+  readonly controlForegroundColor: string;
 }
 
 export interface FakeExcelOptions {
@@ -29,7 +42,38 @@ export interface FakeExcelOptions {
   readonly requestLimitBytes?: number;
   readonly responseLimitBytes?: number;
   readonly cellReadLimit?: number;
+  /** How a blank cell reaches a custom function: null (the web, newer desktops) or 0 (some desktop builds). */
+  readonly blankArguments?: BlankArguments;
+  /** The language of Excel's error messages: code is the same everywhere, the text is not. */
+  readonly locale?: "en-US" | "de-DE";
+  /** The workbook's number culture (Application.cultureInfo.numberFormat, ExcelApi 1.11). */
+  readonly culture?: { readonly decimal: string; readonly group: string };
+  /** Office.context.platform: "OfficeOnline", "PC" or "Mac". */
+  readonly platform?: "OfficeOnline" | "PC" | "Mac";
+  readonly theme?: FakeOfficeTheme;
 }
+
+/**
+ * Excel's error messages are localized; only `code` is stable (learn.microsoft.com, "Error
+ * handling with the application-specific JavaScript APIs"). The German texts stand for any
+ * non-English Excel, so code matching on English text fails here as it would there.
+ */
+const MESSAGES = {
+  "en-US": {
+    request: (n: number) => `The request payload size has exceeded the limit (${n} bytes).`,
+    response: (n: number) => `The response payload size has exceeded the limit (${n} bytes).`,
+    cellEdit: "This operation is not permitted while Excel is in cell-edit mode.",
+    lastVisible: "A workbook must contain at least one visible worksheet.",
+    hiddenFreeze: "The operation failed because the worksheet is hidden.",
+  },
+  "de-DE": {
+    request: (n: number) => `Die Größe der Anforderungsnutzlast hat den Grenzwert überschritten (${n} Bytes).`,
+    response: (n: number) => `Die Größe der Antwortnutzlast hat den Grenzwert überschritten (${n} Bytes).`,
+    cellEdit: "Dieser Vorgang ist im Zellbearbeitungsmodus nicht zulässig.",
+    lastVisible: "Eine Arbeitsmappe muss mindestens ein sichtbares Arbeitsblatt enthalten.",
+    hiddenFreeze: "Der Vorgang ist fehlgeschlagen, weil das Arbeitsblatt ausgeblendet ist.",
+  },
+};
 
 type Op = { bytes: number; run: () => void };
 
@@ -60,6 +104,8 @@ class Batch {
   constructor(
     readonly fake: FakeExcel,
     readonly runtime: { enableEvents: boolean },
+    /** Excel.run's delayForCellEdit: wait while the user edits a cell instead of failing. */
+    readonly delayForCellEdit = false,
   ) {}
 
   queue(bytes: number, run: () => void, write = false): void {
@@ -76,20 +122,24 @@ class Batch {
     const ops = this.ops;
     this.ops = [];
     await this.fake.beforeSync?.();
+    // A batch sent while the user is editing a cell fails with InvalidOperationInCellEditMode,
+    // unless Excel.run was given delayForCellEdit: true, when Excel holds it until the edit ends
+    // (learn.microsoft.com, Excel.RunOptions.delayForCellEdit).
+    while (this.fake.cellEdit) {
+      if (!this.delayForCellEdit) throw excelError("InvalidOperationInCellEditMode", this.fake.messages.cellEdit);
+      await this.fake.cellEdit.promise;
+    }
     this.fake.stats.syncs++;
     const request = ops.reduce((sum, op) => sum + op.bytes, 0);
     this.fake.stats.requestBytes.push(request);
     if (request > this.fake.limits.request) {
-      throw excelError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes).`);
+      throw excelError("RequestPayloadSizeLimitExceeded", this.fake.messages.request(request));
     }
     this.fake.response = 0;
     for (const op of ops) op.run();
     this.fake.stats.responseBytes.push(this.fake.response);
     if (this.fake.response > this.fake.limits.response) {
-      throw excelError(
-        "RequestPayloadSizeLimitExceeded",
-        `The response payload size has exceeded the limit (${this.fake.response} bytes).`,
-      );
+      throw excelError("ResponsePayloadSizeLimitExceeded", this.fake.messages.response(this.fake.response));
     }
     if (ops.length > 0) for (const listener of this.fake.listeners) listener();
   }
@@ -115,6 +165,8 @@ export class FakeExcel {
     writesWithEventsOn: 0,
     delayForCellEditRuns: 0,
     coercions: [],
+    recalculations: 0,
+    brokenReferences: [],
   };
   readonly limits: { request: number; response: number; cells: number };
   response = 0;
@@ -126,6 +178,14 @@ export class FakeExcel {
   readonly listeners = new Set<() => void>();
   /** The custom functions the page associated, by id, as Excel would call them. */
   readonly customFunctions = new Map<string, (...args: unknown[]) => unknown>();
+  /** Formulas typed into cells, by "sheet!row:column" (see fakeFormulas.ts). */
+  readonly formulas = new Map<string, FormulaCell & { sheet: string; row: number; column: number }>();
+  /** Set while the user is editing a cell (startCellEdit); resolved when the edit ends. */
+  cellEdit?: { promise: Promise<void>; end: () => void };
+  readonly messages: (typeof MESSAGES)["en-US"];
+  readonly options: FakeExcelOptions;
+  /** The calculation the last `application.calculate` started, for tests to await. */
+  calculation: Promise<void> = Promise.resolve();
 
   constructor(
     readonly workbook: MemoryWorkbook,
@@ -137,6 +197,98 @@ export class FakeExcel {
       cells: options.cellReadLimit ?? 5_000_000,
     };
     this.version = Number((options.apiVersion ?? "1.18").split(".")[1]);
+    this.messages = MESSAGES[options.locale ?? "en-US"];
+    this.options = options;
+  }
+
+  /** The user starts typing in a cell: batches fail or wait until endCellEdit. */
+  startCellEdit(): void {
+    let end = () => undefined as void;
+    const promise = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { promise, end };
+  }
+
+  endCellEdit(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = undefined;
+    edit?.end();
+  }
+
+  /** Types a formula into a cell, as a user would; a UB call is calculated at the next calculate(). */
+  setFormula(sheet: string, row: number, column: number, formula: string): void {
+    this.formulas.set(`${sheet}!${row}:${column}`, { sheet, row, column, formula, value: null });
+  }
+
+  formula(sheet: string, row: number, column: number): FormulaCell | undefined {
+    return this.formulas.get(`${sheet}!${row}:${column}`);
+  }
+
+  /**
+   * Calculates every UB formula as Excel does at open or on a full recalculation, calling the
+   * associated functions with arguments as the host passes them (fakeFormulas.ts).
+   */
+  async calculate(): Promise<void> {
+    const blanks = this.options.blankArguments ?? "null";
+    await Promise.all(
+      [...this.formulas.values()].map(async (cell) => {
+        const call = parseCall(cell.formula);
+        if (!call) return;
+        const fn = this.customFunctions.get(call.name);
+        try {
+          if (!fn) throw new CustomFunctionError("#NAME?");
+          const args = call.args.map((text) =>
+            argumentValue(
+              text,
+              (sheet, top, left, height, width) => {
+                const values = this.sheet(sheet ?? cell.sheet).values;
+                return Array.from({ length: height }, (_, r) =>
+                  Array.from({ length: width }, (_, c) => values[top + r]?.[left + c] ?? null),
+                );
+              },
+              blanks,
+            ),
+          );
+          const result = await fn(...args);
+          cell.value = Array.isArray(result) ? (result[0]?.[0] as CellValue) : (result as CellValue);
+          cell.message = undefined;
+        } catch (error) {
+          const e = error as { code?: string; message?: string };
+          cell.value = e instanceof CustomFunctionError ? e.code : "#VALUE!";
+          cell.message = e.message;
+        }
+        const values = this.workbook.sheet(cell.sheet)?.values;
+        if (values) {
+          while (values.length <= cell.row) values.push([]);
+          values[cell.row][cell.column] = cell.value;
+        }
+      }),
+    );
+  }
+
+  /** Visible sheets, in order. */
+  visibleSheets(): string[] {
+    return [...this.workbook.sheets.keys()].filter((n) => !this.hidden.has(n));
+  }
+
+  /**
+   * Deleting a sheet turns every formula that refers to it into #REF! (learn.microsoft.com,
+   * "Delete a worksheet": "formulas that refer to the deleted sheet return #REF!").
+   */
+  breakReferencesTo(name: string): void {
+    const quoted = `'${name.replace(/'/g, "''")}'!`.toLowerCase();
+    const plain = `${name}!`.toLowerCase();
+    for (const cell of this.formulas.values()) {
+      const f = cell.formula.toLowerCase();
+      if (cell.sheet.toLowerCase() === name.toLowerCase()) continue;
+      if (
+        f.includes(quoted) ||
+        (/^[a-z0-9_]+$/i.test(name) && new RegExp(`(^|[^a-z0-9_'])${plain.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(f))
+      ) {
+        this.stats.brokenReferences.push(`${cell.sheet}!${cell.row}:${cell.column} ${cell.formula}`);
+        cell.formula = "=#REF!";
+        cell.value = "#REF!";
+      }
+    }
   }
 
   /** The globals Office.js provides: `Excel`, `Office` and, in a shared runtime, `CustomFunctions`. */
@@ -146,7 +298,7 @@ export class FakeExcel {
       const options = (typeof a === "function" ? {} : a) as { delayForCellEdit?: boolean };
       this.stats.runs++;
       if (options.delayForCellEdit) this.stats.delayForCellEditRuns++;
-      return batch(new FakeContext(this));
+      return batch(new FakeContext(this, options.delayForCellEdit === true));
     };
     return {
       Excel: {
@@ -154,9 +306,14 @@ export class FakeExcel {
         ConditionalFormatType: { custom: "Custom" },
         PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
         SheetVisibility: { visible: "Visible", hidden: "Hidden" },
+        ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+        CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
       },
       Office: {
         context: {
+          platform: this.options.platform ?? "OfficeOnline",
+          diagnostics: { platform: this.options.platform ?? "OfficeOnline", version: "16.0" },
+          officeTheme: this.options.theme,
           requirements: {
             isSetSupported: (name: string, version: string) => name === "ExcelApi" && Number(version.split(".")[1] ?? 0) <= this.version,
           },
@@ -167,6 +324,7 @@ export class FakeExcel {
           return Promise.resolve(info);
         },
         HostType: { Excel: "Excel" },
+        PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
       },
       CustomFunctions: {
         associate: (id: string, fn: (...args: unknown[]) => unknown) => void this.customFunctions.set(id.toUpperCase(), fn),
@@ -204,18 +362,58 @@ export class FakeExcel {
 class FakeContext {
   readonly batch: Batch;
   readonly runtime: FakeRuntime;
-  readonly application: { suspendScreenUpdatingUntilNextSync: () => void };
-  readonly workbook: { worksheets: FakeWorksheets };
+  readonly application: FakeApplication;
+  readonly workbook: { worksheets: FakeWorksheets; application: FakeApplication };
 
-  constructor(readonly fake: FakeExcel) {
+  constructor(
+    readonly fake: FakeExcel,
+    delayForCellEdit = false,
+  ) {
     this.runtime = new FakeRuntime(this);
-    this.batch = new Batch(fake, this.runtime.state);
-    this.application = { suspendScreenUpdatingUntilNextSync: () => this.batch.queue(10, () => fake.stats.screenSuspends++) };
-    this.workbook = { worksheets: new FakeWorksheets(this) };
+    this.batch = new Batch(fake, this.runtime.state, delayForCellEdit);
+    this.application = new FakeApplication(this);
+    this.workbook = { worksheets: new FakeWorksheets(this), application: this.application };
   }
 
   sync(): Promise<void> {
     return this.batch.sync();
+  }
+}
+
+class FakeApplication {
+  constructor(private readonly ctx: FakeContext) {}
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.ctx.batch.queue(10, () => this.ctx.fake.stats.screenSuspends++);
+  }
+  /** Application.calculate (ExcelApi 1.1): a full calculation runs every formula, UB ones included. */
+  calculate(type: string): void {
+    this.ctx.batch.queue(10, () => {
+      if (type !== "Full" && type !== "FullRebuild") return;
+      this.ctx.fake.stats.recalculations++;
+      this.ctx.fake.calculation = this.ctx.fake.calculate();
+    });
+  }
+  /** Application.cultureInfo (ExcelApi 1.11): the separators Excel uses to read and show numbers. */
+  get cultureInfo() {
+    const fake = this.ctx.fake;
+    const ctx = this.ctx;
+    if (fake.version < 11) throw new TypeError("application.cultureInfo needs ExcelApi 1.11");
+    const numberFormat = new (class extends Loadable {
+      load(_props: string) {
+        ctx.batch.queue(20, () => {
+          this.loaded.set("numberDecimalSeparator", fake.options.culture?.decimal ?? ".");
+          this.loaded.set("numberGroupSeparator", fake.options.culture?.group ?? ",");
+        });
+        return this;
+      }
+      get numberDecimalSeparator(): string {
+        return this.get("numberDecimalSeparator");
+      }
+      get numberGroupSeparator(): string {
+        return this.get("numberGroupSeparator");
+      }
+    })();
+    return { numberFormat };
   }
 }
 
@@ -246,7 +444,7 @@ class FakeWorksheets extends Loadable {
       this.ctx.fake.response += size(names);
       this.loaded.set(
         "items",
-        names.map((n) => new FakeWorksheet(this.ctx, n, false, true)),
+        names.map((n) => new FakeWorksheet(this.ctx, n, false, true, this.ctx.fake.hidden.has(n) ? "Hidden" : "Visible")),
       );
     });
     return this;
@@ -281,10 +479,12 @@ class FakeWorksheet extends Loadable {
     name: string,
     private readonly orNull: boolean,
     preloaded = false,
+    visibility?: string,
   ) {
     super();
     this.current = name;
     if (preloaded) this.loaded.set("name", name);
+    if (visibility) this.loaded.set("visibility", visibility);
     if (orNull) {
       ctx.batch.queue(10, () => this.loaded.set("isNullObject", ctx.fake.realName(this.current) === undefined));
     }
@@ -335,11 +535,18 @@ class FakeWorksheet extends Loadable {
       true,
     );
   }
+  get visibility(): string {
+    return this.get("visibility");
+  }
   set visibility(value: string) {
     this.ctx.batch.queue(
       10,
       () => {
         const name = this.fake.realName(this.current)!;
+        // The last visible sheet cannot be hidden (learn.microsoft.com, Excel.Worksheet.visibility).
+        const visible = this.fake.visibleSheets();
+        if (value === "Hidden" && visible.length === 1 && visible[0] === name)
+          throw excelError("InvalidOperation", this.fake.messages.lastVisible);
         if (value === "Hidden") this.fake.hidden.add(name);
         else this.fake.hidden.delete(name);
       },
@@ -356,6 +563,7 @@ class FakeWorksheet extends Loadable {
       for (const p of props.split(",").map((s) => s.trim())) {
         if (p === "name") this.loaded.set("name", real);
         if (p === "position") this.loaded.set("position", [...this.fake.workbook.sheets.keys()].indexOf(real));
+        if (p === "visibility") this.loaded.set("visibility", this.fake.hidden.has(real) ? "Hidden" : "Visible");
       }
     });
     return this;
@@ -366,7 +574,12 @@ class FakeWorksheet extends Loadable {
       () => {
         const real = this.fake.realName(this.current);
         if (real === undefined) throw excelError("ItemNotFound", `worksheet "${this.current}" does not exist`);
+        // The last visible sheet cannot be deleted (learn.microsoft.com, Excel.Worksheet.delete).
+        const visible = this.fake.visibleSheets();
+        if (visible.length === 1 && visible[0] === real) throw excelError("InvalidOperation", this.fake.messages.lastVisible);
         this.fake.workbook.sheets.delete(real);
+        this.fake.hidden.delete(real);
+        this.fake.breakReferencesTo(real);
       },
       true,
     );
@@ -388,8 +601,21 @@ class FakeWorksheet extends Loadable {
   getRange(address?: string) {
     return new FakeRange(this, () => (address ? parseAddress(address) : { top: 0, left: 0, height: 1048576, width: 16384 }), false);
   }
+  /** Freeze panes on a hidden sheet has been reported to throw (office-js #1463): the fake throws. */
   get freezePanes() {
-    return { freezeRows: (_rows: number) => this.ctx.batch.queue(10, () => void this.resolve(), true) };
+    return {
+      freezeRows: (_rows: number) =>
+        this.ctx.batch.queue(
+          10,
+          () => {
+            this.resolve();
+            if (this.fake.hidden.has(this.fake.realName(this.current)!))
+              throw excelError("GeneralException", this.fake.messages.hiddenFreeze);
+          },
+          true,
+        ),
+      unfreeze: () => this.ctx.batch.queue(10, () => void this.resolve(), true),
+    };
   }
   get notes() {
     if (this.fake.version < 18) throw new TypeError("worksheet.notes needs ExcelApi 1.18");
@@ -447,6 +673,7 @@ class FakeWorksheet extends Loadable {
             throw excelError("GeneralException", `a sheet holds at most ${EXCEL_MAX_PAGE_BREAKS} manual page breaks`);
           p.pageBreaks.push(parseAddress(address).top);
         }),
+      removePageBreaks: () => this.setup((p) => (p.pageBreaks = [])),
     };
   }
 }
@@ -639,6 +866,32 @@ class FakeRange extends Loadable {
         );
       },
     };
+  }
+  /** Range.clear: values, number formats and fills of the range go; on the whole sheet, highlights and row heights too. */
+  clear(_applyTo?: string) {
+    this.ws.ctx.batch.queue(
+      10,
+      () => {
+        const box = this.box();
+        const sheet = this.ws.resolve();
+        for (let r = box.top; r < Math.min(box.top + box.height, sheet.values.length); r++) {
+          const row = sheet.values[r];
+          for (let c = box.left; c < Math.min(box.left + box.width, row.length); c++) row[c] = null;
+        }
+        const inside = (k: string) => {
+          const [r, c] = k.split(":").map(Number);
+          return r >= box.top && r < box.top + box.height && c >= box.left && c < box.left + box.width;
+        };
+        for (const k of [...sheet.numberFormats.keys()]) if (inside(k)) sheet.numberFormats.delete(k);
+        for (const k of [...sheet.fills.keys()]) if (inside(k)) sheet.fills.delete(k);
+        if (box.height >= 1048576 && box.width >= 16384) {
+          while (sheet.values.length > 0 && sheet.values[sheet.values.length - 1].every((v) => v === null)) sheet.values.pop();
+          sheet.highlights = [];
+          sheet.rowHeight = undefined;
+        }
+      },
+      true,
+    );
   }
   getEntireColumn() {
     return new FakeRange(this.ws, () => ({ ...this.box(), top: 0, height: 1048576 }), false);

@@ -1,4 +1,5 @@
 import demoCitySchedule from "../../samples/rates/demo-city.json";
+import chubbuckSchedule from "../../samples/rates/chubbuck.json";
 import { validateSchedule } from "../engine";
 import { demoCity } from "../samples/demoCity";
 import { sampleCycleWorkbook } from "../samples/sampleCycle";
@@ -37,7 +38,12 @@ export function demoCityWorkbook(accounts = 20_000, seed = 2026): Record<string,
 
 export function sampleWorkbook(name: SampleName, accounts?: number): Record<string, CellValue[][]> {
   if (name === "reads") return sampleReadsWorkbook();
-  if (name === "cycle") return sampleCycleWorkbook();
+  if (name === "cycle") {
+    // The sample cycle is billed on Chubbuck's published rates, carried on its own Rates sheet.
+    const chubbuck = validateSchedule(chubbuckSchedule);
+    if (!chubbuck.ok) throw new Error(chubbuck.problem.message);
+    return { ...sampleCycleWorkbook(), [RATES_SHEET]: ratesSheetRows([chubbuck.value]) };
+  }
   return demoCityWorkbook(accounts);
 }
 

@@ -51,7 +51,7 @@ function schedule(id: string): Result<RateSchedule> {
   const ids = scheduleCache.ids();
   return fail(
     "UNKNOWN_SCHEDULE",
-    `no rate schedule "${id}" is loaded; loaded: ${ids.length ? ids.join(", ") : "none (import one in the Rates view)"}`,
+    `no rate schedule "${id}" is loaded; loaded: ${ids.length ? ids.join(", ") : "none (import one in the Rates view, or load the published samples there)"}`,
   );
 }
 

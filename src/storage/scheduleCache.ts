@@ -4,7 +4,10 @@ import type { RateSchedule } from "../engine";
  * The rate schedules custom functions price against, held in memory. In the shared runtime the
  * task pane fills it (from Dexie and the workbook's Rates sheet) and the functions read it, so a
  * function never waits on storage. `whenReady` lets a function called during start-up wait for
- * the first fill instead of failing.
+ * the first fill instead of failing. The cache is ready only when the pane says so, after the
+ * Rates sheet has been merged over the stored copies: Excel calls functions at open, before the
+ * pane has started (../shared/OFFICE_NOTES.md), and a function answering from a stored copy the
+ * workbook overrides would put the wrong price in a cell that nothing recalculates.
  */
 export class ScheduleCache {
   private schedules = new Map<string, RateSchedule>();
@@ -15,10 +18,13 @@ export class ScheduleCache {
   });
   private readonly listeners = new Set<() => void>();
 
-  /** Replaces the whole cache (after a load or an import) and marks it ready. */
+  /** A function gave up waiting for the first fill (its cell shows #N/A until recalculated). */
+  private missed = false;
+
+  /** Replaces the whole cache; it does not make the cache ready (see markReady). */
   replaceAll(schedules: readonly RateSchedule[]): void {
     this.schedules = new Map(schedules.map((s) => [s.id.toLowerCase(), s]));
-    this.markReady();
+    this.listeners.forEach((l) => l());
   }
 
   put(schedule: RateSchedule): void {
@@ -43,6 +49,16 @@ export class ScheduleCache {
     return [...this.schedules.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  get isReadyNow(): boolean {
+    return this.isReady;
+  }
+
+  /** True when a function timed out waiting for the first fill, so its cell needs a recalculation. */
+  get missedAtStart(): boolean {
+    return this.missed;
+  }
+
+  /** Every schedule the workbook and this computer provide is in: functions may answer now. */
   markReady(): void {
     this.isReady = true;
     this.resolveReady();
@@ -52,7 +68,15 @@ export class ScheduleCache {
   /** Resolves true once filled, or false after `timeoutMs` so a function never shows #BUSY! forever. */
   whenReady(timeoutMs: number): Promise<boolean> {
     if (this.isReady) return Promise.resolve(true);
-    return Promise.race([this.ready.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs))]);
+    return Promise.race([
+      this.ready.then(() => true),
+      new Promise<boolean>((resolve) =>
+        setTimeout(() => {
+          if (!this.isReady) this.missed = true;
+          resolve(this.isReady);
+        }, timeoutMs),
+      ),
+    ]);
   }
 
   subscribe(listener: () => void): () => void {

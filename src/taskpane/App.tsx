@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { FluentProvider, makeStyles, SelectTabData, Tab, TabList, tokens, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, SelectTabData, Tab, TabList, tokens } from "@fluentui/react-components";
+import { fluentThemeFor } from "./host";
 import { ServicesContext, Services } from "./services";
 import { ReviewView } from "./views/ReviewView";
 import { GenerateView } from "./views/GenerateView";
@@ -26,7 +27,7 @@ export function App({ services, initialView = "rates" }: { services: Services; i
   const styles = useStyles();
   const [view, setView] = useState<ViewName>(initialView);
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={fluentThemeFor(services.host ?? { canDownload: true })}>
       <ServicesContext.Provider value={services}>
         <div className={styles.root}>
           <TabList

@@ -8,6 +8,8 @@ import { ExcelWorkbook } from "../adapters/excel/excelWorkbook";
 import { loadSettings } from "../storage/settings";
 import { loadSchedules } from "./startup";
 import { DecisionStore } from "../storage/decisionStore";
+import { recalculateOnScheduleChange } from "./recalculation";
+import { readHost } from "./host";
 
 /**
  * The shared runtime's page: it starts with the workbook (the custom functions live in the same
@@ -18,11 +20,15 @@ async function start(): Promise<void> {
   const settings = await loadSettings(db).catch(() => undefined);
   const workbook = new ExcelWorkbook(settings?.blockRows);
   const store = new ScheduleStore(db, scheduleCache);
+  recalculateOnScheduleChange(scheduleCache, workbook);
   const startupProblems = await loadSchedules(store, scheduleCache, workbook);
   const root = document.getElementById("root");
   const decisions = new DecisionStore(db);
   const now = () => new Date().toISOString();
-  if (root) createRoot(root).render(<App services={{ db, cache: scheduleCache, store, workbook, startupProblems, decisions, now }} />);
+  if (root)
+    createRoot(root).render(
+      <App services={{ db, cache: scheduleCache, store, workbook, startupProblems, decisions, now, host: readHost() }} />,
+    );
 }
 
 Office.onReady(() => {

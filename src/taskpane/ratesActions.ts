@@ -55,6 +55,21 @@ export async function exportRatesSheet(cache: ScheduleCache, workbook: WorkbookP
   return { done: schedules.map((s) => s.id), problems: [] };
 }
 
+/**
+ * Stores the published sample schedules (samples/rates) on this computer. Only when the user asks:
+ * they carry real cities' ids, and a function must never price "chubbuck" from a bundled copy
+ * the user did not choose.
+ */
+export async function loadPublishedSamples(store: ScheduleStore, samples: readonly unknown[]): Promise<ActionReport> {
+  const report: ActionReport = { done: [], problems: [] };
+  for (const json of samples) {
+    const saved = await store.save(json, "sample");
+    if (saved.ok) report.done.push(saved.value.id);
+    else report.problems.push(saved.problem.message);
+  }
+  return report;
+}
+
 /** Every loaded schedule as one JSON document, for a file. */
 export function schedulesJson(cache: ScheduleCache): string {
   return JSON.stringify(cache.list().map(scheduleToJson), null, 2) + "\n";

@@ -4,6 +4,7 @@ import type { ScheduleCache } from "../storage/scheduleCache";
 import type { ScheduleStore } from "../storage/scheduleStore";
 import type { DecisionStore } from "../storage/decisionStore";
 import type { WorkbookPort } from "../workbook/port";
+import type { HostInfo } from "./host";
 
 /**
  * What the views use to reach storage and the workbook. The runtime builds it with Office.js and
@@ -19,6 +20,8 @@ export interface Services {
   readonly now: () => string;
   /** Problems met while loading schedules at start-up, shown in the Rates view. */
   readonly startupProblems: readonly string[];
+  /** The Office host: its theme and whether it can download a file (default: a web host, light). */
+  readonly host?: HostInfo;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -63,6 +63,8 @@ export function emptySheet(values: CellValue[][] = [], copy = true): MemorySheet
 export class MemoryWorkbook implements WorkbookPort {
   readonly sheets = new Map<string, MemorySheet>();
   selection?: { sheet: string; row: number; column: number };
+  /** How many times the add-in asked for a full recalculation. */
+  recalculations = 0;
 
   constructor(
     initial: Record<string, CellValue[][]> = {},
@@ -175,6 +177,10 @@ export class MemoryWorkbook implements WorkbookPort {
   async select(name: string, row: number, column: number): Promise<void> {
     this.require(name);
     this.selection = { sheet: this.realName(name)!, row, column };
+  }
+
+  async recalculate(): Promise<void> {
+    this.recalculations++;
   }
 
   private require(name: string): MemorySheet {

@@ -146,4 +146,9 @@ export interface WorkbookPort {
   removeSheet(name: string): Promise<void>;
   /** Selects a cell so the user sees it. */
   select(sheet: string, row: number, column: number): Promise<void>;
+  /**
+   * Recalculates every formula, the UB functions included: Excel does not recalculate when the
+   * add-in's rate schedules change, so the add-in asks after each change.
+   */
+  recalculate(): Promise<void>;
 }

@@ -13,7 +13,18 @@ const CODES = 17;
 const MESSAGES = 18;
 const CURRENT_READ = 8;
 // The sample cycle's sheets, in its order; Review Log and Work Orders are the add-in's own, written by an earlier review.
-const INPUT_SHEETS = ["Reads", "Accounts", "Usage History", "Review Log", "Work Orders", "Office", "Balances", "Payments", "Adjustments"];
+const INPUT_SHEETS = [
+  "Reads",
+  "Accounts",
+  "Usage History",
+  "Review Log",
+  "Work Orders",
+  "Office",
+  "Balances",
+  "Payments",
+  "Adjustments",
+  "Rates",
+];
 
 async function validate(pane: Pane) {
   const { page } = pane;
@@ -41,11 +52,13 @@ const editRow = (pane: Pane, account: string, code: string) =>
   pane.page.getByRole("table", { name: "Flagged reads" }).getByRole("row").filter({ hasText: account }).filter({ hasText: code });
 
 describe("the task pane in Chromium over a fake Excel", () => {
-  it("opens with its four views, its stored schedules, and every UB function registered in the shared runtime", async () => {
+  it("opens with its four views, no schedule until the user loads one, and every UB function registered in the shared runtime", async () => {
     const pane = await open({ empty: true });
     const { page } = pane;
     expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Review", "Generate", "Rates", "Settings"]);
-    // The Rates view opens first and lists the published samples stored on first run (IndexedDB).
+    // The Rates view opens first. Nothing is priced from a bundled sample until the user loads them.
+    await page.getByText(/No rate schedules are loaded/).waitFor();
+    await page.getByRole("button", { name: "Load published samples" }).click();
     await scheduleRow(page, "chubbuck").waitFor();
     const functions = JSON.parse(readFileSync(join(ROOT, "dist", "functions.json"), "utf8")) as { functions: { id: string }[] };
     const registered = await page.evaluate(() => [...window.ubFakeHost!.fake.customFunctions.keys()].sort());
@@ -131,7 +144,7 @@ describe("the task pane in Chromium over a fake Excel", () => {
   it("imports a rate schedule from a JSON file in the Rates view and lists it", async () => {
     const pane = await open({ empty: true });
     const { page } = pane;
-    await scheduleRow(page, "chubbuck").waitFor();
+    await page.getByText(/No rate schedules are loaded/).waitFor();
     expect(await scheduleRow(page, "demo-city").count()).toBe(0);
     await page.getByLabel("Rate schedule JSON file").setInputFiles(join(ROOT, "samples", "rates", "demo-city.json"));
     await scheduleRow(page, "demo-city").waitFor();

@@ -6,7 +6,10 @@ import { loadSchedule, sampleScheduleIds } from "../support/samples";
 /** What Excel passes for an omitted optional argument. */
 const NIL = null as never;
 
-beforeAll(() => scheduleCache.replaceAll(sampleScheduleIds().map(loadSchedule)));
+beforeAll(() => {
+  scheduleCache.replaceAll(sampleScheduleIds().map(loadSchedule));
+  scheduleCache.markReady();
+});
 
 /** The Excel error and message a call produces. */
 async function errorOf(call: () => unknown): Promise<[string, string]> {

@@ -10,11 +10,20 @@ import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { Services } from "../../src/taskpane/services";
 import { loadSettings } from "../../src/storage/settings";
 import { DecisionStore } from "../../src/storage/decisionStore";
+import { loadPublishedSamples } from "../../src/taskpane/ratesActions";
+import { BUNDLED_SCHEDULES } from "../../src/taskpane/bundledSchedules";
+import type { HostInfo } from "../../src/taskpane/host";
 
 let n = 0;
 
-async function setup(initialView: ViewName = "rates", sheets: ConstructorParameters<typeof MemoryWorkbook>[0] = {}) {
+/** A pane on a computer where the user loaded the published samples earlier (unless `samples` is false). */
+async function setup(
+  initialView: ViewName = "rates",
+  sheets: ConstructorParameters<typeof MemoryWorkbook>[0] = {},
+  { samples = true, host }: { samples?: boolean; host?: HostInfo } = {},
+) {
   const db = new UbDatabase(`ui-${++n}`);
+  if (samples) await loadPublishedSamples(new ScheduleStore(db, new ScheduleCache()), BUNDLED_SCHEDULES);
   const cache = new ScheduleCache();
   const store = new ScheduleStore(db, cache);
   const workbook = new MemoryWorkbook(sheets);
@@ -27,6 +36,7 @@ async function setup(initialView: ViewName = "rates", sheets: ConstructorParamet
     startupProblems,
     decisions: new DecisionStore(db),
     now: () => "2026-11-26T10:00:00.000Z",
+    host,
   };
   render(<App services={services} initialView={initialView} />);
   return { ...services, workbook };
@@ -53,11 +63,30 @@ describe("task pane shell", () => {
 });
 
 describe("Rates view", () => {
-  it("lists the published sample schedules stored on first run", async () => {
-    await setup();
+  it("stores no published sample on first run, and loads the seven when asked", async () => {
+    const { cache, db } = await setup("rates", {}, { samples: false });
+    expect(cache.ids()).toEqual([]);
+    expect(await db.schedules.count()).toBe(0);
+    expect(screen.getByText(/No rate schedules are loaded, so UB functions answer #N\/A/)).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Load published samples" })));
     const table = await screen.findByRole("table", { name: "Rate schedules" });
     await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(8));
     expect(within(table).getByText("harlingen")).toBeTruthy();
+    expect(cache.get("chubbuck")).toBeDefined();
+  });
+
+  it("exports JSON to the clipboard and a box where the host cannot download (Office for Mac)", async () => {
+    let clipboard = "";
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: async (t: string) => void (clipboard = t) } });
+    const created = jest.fn();
+    (URL as unknown as { createObjectURL: unknown }).createObjectURL = created;
+    await setup("rates", {}, { host: { canDownload: false } });
+    await screen.findByText("harlingen");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Export JSON" })));
+    expect(await screen.findByText("Copied 7 schedule(s) to the clipboard")).toBeTruthy();
+    expect(JSON.parse(clipboard)).toHaveLength(7);
+    expect((screen.getByRole("textbox", { name: "Rate schedules as JSON" }) as HTMLTextAreaElement).value).toBe(clipboard);
+    expect(created).not.toHaveBeenCalled();
   });
 
   it("shows a schedule's charges when its row is chosen with the keyboard", async () => {

@@ -69,7 +69,7 @@ export class ExcelWorkbook implements WorkbookPort {
   constructor(private readonly blockRows = 20000) {}
 
   async sheetNames(): Promise<string[]> {
-    return Excel.run(async (context) => {
+    return Excel.run({ delayForCellEdit: true }, async (context) => {
       const sheets = context.workbook.worksheets.load("items/name");
       await context.sync();
       return sheets.items.map((s) => s.name);
@@ -109,28 +109,63 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  /**
+   * The head of every sheet. Heads are read a group of sheets at a time; a group Excel finds too
+   * large is split, and a single sheet's head too large is read with half the rows, down to one.
+   */
   async readHeads(maxRows: number): Promise<SheetValues[]> {
     return Excel.run({ delayForCellEdit: true }, async (context) => {
       const sheets = context.workbook.worksheets.load("items/name");
       await context.sync();
       const used = sheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
       await context.sync();
-      const heads = sheets.items.map((sheet, i) => {
-        const u = used[i];
-        if (u.isNullObject) return null;
-        const columns = Math.min(u.columnCount, 200);
-        return sheet.getRangeByIndexes(u.rowIndex, u.columnIndex, Math.min(maxRows, u.rowCount), columns).load("values");
-      });
-      await context.sync();
+      const heads = new Map<number, CellValue[][]>();
+      const pending: { sheets: number[]; rows: number }[] = [{ sheets: sheets.items.map((_, i) => i), rows: maxRows }];
+      while (pending.length > 0) {
+        const group = pending.shift()!;
+        const wanted = group.sheets.filter((i) => !used[i].isNullObject);
+        const ranges = wanted.map((i) => {
+          const u = used[i];
+          return sheets.items[i]
+            .getRangeByIndexes(u.rowIndex, u.columnIndex, Math.min(group.rows, u.rowCount), Math.min(u.columnCount, 200))
+            .load("values");
+        });
+        try {
+          // One sync per group; a group is split only after Excel refused it.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          if (ranges.length > 0) await context.sync();
+        } catch (error) {
+          if (!isPayloadLimit(error)) throw error;
+          if (wanted.length > 1) {
+            const half = Math.ceil(wanted.length / 2);
+            pending.unshift({ sheets: wanted.slice(0, half), rows: group.rows }, { sheets: wanted.slice(half), rows: group.rows });
+          } else if (group.rows > 1) pending.unshift({ sheets: wanted, rows: Math.floor(group.rows / 2) });
+          else throw error;
+          continue;
+        }
+        ranges.forEach((range, k) =>
+          heads.set(
+            wanted[k],
+            range.values.map((r) => r.map(toCell)),
+          ),
+        );
+      }
       return sheets.items.map((sheet, i) => {
-        const head = heads[i];
+        const head = heads.get(i);
         return head
-          ? { sheet: sheet.name, top: used[i].rowIndex, left: used[i].columnIndex, values: head.values.map((r) => r.map(toCell)) }
+          ? { sheet: sheet.name, top: used[i].rowIndex, left: used[i].columnIndex, values: head }
           : { sheet: sheet.name, top: 0, left: 0, values: [] };
       });
     });
   }
 
+  /**
+   * Writes an output sheet in place (docs/adr/0008-real-excel.md): a sheet that exists is cleared
+   * and rewritten, never deleted, so formulas, charts and names that point at it keep working; a
+   * new sheet is added visible, so view settings never go to a hidden sheet and no step hides or
+   * deletes the last visible sheet. A write that fails part-way leaves the sheet marked as
+   * incomplete in A1 (a new sheet is removed).
+   */
   async replaceSheet(
     name: string,
     rows: readonly (readonly CellValue[])[],
@@ -140,20 +175,24 @@ export class ExcelWorkbook implements WorkbookPort {
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     await Excel.run({ delayForCellEdit: true }, async (context) => {
       const sheets = context.workbook.worksheets;
-      const tempName = (TEMP_PREFIX + name).slice(0, 31);
-      const leftover = sheets.getItemOrNullObject(tempName);
-      const old = sheets.getItemOrNullObject(name);
-      old.load("position");
+      const leftover = sheets.getItemOrNullObject((TEMP_PREFIX + name).slice(0, 31));
+      const existing = sheets.getItemOrNullObject(name);
       const bulk = new BulkWrite(context);
       await context.sync();
       bulk.start();
+      const isNew = existing.isNullObject;
+      const sheet = isNew ? sheets.add(name) : existing;
       try {
+        // A hidden "~UB" sheet left by an interrupted write of an earlier version.
         if (!leftover.isNullObject) leftover.delete();
-        const temp = sheets.add(tempName);
-        temp.visibility = Excel.SheetVisibility.hidden;
-        await writeBlocks(context, temp, 0, 0, rows, this.blockRows, options.columnFormats, progress);
+        if (!isNew) {
+          sheet.getRange().clear(Excel.ClearApplyTo.all);
+          sheet.freezePanes.unfreeze();
+          if (supports("1.9")) sheet.horizontalPageBreaks.removePageBreaks();
+        }
+        await writeBlocks(context, sheet, 0, 0, rows, this.blockRows, options.columnFormats, progress);
         if (width > 0) {
-          const ops = formatOps(temp, width, rows.length, options);
+          const ops = formatOps(sheet, width, rows.length, options);
           for (let i = 0; i < ops.length; i += 5000) {
             ops.slice(i, i + 5000).forEach((op) => op());
             // At most 5,000 format operations a request.
@@ -161,16 +200,16 @@ export class ExcelWorkbook implements WorkbookPort {
             if (i + 5000 < ops.length) await context.sync();
           }
         }
-        if (!old.isNullObject) {
-          temp.position = old.position;
-          old.delete();
-        }
-        temp.name = name;
-        temp.visibility = Excel.SheetVisibility.visible;
         bulk.restore();
         await context.sync();
       } catch (error) {
+        if (isNew) sheet.delete();
+        else {
+          sheet.getRange("A1").numberFormat = [["@"]];
+          sheet.getRange("A1").values = [[`Incomplete: UB Workbench stopped while writing this sheet. Run it again.`]];
+        }
         await bulk.finish().catch(() => undefined);
+        await context.sync().catch(() => undefined);
         throw error;
       }
     });
@@ -254,18 +293,32 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  /** Removes the sheet, unless it is the last visible one (Excel refuses that): then it is emptied. */
   async removeSheet(name: string): Promise<void> {
     await Excel.run({ delayForCellEdit: true }, async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      const all = context.workbook.worksheets.load("items/name,items/visibility");
       await context.sync();
       if (sheet.isNullObject) return;
-      sheet.delete();
+      const otherVisible = all.items.some(
+        (s) => s.name.toLowerCase() !== name.toLowerCase() && s.visibility === Excel.SheetVisibility.visible,
+      );
+      if (otherVisible) sheet.delete();
+      else sheet.getRange().clear(Excel.ClearApplyTo.all);
+      await context.sync();
+    });
+  }
+
+  /** Recalculates every formula: UB cells priced before a schedule changed get the new price. */
+  async recalculate(): Promise<void> {
+    await Excel.run({ delayForCellEdit: true }, async (context) => {
+      context.workbook.application.calculate(Excel.CalculationType.full);
       await context.sync();
     });
   }
 
   async select(name: string, row: number, column: number): Promise<void> {
-    await Excel.run(async (context) => {
+    await Excel.run({ delayForCellEdit: true }, async (context) => {
       const sheet = context.workbook.worksheets.getItem(name);
       sheet.activate();
       sheet.getRangeByIndexes(row, column, 1, 1).select();

@@ -35,11 +35,13 @@ export function rowBlocks(rows: readonly (readonly CellValue[])[], maxRows: numb
   return blocks;
 }
 
-/** True for Excel's "request too large" errors, after which a smaller block is tried. */
+/**
+ * True for Excel's "too large" errors, in either direction, after which a smaller block is tried.
+ * Matched by code only: Excel's messages are localized (learn.microsoft.com, "Error handling with
+ * the application-specific JavaScript APIs", error codes RequestPayloadSizeLimitExceeded and
+ * ResponsePayloadSizeLimitExceeded).
+ */
 export function isPayloadLimit(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === "RequestPayloadSizeLimitExceeded" ||
-    /payload size|RequestPayloadSizeLimitExceeded|response.*too large/i.test(e?.message ?? "")
-  );
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
 }

@@ -41,4 +41,7 @@ export class XlsxOutputPort implements WorkbookPort {
   async removeSheet(): Promise<void> {}
 
   async select(): Promise<void> {}
+
+  /** A written file is calculated by Excel when it is opened. */
+  async recalculate(): Promise<void> {}
 }

@@ -227,6 +227,11 @@ export class XlsxWorkbook implements WorkbookPort {
   async select(name: string, row: number, column: number): Promise<void> {
     this.require(name).views = [{ activeCell: `${columnLetter(column)}${row + 1}` }];
   }
+
+  /** A file has no calculation engine here: Excel calculates it fully when it opens it. */
+  async recalculate(): Promise<void> {
+    this.book.calcProperties.fullCalcOnLoad = true;
+  }
 }
 
 /** Strings are stored as strings with the text format, so "=1+1" or "00123" stay text in Excel. */

@@ -9,12 +9,14 @@ import {
   MessageBarTitle,
   Spinner,
   Subtitle2,
+  Textarea,
   tokens,
   Toolbar,
 } from "@fluentui/react-components";
 import { useServices } from "../services";
 import { useSchedules } from "../useSchedules";
-import { ActionReport, exportRatesSheet, importJsonText, importRatesSheet, schedulesJson } from "../ratesActions";
+import { ActionReport, exportRatesSheet, importJsonText, importRatesSheet, loadPublishedSamples, schedulesJson } from "../ratesActions";
+import { BUNDLED_SCHEDULES } from "../bundledSchedules";
 import { ScheduleTable } from "./ScheduleTable";
 import { ScheduleDetail } from "./ScheduleDetail";
 import { RATES_SHEET } from "../../workbook/ratesSheet";
@@ -22,6 +24,7 @@ import { RATES_SHEET } from "../../workbook/ratesSheet";
 const useStyles = makeStyles({
   toolbar: { flexWrap: "wrap", gap: tokens.spacingHorizontalXS, paddingLeft: 0 },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  exported: { width: "100%", minHeight: "8em", fontFamily: tokens.fontFamilyMonospace },
 });
 
 type Status = { intent: "success" | "error" | "warning"; title: string; lines: string[] } | undefined;
@@ -38,7 +41,8 @@ function statusFor(verb: string, report: ActionReport): Status {
 /** Lists, imports and exports the rate schedules the UB functions price against. */
 export function RatesView() {
   const styles = useStyles();
-  const { store, cache, workbook, startupProblems } = useServices();
+  const { store, cache, workbook, startupProblems, host } = useServices();
+  const [exported, setExported] = useState<string>();
   const rows = useSchedules();
   const [selected, setSelected] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -73,8 +77,24 @@ export function RatesView() {
     await run("Exported", () => exportRatesSheet(cache, workbook));
   };
 
-  const onExportJson = () => {
-    const url = URL.createObjectURL(new Blob([schedulesJson(cache)], { type: "application/json" }));
+  const onExportJson = async () => {
+    const json = schedulesJson(cache);
+    if (host && !host.canDownload) {
+      // Office for Mac's webview does not download blobs (office-js #2700): the JSON goes to the
+      // clipboard and into a box the user can copy from.
+      setExported(json);
+      const copied = await navigator.clipboard?.writeText(json).then(
+        () => true,
+        () => false,
+      );
+      setStatus({
+        intent: "success",
+        title: copied ? `Copied ${cache.list().length} schedule(s) to the clipboard` : `${cache.list().length} schedule(s) below`,
+        lines: ["Paste into a text editor and save as rate-schedules.json."],
+      });
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
     const link = document.createElement("a");
     link.href = url;
     link.download = "rate-schedules.json";
@@ -100,8 +120,11 @@ export function RatesView() {
         <Button onClick={onExportSheet} disabled={busy || rows.length === 0}>
           Export to {RATES_SHEET} sheet
         </Button>
-        <Button onClick={onExportJson} disabled={busy || rows.length === 0}>
+        <Button onClick={() => void onExportJson()} disabled={busy || rows.length === 0}>
           Export JSON
+        </Button>
+        <Button onClick={() => run("Loaded", () => loadPublishedSamples(store, BUNDLED_SCHEDULES))} disabled={busy}>
+          Load published samples
         </Button>
       </Toolbar>
       <input
@@ -137,9 +160,13 @@ export function RatesView() {
           </MessageBarBody>
         </MessageBar>
       )}
+      {exported !== undefined && (
+        <Textarea className={styles.exported} readOnly value={exported} aria-label="Rate schedules as JSON" resize="vertical" />
+      )}
       {rows.length === 0 ? (
         <Body1>
-          No rate schedules are loaded. Import a JSON file (samples/rates in the project has seven published ones) or a {RATES_SHEET} sheet.
+          No rate schedules are loaded, so UB functions answer #N/A. Import a JSON file or a {RATES_SHEET} sheet, or load the seven
+          published samples (Chubbuck, Pocatello sanitation and others) to try the functions.
         </Body1>
       ) : (
         <ScheduleTable rows={rows} selected={selected} onSelect={setSelected} />
