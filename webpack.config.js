@@ -2,10 +2,14 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { productionManifest } = require("./scripts/manifest");
 
-const DEV_URL = "https://localhost:3000/";
-/** Where the add-in is hosted in production; set UB_ADDIN_URL to publish the manifest for it. */
-const PROD_URL = process.env.UB_ADDIN_URL || DEV_URL;
+/**
+ * Where the add-in is hosted in production. With UB_ADDIN_URL set, a production build writes the
+ * production manifest (its own Id, no localhost anywhere); without it, dist/manifest.xml is the
+ * development manifest, for sideloading a local build.
+ */
+const PROD_URL = process.env.UB_ADDIN_URL;
 
 async function httpsOptions() {
   try {
@@ -55,7 +59,7 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().replace(new RegExp(DEV_URL, "g"), PROD_URL)),
+            transform: (content) => (dev || !PROD_URL ? content : productionManifest(content.toString(), PROD_URL)),
           },
         ],
       }),

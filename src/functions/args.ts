@@ -13,6 +13,12 @@ export interface ArgSpec {
   readonly max?: number;
   /** The unit in words, for messages and docs: "register units", "days", "$". */
   readonly unit?: string;
+  /**
+   * 0 reads as blank. Some desktop builds pass a blank cell as 0 where the web passes null
+   * (office-js #4702, #5262, #1951), so an optional argument for which 0 means nothing real (0
+   * dials, 0 days of service, date 0) must read 0 as "not given" to answer the same everywhere.
+   */
+  readonly zeroIsBlank?: boolean;
 }
 
 export interface FunctionSpec {
@@ -66,7 +72,7 @@ export function readArg(fn: string, spec: ArgSpec, raw: unknown): unknown {
     throw new FunctionError("#VALUE!", `UB.${fn}: ${spec.name} must be ${expected}; got ${show(raw)}`);
   };
   const single = Array.isArray(raw) && raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1 ? raw[0][0] : raw;
-  if (spec.kind !== "grid" && spec.kind !== "numbers" && isBlank(single)) {
+  if (spec.kind !== "grid" && spec.kind !== "numbers" && (isBlank(single) || (spec.zeroIsBlank && single === 0))) {
     if (spec.optional) return undefined;
     bad("given");
   }
@@ -123,16 +129,23 @@ export function readDate(value: unknown): IsoDate | undefined {
   return undefined;
 }
 
-function readNumbers(raw: unknown, spec: ArgSpec, bad: (e: string) => never): Dec[] | undefined {
+/**
+ * A range of numbers, cell by cell in reading order, a blank cell as null so the function can
+ * line up several ranges row by row (a blank may also arrive as 0: see ArgSpec.zeroIsBlank).
+ */
+function readNumbers(raw: unknown, spec: ArgSpec, bad: (e: string) => never): (Dec | null)[] | undefined {
   const cells = Array.isArray(raw) ? raw.flat() : [raw];
-  const values: Dec[] = [];
+  const values: (Dec | null)[] = [];
   for (const cell of cells) {
-    if (isBlank(cell)) continue;
+    if (isBlank(cell)) {
+      values.push(null);
+      continue;
+    }
     const value = toDecimal(cell);
     if (value === undefined || (spec.min !== undefined && value.lessThan(spec.min)))
       bad(`a range of numbers${spec.min !== undefined ? ` of ${spec.min} or more` : ""}`);
     values.push(value!);
   }
-  if (values.length === 0) return spec.optional ? undefined : bad("a range with at least one number");
+  if (values.every((v) => v === null)) return spec.optional ? undefined : bad("a range with at least one number");
   return values;
 }

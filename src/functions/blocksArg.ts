@@ -37,7 +37,11 @@ export function readBlocksRange(grid: readonly unknown[][]): Result<Block[]> {
 
 function parseBlocksRange(grid: readonly unknown[][]): Result<Block[]> {
   const blank = (v: unknown) => v === null || v === undefined || v === "";
-  const rows = grid.map((row, i) => ({ row, number: i + 1 })).filter(({ row }) => row.some((v) => !blank(v)));
+  // Some desktop builds pass a blank cell in a range as 0 (office-js #1951, #5262): a row of
+  // nothing but blanks and zeros is a blank row, and a last upper limit of 0 (never a real
+  // limit: limits are above 0) is the blank that means "no limit".
+  const blankOrZero = (v: unknown) => blank(v) || v === 0;
+  const rows = grid.map((row, i) => ({ row, number: i + 1 })).filter(({ row }) => row.some((v) => !blankOrZero(v)));
   const isLabel = (v: unknown) => typeof v === "string" && v.trim() !== "" && toDecimal(v) === undefined;
   if (rows.length > 0 && rows[0].row.length >= 2 && isLabel(rows[0].row[0]) && isLabel(rows[0].row[1])) rows.shift();
   if (rows.length === 0) return fail("INVALID_INPUT", "blocks must have at least one row of upper limit and price");
@@ -45,7 +49,7 @@ function parseBlocksRange(grid: readonly unknown[][]): Result<Block[]> {
   for (const [index, { row, number }] of rows.entries()) {
     if (row.length < 2) return fail("INVALID_INPUT", "blocks must be two columns: upper limit, then price per unit");
     const last = index === rows.length - 1;
-    const upTo = blank(row[0]) ? null : toDecimal(row[0]);
+    const upTo = blank(row[0]) || (last && row[0] === 0) ? null : toDecimal(row[0]);
     if (upTo === undefined || (upTo !== null && !upTo.greaterThan(0))) {
       return fail("INVALID_INPUT", `blocks row ${number}: the upper limit must be a number above 0, or blank for no limit`);
     }

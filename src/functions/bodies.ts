@@ -69,7 +69,8 @@ function billFor(id: string, usage: Dec, account: Account, services?: string[]) 
     usage,
     asOf: account.asOf ?? today(),
     meterSize: account.meterSize,
-    carts: account.carts === undefined ? undefined : { count: account.carts },
+    // A blank carts argument is no cart, as 0 is: some desktop builds pass a blank cell as 0.
+    carts: { count: account.carts ?? 0 },
     days: account.days?.toNumber(),
     services,
   };
@@ -114,20 +115,31 @@ export function billLines(
   return ok(rows);
 }
 
-function pairs(usages: Dec[], days: Dec[]): Result<{ usage: Dec; days: number }[]> {
+const ZERO_DEC = new Dec(0);
+const blankOrZero = (v: Dec | null | undefined) => v === null || v === undefined || v.isZero();
+
+/**
+ * Usage and days lined up cell by cell. A period of no days is a blank row (a blank cell reaches
+ * a function as 0 on some desktop builds), so it is left out; a blank usage beside days is 0.
+ */
+function pairs(usages: (Dec | null)[], days: (Dec | null)[]): Result<{ usage: Dec; days: number }[]> {
   if (usages.length !== days.length)
-    return fail("INVALID_INPUT", `usages and days must have the same count (${usages.length} and ${days.length})`);
-  return ok(usages.map((usage, i) => ({ usage, days: days[i].toNumber() })));
+    return fail("INVALID_INPUT", `usages and days must be ranges of the same size (${usages.length} and ${days.length} cells)`);
+  const out: { usage: Dec; days: number }[] = [];
+  usages.forEach((usage, i) => {
+    if (!blankOrZero(days[i])) out.push({ usage: usage ?? ZERO_DEC, days: days[i]!.toNumber() });
+  });
+  return out.length > 0 ? ok(out) : fail("INVALID_INPUT", "days must have at least one period of more than 0 days");
 }
 
-export function estimate(usages: Dec[], days: Dec[], currentDays: Dec, excludeHighLow?: boolean): Result<number> {
+export function estimate(usages: (Dec | null)[], days: (Dec | null)[], currentDays: Dec, excludeHighLow?: boolean): Result<number> {
   const history = pairs(usages, days);
   if (!history.ok) return history;
   const r = estimateUsage(history.value, currentDays.toNumber(), { excludeHighLow });
   return r.ok ? ok(r.value.estimate.toNumber()) : r;
 }
 
-export function winterAverage(usages: Dec[], days: Dec[]): Result<number> {
+export function winterAverage(usages: (Dec | null)[], days: (Dec | null)[]): Result<number> {
   const periods = pairs(usages, days);
   if (!periods.ok) return periods;
   const r = winterQuarterAverage(periods.value);
@@ -137,7 +149,7 @@ export function winterAverage(usages: Dec[], days: Dec[]): Result<number> {
 export function leakAdjustment(
   id: string,
   usage: Dec,
-  baseline: Dec[],
+  baselineCells: (Dec | null)[],
   share?: Dec,
   pricing?: string,
   creditStep?: Dec,
@@ -147,6 +159,10 @@ export function leakAdjustment(
 ): Result<number> {
   const s = schedule(id);
   if (!s.ok) return s;
+  // A month of no use is not the customer's normal use; leaving 0 out also reads a blank cell
+  // passed as 0 (some desktop builds) the same as one passed as null.
+  const baseline = baselineCells.filter((v): v is Dec => !blankOrZero(v));
+  if (baseline.length === 0) return fail("INVALID_INPUT", "baseline must have at least one month of use above 0");
   const method = (pricing ?? "blocks").toLowerCase();
   if (method !== "blocks" && method !== "lowest" && method !== "lowestblock")
     return fail("INVALID_INPUT", `pricing must be "blocks" or "lowest", got "${pricing}"`);
@@ -175,8 +191,8 @@ export function leakAdjustment(
 export function backBill(
   id: string,
   periodEnds: unknown[][],
-  billed: Dec[],
-  corrected: Dec[],
+  billedCells: (Dec | null)[],
+  correctedCells: (Dec | null)[],
   lookbackMonths?: number,
   share?: Dec,
   asOf?: IsoDate,
@@ -184,19 +200,26 @@ export function backBill(
 ): Result<number> {
   const s = schedule(id);
   if (!s.ok) return s;
-  const cells = periodEnds.flat().filter((v) => v !== null && v !== undefined && v !== "");
+  const cells = periodEnds.flat();
+  if (cells.length !== billedCells.length || cells.length !== correctedCells.length) {
+    return fail(
+      "INVALID_INPUT",
+      `periodEnds, billedUsages and correctedUsages must be ranges of the same size (${cells.length}, ${billedCells.length}, ${correctedCells.length} cells)`,
+    );
+  }
+  // A row without a period end is a blank row (0 is how some desktop builds pass a blank cell).
   const dates: IsoDate[] = [];
+  const billed: Dec[] = [];
+  const corrected: Dec[] = [];
   for (const [i, cell] of cells.entries()) {
+    if (cell === null || cell === undefined || cell === "" || cell === 0) continue;
     const date = readDate(cell);
     if (!date) return fail("INVALID_INPUT", `periodEnds item ${i + 1} must be a date; got ${JSON.stringify(cell)}`);
     dates.push(date);
+    billed.push(billedCells[i] ?? ZERO_DEC);
+    corrected.push(correctedCells[i] ?? ZERO_DEC);
   }
-  if (dates.length !== billed.length || dates.length !== corrected.length) {
-    return fail(
-      "INVALID_INPUT",
-      `periodEnds, billedUsages and correctedUsages must have the same count (${dates.length}, ${billed.length}, ${corrected.length})`,
-    );
-  }
+  if (dates.length === 0) return fail("INVALID_INPUT", "periodEnds must have at least one date");
   const periods = dates.map((d, i) => ({ asOf: d, billedUsage: billed[i], correctedUsage: corrected[i] }));
   const r = computeBackBill(s.value, { meterSize }, periods, { undercharge: share ?? new Dec(1), lookbackMonths }, asOf ?? today());
   return r.ok ? ok(r.value.amount.toNumber()) : r;

@@ -4,10 +4,11 @@ import type { FunctionSpec } from "./args";
 const BILL_ARGS = [
   { name: "schedule", kind: "text" },
   { name: "usage", kind: "number", min: 0, unit: "the schedule's usage unit" },
-  { name: "meterSize", kind: "text", optional: true },
+  { name: "meterSize", kind: "text", optional: true, zeroIsBlank: true },
+  // Blank and 0 both mean no cart: a blank cell arrives as 0 on some desktop builds.
   { name: "carts", kind: "integer", optional: true, min: 0, max: 50 },
-  { name: "days", kind: "number", optional: true, min: 0, unit: "days" },
-  { name: "asOf", kind: "date", optional: true },
+  { name: "days", kind: "number", optional: true, min: 0, unit: "days", zeroIsBlank: true },
+  { name: "asOf", kind: "date", optional: true, zeroIsBlank: true },
 ] as const;
 
 /**
@@ -20,9 +21,9 @@ export const CATALOG = {
     args: [
       { name: "previous", kind: "number", min: 0, unit: "register units" },
       { name: "current", kind: "number", min: 0, unit: "register units" },
-      { name: "dials", kind: "integer", optional: true, min: 1, max: 12 },
-      { name: "multiplier", kind: "number", optional: true, min: 0 },
-      { name: "unitSize", kind: "number", optional: true, min: 0, unit: "register units per billing unit" },
+      { name: "dials", kind: "integer", optional: true, min: 1, max: 12, zeroIsBlank: true },
+      { name: "multiplier", kind: "number", optional: true, min: 0, zeroIsBlank: true },
+      { name: "unitSize", kind: "number", optional: true, min: 0, unit: "register units per billing unit", zeroIsBlank: true },
     ],
   },
   TIERED: {
@@ -31,7 +32,7 @@ export const CATALOG = {
       { name: "usage", kind: "number", min: 0 },
       { name: "blocks", kind: "grid" },
       { name: "base", kind: "number", optional: true, min: 0, unit: "$" },
-      { name: "unitSize", kind: "number", optional: true, min: 0, unit: "usage units per priced unit" },
+      { name: "unitSize", kind: "number", optional: true, min: 0, unit: "usage units per priced unit", zeroIsBlank: true },
     ],
   },
   CHARGE: {
@@ -40,9 +41,9 @@ export const CATALOG = {
       { name: "schedule", kind: "text" },
       { name: "service", kind: "text" },
       { name: "usage", kind: "number", min: 0, unit: "the schedule's usage unit" },
-      { name: "meterSize", kind: "text", optional: true },
-      { name: "days", kind: "number", optional: true, min: 0, unit: "days" },
-      { name: "asOf", kind: "date", optional: true },
+      { name: "meterSize", kind: "text", optional: true, zeroIsBlank: true },
+      { name: "days", kind: "number", optional: true, min: 0, unit: "days", zeroIsBlank: true },
+      { name: "asOf", kind: "date", optional: true, zeroIsBlank: true },
     ],
   },
   BILL: { name: "BILL", args: BILL_ARGS },
@@ -69,12 +70,12 @@ export const CATALOG = {
       { name: "schedule", kind: "text" },
       { name: "usage", kind: "number", min: 0, unit: "the schedule's usage unit" },
       { name: "baseline", kind: "numbers", min: 0 },
-      { name: "share", kind: "number", optional: true, min: 0, max: 1 },
-      { name: "pricing", kind: "text", optional: true },
-      { name: "creditStep", kind: "number", optional: true, min: 0, unit: "the schedule's usage unit" },
+      { name: "share", kind: "number", optional: true, min: 0, max: 1, zeroIsBlank: true },
+      { name: "pricing", kind: "text", optional: true, zeroIsBlank: true },
+      { name: "creditStep", kind: "number", optional: true, min: 0, unit: "the schedule's usage unit", zeroIsBlank: true },
       { name: "adjustSewer", kind: "boolean", optional: true },
-      { name: "asOf", kind: "date", optional: true },
-      { name: "meterSize", kind: "text", optional: true },
+      { name: "asOf", kind: "date", optional: true, zeroIsBlank: true },
+      { name: "meterSize", kind: "text", optional: true, zeroIsBlank: true },
     ],
   },
   BACKBILL: {
@@ -84,10 +85,10 @@ export const CATALOG = {
       { name: "periodEnds", kind: "grid" },
       { name: "billedUsages", kind: "numbers", min: 0 },
       { name: "correctedUsages", kind: "numbers", min: 0 },
-      { name: "lookbackMonths", kind: "integer", optional: true, min: 1, max: 120 },
-      { name: "share", kind: "number", optional: true, min: 0, max: 1 },
-      { name: "asOf", kind: "date", optional: true },
-      { name: "meterSize", kind: "text", optional: true },
+      { name: "lookbackMonths", kind: "integer", optional: true, min: 1, max: 120, zeroIsBlank: true },
+      { name: "share", kind: "number", optional: true, min: 0, max: 1, zeroIsBlank: true },
+      { name: "asOf", kind: "date", optional: true, zeroIsBlank: true },
+      { name: "meterSize", kind: "text", optional: true, zeroIsBlank: true },
     ],
   },
   PRORATE: {

@@ -53,7 +53,7 @@ export function tiered(usage: number, blocks: any[][], base?: number, unitSize?:
  * @param service Service name, e.g. "water".
  * @param usage Usage in the schedule's usage unit.
  * @param [meterSize] Meter size, e.g. "5/8" or "1".
- * @param [days] Days of service, to prorate a partial period.
+ * @param [days] Days of service, to prorate a partial period (blank or 0: the whole period).
  * @param [asOf] Period end date (default today): picks the rates in effect and the season.
  * @returns The service's charge in dollars.
  */
@@ -76,8 +76,8 @@ export async function charge(
  * @param schedule Rate schedule id, e.g. "chubbuck".
  * @param usage Usage in the schedule's usage unit.
  * @param [meterSize] Meter size, e.g. "5/8" or "1".
- * @param [carts] Garbage carts (default 1; 0 for none).
- * @param [days] Days of service, to prorate a partial period.
+ * @param [carts] Garbage carts; blank or 0 for none.
+ * @param [days] Days of service, to prorate a partial period (blank or 0: the whole period).
  * @param [asOf] Period end date (default today).
  * @returns The bill total in dollars.
  */
@@ -93,7 +93,7 @@ export async function bill(schedule: string, usage: number, meterSize?: any, car
  * @param schedule Rate schedule id.
  * @param usage Usage in the schedule's usage unit.
  * @param [meterSize] Meter size.
- * @param [carts] Garbage carts (default 1).
+ * @param [carts] Garbage carts; blank or 0 for none.
  * @param [days] Days of service.
  * @param [asOf] Period end date (default today).
  * @returns The bill's lines.

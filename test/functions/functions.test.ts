@@ -107,9 +107,10 @@ describe("UB.TIERED", () => {
 });
 
 describe("UB.CHARGE and UB.BILL", () => {
-  it("prices Chubbuck at 0 gallons at $97.20 and 8,000 gallons at $106.40", async () => {
-    expect(await UB.bill("chubbuck", 0, NIL, NIL, NIL, "2026-10-31")).toBe(97.2);
-    expect(await UB.bill("chubbuck", 8000, NIL, NIL, NIL, 46326)).toBe(106.4);
+  it("prices Chubbuck at 0 gallons at $97.20 and 8,000 gallons at $106.40 with one cart, and without garbage when carts is blank", async () => {
+    expect(await UB.bill("chubbuck", 0, NIL, 1, NIL, "2026-10-31")).toBe(97.2);
+    expect(await UB.bill("chubbuck", 8000, NIL, 1, NIL, 46326)).toBe(106.4);
+    expect(await UB.bill("chubbuck", 0, NIL, NIL, NIL, "2026-10-31")).toBe(79.4);
   });
 
   it("prices one service", async () => {
@@ -151,7 +152,7 @@ describe("UB.ESTIMATE and UB.WINTERAVG", () => {
   it("needs matching counts", async () => {
     expect(await errorOf(() => UB.estimate([[40, 35]], [[31]], 30))).toEqual([
       "#VALUE!",
-      "UB.ESTIMATE: usages and days must have the same count (2 and 1)",
+      "UB.ESTIMATE: usages and days must be ranges of the same size (2 and 1 cells)",
     ]);
   });
 

@@ -147,3 +147,32 @@ describe("manifest.xml", () => {
     }
   });
 });
+
+describe("the production manifest (scripts/manifest.js)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { productionManifest, DEV_ID, PROD_ID } = require("../../scripts/manifest.js") as {
+    productionManifest: (xml: string, url: string) => string;
+    DEV_ID: string;
+    PROD_ID: string;
+  };
+  const prod = productionManifest(xml, "https://billing.pocatello.example/ub/");
+
+  it("names no localhost anywhere, its AppDomain included", () => {
+    expect(prod).not.toMatch(/localhost/i);
+    expect(prod).toContain("<AppDomain>https://billing.pocatello.example</AppDomain>");
+    expect(prod).toContain('<SourceLocation DefaultValue="https://billing.pocatello.example/ub/taskpane.html"/>');
+    expect(prod).toContain('DefaultValue="https://billing.pocatello.example/ub/functions.json"');
+  });
+
+  it("has its own Id, so a developer's sideloaded add-in is a different add-in", () => {
+    expect(xml).toContain(`<Id>${DEV_ID}</Id>`);
+    expect(prod).toContain(`<Id>${PROD_ID}</Id>`);
+    expect(prod).not.toContain(DEV_ID);
+    expect(PROD_ID).not.toBe(DEV_ID);
+  });
+
+  it("refuses a URL that is not https or is local", () => {
+    expect(() => productionManifest(xml, "http://billing.pocatello.example/")).toThrow(/https/);
+    expect(() => productionManifest(xml, "https://localhost:8443/")).toThrow(/local/);
+  });
+});
