@@ -1,5 +1,5 @@
 import { Dec, fromExcelSerial, isIsoDate, IsoDate } from "../engine";
-import { cellDecimal } from "../workbook/cells";
+import { cellDecimal, NumberCulture, US_NUMBERS } from "../workbook/cells";
 import { FunctionError } from "./errors";
 
 /** How a custom-function argument is read from what Excel passes. */
@@ -117,9 +117,23 @@ function describe(spec: ArgSpec): string {
   return `${what}${range}${spec.unit ? ` (${spec.unit})` : ""}`;
 }
 
-/** A decimal from an Excel number or a numeric text ("1,200.50" allowed); undefined otherwise. */
+let culture: NumberCulture = US_NUMBERS;
+
+/**
+ * The workbook's number culture, for numbers the functions are given as text ("1.500" is 1,500 in
+ * a German Excel). The task pane sets it from Excel's cultureInfo when it starts; until then en-US.
+ */
+export function setArgumentCulture(value: NumberCulture): void {
+  culture = value;
+}
+
+export function argumentCulture(): NumberCulture {
+  return culture;
+}
+
+/** A decimal from an Excel number or a numeric text in the workbook's culture; undefined otherwise. */
 export function toDecimal(value: unknown): Dec | undefined {
-  return typeof value === "number" || typeof value === "string" ? cellDecimal(value) : undefined;
+  return typeof value === "number" || typeof value === "string" ? cellDecimal(value, culture) : undefined;
 }
 
 /** A date from an Excel serial number or ISO text. */

@@ -1,12 +1,12 @@
 import { Block, Dec, fail, ok, Result } from "../engine";
-import { toDecimal } from "./args";
+import { argumentCulture, toDecimal } from "./args";
 
 /**
  * Reads an inline block range for UB.TIERED: rows of (upper limit, price per unit), a blank
  * upper limit meaning no limit (last row only). A header row (two text labels) is skipped; blank rows are
  * ignored. Problems name the row of the range.
  */
-const recent: { grid: unknown[][]; result: Result<Block[]> }[] = [];
+const recent: { grid: unknown[][]; culture: unknown; result: Result<Block[]> }[] = [];
 const RECENT = 16;
 
 const sameGrid = (a: readonly unknown[][], b: readonly unknown[][]) => {
@@ -26,12 +26,13 @@ const sameGrid = (a: readonly unknown[][], b: readonly unknown[][]) => {
  * and compared cell by cell.
  */
 export function readBlocksRange(grid: readonly unknown[][]): Result<Block[]> {
+  const culture = argumentCulture();
   for (let i = 0; i < recent.length; i++) {
-    if (sameGrid(recent[i].grid, grid)) return recent[i].result;
+    if (recent[i].culture === culture && sameGrid(recent[i].grid, grid)) return recent[i].result;
   }
   const result = parseBlocksRange(grid);
   if (recent.length >= RECENT) recent.pop();
-  recent.unshift({ grid: grid.map((row) => [...row]), result });
+  recent.unshift({ grid: grid.map((row) => [...row]), culture, result });
   return result;
 }
 

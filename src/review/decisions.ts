@@ -84,7 +84,7 @@ export function parseReviewLog(data: SheetValues): { decisions: Decision[]; prob
       problems.push(`${data.sheet} row ${data.top + i + 1}: cannot read this decision`);
       continue;
     }
-    const estimate = cellDecimal(get(columns.estimate));
+    const estimate = cellDecimal(get(columns.estimate), data.culture);
     decisions.push({
       key,
       kind,

@@ -62,13 +62,13 @@ export function parseExchanges(data: SheetValues): { exchanges: RecordedExchange
     };
     const account = idText(get("Account"));
     if (!account) continue;
-    const oldFinal = cellDecimal(get("Old Meter Final Read"));
-    const newSet = cellDecimal(get("New Meter Set Read"));
+    const oldFinal = cellDecimal(get("Old Meter Final Read"), data.culture);
+    const newSet = cellDecimal(get("New Meter Set Read"), data.culture);
     if (!oldFinal || !newSet) {
       problems.push(`${data.sheet} row ${data.top + i + 1}: the final and set reads must be numbers`);
       continue;
     }
-    const dials = cellDecimal(get("New Meter Dials"));
+    const dials = cellDecimal(get("New Meter Dials"), data.culture);
     const date = idText(get("Exchange Date"));
     exchanges.push({
       account,

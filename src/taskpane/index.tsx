@@ -10,6 +10,7 @@ import { loadSchedules } from "./startup";
 import { DecisionStore } from "../storage/decisionStore";
 import { recalculateOnScheduleChange } from "./recalculation";
 import { readHost } from "./host";
+import { setArgumentCulture } from "../functions/args";
 
 /**
  * The shared runtime's page: it starts with the workbook (the custom functions live in the same
@@ -20,6 +21,12 @@ async function start(): Promise<void> {
   const settings = await loadSettings(db).catch(() => undefined);
   const workbook = new ExcelWorkbook(settings?.blockRows);
   const store = new ScheduleStore(db, scheduleCache);
+  // Numbers given to functions as text are read in the workbook's culture ("1.500" in de-DE).
+  const culture = await workbook.numberCulture().catch(() => undefined);
+  if (culture && culture.decimal !== ".") {
+    setArgumentCulture(culture);
+    void workbook.recalculate().catch(() => undefined);
+  }
   recalculateOnScheduleChange(scheduleCache, workbook);
   const startupProblems = await loadSchedules(store, scheduleCache, workbook);
   const root = document.getElementById("root");

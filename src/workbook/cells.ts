@@ -11,8 +11,34 @@ export function idText(v: CellValue | undefined): string {
 
 const numberDecimals = new Map<number, Dec>();
 
-/** A decimal from a number or numeric text ("1,234.5"); undefined when the cell holds something else. */
-export function cellDecimal(v: CellValue | undefined): Dec | undefined {
+/** How a workbook writes numbers as text: its decimal and group separators. */
+export interface NumberCulture {
+  readonly decimal: string;
+  readonly group: string;
+}
+
+/** en-US, and any file whose culture is not known: "1,234.5". */
+export const US_NUMBERS: NumberCulture = { decimal: ".", group: "," };
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const groupPatterns = new Map<string, RegExp>();
+
+/**
+ * Numeric text in the workbook's culture as plain decimal text: "1.234,5" in de-DE and
+ * "1 234,5" in fr-FR are "1234.5"; a group separator counts only before three digits.
+ */
+function normalize(text: string, culture: NumberCulture): string {
+  let pattern = groupPatterns.get(culture.group);
+  if (!pattern) groupPatterns.set(culture.group, (pattern = new RegExp(`${escape(culture.group)}(?=\\d{3}(\\D|$))`, "g")));
+  const ungrouped = text.replace(pattern, "");
+  return culture.decimal === "." ? ungrouped : ungrouped.split(culture.decimal).join(".");
+}
+
+/**
+ * A decimal from a number or numeric text in the workbook's culture ("1,234.5" in en-US,
+ * "1.234,5" in de-DE); undefined when the cell holds something else.
+ */
+export function cellDecimal(v: CellValue | undefined, culture: NumberCulture = US_NUMBERS): Dec | undefined {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return undefined;
     // Reads, usages and amounts repeat across a city's rows; a decimal is immutable, so each
@@ -26,7 +52,7 @@ export function cellDecimal(v: CellValue | undefined): Dec | undefined {
     return d;
   }
   if (typeof v === "string") {
-    const text = v.trim().replace(/,(?=\d{3}(\D|$))/g, "");
+    const text = normalize(v.trim(), culture);
     return isDecimalText(text) ? new Dec(text) : undefined;
   }
   return undefined;

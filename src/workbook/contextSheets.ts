@@ -93,8 +93,8 @@ export function parseAccountsSheet(data: SheetValues): { ok: true; value: Contex
       problems.push(`${where("status")}: Status must be Active, Inactive, Vacant or Final; got ${shown(get("status"))}`);
       continue;
     }
-    const dials = cellDecimal(get("dials") ?? null);
-    const multiplier = cellDecimal(get("multiplier") ?? null);
+    const dials = cellDecimal(get("dials") ?? null, data.culture);
+    const multiplier = cellDecimal(get("multiplier") ?? null, data.culture);
     records.push({
       account,
       status,
@@ -121,7 +121,7 @@ export function parseHistorySheet(data: SheetValues): { ok: true; value: Context
   for (const { get, where } of rowsOf(data, found.table, HISTORY_COLUMNS)) {
     const account = idText(get("account"));
     const periodEnd = cellDate(get("period") ?? null);
-    const usage = cellDecimal(get("usage") ?? null);
+    const usage = cellDecimal(get("usage") ?? null, data.culture);
     if (!account || !periodEnd || !usage || usage.isNegative()) {
       const [field, expected] = !account
         ? (["account", "an account number"] as const)
@@ -133,7 +133,7 @@ export function parseHistorySheet(data: SheetValues): { ok: true; value: Context
       );
       continue;
     }
-    const days = cellDecimal(get("days") ?? null);
+    const days = cellDecimal(get("days") ?? null, data.culture);
     const code = String(get("readCode") ?? "")
       .trim()
       .toUpperCase()

@@ -11,7 +11,7 @@ import {
   daysBetween,
   IsoDate,
 } from "../engine";
-import { cellDate, cellDecimal, idText, isBlank, shown } from "./cells";
+import { cellDate, cellDecimal, idText, isBlank, NumberCulture, shown } from "./cells";
 import { ACCOUNT_COLUMNS, rowsOf } from "./contextSheets";
 import type { CellValue, SheetValues } from "./port";
 import { ColumnSpec, locateTable } from "./table";
@@ -107,7 +107,7 @@ export function parseCycleAccounts(data: SheetValues): Outcome<CycleAccount> {
     const bad: string[] = [];
     const money = (f: AccountField) => {
       if (isBlank(get(f))) return undefined;
-      const d = cellDecimal(get(f) ?? null);
+      const d = cellDecimal(get(f) ?? null, data.culture);
       if (d === undefined) bad.push(`${where(f)}: expected an amount; got ${shown(get(f))}`);
       return d;
     };
@@ -148,8 +148,9 @@ export function parseCycleAccounts(data: SheetValues): Outcome<CycleAccount> {
       meter: idText(get("meter")) || undefined,
       meterSize: idText(get("meterSize")) || undefined,
       // As the read review takes them: a value that is not a positive number is left out, not refused.
-      dials: positive(get("dials"), true),
-      multiplier: positive(get("multiplier"), false) === undefined ? undefined : cellDecimal(get("multiplier") ?? null),
+      dials: positive(get("dials"), true, data.culture),
+      multiplier:
+        positive(get("multiplier"), false, data.culture) === undefined ? undefined : cellDecimal(get("multiplier") ?? null, data.culture),
       dwellingUnits: whole("dwellingUnits"),
       cartSize: idText(get("cartSize")) || undefined,
       cartCount: whole("cartCount"),
@@ -172,8 +173,8 @@ export function parseCycleAccounts(data: SheetValues): Outcome<CycleAccount> {
   return { ok: true, value: { records, problems } };
 }
 
-function positive(v: CellValue | undefined, integer: boolean): number | undefined {
-  const d = cellDecimal(v ?? null);
+function positive(v: CellValue | undefined, integer: boolean, culture?: NumberCulture): number | undefined {
+  const d = cellDecimal(v ?? null, culture);
   return d && d.greaterThan(0) && (!integer || d.isInteger()) ? d.toNumber() : undefined;
 }
 
@@ -211,7 +212,7 @@ export function parseBalances(data: SheetValues): Outcome<OpeningBalance> {
   const problems: string[] = [];
   for (const { get, where } of rowsOf(data, found.table, BALANCE_COLUMNS)) {
     const account = idText(get("account"));
-    const amount = (f: BalanceField) => (isBlank(get(f)) ? ZERO : cellDecimal(get(f) ?? null));
+    const amount = (f: BalanceField) => (isBlank(get(f)) ? ZERO : cellDecimal(get(f) ?? null, data.culture));
     const fields: BalanceField[] = ["balance", "current", "days30", "days60", "days90", ...SERVICE_FIELDS];
     const badField = fields.find((f) => amount(f) === undefined);
     if (!account || badField) {
@@ -262,7 +263,7 @@ export function parseLedger(data: SheetValues, asOf: IsoDate): Outcome<OpeningBa
   for (const { get, where } of rowsOf(data, found.table, LEDGER_COLUMNS)) {
     const account = idText(get("account"));
     const date = cellDate(get("date") ?? null);
-    const amount = cellDecimal(get("amount") ?? null);
+    const amount = cellDecimal(get("amount") ?? null, data.culture);
     if (!account || !date || !amount) {
       const f: LedgerField = !account ? "account" : !date ? "date" : "amount";
       problems.push(
@@ -320,7 +321,7 @@ export function parsePayments(data: SheetValues): Outcome<Payment> {
   for (const { get, where } of rowsOf(data, found.table, PAYMENT_COLUMNS)) {
     const account = idText(get("account"));
     const date = cellDate(get("date") ?? null);
-    const amount = cellDecimal(get("amount") ?? null);
+    const amount = cellDecimal(get("amount") ?? null, data.culture);
     const method =
       METHODS[
         String(get("method") ?? "")
@@ -375,7 +376,7 @@ export function parseAdjustments(data: SheetValues): Outcome<Adjustment> {
   for (const { get, where } of rowsOf(data, found.table, ADJUSTMENT_COLUMNS)) {
     const account = idText(get("account"));
     const date = cellDate(get("date") ?? null);
-    const amount = cellDecimal(get("amount") ?? null);
+    const amount = cellDecimal(get("amount") ?? null, data.culture);
     const kind =
       KINDS[
         String(get("type") ?? "")

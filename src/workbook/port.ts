@@ -1,3 +1,5 @@
+import type { NumberCulture } from "./cells";
+
 /** What a cell holds as the workbook port sees it. Dates arrive as Excel serial numbers. */
 export type CellValue = string | number | boolean | null;
 
@@ -7,6 +9,8 @@ export interface SheetValues {
   readonly top: number;
   readonly left: number;
   readonly values: CellValue[][];
+  /** How the workbook writes numbers as text (Excel's culture); en-US when not known. */
+  readonly culture?: NumberCulture;
 }
 
 export interface WriteOptions {

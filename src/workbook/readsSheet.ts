@@ -154,7 +154,7 @@ export function parseReadsSheet(data: SheetValues): { ok: true; table: ReadsTabl
     const number = (field: ReadColumn, positive = false): Dec | undefined => {
       const v = at(row, field);
       if (isBlank(v)) return undefined;
-      const d = cellDecimal(v ?? null);
+      const d = cellDecimal(v ?? null, data.culture);
       if (d === undefined || d.isNegative() || (positive && d.isZero()))
         return invalid(field, positive ? "a number above 0" : "a number of 0 or more");
       return d;

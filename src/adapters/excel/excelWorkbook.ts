@@ -14,6 +14,7 @@ import {
   WriteOptions,
 } from "../../workbook/port";
 import { isPayloadLimit, MAX_CELLS_PER_READ, rowBlocks } from "./requestSize";
+import { NumberCulture, US_NUMBERS } from "../../workbook/cells";
 
 const TEMP_PREFIX = "~UB ";
 
@@ -82,9 +83,11 @@ export class ExcelWorkbook implements WorkbookPort {
       const used = sheet.getUsedRangeOrNullObject(true);
       sheet.load("name");
       used.load("rowIndex,columnIndex,rowCount,columnCount");
+      const numbers = cultureOf(context);
       await context.sync();
       if (sheet.isNullObject) return undefined;
-      if (used.isNullObject) return { sheet: sheet.name, top: 0, left: 0, values: [] };
+      const culture = numbers();
+      if (used.isNullObject) return { sheet: sheet.name, top: 0, left: 0, values: [], culture };
       const total = Math.min(used.rowCount, options.maxRows ?? used.rowCount);
       let block = Math.max(1, Math.min(this.blockRows, Math.floor(MAX_CELLS_PER_READ / Math.max(1, used.columnCount))));
       const values: CellValue[][] = [];
@@ -105,7 +108,16 @@ export class ExcelWorkbook implements WorkbookPort {
         start += count;
         options.progress?.(start, total);
       }
-      return { sheet: sheet.name, top: used.rowIndex, left: used.columnIndex, values };
+      return { sheet: sheet.name, top: used.rowIndex, left: used.columnIndex, values, culture };
+    });
+  }
+
+  /** How this workbook writes numbers as text (Excel's culture, ExcelApi 1.11; en-US before). */
+  async numberCulture(): Promise<NumberCulture> {
+    return Excel.run({ delayForCellEdit: true }, async (context) => {
+      const numbers = cultureOf(context);
+      await context.sync();
+      return numbers();
     });
   }
 
@@ -405,6 +417,17 @@ function runsOf(rows: readonly number[]): [number, number][] {
     else runs.push([r, 1]);
   }
   return runs;
+}
+
+/**
+ * Queues the load of Excel's number separators (Application.cultureInfo.numberFormat, ExcelApi
+ * 1.11: learn.microsoft.com, Excel.NumberFormatInfo); the returned function reads them after the
+ * sync. Text such as "1.500" is 1,500 in de-DE and 1.5 in en-US.
+ */
+function cultureOf(context: Excel.RequestContext): () => NumberCulture {
+  if (!supports("1.11")) return () => US_NUMBERS;
+  const format = context.application.cultureInfo.numberFormat.load("numberDecimalSeparator,numberGroupSeparator");
+  return () => ({ decimal: format.numberDecimalSeparator || ".", group: format.numberGroupSeparator || "," });
 }
 
 function toCell(value: unknown): CellValue {
