@@ -21,7 +21,34 @@ async function httpsOptions() {
   }
 }
 
-module.exports = async (env, options) => {
+/** Where the engine's worker is built, inside dist/; the pane starts it from there (src/taskpane/index.tsx). */
+const WORKER_DIR = "worker";
+
+/** The engine's Web Worker: its own bundle, with nothing shared with the pane's chunks. */
+function workerConfig(dev) {
+  return {
+    name: "worker",
+    target: "webworker",
+    devtool: dev ? "source-map" : false,
+    entry: { engine: "./src/worker/main.ts" },
+    output: { path: path.resolve(__dirname, "dist", WORKER_DIR), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } } },
+        },
+      ],
+    },
+    performance: { maxAssetSize: 3_000_000, maxEntrypointSize: 3_000_000 },
+  };
+}
+
+module.exports = async (env, options) => [await paneConfig(env, options), workerConfig(options.mode !== "production")];
+
+async function paneConfig(env, options) {
   const dev = options.mode !== "production";
   const https = dev && options.$0 !== undefined && process.argv.includes("serve") ? await httpsOptions() : undefined;
   return {
@@ -33,7 +60,8 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: true,
+      // The worker's bundle is built into dist/worker by its own configuration.
+      clean: { keep: new RegExp(`^${WORKER_DIR}/`) },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
@@ -71,4 +99,4 @@ module.exports = async (env, options) => {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
     },
   };
-};
+}

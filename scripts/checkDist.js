@@ -31,6 +31,9 @@ if (JSON.stringify(ids) !== JSON.stringify(expected)) fail(`functions.json decla
 const functionsJs = read("functions.js");
 for (const id of ids) if (!functionsJs.includes(`"${id}"`)) fail(`functions.js does not associate ${id}`);
 if (!/CustomFunctions\.associate/.test(functionsJs)) fail("functions.js has no CustomFunctions.associate call");
+if (read("worker/engine.js").length < 10000) fail("dist/worker/engine.js is too small to be the engine's worker");
 for (const icon of ["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"]) read(path.join("assets", icon));
 if (!read("manifest.xml").includes('<Namespace resid="Functions.Namespace"/>')) fail("dist/manifest.xml has no custom functions namespace");
-console.log(`checkDist: dist/ has taskpane.html, 4 bundles, functions.json with ${ids.length} functions, icons and manifest.xml`);
+console.log(
+  `checkDist: dist/ has taskpane.html, 4 bundles and the engine's worker, functions.json with ${ids.length} functions, icons and manifest.xml`,
+);

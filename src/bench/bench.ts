@@ -1,6 +1,6 @@
 import { spawnSync } from "child_process";
 import { cpus, totalmem, tmpdir } from "os";
-import { mkdtempSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { join } from "path";
 import { computeBill, dec, DEFAULT_READ_EDIT_SETTINGS, RateSchedule, runCycle, validateSchedule } from "../engine";
 import { ExcelWorkbook } from "../adapters/excel/excelWorkbook";
@@ -27,6 +27,8 @@ export interface BenchSizes {
   readonly write: number;
   readonly cli: number;
   readonly functionsMs: number;
+  /** Measure the task pane's thread in Chromium (builds dist/ first); off in the quick run. */
+  readonly pane: boolean;
 }
 
 export const FULL: BenchSizes = {
@@ -36,8 +38,9 @@ export const FULL: BenchSizes = {
   write: 100000,
   cli: 100000,
   functionsMs: 1000,
+  pane: true,
 };
-export const QUICK: BenchSizes = { cycle: [200, 500], floor: 2000, excel: [500, 2000], write: 300, cli: 300, functionsMs: 50 };
+export const QUICK: BenchSizes = { cycle: [200, 500], floor: 2000, excel: [500, 2000], write: 300, cli: 300, functionsMs: 50, pane: false };
 
 export interface Target {
   readonly name: string;
@@ -59,6 +62,8 @@ export interface BenchReport {
   };
   readonly functions: { tieredPerSecond: number; billPerSecond: number };
   readonly cli: { accounts: number; wallMs: number; peakMemoryMB: number };
+  /** The pane's thread while Demo City is validated and generated in Chromium (test/browser/longTasks.e2e.ts). */
+  readonly pane: PaneTasks | null;
   readonly targets: Target[];
 }
 
@@ -226,7 +231,30 @@ async function cli(s: RateSchedule, accounts: number, root: string) {
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** The bench's measurements, each of which can run alone (in its own process). */
-export const SECTIONS = ["cycle", "floor", "excelReview", "excelWrite", "functions", "cli"] as const;
+export const SECTIONS = ["cycle", "floor", "excelReview", "excelWrite", "functions", "cli", "pane"] as const;
+
+export interface PaneTasks {
+  readonly validate: { ms: number; longTasks: number; longestMs: number };
+  readonly generate: { ms: number; longTasks: number; longestMs: number };
+}
+
+/**
+ * Builds the add-in and runs the long-task browser test, which validates and generates Demo City
+ * in Chromium with a PerformanceObserver on the pane's long tasks, and reads what it recorded.
+ */
+function paneTasks(root: string): PaneTasks {
+  const out = join(root, ".tmp", "long-tasks.json");
+  rmSync(out, { force: true });
+  const run = spawnSync("npm run build --silent && npm run build:try --silent && npx jest -c jest.browser.config.js longTasks", {
+    cwd: root,
+    shell: true,
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (!existsSync(out)) throw new Error(`the long-task browser test wrote nothing (exit ${run.status})`);
+  const { validate, generate } = JSON.parse(readFileSync(out, "utf8")) as PaneTasks;
+  return { validate, generate };
+}
 export type Section = (typeof SECTIONS)[number];
 
 /** One measurement at the given sizes. */
@@ -245,6 +273,8 @@ export async function runSection(section: Section, sizes: BenchSizes, root: stri
       return functions(s, sizes.functionsMs);
     case "cli":
       return cli(s, sizes.cli, root);
+    case "pane":
+      return sizes.pane ? paneTasks(root) : null;
   }
 }
 
@@ -255,6 +285,7 @@ const LABELS: Record<Section, string> = {
   excelWrite: "excel: bills and register",
   functions: "functions",
   cli: "cli: ubill cycle",
+  pane: "pane: Demo City in Chromium, the longest task on the pane's thread",
 };
 
 /**
@@ -279,6 +310,8 @@ export async function runBench(
   const write = results.excelWrite as Awaited<ReturnType<typeof excelWrite>>;
   const fns = results.functions as Awaited<ReturnType<typeof functions>>;
   const c = results.cli as Awaited<ReturnType<typeof cli>>;
+  const pane = results.pane as PaneTasks | null;
+  const longest = pane ? Math.max(pane.validate.longestMs, pane.generate.longestMs) : 0;
   const biggestCycle = cycle[cycle.length - 1];
   const review100k = review.find((r) => r.reads === 100000) ?? review[review.length - 1];
   const at = (size: number, needed: number, ok: boolean) => (size >= needed ? ok : null);
@@ -325,6 +358,12 @@ export async function runBench(
       value: `${(c.wallMs / 1000).toFixed(1)} s, ${c.peakMemoryMB} MB`,
       met: at(c.accounts, 100000, c.wallMs < 60000 && c.peakMemoryMB < 2048),
     },
+    {
+      name: "longest task on the pane's thread, Demo City validate and generate",
+      target: "under 200 ms",
+      value: pane ? `${longest} ms` : "not measured",
+      met: pane ? longest < 200 : null,
+    },
   ];
   const cpu = cpus();
   return {
@@ -339,6 +378,7 @@ export async function runBench(
     excel: { review, writeBillsAndRegister: write },
     functions: fns,
     cli: c,
+    pane,
     targets,
   };
 }

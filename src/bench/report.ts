@@ -25,6 +25,12 @@ export function reportTable(r: BenchReport): string {
     ["UB.TIERED", `${n(r.functions.tieredPerSecond)} calls/s`],
     ["UB.BILL", `${n(r.functions.billPerSecond)} calls/s`],
     [`ubill cycle, ${n(r.cli.accounts)} accounts`, `${(r.cli.wallMs / 1000).toFixed(1)} s, peak ${n(r.cli.peakMemoryMB)} MB`],
+    ...(r.pane
+      ? (["validate", "generate"] as const).map((step): [string, string] => [
+          `Pane thread, Demo City ${step} in Chromium`,
+          `longest task ${r.pane![step].longestMs} ms (${r.pane![step].longTasks} over 50 ms in ${(r.pane![step].ms / 1000).toFixed(1)} s)`,
+        ])
+      : []),
   ];
   const width = Math.max(...rows.map(([a]) => a.length));
   const table = rows.map(([a, b]) => `${a.padEnd(width)}  ${b}`);

@@ -99,6 +99,16 @@ class CustomFunctionError extends Error {
 
 const size = (v: unknown) => JSON.stringify(v ?? null).length;
 
+/** Resolves in a later task (not a microtask): a message channel in a browser, setImmediate in Node. */
+function nextTask(): Promise<void> {
+  if (typeof setImmediate === "function") return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
 class Batch {
   ops: Op[] = [];
   constructor(
@@ -121,6 +131,10 @@ class Batch {
   async sync(): Promise<void> {
     const ops = this.ops;
     this.ops = [];
+    // context.sync() is a round trip to Excel (a message to the host and its answer): it never
+    // completes in the task that called it (learn.microsoft.com, "Excel JavaScript object model":
+    // sync "returns a promise that is resolved when the queued commands are executed").
+    await nextTask();
     await this.fake.beforeSync?.();
     // A batch sent while the user is editing a cell fails with InvalidOperationInCellEditMode,
     // unless Excel.run was given delayForCellEdit: true, when Excel holds it until the edit ends

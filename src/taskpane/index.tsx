@@ -11,6 +11,7 @@ import { DecisionStore } from "../storage/decisionStore";
 import { recalculateOnScheduleChange } from "./recalculation";
 import { readHost } from "./host";
 import { setArgumentCulture } from "../functions/args";
+import { workerEngine } from "./engine/engineRunner";
 
 /**
  * The shared runtime's page: it starts with the workbook (the custom functions live in the same
@@ -29,12 +30,14 @@ async function start(): Promise<void> {
   }
   recalculateOnScheduleChange(scheduleCache, workbook);
   const startupProblems = await loadSchedules(store, scheduleCache, workbook);
+  // The engine runs in its own thread (webpack.config.js builds it to dist/worker/engine.js).
+  const engine = workerEngine(workbook, () => new Worker(new URL("worker/engine.js", document.baseURI)));
   const root = document.getElementById("root");
   const decisions = new DecisionStore(db);
   const now = () => new Date().toISOString();
   if (root)
     createRoot(root).render(
-      <App services={{ db, cache: scheduleCache, store, workbook, startupProblems, decisions, now, host: readHost() }} />,
+      <App services={{ db, cache: scheduleCache, store, workbook, startupProblems, decisions, now, host: readHost(), engine }} />,
     );
 }
 

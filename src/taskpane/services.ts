@@ -5,6 +5,7 @@ import type { ScheduleStore } from "../storage/scheduleStore";
 import type { DecisionStore } from "../storage/decisionStore";
 import type { WorkbookPort } from "../workbook/port";
 import type { HostInfo } from "./host";
+import type { EngineRunner } from "./engine/engineRunner";
 
 /**
  * What the views use to reach storage and the workbook. The runtime builds it with Office.js and
@@ -22,6 +23,8 @@ export interface Services {
   readonly startupProblems: readonly string[];
   /** The Office host: its theme and whether it can download a file (default: a web host, light). */
   readonly host?: HostInfo;
+  /** Where the engine runs: a Web Worker in the add-in; the pane's own thread when absent (tests). */
+  readonly engine?: EngineRunner;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -17,6 +17,11 @@ import { isPayloadLimit, MAX_CELLS_PER_READ, rowBlocks } from "./requestSize";
 import { NumberCulture, US_NUMBERS } from "../../workbook/cells";
 
 const TEMP_PREFIX = "~UB ";
+/**
+ * Each write request is kept near 2 MB (Excel's limit is 5 MB): building a request, and Office.js
+ * serializing it, happen on the pane's thread, and no task there may take 200 ms.
+ */
+const WRITE_REQUEST_BYTES = 2 * 1024 * 1024;
 
 function supports(version: string): boolean {
   return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
@@ -352,7 +357,7 @@ async function writeBlocks(
 ): Promise<void> {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (width === 0) return;
-  for (const [start, end] of rowBlocks(rows, blockRows)) {
+  for (const [start, end] of rowBlocks(rows, blockRows, WRITE_REQUEST_BYTES)) {
     const block = rows.slice(start, end);
     const range = sheet.getRangeByIndexes(top + start, left, end - start, width);
     range.numberFormat = block.map((row) =>

@@ -1,7 +1,8 @@
-import { useCallback, useRef, useState } from "react";
-import type { CycleResult, IsoDate } from "../../engine";
-import { generateCycle, OutputName, previewCycle } from "../../cycle/generateCycle";
-import type { LoadedCycle } from "../../cycle/inputs";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { IsoDate, scheduleToJson } from "../../engine";
+import type { OutputName } from "../../cycle/generateCycle";
+import type { CycleJob, CycleJobResult } from "../../worker/protocol";
+import { inlineEngine } from "../engine/engineRunner";
 import { loadSettings } from "../../storage/settings";
 import { Cancelled } from "../../workbook/port";
 import { useServices } from "../services";
@@ -16,27 +17,29 @@ export interface GenerateRequest {
 
 /** The Generate view's state: preview, generate with progress and cancel, and what was written. */
 export function useGenerate() {
-  const { workbook, cache, decisions, db, now } = useServices();
-  const [preview, setPreview] = useState<{ loaded: LoadedCycle; result: CycleResult }>();
-  const [written, setWritten] = useState<string[]>([]);
-  const [problems, setProblems] = useState<string[]>([]);
+  const { workbook, cache, decisions, db, now, engine } = useServices();
+  const [preview, setPreview] = useState<readonly (readonly [string, string])[]>();
+  const [written, setWritten] = useState<readonly string[]>([]);
+  const [problems, setProblems] = useState<readonly string[]>([]);
   const [progress, setProgress] = useState<{ phase: string; done: number; total: number }>();
   const [error, setError] = useState<string>();
   const cancelled = useRef(false);
+  const runner = useMemo(() => engine ?? inlineEngine(workbook), [engine, workbook]);
 
-  const options = useCallback(
-    async (request: GenerateRequest) => {
+  const job = useCallback(
+    async (request: GenerateRequest, kind: CycleJob["kind"], at: string): Promise<CycleJob> => {
       const schedule = cache.get(request.scheduleId);
       if (!schedule) throw new Error(`No rate schedule "${request.scheduleId}" is loaded; import one in the Rates view.`);
       const settings = await loadSettings(db);
       return {
-        schedule,
+        kind,
+        scheduleJson: scheduleToJson(schedule),
         settings: { policy: settings.policy, office: settings.office },
         readEdits: settings.readEdits,
         decisions: await decisions.list(),
         dates: { billDate: request.billDate, periodStart: request.periodStart, periodEnd: request.periodEnd },
-        progress: (phase: string, done: number, total: number) => setProgress({ phase, done, total }),
-        cancelled: () => cancelled.current,
+        outputs: request.outputs,
+        now: at,
       };
     },
     [cache, db, decisions],
@@ -48,34 +51,20 @@ export function useGenerate() {
       setError(undefined);
       setProgress({ phase: "Reading the workbook", done: 0, total: 1 });
       try {
-        const base = await options(request);
-        if (!write) {
-          const p = await previewCycle(workbook, base);
-          if (!p.ok) return setError(p.message);
-          setPreview({ loaded: p.loaded, result: p.result });
-          setProblems(p.loaded.problems);
-          return;
-        }
         const at = now();
-        const g = await generateCycle(workbook, { ...base, outputs: request.outputs, now: at });
-        if (!g.ok) return setError(g.message);
-        const { loaded, result } = g.run;
-        setPreview({ loaded, result });
-        setWritten(g.run.written);
-        setProblems(g.run.problems);
-        await db.runs.add({
-          at,
-          billDate: loaded.input.billDate,
-          period: `${loaded.input.periodStart} to ${loaded.input.periodEnd}`,
-          schedule: base.schedule.id,
-          bills: result.register.billed,
-          held: result.held.length,
-          currentCharges: result.register.currentCharges.toCents(),
-          totalDue: result.register.totalDue.toCents(),
-          difference: result.reconciliation.difference.toCents(),
-          fingerprints: loaded.fingerprints,
-          outputs: g.run.written,
-        });
+        const outcome = (await runner.run(
+          { kind: "cycle", job: await job(request, write ? "generate" : "preview", at) },
+          {
+            progress: (phase, done, total) => setProgress({ phase, done, total }),
+            cancelled: () => cancelled.current,
+          },
+        )) as CycleJobResult;
+        if (!outcome.ok) return setError(outcome.message);
+        setPreview(outcome.preview);
+        setProblems(outcome.problems);
+        if (!write) return;
+        setWritten(outcome.written);
+        await db.runs.add({ at, ...outcome.run, outputs: [...outcome.written] });
       } catch (e) {
         setError(
           e instanceof Cancelled
@@ -86,7 +75,7 @@ export function useGenerate() {
         setProgress(undefined);
       }
     },
-    [options, workbook, db, now],
+    [job, runner, db, now],
   );
 
   const open = useCallback((sheet: string) => workbook.select(sheet, 0, 0).catch(() => undefined), [workbook]);

@@ -1,6 +1,6 @@
 import { Badge, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
 import type { EditCode, Severity } from "../../engine";
-import type { ReviewResult } from "../../review/types";
+import type { ReviewView } from "../../worker/reviewSession";
 import { COUNT_WORDS } from "../../cycle/summary";
 
 const useStyles = makeStyles({ badges: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" } });
@@ -15,7 +15,7 @@ export const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informativ
  * Open edits by severity; the accounts billing will hold or estimate and the rows it cannot match,
  * counted by the engine as Generate counts them; and a row per edit code (choosing one filters the list).
  */
-export function ReviewSummary({ result, onCode }: { result: ReviewResult; onCode: (code: EditCode) => void }) {
+export function ReviewSummary({ result, onCode }: { result: ReviewView; onCode: (code: EditCode) => void }) {
   const styles = useStyles();
   const open = (s: Severity) => result.items.filter((i) => i.severity === s && !i.decision).length;
   const standing = result.standing;

@@ -1,15 +1,13 @@
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { Dec } from "../../engine";
-import { estimateForRead, makeDecision, recordExchange, requestReread, writeEstimate, writeReviewLog } from "../../review/actions";
-import { Decision } from "../../review/decisions";
-import { reviewStanding } from "../../review/standing";
-import { codesText, messagesText } from "../../review/flags";
-import { countByCode, runReview } from "../../review/runReview";
+import type { Decision } from "../../review/decisions";
 import { clearReview } from "../../review/clearReview";
-import type { ReviewItem, ReviewResult } from "../../review/types";
+import type { ReviewItem } from "../../review/types";
+import type { ReviewView } from "../../worker/reviewSession";
 import { loadSettings } from "../../storage/settings";
 import { Cancelled } from "../../workbook/port";
 import { useServices } from "../services";
+import { inlineEngine } from "../engine/engineRunner";
 
 export interface ReviewProgress {
   readonly phase: string;
@@ -30,10 +28,16 @@ export interface ExchangeForm {
 
 export type ReviewStatus = { intent: "success" | "warning" | "error" | "info"; text: string } | undefined;
 
-/** The Review view's state and actions: validate, cancel, clear, and decide on an edit. */
+type EstimateResult = { ok: true; value: Dec } | { ok: false; problem: { message: string } };
+
+/**
+ * The Review view's state and actions: validate, cancel, clear, and decide on an edit. The
+ * review itself runs in the engine's worker (services.engine); the pane holds what it shows.
+ */
 export function useReview() {
-  const { workbook, decisions, db, now } = useServices();
-  const [result, setResult] = useState<ReviewResult>();
+  const { workbook, decisions, db, now, engine } = useServices();
+  const runner = useMemo(() => engine ?? inlineEngine(workbook), [engine, workbook]);
+  const [result, setResult] = useState<ReviewView>();
   const [progress, setProgress] = useState<ReviewProgress>();
   const [status, setStatus] = useState<ReviewStatus>();
   const cancelled = useRef(false);
@@ -45,20 +49,19 @@ export function useReview() {
       setProgress({ phase: "Starting", done: 0, total: 1 });
       try {
         const settings = await loadSettings(db);
-        const outcome = await runReview(workbook, {
-          readsSheet: sheet,
-          settings: settings.readEdits,
-          policy: settings.policy,
-          decisions: await decisions.list(),
-          progress: (phase, done, total) => setProgress({ phase, done, total }),
-          cancelled: () => cancelled.current,
-        });
+        const outcome = (await runner.run(
+          {
+            kind: "review",
+            job: { readsSheet: sheet, settings: settings.readEdits, policy: settings.policy, decisions: await decisions.list() },
+          },
+          { progress: (phase, done, total) => setProgress({ phase, done, total }), cancelled: () => cancelled.current },
+        )) as { ok: true; view: ReviewView } | { ok: false; message: string };
         if (!outcome.ok) return setStatus({ intent: "error", text: outcome.message });
-        setResult(outcome.result);
-        const open = outcome.result.items.filter((i) => !i.decision).length;
+        setResult(outcome.view);
+        const open = outcome.view.items.filter((i) => !i.decision).length;
         setStatus({
           intent: open ? "warning" : "success",
-          text: `${outcome.result.reads.toLocaleString()} reads checked on ${outcome.result.sheet}: ${open.toLocaleString()} open edit${open === 1 ? "" : "s"}.`,
+          text: `${outcome.view.reads.toLocaleString()} reads checked on ${outcome.view.sheet}: ${open.toLocaleString()} open edit${open === 1 ? "" : "s"}.`,
         });
       } catch (error) {
         setStatus(
@@ -70,7 +73,7 @@ export function useReview() {
         setProgress(undefined);
       }
     },
-    [workbook, decisions, db],
+    [runner, decisions, db],
   );
 
   const cancel = useCallback(() => {
@@ -81,53 +84,58 @@ export function useReview() {
     if (!result) return;
     const outcome = await clearReview(workbook, result.sheet);
     setStatus(outcome.ok ? { intent: "success", text: `Flags cleared from ${result.sheet}.` } : { intent: "error", text: outcome.message });
-    if (outcome.ok) setResult(undefined);
-  }, [workbook, result]);
+    if (outcome.ok) {
+      setResult(undefined);
+      await runner.run({ kind: "closeReview" });
+    }
+  }, [workbook, result, runner]);
 
   /** Records a decision, shows it in the sheet's own columns, and keeps the list in step. */
   const decide = useCallback(
     async (item: ReviewItem, kind: Decision["kind"], reason: string, extra: { estimate?: Dec; exchange?: ExchangeForm } = {}) => {
       if (!result) return;
-      const read = result.readRows.get(item.row)!;
-      const at = now();
-      const address = read.address || result.accounts?.get(read.account)?.address || "";
+      const account = result.contexts.get(item.row)?.account ?? item.account;
       try {
-        if (kind === "reread") await requestReread(workbook, read, reason || item.message, at.slice(0, 10), address);
-        if (kind === "exchange" && extra.exchange)
-          await recordExchange(workbook, { account: read.account, ...extra.exchange, recorded: at }, address);
-        let columns = result.columns;
-        if (kind === "estimated" && extra.estimate)
-          columns = { ...columns, estimate: await writeEstimate(workbook, result, item.row, extra.estimate) };
-        const decision = makeDecision(read, item, kind, reason, at, extra.estimate);
+        const e = extra.exchange;
+        const decision = (await runner.run({
+          kind: "decide",
+          job: {
+            row: item.row,
+            code: item.code,
+            kind,
+            reason,
+            at: now(),
+            estimate: extra.estimate?.toString(),
+            exchange: e && { ...e, oldFinal: e.oldFinal.toString(), newSet: e.newSet.toString() },
+          },
+        })) as Decision;
         await decisions.save(decision);
-        await writeReviewLog(workbook, await decisions.list());
-        const items = result.items.map((i) =>
-          i.row === item.row && (decision.code === "*" || i.code === decision.code) ? { ...i, decision } : i,
-        );
-        const decisionsNow = new Map(result.decisions).set(decision.key, decision);
-        const rowItems = items.filter((i) => i.row === item.row);
-        await workbook.applyFlags(result.sheet, {
-          blocks: [{ top: item.row, left: columns.codes, rows: [[codesText(rowItems), messagesText(rowItems)]] }],
-        });
-        // The counts follow every decision, decided by the engine as the cycle will decide them.
         const { policy } = await loadSettings(db);
-        const standing = reviewStanding({ ...result, decisions: decisionsNow }, items, policy);
-        setResult({ ...result, columns, items, decisions: decisionsNow, counts: countByCode(items), standing });
+        // The counts follow every decision, decided by the engine as the cycle will decide them.
+        const view = (await runner.run({
+          kind: "afterDecision",
+          decision,
+          row: item.row,
+          all: await decisions.list(),
+          policy,
+        })) as ReviewView;
+        setResult(view);
         setStatus({
           intent: "success",
-          text: `${read.account}: ${kind === "reread" ? "re-read requested" : kind === "exchange" ? "meter exchange recorded; validate again to use it" : kind}.`,
+          text: `${account}: ${kind === "reread" ? "re-read requested" : kind === "exchange" ? "meter exchange recorded; validate again to use it" : kind}.`,
         });
       } catch (error) {
         setStatus({ intent: "error", text: (error as Error).message });
       }
     },
-    [result, workbook, decisions, now, db],
+    [result, runner, decisions, now, db],
   );
 
   const estimateFor = useCallback(
-    (item: ReviewItem) => {
-      const read = result?.readRows.get(item.row);
-      return read ? estimateForRead(read, result!.history.get(read.account)) : undefined;
+    (item: ReviewItem): EstimateResult | undefined => {
+      const estimate = result?.contexts.get(item.row)?.estimate;
+      if (!estimate) return undefined;
+      return estimate.ok ? { ok: true, value: new Dec(estimate.value) } : { ok: false, problem: { message: estimate.message } };
     },
     [result],
   );
@@ -140,22 +148,11 @@ export function useReview() {
   );
 
   /** The read's meter and dates, for the exchange form's checks. */
-  const readOf = useCallback((item: ReviewItem) => result?.readRows.get(item.row), [result]);
+  const readOf = useCallback((item: ReviewItem) => result?.contexts.get(item.row), [result]);
 
   /** The exchange form's starting values: the old meter from the account, the new one from the read when it differs. */
   const exchangeDefaults = useCallback(
-    (item: ReviewItem) => {
-      const read = result?.readRows.get(item.row);
-      const record = read ? result?.accounts?.get(read.account) : undefined;
-      const oldMeter = read?.exchange?.oldMeter || record?.meter || read?.meter || "";
-      const newMeter = read && read.meter !== oldMeter ? read.meter : "";
-      return {
-        oldMeter,
-        newMeter,
-        newSize: read?.meterSize ?? record?.meterSize ?? "",
-        newDials: String(read?.dials ?? record?.dials ?? ""),
-      };
-    },
+    (item: ReviewItem) => result?.contexts.get(item.row)?.exchange ?? { oldMeter: "", newMeter: "", newSize: "", newDials: "" },
     [result],
   );
 

@@ -138,7 +138,7 @@ export function GenerateView() {
           </MessageBarBody>
         </MessageBar>
       )}
-      {g.preview && <CyclePreview loaded={g.preview.loaded} result={g.preview.result} />}
+      {g.preview && <CyclePreview rows={g.preview} />}
       {g.written.length > 0 && (
         <section aria-label="Generated sheets">
           <Subtitle2 as="h3">Generated</Subtitle2>
