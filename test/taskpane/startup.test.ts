@@ -52,7 +52,7 @@ describe("schedules at open (the shared runtime's start)", () => {
 
       // Nothing in Excel recalculates a UB cell when a schedule changes; the add-in asks for it.
       await store.save({ ...chubbuck(), versions: [{ ...chubbuck().versions[0], charges: withCharge("30.00") }] }, "file");
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 400));
       await fake.calculation;
       expect(fake.stats.recalculations).toBe(1);
       expect(fake.formula("Sheet1", 0, 0)).toMatchObject({ value: 85.4 });
@@ -67,3 +67,21 @@ function withCharge(amount: string) {
   charges[0].amount = amount;
   return charges;
 }
+
+describe("recalculateOnScheduleChange", () => {
+  it("asks once for a recalculation after an import of seven schedules, and not for the start when no function waited", async () => {
+    const { ScheduleCache } = await import("../../src/storage/scheduleCache");
+    const { loadPublishedSamples } = await import("../../src/taskpane/ratesActions");
+    const { BUNDLED_SCHEDULES } = await import("../../src/taskpane/bundledSchedules");
+    const cache = new ScheduleCache();
+    const workbook = new MemoryWorkbook();
+    recalculateOnScheduleChange(cache, workbook, undefined, 200);
+    const store = new ScheduleStore(new UbDatabase("startup-2"), cache);
+    await loadSchedules(store, cache, workbook);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(workbook.recalculations).toBe(0);
+    await loadPublishedSamples(store, BUNDLED_SCHEDULES);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(workbook.recalculations).toBe(1);
+  });
+});
