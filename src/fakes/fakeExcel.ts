@@ -48,6 +48,8 @@ export interface FakeExcelOptions {
   readonly locale?: "en-US" | "de-DE";
   /** The workbook's number culture (Application.cultureInfo.numberFormat, ExcelApi 1.11). */
   readonly culture?: { readonly decimal: string; readonly group: string };
+  /** Excel's own separators, set in Options with "Use system separators" off (Application, ExcelApi 1.11). */
+  readonly separators?: { readonly decimal: string; readonly group: string };
   /** Office.context.platform: "OfficeOnline", "PC" or "Mac". */
   readonly platform?: "OfficeOnline" | "PC" | "Mac";
   readonly theme?: FakeOfficeTheme;
@@ -186,6 +188,11 @@ export class FakeExcel {
   response = 0;
   readonly version: number;
   hidden = new Set<string>();
+  /** Sheets the user protected (Review > Protect Sheet): their cells cannot be cleared or written. */
+  readonly protectedSheets = new Set<string>();
+  /** Sheets with an AutoFilter applied, and sheets with rows or columns the user hid. */
+  readonly filteredSheets = new Set<string>();
+  readonly hiddenRowSheets = new Set<string>();
   /** Awaited before each sync runs: the browser host's round-trip latency, or a hold set by a test. */
   beforeSync?: () => Promise<void> | void;
   /** Called after every sync that did something (the try-it page's grid redraws). */
@@ -394,8 +401,29 @@ class FakeContext {
   }
 }
 
-class FakeApplication {
-  constructor(private readonly ctx: FakeContext) {}
+class FakeApplication extends Loadable {
+  constructor(private readonly ctx: FakeContext) {
+    super();
+  }
+  load(_props: string) {
+    const fake = this.ctx.fake;
+    this.ctx.batch.queue(20, () => {
+      const own = fake.options.separators;
+      this.loaded.set("useSystemSeparators", own === undefined);
+      this.loaded.set("decimalSeparator", own?.decimal ?? fake.options.culture?.decimal ?? ".");
+      this.loaded.set("thousandsSeparator", own?.group ?? fake.options.culture?.group ?? ",");
+    });
+    return this;
+  }
+  get useSystemSeparators(): boolean {
+    return this.get("useSystemSeparators");
+  }
+  get decimalSeparator(): string {
+    return this.get("decimalSeparator");
+  }
+  get thousandsSeparator(): string {
+    return this.get("thousandsSeparator");
+  }
   suspendScreenUpdatingUntilNextSync(): void {
     this.ctx.batch.queue(10, () => this.ctx.fake.stats.screenSuspends++);
   }
@@ -615,6 +643,23 @@ class FakeWorksheet extends Loadable {
   getRange(address?: string) {
     return new FakeRange(this, () => (address ? parseAddress(address) : { top: 0, left: 0, height: 1048576, width: 16384 }), false);
   }
+  /** Worksheet.protection (ExcelApi 1.2). */
+  get protection() {
+    const ws = this;
+    return new (class extends Loadable {
+      load(_props: string) {
+        ws.ctx.batch.queue(20, () => this.loaded.set("protected", ws.fake.protectedSheets.has(ws.fake.realName(ws.current) ?? "")));
+        return this;
+      }
+      get protected(): boolean {
+        return this.get("protected");
+      }
+    })();
+  }
+  /** Worksheet.autoFilter (ExcelApi 1.9): remove() takes the filter off, showing every row. */
+  get autoFilter() {
+    return { remove: () => this.ctx.batch.queue(10, () => void this.fake.filteredSheets.delete(this.fake.realName(this.current)!), true) };
+  }
   /** Freeze panes on a hidden sheet has been reported to throw (office-js #1463): the fake throws. */
   get freezePanes() {
     return {
@@ -803,6 +848,17 @@ class FakeRange extends Loadable {
       true,
     );
   }
+  /** Range.rowHidden / columnHidden (ExcelApi 1.2): false shows the user's hidden rows or columns. */
+  set rowHidden(value: boolean) {
+    this.ws.ctx.batch.queue(
+      10,
+      () => void (value ? undefined : this.ws.fake.hiddenRowSheets.delete(this.ws.fake.realName(this.ws.name_())!)),
+      true,
+    );
+  }
+  set columnHidden(_value: boolean) {
+    this.ws.ctx.batch.queue(10, () => void this.box(), true);
+  }
   get rowIndex(): number {
     return this.get("rowIndex");
   }
@@ -867,6 +923,16 @@ class FakeRange extends Loadable {
       set columnWidth(_value: number) {
         range.ws.ctx.batch.queue(10, () => void range.box(), true);
       },
+      /** RangeFormat.useStandardHeight (ExcelApi 1.2): rows back to the sheet's standard height. */
+      set useStandardHeight(value: boolean) {
+        range.ws.ctx.batch.queue(
+          10,
+          () => {
+            if (value) range.ws.resolve().rowHeight = undefined;
+          },
+          true,
+        );
+      },
       /** RangeFormat.rowHeight: points, 0 to 409 (learn.microsoft.com, Excel.RangeFormat). */
       set rowHeight(value: number) {
         range.ws.ctx.batch.queue(
@@ -881,13 +947,18 @@ class FakeRange extends Loadable {
       },
     };
   }
-  /** Range.clear: values, number formats and fills of the range go; on the whole sheet, highlights and row heights too. */
+  /**
+   * Range.clear(All): values, number formats, fills and conditional formats go; row heights, hidden
+   * rows and filters stay (learn.microsoft.com, Excel.Range.clear).
+   */
   clear(_applyTo?: string) {
     this.ws.ctx.batch.queue(
       10,
       () => {
         const box = this.box();
         const sheet = this.ws.resolve();
+        if (this.ws.fake.protectedSheets.has(this.ws.fake.realName(this.ws.name_())!))
+          throw excelError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
         for (let r = box.top; r < Math.min(box.top + box.height, sheet.values.length); r++) {
           const row = sheet.values[r];
           for (let c = box.left; c < Math.min(box.left + box.width, row.length); c++) row[c] = null;
@@ -901,7 +972,6 @@ class FakeRange extends Loadable {
         if (box.height >= 1048576 && box.width >= 16384) {
           while (sheet.values.length > 0 && sheet.values[sheet.values.length - 1].every((v) => v === null)) sheet.values.pop();
           sheet.highlights = [];
-          sheet.rowHeight = undefined;
         }
       },
       true,

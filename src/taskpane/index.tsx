@@ -24,7 +24,7 @@ async function start(): Promise<void> {
   const store = new ScheduleStore(db, scheduleCache);
   // Numbers given to functions as text are read in the workbook's culture ("1.500" in de-DE).
   const culture = await workbook.numberCulture().catch(() => undefined);
-  if (culture && culture.decimal !== ".") {
+  if (culture && (culture.decimal !== "." || culture.group !== ",")) {
     setArgumentCulture(culture);
     void workbook.recalculate().catch(() => undefined);
   }

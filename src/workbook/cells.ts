@@ -30,7 +30,9 @@ const groupPatterns = new Map<string, RegExp>();
 function normalize(text: string, culture: NumberCulture): string {
   let pattern = groupPatterns.get(culture.group);
   if (!pattern) groupPatterns.set(culture.group, (pattern = new RegExp(`${escape(culture.group)}(?=\\d{3}(\\D|$))`, "g")));
-  const ungrouped = text.replace(pattern, "");
+  // A culture grouping with a no-break space (fr-FR: U+202F or U+00A0) is typed with a plain one too.
+  const spaced = /^[\u00a0\u202f ]$/.test(culture.group) ? text.replace(/[\u00a0\u202f ](?=\d{3}(\D|$))/g, "") : text;
+  const ungrouped = spaced.replace(pattern, "");
   return culture.decimal === "." ? ungrouped : ungrouped.split(culture.decimal).join(".");
 }
 

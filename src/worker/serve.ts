@@ -24,9 +24,11 @@ export function serveEngine(post: (message: FromWorker) => void): (message: ToWo
     runEngineJob(port, session, message.job, {
       progress: (phase, done, total) => post({ type: "progress", phase, done, total }),
       cancelled: () => cancelled,
-    }).then(
-      (result) => post({ type: "done", result }),
-      (error: Error) => post({ type: "failed", message: error.message, cancelled: error instanceof Cancelled }),
-    );
+    })
+      .then((result) => post({ type: "done", result }))
+      .catch((error: Error) => {
+        // A job that failed, or whose answer could not be copied to the pane (DataCloneError).
+        post({ type: "failed", message: error.message, cancelled: error instanceof Cancelled });
+      });
   };
 }

@@ -124,6 +124,48 @@ describe("replacing an output sheet", () => {
   });
 });
 
+describe("what a rewrite in place must also handle", () => {
+  it("puts a record sheet back as it was when its rewrite fails part-way", async () => {
+    const old: CellValue[][] = [
+      ["Run At", "Outputs"],
+      ["2026-10-01T09:00", "Bills"],
+      ["2026-11-01T09:00", "Bills, Bills 2"],
+    ];
+    const workbook = new MemoryWorkbook({ Reads: [["a"]], "Run Log": old.map((r) => [...r]) });
+    const { fake } = excel(workbook);
+    const port = new ExcelWorkbook(2);
+    let syncs = 0;
+    // The third write request fails (a lost connection): the sheet was already cleared.
+    fake.beforeSync = () => {
+      if (++syncs === 6) throw Object.assign(new Error("connection lost"), { code: "GeneralException" });
+    };
+    const rows: CellValue[][] = Array.from({ length: 9 }, (_, i) => [`run ${i}`, "Bills"]);
+    await expect(port.replaceSheet("Run Log", rows, { headerRows: 1 })).rejects.toThrow("connection lost");
+    expect(workbook.sheet("Run Log")!.values).toEqual(old);
+  });
+
+  it("refuses a protected sheet before clearing anything", async () => {
+    const workbook = new MemoryWorkbook({ "Bill Register": [["Account"], ["1"]], Reads: [["a"]] });
+    const { fake, port } = excel(workbook);
+    fake.protectedSheets.add("Bill Register");
+    await expect(port.replaceSheet("Bill Register", [["Account"], ["9"]])).rejects.toThrow(/"Bill Register" is protected/);
+    expect(workbook.sheet("Bill Register")!.values).toEqual([["Account"], ["1"]]);
+  });
+
+  it("rewrites a sheet the user hid without freezing its panes, and takes off a filter and hidden rows", async () => {
+    const workbook = new MemoryWorkbook({ Reads: [["a"]], "Run Log": [["Run At"], ["x"]], "Bill Register": [["Account"], ["1"]] });
+    const { fake, port } = excel(workbook);
+    fake.hidden.add("Run Log");
+    fake.filteredSheets.add("Bill Register");
+    fake.hiddenRowSheets.add("Bill Register");
+    await port.replaceSheet("Run Log", [["Run At"], ["y"], ["z"]], { headerRows: 1 });
+    await port.replaceSheet("Bill Register", [["Account"], ["2"], ["3"]], { headerRows: 1 });
+    expect(fake.hidden.has("Run Log")).toBe(true);
+    expect(workbook.sheet("Run Log")!.values).toEqual([["Run At"], ["y"], ["z"]]);
+    expect([...fake.filteredSheets, ...fake.hiddenRowSheets]).toEqual([]);
+  });
+});
+
 describe("payload limits in a localized Excel", () => {
   const big = (rows: number, tag: string): CellValue[][] => Array.from({ length: rows }, (_, i) => [`${tag}-${i}`, "x".repeat(40), i]);
 

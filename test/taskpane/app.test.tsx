@@ -13,6 +13,8 @@ import { DecisionStore } from "../../src/storage/decisionStore";
 import { loadPublishedSamples } from "../../src/taskpane/ratesActions";
 import { BUNDLED_SCHEDULES } from "../../src/taskpane/bundledSchedules";
 import type { HostInfo } from "../../src/taskpane/host";
+import { validateSchedule } from "../../src/engine";
+import { ratesSheetRows } from "../../src/workbook/ratesSheet";
 
 let n = 0;
 
@@ -73,6 +75,17 @@ describe("Rates view", () => {
     await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(8));
     expect(within(table).getByText("harlingen")).toBeTruthy();
     expect(cache.get("chubbuck")).toBeDefined();
+  });
+
+  it("keeps the workbook's own schedule over a published sample of the same id", async () => {
+    const json = JSON.parse(JSON.stringify(BUNDLED_SCHEDULES[0])) as { id: string; versions: { charges: { amount?: string }[] }[] };
+    json.versions[0].charges[0].amount = "99.00";
+    const schedule = validateSchedule(json);
+    if (!schedule.ok) throw new Error(schedule.problem.message);
+    const { cache } = await setup("rates", { Rates: ratesSheetRows([schedule.value]) }, { samples: false });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Load published samples" })));
+    await screen.findByText("Loaded 7 schedule(s)");
+    expect(String((cache.get(json.id)!.versions[0].charges[0] as { amount: unknown }).amount)).toBe("99");
   });
 
   it("exports JSON to the clipboard and a box where the host cannot download (Office for Mac)", async () => {

@@ -17,6 +17,7 @@ describe("cellDecimal in the workbook's culture", () => {
     ["1.234,5", GERMAN, "1234.5"],
     ["1,5", GERMAN, "1.5"],
     ["12\u202f345,67", FRENCH, "12345.67"],
+    ["12 345,67", FRENCH, "12345.67"],
   ])("reads %j with separators %j as %s", (text, culture, expected) => {
     expect(cellDecimal(text, culture)?.toString()).toBe(expected);
   });
@@ -42,6 +43,12 @@ describe("numbers as text in a German Excel", () => {
     const sheet = await new ExcelWorkbook().readSheet("Usage History");
     const parsed = parseHistorySheet(sheet!);
     expect(parsed.ok && parsed.value.records.map((r) => r.usage.toString())).toEqual(["1500", "2250.5"]);
+  });
+
+  it("uses Excel's own separators when the user turned system separators off", async () => {
+    const fake = new FakeExcel(new MemoryWorkbook(), { culture: GERMAN, separators: US_NUMBERS });
+    uninstall = fake.install();
+    expect(await new ExcelWorkbook().numberCulture()).toEqual(US_NUMBERS);
   });
 
   it("reads a function's text argument with the culture the pane set from Excel", async () => {

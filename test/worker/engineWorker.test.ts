@@ -19,6 +19,11 @@ import { RATES_DIR } from "../support/samples";
 class FakeWorker {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  terminated = false;
+  terminate(): void {
+    this.terminated = true;
+  }
   readonly sent: ToWorker[] = [];
   readonly received: FromWorker[] = [];
   private readonly handle = serveEngine((message) => {
@@ -94,5 +99,38 @@ describe("the engine in its worker", () => {
     expect(view.items.find((i) => i.row === item.row && i.code === item.code)?.decision?.kind).toBe("approved");
     expect(view.standing!.held.length).toBeLessThan(outcome.view.standing!.held.length + 1);
     expect(workbook.sheet("Review Log")!.values.some((r) => r.includes(item.account))).toBe(true);
+  });
+
+  it("drops a worker that failed to load, and starts a new one for the next job", async () => {
+    const made: FakeWorker[] = [];
+    const engine = workerEngine(new MemoryWorkbook(sampleCycleWorkbook()), () => {
+      const w = new FakeWorker();
+      if (made.length === 0) w.postMessage = () => setImmediate(() => w.onerror?.({ message: "404 engine.js" } as ErrorEvent));
+      made.push(w);
+      return w as unknown as Worker;
+    });
+    await expect(engine.run({ kind: "cycle", job: cycleJob("preview") })).rejects.toThrow("The engine's worker stopped: 404 engine.js");
+    expect(made[0].terminated).toBe(true);
+    const preview = (await engine.run({ kind: "cycle", job: cycleJob("preview") })) as CycleJobResult;
+    expect(preview.ok).toBe(true);
+    expect(made).toHaveLength(2);
+  });
+
+  it("stops a cycle at the worker's next workbook call once cancelled: no sheet after it is written", async () => {
+    const workbook = new MemoryWorkbook(sampleCycleWorkbook());
+    let cancel = false;
+    const engine = workerEngine(workbook, () => new FakeWorker() as unknown as Worker);
+    const run = engine.run(
+      { kind: "cycle", job: cycleJob("generate") },
+      {
+        progress: (phase) => {
+          if (phase === "Writing Bills") cancel = true;
+        },
+        cancelled: () => cancel,
+      },
+    );
+    await expect(run).rejects.toBeInstanceOf((await import("../../src/workbook/port")).Cancelled);
+    expect(workbook.sheet("Bill Register")).toBeUndefined();
+    expect(workbook.sheet("Run Log")).toBeUndefined();
   });
 });

@@ -179,9 +179,11 @@ export class ExcelWorkbook implements WorkbookPort {
   /**
    * Writes an output sheet in place (docs/adr/0008-real-excel.md): a sheet that exists is cleared
    * and rewritten, never deleted, so formulas, charts and names that point at it keep working; a
-   * new sheet is added visible, so view settings never go to a hidden sheet and no step hides or
-   * deletes the last visible sheet. A write that fails part-way leaves the sheet marked as
-   * incomplete in A1 (a new sheet is removed).
+   * new sheet is added visible. A protected sheet is refused before anything is touched; a hidden
+   * one stays hidden and gets no view settings. What clearing leaves (a filter, hidden rows, row
+   * heights) is reset. When a write fails part-way, a sheet of up to 200,000 cells is put back as
+   * it was (the Run Log, Review Log, Work Orders and Rates are records read back later); a larger
+   * one is marked incomplete in A1; a new sheet is removed.
    */
   async replaceSheet(
     name: string,
@@ -196,20 +198,32 @@ export class ExcelWorkbook implements WorkbookPort {
       const existing = sheets.getItemOrNullObject(name);
       const bulk = new BulkWrite(context);
       await context.sync();
-      bulk.start();
       const isNew = existing.isNullObject;
+      let visible = true;
+      let previous: { top: number; left: number; values: CellValue[][] } | undefined;
+      if (!isNew) {
+        existing.load("visibility");
+        const protection = existing.protection.load("protected");
+        const used = existing.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+        await context.sync();
+        if (protection.protected)
+          throw new Error(`The sheet "${name}" is protected: unprotect it (Review > Unprotect Sheet) and run again.`);
+        visible = existing.visibility === Excel.SheetVisibility.visible;
+        if (!used.isNullObject && used.rowCount * used.columnCount <= MAX_CELLS_PER_READ) {
+          const range = existing.getRangeByIndexes(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount).load("values");
+          await context.sync();
+          previous = { top: used.rowIndex, left: used.columnIndex, values: range.values.map((r) => r.map(toCell)) };
+        }
+      }
+      bulk.start();
       const sheet = isNew ? sheets.add(name) : existing;
       try {
         // A hidden "~UB" sheet left by an interrupted write of an earlier version.
         if (!leftover.isNullObject) leftover.delete();
-        if (!isNew) {
-          sheet.getRange().clear(Excel.ClearApplyTo.all);
-          sheet.freezePanes.unfreeze();
-          if (supports("1.9")) sheet.horizontalPageBreaks.removePageBreaks();
-        }
+        if (!isNew) clearForRewrite(sheet, visible);
         await writeBlocks(context, sheet, 0, 0, rows, this.blockRows, options.columnFormats, progress);
         if (width > 0) {
-          const ops = formatOps(sheet, width, rows.length, options);
+          const ops = formatOps(sheet, width, rows.length, options, visible);
           for (let i = 0; i < ops.length; i += 5000) {
             ops.slice(i, i + 5000).forEach((op) => op());
             // At most 5,000 format operations a request.
@@ -220,16 +234,29 @@ export class ExcelWorkbook implements WorkbookPort {
         bulk.restore();
         await context.sync();
       } catch (error) {
-        if (isNew) sheet.delete();
-        else {
-          sheet.getRange("A1").numberFormat = [["@"]];
-          sheet.getRange("A1").values = [[`Incomplete: UB Workbench stopped while writing this sheet. Run it again.`]];
-        }
+        await this.undoFailedWrite(context, sheet, isNew, previous).catch(() => undefined);
         await bulk.finish().catch(() => undefined);
-        await context.sync().catch(() => undefined);
         throw error;
       }
     });
+  }
+
+  /** After a failed write: a new sheet goes, a small sheet gets its old values back, a large one a mark in A1. */
+  private async undoFailedWrite(
+    context: Excel.RequestContext,
+    sheet: Excel.Worksheet,
+    isNew: boolean,
+    previous: { top: number; left: number; values: CellValue[][] } | undefined,
+  ): Promise<void> {
+    if (isNew) sheet.delete();
+    else if (previous) {
+      sheet.getRange().clear(Excel.ClearApplyTo.all);
+      await writeBlocks(context, sheet, previous.top, previous.left, previous.values, this.blockRows, undefined);
+    } else {
+      sheet.getRange("A1").numberFormat = [["@"]];
+      sheet.getRange("A1").values = [["Incomplete: UB Workbench stopped while writing this sheet. Run it again."]];
+    }
+    await context.sync();
   }
 
   async applyFlags(name: string, flags: SheetFlags, progress?: Progress): Promise<FlagsApplied> {
@@ -344,6 +371,24 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 }
 
+/**
+ * Empties a sheet for its rewrite: values, formats, conditional formats, page breaks and frozen
+ * panes, and what clearing leaves behind (learn.microsoft.com, Excel.Range.clear): a filter, rows
+ * and columns the user hid, and row heights.
+ */
+function clearForRewrite(sheet: Excel.Worksheet, visible: boolean): void {
+  const all = sheet.getRange();
+  all.clear(Excel.ClearApplyTo.all);
+  all.rowHidden = false;
+  all.columnHidden = false;
+  all.format.useStandardHeight = true;
+  if (visible) sheet.freezePanes.unfreeze();
+  if (supports("1.9")) {
+    sheet.autoFilter.remove();
+    sheet.horizontalPageBreaks.removePageBreaks();
+  }
+}
+
 /** Writes rows in blocks, text cells formatted "@" before their values; one sync per block. */
 async function writeBlocks(
   context: Excel.RequestContext,
@@ -375,12 +420,13 @@ async function writeBlocks(
  * The formats of a written sheet as a list of small operations, so a sheet of 100,000 bills (a
  * bold run and a page break per bill) goes to Excel in several requests, each well under 4 MB.
  */
-function formatOps(sheet: Excel.Worksheet, width: number, height: number, options: WriteOptions): (() => void)[] {
+function formatOps(sheet: Excel.Worksheet, width: number, height: number, options: WriteOptions, visible = true): (() => void)[] {
   const ops: (() => void)[] = [];
   const headerRows = options.headerRows ?? 0;
   if (headerRows > 0) {
     ops.push(() => (sheet.getRangeByIndexes(0, 0, headerRows, width).format.font.bold = true));
-    if (headerRows === 1 && height > 1 && !options.print) ops.push(() => sheet.freezePanes.freezeRows(1));
+    // Freeze panes only on a visible sheet: on a hidden one it has been reported to throw (office-js #1463).
+    if (headerRows === 1 && height > 1 && !options.print && visible) ops.push(() => sheet.freezePanes.freezeRows(1));
   }
   if (options.rowHeight && height > 0)
     ops.push(() => (sheet.getRangeByIndexes(0, 0, height, Math.max(1, width)).format.rowHeight = options.rowHeight!));
@@ -432,7 +478,12 @@ function runsOf(rows: readonly number[]): [number, number][] {
 function cultureOf(context: Excel.RequestContext): () => NumberCulture {
   if (!supports("1.11")) return () => US_NUMBERS;
   const format = context.application.cultureInfo.numberFormat.load("numberDecimalSeparator,numberGroupSeparator");
-  return () => ({ decimal: format.numberDecimalSeparator || ".", group: format.numberGroupSeparator || "," });
+  // Excel's own separators when the user turned off "Use system separators" (Application, ExcelApi 1.11).
+  const app = context.application.load("useSystemSeparators,decimalSeparator,thousandsSeparator");
+  return () =>
+    app.useSystemSeparators === false
+      ? { decimal: app.decimalSeparator || ".", group: app.thousandsSeparator || "," }
+      : { decimal: format.numberDecimalSeparator || ".", group: format.numberGroupSeparator || "," };
 }
 
 function toCell(value: unknown): CellValue {

@@ -36,8 +36,7 @@ export function workerEngine(workbook: WorkbookPort, makeWorker: () => Worker): 
   // One job at a time: a decision made while a cycle is generating waits for it.
   let queue: Promise<unknown> = Promise.resolve();
   const runOne = (job: EngineJob, hooks: JobHooks): Promise<unknown> => {
-    worker ??= makeWorker();
-    const w = worker;
+    const w = (worker ??= makeWorker());
     const send = (message: ToWorker) => w.postMessage(message);
     const incoming = new Map<number, unknown[][]>();
     /** Answers a call; a sheet's rows go first, in slices, each posted in its own task. */
@@ -53,32 +52,52 @@ export function workerEngine(workbook: WorkbookPort, makeWorker: () => Worker): 
     };
     return new Promise<unknown>((resolve, reject) => {
       let cancelSent = false;
+      const cancelled = () => {
+        if (!hooks.cancelled?.()) return false;
+        if (!cancelSent) send({ type: "cancel" });
+        cancelSent = true;
+        return true;
+      };
+      /** A worker that failed to load, threw or sent what cannot be read is dropped: the next job starts a new one. */
+      const broken = (why: string) => {
+        w.terminate();
+        if (worker === w) worker = undefined;
+        reject(new Error(`The engine's worker stopped: ${why}`));
+      };
+      w.onerror = (event) => {
+        event.preventDefault?.();
+        broken(event.message || "it could not be loaded");
+      };
+      w.onmessageerror = () => broken("a message from it could not be read");
       w.onmessage = (event: MessageEvent<FromWorker>) => {
         const m = event.data;
-        if (!cancelSent && hooks.cancelled?.()) {
-          cancelSent = true;
-          send({ type: "cancel" });
-        }
         if (m.type === "progress") return hooks.progress?.(m.phase, m.done, m.total);
+        if (m.type === "done") return resolve(m.result);
+        if (m.type === "failed") return reject(m.cancelled ? new Cancelled() : new Error(m.message));
         if (m.type === "rows") {
           const got = incoming.get(m.id);
           if (got) for (const row of m.rows) got.push(row);
           else incoming.set(m.id, m.rows);
           return;
         }
-        if (m.type === "done") return resolve(m.result);
-        if (m.type === "failed") return reject(m.cancelled ? new Cancelled() : new Error(m.message));
-        const method = workbook[m.method] as (...args: unknown[]) => Promise<unknown>;
-        const args = [...m.args];
         const rows = incoming.get(m.id);
         incoming.delete(m.id);
+        // Cancelled: the worker's next call is refused, so nothing more is read or written,
+        // as the pane's own thread would stop before its next sheet.
+        if (cancelled()) return send({ type: "reply", id: m.id, error: { message: "cancelled", cancelled: true } });
+        const args = [...m.args];
         if (m.method === "replaceSheet") args[1] = rows ?? [];
+        // Progress of the pane's reads and writes, which the worker cannot see.
+        const progress = (phase: string) => (done: number, total: number) => hooks.progress?.(phase, done, total);
+        if (m.method === "readSheet") args[1] = { ...(args[1] as object), progress: progress(`Reading ${String(args[0])}`), cancelled };
+        if (m.method === "applyFlags") args[2] = progress(`Writing flags on ${String(args[0])}`);
+        if (m.method === "replaceSheet") args[3] = progress(`Writing ${String(args[0])}`);
+        const method = workbook[m.method] as (...a: unknown[]) => Promise<unknown>;
         method.apply(workbook, args).then(
           (value) => reply(m.id, value),
           (error: Error) => send({ type: "reply", id: m.id, error: { message: error.message, cancelled: error instanceof Cancelled } }),
         );
       };
-      w.onerror = (event) => reject(new Error(`The engine's worker failed: ${event.message}`));
       send({ type: "start", job });
     });
   };

@@ -17,6 +17,7 @@ import { useServices } from "../services";
 import { useSchedules } from "../useSchedules";
 import { ActionReport, exportRatesSheet, importJsonText, importRatesSheet, loadPublishedSamples, schedulesJson } from "../ratesActions";
 import { BUNDLED_SCHEDULES } from "../bundledSchedules";
+import { mergeRatesSheet } from "../startup";
 import { ScheduleTable } from "./ScheduleTable";
 import { ScheduleDetail } from "./ScheduleDetail";
 import { RATES_SHEET } from "../../workbook/ratesSheet";
@@ -102,6 +103,13 @@ export function RatesView() {
     URL.revokeObjectURL(url);
   };
 
+  // The workbook's Rates sheet still wins over a sample of the same id, as at start-up.
+  const onLoadSamples = async () => {
+    const report = await loadPublishedSamples(store, BUNDLED_SCHEDULES);
+    const problems = await mergeRatesSheet(cache, workbook);
+    return { done: report.done, problems: [...report.problems, ...problems] };
+  };
+
   const current = rows.find((r) => r.schedule.id === selected)?.schedule;
   return (
     <>
@@ -123,7 +131,7 @@ export function RatesView() {
         <Button onClick={() => void onExportJson()} disabled={busy || rows.length === 0}>
           Export JSON
         </Button>
-        <Button onClick={() => run("Loaded", () => loadPublishedSamples(store, BUNDLED_SCHEDULES))} disabled={busy}>
+        <Button onClick={() => run("Loaded", onLoadSamples)} disabled={busy}>
           Load published samples
         </Button>
       </Toolbar>
