@@ -161,8 +161,14 @@ async function excelWrite(s: RateSchedule, accounts: number) {
     ...billsSheets(result.statements, DEFAULT_CYCLE_SETTINGS.office, s.usageUnit),
     registerSheet(result, ["water", "sewer", "garbage"]),
   ];
-  const stats = await withFake(new MemoryWorkbook(), async (port) => {
-    for (const sheet of sheets) await port.replaceSheet(sheet.name, sheet.rows, sheet.options);
+  const workbook = new MemoryWorkbook();
+  const stats = await withFake(workbook, async (port) => {
+    for (const sheet of sheets) {
+      await port.replaceSheet(sheet.name, sheet.rows, sheet.options);
+      // What is measured is the requests; the fake's copy of a written sheet (a map entry per
+      // cell's format) is let go, so 100,000 bills (5.4 million rows) fit in the bench's heap.
+      workbook.sheets.delete(sheet.name);
+    }
   });
   return {
     accounts,
