@@ -1,6 +1,6 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from "fs";
-import { resolve } from "path";
+import { existsSync, writeFileSync } from "fs";
 import { DEFAULT_READ_EDIT_SETTINGS, isIsoDate, RateSchedule, validateSchedule } from "../engine";
+import { checkOutput, writeAtomically } from "./files";
 import { readXlsxFast } from "../adapters/xlsx/fastRead";
 import { XlsxWriter } from "../adapters/xlsx/fastXlsx";
 import { XlsxOutputPort } from "../adapters/xlsx/xlsxOutputPort";
@@ -51,10 +51,10 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
   if (!existsSync(input)) throw new UsageError(`cannot read ${input}: no such file`);
   const out = text(args, "out");
   if (!out) throw new UsageError("--out is required: the outputs go into a new workbook, never the input");
-  if (resolve(out) === resolve(input)) throw new UsageError("--out must name a new file: the input workbook is never written");
+  checkOutput(out, input);
   const billDate = text(args, "bill-date");
-  if (billDate !== undefined && !isIsoDate(billDate))
-    throw new UsageError(`--bill-date must be a date such as 2026-10-31, got "${billDate}"`);
+  if (billDate !== undefined && !(isIsoDate(billDate) && billDate >= "1900-01-01" && billDate <= "2199-12-31"))
+    throw new UsageError(`--bill-date must be a date from 1900-01-01 to 2199-12-31 such as 2026-10-31, got "${billDate}"`);
   let workbook: MemoryWorkbook;
   try {
     // Values only, parsed straight from the sheet XML when read and then let go: a 100,000-account
@@ -64,13 +64,15 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
     throw new UsageError(`${input} is not a readable .xlsx workbook: ${(error as Error).message}`);
   }
   const rates = await workbook.readSheet(RATES_SHEET);
-  const schedule = scheduleFor(args, rates ? readRatesSheet(rates).schedules : []);
+  const read = rates ? readRatesSheet(rates) : undefined;
+  // A Rates sheet that cannot be read stops the run: a schedule is never dropped and replaced silently.
+  if (read && read.problems.length > 0 && !text(args, "schedule"))
+    throw new UsageError(
+      `${read.problems[0]}${read.problems.length > 1 ? ` (and ${read.problems.length - 1} more problem(s) on the ${RATES_SHEET} sheet)` : ""}`,
+    );
+  const schedule = scheduleFor(args, read?.schedules ?? []);
   const log = await workbook.readSheet(REVIEW_LOG_SHEET);
-  // Sheets go into a file beside OUT.xlsx as they are made; it becomes OUT.xlsx only when the run succeeds.
-  const partial = `${out}.partial`;
-  const writer = new XlsxWriter(partial);
-  let run: CycleRun;
-  try {
+  const bill = async (writer: XlsxWriter): Promise<CycleRun> => {
     const outcome = await generateCycle(new XlsxOutputPort(workbook, writer), {
       schedule,
       settings: DEFAULT_CYCLE_SETTINGS,
@@ -80,19 +82,26 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
       now,
     });
     if (!outcome.ok) throw new UsageError(outcome.message);
-    run = outcome.run;
     // OUT.xlsx holds what the cycle produced and the letter templates it used; the inputs stay in the input workbook.
     for (const name of [TEMPLATES_SHEET, OFFICE_SHEET]) {
       const used = workbook.sheet(name);
       if (used && !writer.sheetNames.includes(name)) await writer.addSheet(name, used);
     }
     await writer.close();
-  } catch (error) {
-    writer.abort();
-    rmSync(partial, { force: true });
-    throw error;
-  }
-  renameSync(partial, out);
+    return outcome.run;
+  };
+  // Sheets go into OUT.xlsx.partial as they are made; it becomes OUT.xlsx only when the run succeeds.
+  let billed: CycleRun | undefined;
+  await writeAtomically(out, async (partial) => {
+    const writer = new XlsxWriter(partial);
+    try {
+      billed = await bill(writer);
+    } catch (error) {
+      writer.abort();
+      throw error;
+    }
+  });
+  const run = billed!;
   // The bill-print extract for a print-and-mail vendor, beside OUT.xlsx (docs/outputs.md).
   const extract = `${out.replace(/\.xlsx$/i, "")}-bill-print.csv`;
   const office = run.loaded.office ?? DEFAULT_CYCLE_SETTINGS.office;
@@ -102,7 +111,7 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
     lines.push(line);
     extracted++;
   }
-  writeFileSync(extract, lines.join(""));
+  await writeAtomically(extract, (partial) => writeFileSync(partial, lines.join("")));
   const { result, loaded, written, problems } = run;
   const r = result.register;
   const counts = cycleCounts(loaded, result);

@@ -33,7 +33,8 @@ export function loadScheduleFile(path: string): RateSchedule {
   }
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    // A byte-order mark (Notepad writes one) is not part of the JSON.
+    json = JSON.parse(raw.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new UsageError(`${path} is not JSON: ${(error as Error).message}`);
   }

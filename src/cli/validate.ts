@@ -1,5 +1,5 @@
-import { resolve } from "path";
 import { existsSync } from "fs";
+import { checkOutput, writeAtomically } from "./files";
 import { DEFAULT_READ_EDIT_SETTINGS } from "../engine";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { runReview } from "../review/runReview";
@@ -20,7 +20,7 @@ export async function validate(args: ParsedArgs): Promise<string> {
   if (!input) throw new UsageError("validate needs a reads workbook: ubill validate READS.xlsx");
   if (!existsSync(input)) throw new UsageError(`cannot read ${input}: no such file`);
   const out = text(args, "out");
-  if (out && resolve(out) === resolve(input)) throw new UsageError("--out must name a new file: the input workbook is never written");
+  if (out) checkOutput(out, input);
   let workbook: XlsxWorkbook;
   try {
     workbook = await XlsxWorkbook.open(input);
@@ -30,7 +30,7 @@ export async function validate(args: ParsedArgs): Promise<string> {
   const outcome = await runReview(workbook, { readsSheet: text(args, "sheet"), settings: DEFAULT_READ_EDIT_SETTINGS, write: Boolean(out) });
   if (!outcome.ok) throw new UsageError(outcome.message);
   const r = outcome.result;
-  if (out) await workbook.save(out);
+  if (out) await writeAtomically(out, (partial) => workbook.save(partial));
   if (args.options.has("json")) {
     return JSON.stringify(
       {

@@ -92,7 +92,7 @@ export async function loadCycle(
   const ledgerSheet = balancesSheet ? undefined : find(LEDGER_COLUMNS, "Ledger", [r.sheet, accountsSheet, paymentsSheet, adjustmentsSheet]);
 
   const problems: string[] = [...r.contextProblems];
-  const fingerprints: Record<string, string> = {};
+  const fingerprints: Record<string, string> = Object.create(null);
   const read = async (name: string | undefined, phase: string): Promise<SheetValues | undefined> => {
     if (!name) return undefined;
     const data = await port.readSheet(name, { cancelled: options.cancelled, progress: (d, t) => options.progress?.(phase, d, t) });

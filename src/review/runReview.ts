@@ -76,10 +76,16 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     contextProblems.push(...read.problems);
     return read.records;
   };
-  const okOr = <T>(r: { ok: true; value: { records: T[]; problems: string[] } } | { ok: false; message: string }) =>
-    r.ok ? r.value : { records: [] as T[], problems: [r.message] };
+  // A context sheet found by its header but unusable stops the review: validating without it would
+  // silently drop every edit that needs it.
+  let unusable: string | undefined;
+  const okOr = <T>(r: { ok: true; value: { records: T[]; problems: string[] } } | { ok: false; message: string }) => {
+    if (!r.ok) unusable ??= r.message;
+    return r.ok ? r.value : { records: [] as T[], problems: [] };
+  };
   const accounts = await readContext<AccountRecord>(sheets.accounts, "Reading accounts", (d) => okOr(parseAccountsSheet(d)));
   const history = await readContext<UsageRecord>(sheets.history, "Reading usage history", (d) => okOr(parseHistorySheet(d)));
+  if (unusable) return { ok: false, message: unusable };
   const exchanges = await readContext(sheets.exchanges, "Reading meter exchanges", (d) => {
     const r = parseExchanges(d);
     return { records: r.exchanges, problems: r.problems };

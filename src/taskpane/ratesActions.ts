@@ -14,7 +14,7 @@ export interface ActionReport {
 export async function importJsonText(store: ScheduleStore, text: string, fileName: string): Promise<ActionReport> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     return { done: [], problems: [`${fileName} is not JSON: ${(error as Error).message}`] };
   }

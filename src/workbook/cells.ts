@@ -84,6 +84,37 @@ export function cellDate(v: CellValue | undefined): IsoDate | undefined {
   return isIsoDate(iso) ? iso : undefined;
 }
 
+const MONTHS = "january february march april may june july august september october november december".split(" ");
+
+/** The last day of a month, as ISO text. */
+function monthEnd(year: number, month: number): IsoDate | undefined {
+  if (!(year >= 1900 && year <= 2199 && month >= 1 && month <= 12)) return undefined;
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/**
+ * The end of a billing period as billing systems export it: a date (as cellDate reads it), or a
+ * month ("2025-10", "2025/10", "10/2025", "Oct 2025", "October 2025", "Oct-2025"), which means the
+ * period ending that month, on its last day.
+ */
+export function cellPeriodEnd(v: CellValue | undefined): IsoDate | undefined {
+  const date = cellDate(v);
+  if (date || typeof v !== "string") return date;
+  const text = v.trim();
+  const numeric = /^(\d{4})[-/](\d{1,2})$/.exec(text) ?? /^(\d{1,2})[-/](\d{4})$/.exec(text);
+  if (numeric) {
+    const [a, b] = [Number(numeric[1]), Number(numeric[2])];
+    return numeric[1].length === 4 ? monthEnd(a, b) : monthEnd(b, a);
+  }
+  const named = /^([A-Za-z]{3,9})\.?[\s-]+(\d{4})$/.exec(text);
+  if (!named) return undefined;
+  // The month's full name, its first three letters, or "Sept".
+  const word = named[1].toLowerCase();
+  const month = MONTHS.findIndex((m) => word === m || word === m.slice(0, 3) || (word === "sept" && m === "september"));
+  return month < 0 ? undefined : monthEnd(Number(named[2]), month + 1);
+}
+
 /** A short description of a cell's content for a message: "abc", 12.5, TRUE. */
 export function shown(v: CellValue | undefined): string {
   if (typeof v === "string") return JSON.stringify(v.length > 30 ? v.slice(0, 27) + "..." : v);

@@ -1,6 +1,6 @@
 import { AccountRecord, AccountStatus, ReadCode, UsageRecord } from "../engine";
 import { cellAddress } from "./address";
-import { cellDate, cellDecimal, idText, isBlank, shown } from "./cells";
+import { cellDate, cellDecimal, cellPeriodEnd, idText, isBlank, shown } from "./cells";
 import type { CellValue, SheetValues } from "./port";
 import { ColumnSpec, LocatedTable, locateTable } from "./table";
 
@@ -40,7 +40,7 @@ export const HISTORY_COLUMNS: readonly ColumnSpec<HistoryColumn>[] = [
   { field: "readCode", label: "Read Code", synonyms: ["Read Type", "Code"] },
 ];
 
-const STATUSES: Record<string, AccountStatus> = {
+const STATUSES: Record<string, AccountStatus> = Object.assign(Object.create(null) as Record<string, AccountStatus>, {
   active: "active",
   a: "active",
   inactive: "inactive",
@@ -50,7 +50,7 @@ const STATUSES: Record<string, AccountStatus> = {
   final: "final",
   f: "final",
   closed: "final",
-};
+});
 
 export interface ContextRead<T> {
   readonly records: T[];
@@ -112,25 +112,74 @@ export function parseAccountsSheet(data: SheetValues): { ok: true; value: Contex
   return { ok: true, value: { records, problems } };
 }
 
-/** Reads a Usage History sheet (Account, Period, Usage; optional Days and Read Code). */
+/** One unreadable cell: its row (1-based), where it is, what the column must hold and what it held. */
+interface CellProblem {
+  readonly row: number;
+  readonly where: string;
+  readonly label: string;
+  readonly expected: string;
+  readonly got: string;
+}
+
+/** "rows 2-721", "rows 2, 5 and 9", "rows 2, 5, 9 and 40 more". */
+function rowList(rows: readonly number[]): string {
+  if (rows.length === 1) return `row ${rows[0]}`;
+  if (rows.every((r, i) => i === 0 || r === rows[i - 1] + 1)) return `rows ${rows[0]}-${rows[rows.length - 1]}`;
+  if (rows.length <= 4) return `rows ${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
+  return `rows ${rows.slice(0, 3).join(", ")} and ${rows.length - 3} more`;
+}
+
+/**
+ * Problems of a sheet, one line per cell when there are few of a kind and one line per kind when a
+ * column is wrong throughout: "Usage History: 720 rows: Period must be a date or a month; got
+ * "2025-13" (B2) and others (rows 2-721)".
+ */
+export function summarizeProblems(sheet: string, problems: readonly CellProblem[]): string[] {
+  const kinds = new Map<string, CellProblem[]>();
+  for (const p of problems) {
+    const key = `${p.label}\u0000${p.expected}`;
+    const list = kinds.get(key) ?? [];
+    list.push(p);
+    kinds.set(key, list);
+  }
+  const lines: string[] = [];
+  for (const list of kinds.values()) {
+    const first = list[0];
+    if (list.length <= 3) for (const p of list) lines.push(`${p.where}: ${p.label} must be ${p.expected}; got ${p.got}`);
+    else
+      lines.push(
+        `${sheet}: ${list.length} rows: ${first.label} must be ${first.expected}; got ${first.got} (${first.where}) and others (${rowList(list.map((p) => p.row))})`,
+      );
+  }
+  return lines;
+}
+
+const PERIOD_EXPECTED = "a date or a month (2025-10-31, 10/31/2025, 2025-10, 10/2025, Oct 2025)";
+
+/**
+ * Reads a Usage History sheet (Account, Period, Usage; optional Days and Read Code). A period
+ * may be a month, the period ending that month. A sheet with rows of which none can be read is
+ * refused: billing without history would silently drop every history-based edit.
+ */
 export function parseHistorySheet(data: SheetValues): { ok: true; value: ContextRead<UsageRecord> } | { ok: false; message: string } {
   const found = locateTable(data, HISTORY_COLUMNS);
   if (!found.ok) return found;
   const records: UsageRecord[] = [];
-  const problems: string[] = [];
-  for (const { get, where } of rowsOf(data, found.table, HISTORY_COLUMNS)) {
+  const bad: CellProblem[] = [];
+  let rows = 0;
+  for (const { get, where, sheetRow } of rowsOf(data, found.table, HISTORY_COLUMNS)) {
+    rows++;
     const account = idText(get("account"));
-    const periodEnd = cellDate(get("period") ?? null);
+    const periodEnd = cellPeriodEnd(get("period") ?? null);
     const usage = cellDecimal(get("usage") ?? null, data.culture);
     if (!account || !periodEnd || !usage || usage.isNegative()) {
       const [field, expected] = !account
         ? (["account", "an account number"] as const)
         : !periodEnd
-          ? (["period", "a date"] as const)
+          ? (["period", PERIOD_EXPECTED] as const)
           : (["usage", "a number of 0 or more"] as const);
-      problems.push(
-        `${where(field)}: ${HISTORY_COLUMNS.find((s) => s.field === field)!.label} must be ${expected}; got ${shown(get(field))}`,
-      );
+      const label = HISTORY_COLUMNS.find((s) => s.field === field)!.label;
+      bad.push({ row: sheetRow + 1, where: where(field), label, expected, got: shown(get(field)) });
       continue;
     }
     const days = cellDecimal(get("days") ?? null, data.culture);
@@ -146,5 +195,8 @@ export function parseHistorySheet(data: SheetValues): { ok: true; value: Context
       readCode: "AECS".includes(code) && code ? (code as ReadCode) : undefined,
     });
   }
+  const problems = summarizeProblems(data.sheet, bad);
+  if (rows > 0 && records.length === 0)
+    return { ok: false, message: `${data.sheet} cannot be used: none of its ${rows} rows could be read. ${problems[0]}` };
   return { ok: true, value: { records, problems } };
 }

@@ -75,7 +75,7 @@ export const CYCLE_ACCOUNT_COLUMNS: readonly ColumnSpec<AccountField>[] = [
   { field: "outForShutoff", label: "Out For Shutoff", synonyms: ["Shutoff Date", "Out For Shutoff Date"] },
 ];
 
-const STATUSES: Record<string, AccountStatus> = {
+const STATUSES: Record<string, AccountStatus> = Object.assign(Object.create(null) as Record<string, AccountStatus>, {
   active: "active",
   a: "active",
   inactive: "inactive",
@@ -85,7 +85,7 @@ const STATUSES: Record<string, AccountStatus> = {
   final: "final",
   f: "final",
   closed: "final",
-};
+});
 const YES = new Set(["yes", "y", "true", "1", "x"]);
 const NO = new Set(["no", "n", "false", "0", ""]);
 
@@ -295,7 +295,7 @@ export const PAYMENT_COLUMNS: readonly ColumnSpec<PaymentField>[] = [
   { field: "returned", label: "Returned", synonyms: ["NSF", "Returned Flag", "Bounced"] },
 ];
 
-const METHODS: Record<string, PaymentMethod> = {
+const METHODS: Record<string, PaymentMethod> = Object.assign(Object.create(null) as Record<string, PaymentMethod>, {
   mail: "mail",
   "by mail": "mail",
   check: "mail",
@@ -311,7 +311,7 @@ const METHODS: Record<string, PaymentMethod> = {
   autopay: "bank draft",
   ach: "bank draft",
   draft: "bank draft",
-};
+});
 
 export function parsePayments(data: SheetValues): Outcome<Payment> {
   const found = locateTable(data, PAYMENT_COLUMNS);
@@ -357,7 +357,7 @@ export const ADJUSTMENT_COLUMNS: readonly ColumnSpec<AdjustmentField>[] = [
   { field: "description", label: "Description", synonyms: ["Reason", "Memo", "Note"] },
 ];
 
-const KINDS: Record<string, AdjustmentKind> = {
+const KINDS: Record<string, AdjustmentKind> = Object.assign(Object.create(null) as Record<string, AdjustmentKind>, {
   "leak credit": "leak credit",
   leak: "leak credit",
   "back-bill": "back-bill",
@@ -366,7 +366,7 @@ const KINDS: Record<string, AdjustmentKind> = {
   credit: "credit",
   charge: "charge",
   debit: "charge",
-};
+});
 
 export function parseAdjustments(data: SheetValues): Outcome<Adjustment> {
   const found = locateTable(data, ADJUSTMENT_COLUMNS);

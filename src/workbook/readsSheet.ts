@@ -80,7 +80,7 @@ export interface ReadsTable {
   readonly own: Readonly<Partial<Record<OwnColumn, number>>>;
 }
 
-const READ_CODES: Record<string, ReadCode> = {
+const READ_CODES: Record<string, ReadCode> = Object.assign(Object.create(null) as Record<string, ReadCode>, {
   a: "A",
   actual: "A",
   e: "E",
@@ -92,7 +92,7 @@ const READ_CODES: Record<string, ReadCode> = {
   s: "S",
   skip: "S",
   skipped: "S",
-};
+});
 const FIELD_OF: Partial<Record<ReadColumn, ReadField>> = {
   previous: "previous",
   current: "current",

@@ -29,7 +29,12 @@ function normalizeSize(raw: string): string {
   return text.replace(/\s+/g, " ");
 }
 
-const FRACTIONS: Record<string, string> = { "0.625": "5/8", "0.75": "3/4", "0.5": "1/2", "0.375": "3/8" };
+const FRACTIONS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  "0.625": "5/8",
+  "0.75": "3/4",
+  "0.5": "1/2",
+  "0.375": "3/8",
+});
 
 function decimalForm(value: number): string {
   const text = String(value);

@@ -80,7 +80,9 @@ export function table<T>(
   const raw = object(value, path);
   const keys = Object.keys(raw);
   if (keys.length === 0) problem(path, "at least one size", value);
-  const result: Record<string, T> = {};
+  // No prototype: a size called "constructor" or "__proto__" is an ordinary key, and a lookup of
+  // one that is not listed finds nothing rather than Object's own members.
+  const result: Record<string, T> = Object.create(null);
   for (const key of keys) {
     const normal = normalizeKey(key);
     if (normal in result) throw new ReadError(`${at(path, key)}: the same size is listed twice`);

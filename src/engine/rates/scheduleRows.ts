@@ -32,6 +32,11 @@ export function scheduleToRows(json: unknown, schedule: string): ScheduleRow[] {
 
 type Step = string | number;
 
+/** Names that reach an object's prototype: ordinary text elsewhere, never a field of a schedule. */
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** The highest list index a field may name (versions[999]): a larger one would allocate a sparse list. */
+export const MAX_FIELD_INDEX = 999;
+
 function parsePath(field: string): Step[] | undefined {
   const steps: Step[] = [];
   const pattern = /(?:^|\.)([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
@@ -56,7 +61,16 @@ export function rowsToScheduleJson(rows: readonly { field: string; value: Schedu
   for (const row of rows) {
     const steps = parsePath(row.field.trim());
     if (!steps) return fail("INVALID_SCHEDULE", `${row.where}: field "${row.field}" is not a path such as versions[0].charges[1].amount`);
-    const container = (step: Step): unknown => (typeof step === "number" ? [] : {});
+    const bad = steps.find((s) => (typeof s === "number" ? s > MAX_FIELD_INDEX : PROTOTYPE_KEYS.has(s)));
+    if (bad !== undefined)
+      return fail(
+        "INVALID_SCHEDULE",
+        typeof bad === "number"
+          ? `${row.where}: field "${row.field}" names item ${bad}; a list in a schedule has at most ${MAX_FIELD_INDEX + 1} items`
+          : `${row.where}: field "${row.field}" uses "${bad}", which is not a field of a rate schedule`,
+      );
+    // Objects without a prototype: a key from the sheet can only ever be an own property.
+    const container = (step: Step): unknown => (typeof step === "number" ? [] : Object.create(null));
     if (root === undefined) root = container(steps[0]);
     let node = root as Record<string | number, unknown>;
     for (let i = 0; i < steps.length; i++) {

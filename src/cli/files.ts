@@ -1,0 +1,75 @@
+import { existsSync, realpathSync, renameSync, rmSync, statSync } from "fs";
+import { dirname, resolve } from "path";
+import { UsageError } from "./args";
+
+/** What an operating-system error code means, in words, for a one-line message. */
+const REASONS: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a part of the path is not a directory",
+  EACCES: "permission denied",
+  EPERM: "not permitted",
+  EROFS: "the file system is read-only",
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  EEXIST: "it already exists",
+  EMFILE: "too many files are open",
+  EBUSY: "it is in use",
+};
+
+/** An I/O error as one line naming the path and the reason, for exit code 2. */
+export function ioProblem(what: string, path: string, error: unknown): UsageError {
+  const code = (error as { code?: string } | null)?.code;
+  const reason = (code && REASONS[code]) ?? (error as Error)?.message ?? String(error);
+  return new UsageError(`cannot ${what} ${path}: ${reason}${code ? ` (${code})` : ""}`);
+}
+
+/**
+ * Refuses an --out that would write over the input: the same path, a symbolic link to it, or a
+ * hard link to it (same device and inode), and an --out whose folder does not exist or that is a
+ * folder. The input is never written.
+ */
+export function checkOutput(out: string, input: string): void {
+  if (resolve(out) === resolve(input)) throw new UsageError("--out must name a new file: the input workbook is never written");
+  const same = () => new UsageError(`--out must name a new file: ${out} is a link to the input workbook, which is never written`);
+  const folder = dirname(resolve(out));
+  if (!existsSync(folder)) throw new UsageError(`cannot write ${out}: the folder ${folder} does not exist`);
+  let target: ReturnType<typeof statSync> | undefined;
+  try {
+    target = statSync(out);
+  } catch {
+    target = undefined;
+  }
+  if (!target) return;
+  if (target.isDirectory()) throw new UsageError(`cannot write ${out}: it is a directory`);
+  const source = statSync(input);
+  if ((target.dev === source.dev && target.ino === source.ino) || realpathSync(out) === realpathSync(input)) throw same();
+}
+
+/**
+ * Writes a file by writing `OUT.partial` first and renaming it when complete, so a failure or an
+ * interrupt never leaves a truncated OUT; Ctrl-C or a termination removes the partial file.
+ * I/O errors become one line naming the path.
+ */
+export async function writeAtomically(out: string, write: (partial: string) => Promise<void> | void): Promise<void> {
+  const partial = `${out}.partial`;
+  const cleanUp = () => rmSync(partial, { force: true });
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanUp();
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    await write(partial);
+    renameSync(partial, out);
+  } catch (error) {
+    cleanUp();
+    if (error instanceof UsageError) throw error;
+    if ((error as { code?: string }).code) throw ioProblem("write", out, error);
+    throw error;
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  }
+}

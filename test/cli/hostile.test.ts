@@ -1,0 +1,246 @@
+/**
+ * Hostile and damaged inputs (issue 13): each case answers with one line and exit code 2, leaves
+ * the input's bytes as they were, and leaves no OUT or OUT.partial behind. Fixtures are made here,
+ * at test time, from the committed samples.
+ */
+import { createHash } from "crypto";
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { main } from "../../src/cli/main";
+import { writeXlsx } from "../../src/adapters/xlsx/fastXlsx";
+import { sampleCycleWorkbook } from "../../src/samples/sampleCycle";
+import { sampleReadsWorkbook } from "../../src/samples/sampleReads";
+import { fromExcelSerial } from "../../src/engine";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { ratesSheetRows, RATES_SHEET } from "../../src/workbook/ratesSheet";
+import type { CellValue } from "../../src/workbook/port";
+import { loadSchedule } from "../support/samples";
+
+const ROOT = join(__dirname, "..", "..");
+const CYCLE = join(ROOT, "samples", "cycle.xlsx");
+const READS = join(ROOT, "samples", "reads.xlsx");
+const hash = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+async function run(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
+  return { code, out, err };
+}
+
+function folder(): string {
+  return mkdtempSync(join(tmpdir(), "ubill-hostile-"));
+}
+
+/** Expects one line on stderr matching `message`, exit 2, and nothing written beside `dir`'s inputs. */
+async function refused(dir: string, inputs: string[], message: RegExp, ...argv: string[]) {
+  const before = inputs.map(hash);
+  const listed = readdirSync(dir).sort();
+  const r = await run(...argv);
+  expect({ code: r.code, lines: r.err.trim().split("\n").length }).toEqual({ code: 2, lines: 1 });
+  expect(r.err).toMatch(message);
+  expect(inputs.map(hash)).toEqual(before);
+  expect(readdirSync(dir).sort()).toEqual(listed);
+}
+
+async function cycleWorkbook(dir: string, change: (sheets: Record<string, CellValue[][]>) => void): Promise<string> {
+  const sheets = sampleCycleWorkbook();
+  change(sheets);
+  const path = join(dir, "in.xlsx");
+  await writeXlsx(path, new MemoryWorkbook(sheets));
+  return path;
+}
+
+describe("ubill never writes its input", () => {
+  it.each(["symlink", "hard link"])("refuses an --out that is a %s to the input", async (kind) => {
+    const dir = folder();
+    const input = join(dir, "reads.xlsx");
+    copyFileSync(READS, input);
+    const out = join(dir, "out.xlsx");
+    if (kind === "symlink") symlinkSync(input, out);
+    else linkSync(input, out);
+    await refused(dir, [input], /^ubill: --out must name a new file: .* is a link to the input workbook/, "validate", input, "--out", out);
+    await refused(dir, [input], /is a link to the input workbook/, "cycle", input, "--out", out);
+  });
+});
+
+describe("outputs that cannot be written", () => {
+  it("names a missing folder in one line and leaves no partial file", async () => {
+    const dir = folder();
+    const input = join(dir, "cycle.xlsx");
+    copyFileSync(CYCLE, input);
+    await refused(
+      dir,
+      [input],
+      /^ubill: cannot write .*: the folder .* does not exist/,
+      "cycle",
+      input,
+      "--out",
+      join(dir, "missing", "out.xlsx"),
+    );
+    await refused(
+      dir,
+      [input],
+      /^ubill: cannot write .*: the folder .* does not exist/,
+      "validate",
+      READS,
+      "--out",
+      join(dir, "missing", "out.xlsx"),
+    );
+  });
+
+  it("names an --out that is a folder", async () => {
+    const dir = folder();
+    mkdirSync(join(dir, "out.xlsx"));
+    const input = join(dir, "cycle.xlsx");
+    copyFileSync(CYCLE, input);
+    await refused(dir, [input], /^ubill: cannot write .*out\.xlsx: it is a directory/, "cycle", input, "--out", join(dir, "out.xlsx"));
+  });
+
+  it("writes validate's flagged copy through a partial file", async () => {
+    const dir = folder();
+    const r = await run("validate", READS, "--out", join(dir, "flagged.xlsx"));
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir)).toEqual(["flagged.xlsx"]);
+  });
+});
+
+describe("periods as billing systems export them", () => {
+  /** The reads sample with its Usage History periods rewritten by `period` (from the ISO period end). */
+  async function readsWith(dir: string, period: (iso: string) => CellValue): Promise<string> {
+    const sheets = sampleReadsWorkbook();
+    const history = sheets["Usage History"];
+    const col = history[0].findIndex((h) => /period/i.test(String(h)));
+    for (const row of history.slice(1)) {
+      const v = row[col];
+      const iso = typeof v === "number" ? fromExcelSerial(v) : String(v);
+      row[col] = period(iso);
+    }
+    const path = join(dir, "reads.xlsx");
+    await writeXlsx(path, new MemoryWorkbook(sheets));
+    return path;
+  }
+
+  it.each([
+    ["2025-10", (iso: string) => iso.slice(0, 7)],
+    ["10/2025", (iso: string) => `${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`],
+    [
+      "Oct 2025",
+      (iso: string) =>
+        `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`,
+    ],
+  ])("reads history periods written as months (%s) and finds the same edits as with dates", async (_label, period) => {
+    const dir = folder();
+    const asDates = await run("validate", READS, "--json");
+    const asMonths = await run("validate", await readsWith(dir, period), "--json");
+    expect(asMonths.code).toBe(0);
+    const counts = (r: { out: string }) => JSON.parse(r.out).counts as Record<string, number>;
+    expect(JSON.parse(asMonths.out).contextProblems).toEqual([]);
+    expect(counts(asMonths)).toEqual(counts(asDates));
+  });
+
+  it("refuses a history none of whose rows can be read, in one line that sums up the rows", async () => {
+    const dir = folder();
+    const input = await readsWith(dir, () => "last month");
+    await refused(
+      dir,
+      [input],
+      /^ubill: Usage History cannot be used: none of its \d+ rows could be read\. Usage History: \d+ rows: Period must be a date or a month .*\(rows 2-\d+\)\n/m,
+      "validate",
+      input,
+    );
+  });
+});
+
+describe("money never changed silently", () => {
+  it("refuses a Rates sheet row whose field reaches a prototype, and leaves every object as it was", async () => {
+    const dir = folder();
+    const input = await cycleWorkbook(dir, (sheets) => {
+      sheets[RATES_SHEET] = [...ratesSheetRows([loadSchedule("chubbuck")]), ["chubbuck", "__proto__.rounding", "down"]];
+    });
+    await refused(
+      dir,
+      [input],
+      /^ubill: Rates!B\d+: field "__proto__.rounding" uses "__proto__", which is not a field of a rate schedule/,
+      "cycle",
+      input,
+      "--out",
+      join(dir, "out.xlsx"),
+    );
+    expect(({} as Record<string, unknown>).rounding).toBeUndefined();
+  });
+
+  it("refuses a Rates sheet row it cannot read instead of billing at a bundled sample", async () => {
+    const dir = folder();
+    const input = await cycleWorkbook(dir, (sheets) => {
+      sheets[RATES_SHEET] = [...ratesSheetRows([loadSchedule("chubbuck")]), ["chubbuck", "versions[0]..charges", "1"]];
+    });
+    await refused(
+      dir,
+      [input],
+      /^ubill: Rates!B\d+: field "versions\[0\]\.\.charges" is not a path/,
+      "cycle",
+      input,
+      "--out",
+      join(dir, "out.xlsx"),
+    );
+  });
+
+  it("refuses a Rates field that names a list item past 999", async () => {
+    const dir = folder();
+    const input = await cycleWorkbook(dir, (sheets) => {
+      sheets[RATES_SHEET] = [...ratesSheetRows([loadSchedule("chubbuck")]), ["chubbuck", "versions[4294967294].effective", "2026-01-01"]];
+    });
+    await refused(dir, [input], /a list in a schedule has at most 1000 items/, "cycle", input, "--out", join(dir, "out.xlsx"));
+  });
+
+  it.each(["9999-12-31", "0001-01-01"])("refuses --bill-date %s", async (date) => {
+    const dir = folder();
+    const input = join(dir, "cycle.xlsx");
+    copyFileSync(CYCLE, input);
+    await refused(
+      dir,
+      [input],
+      /^ubill: --bill-date must be a date from 1900-01-01 to 2199-12-31/,
+      "cycle",
+      input,
+      "--out",
+      join(dir, "o.xlsx"),
+      "--bill-date",
+      date,
+    );
+  });
+
+  it("prices a meter size called constructor as an unknown size, in one line", async () => {
+    const r = await run("quote", "--schedule", join(ROOT, "samples", "rates", "harlingen.json"), "--usage", "0", "--meter", "constructor");
+    expect({ code: r.code, lines: r.err.trim().split("\n").length }).toEqual({ code: 2, lines: 1 });
+    expect(r.err).toMatch(/constructor/);
+  });
+
+  it("bills the cycle when one account's meter size is constructor and its cart size __proto__", async () => {
+    const dir = folder();
+    const input = await cycleWorkbook(dir, (sheets) => {
+      const accounts = sheets.Accounts;
+      const header = accounts[0].map((h) => String(h).toLowerCase());
+      const size = header.indexOf("meter size");
+      const cart = header.indexOf("cart size");
+      if (size >= 0) accounts[1][size] = "constructor";
+      if (cart >= 0) accounts[2][cart] = "__proto__";
+    });
+    const r = await run("cycle", input, "--out", join(dir, "out.xlsx"), "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).bills).toBeGreaterThan(15);
+  });
+
+  it("reads a schedule JSON saved with a byte-order mark (Notepad)", async () => {
+    const dir = folder();
+    const file = join(dir, "chubbuck.json");
+    writeFileSync(file, "\uFEFF" + readFileSync(join(ROOT, "samples", "rates", "chubbuck.json"), "utf8"));
+    const r = await run("quote", "--schedule", file, "--usage", "0", "--carts", "1", "--json");
+    expect(r.err).toBe("");
+    expect(JSON.parse(r.out).total).toBe("97.20");
+    expect(existsSync(file)).toBe(true);
+  });
+});
