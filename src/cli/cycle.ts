@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from "fs";
 import { DEFAULT_READ_EDIT_SETTINGS, isIsoDate, RateSchedule, validateSchedule } from "../engine";
 import { checkOutput, writeAtomically } from "./files";
+import { checkWorkbookFile } from "./inputFile";
 import { readXlsxFast } from "../adapters/xlsx/fastRead";
 import { XlsxWriter } from "../adapters/xlsx/fastXlsx";
 import { XlsxOutputPort } from "../adapters/xlsx/xlsxOutputPort";
@@ -52,6 +53,7 @@ export async function cycle(args: ParsedArgs, now: string): Promise<string> {
   const out = text(args, "out");
   if (!out) throw new UsageError("--out is required: the outputs go into a new workbook, never the input");
   checkOutput(out, input);
+  checkWorkbookFile(input);
   const billDate = text(args, "bill-date");
   if (billDate !== undefined && !(isIsoDate(billDate) && billDate >= "1900-01-01" && billDate <= "2199-12-31"))
     throw new UsageError(`--bill-date must be a date from 1900-01-01 to 2199-12-31 such as 2026-10-31, got "${billDate}"`);

@@ -1,5 +1,6 @@
 import { existsSync } from "fs";
 import { checkOutput, writeAtomically } from "./files";
+import { checkWorkbookFile } from "./inputFile";
 import { DEFAULT_READ_EDIT_SETTINGS } from "../engine";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
 import { runReview } from "../review/runReview";
@@ -21,6 +22,7 @@ export async function validate(args: ParsedArgs): Promise<string> {
   if (!existsSync(input)) throw new UsageError(`cannot read ${input}: no such file`);
   const out = text(args, "out");
   if (out) checkOutput(out, input);
+  checkWorkbookFile(input);
   let workbook: XlsxWorkbook;
   try {
     workbook = await XlsxWorkbook.open(input);

@@ -65,6 +65,45 @@ describe("ubill never writes its input", () => {
   });
 });
 
+describe("files that are not .xlsx workbooks, named as what they are", () => {
+  const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  const cases: [string, (path: string) => Promise<void> | void, RegExp][] = [
+    [
+      "a password-protected workbook",
+      (p) => writeFileSync(p, Buffer.concat([CFB, Buffer.alloc(504), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(64)])),
+      /is password-protected \(an encrypted workbook\)/,
+    ],
+    [
+      "an Excel 97-2003 workbook",
+      (p) => writeFileSync(p, Buffer.concat([CFB, Buffer.alloc(1024)])),
+      /is an Excel 97-2003 workbook \(\.xls\)/,
+    ],
+    [
+      "an OpenDocument spreadsheet",
+      // An .ods begins with its "mimetype" entry stored uncompressed (OpenDocument 1.2, part 3, 3.3).
+      (p) =>
+        writeFileSync(
+          p,
+          Buffer.concat([
+            Buffer.from("PK\u0003\u0004", "latin1"),
+            Buffer.alloc(26),
+            Buffer.from("mimetypeapplication/vnd.oasis.opendocument.spreadsheet"),
+          ]),
+        ),
+      /is an OpenDocument spreadsheet \(\.ods\)/,
+    ],
+    ["a CSV file", (p) => writeFileSync(p, "Account,Meter,Read\n100101,M1,51210\n"), /is a text file \(CSV\?\), not an \.xlsx workbook/],
+    ["an empty file", (p) => writeFileSync(p, ""), /is empty/],
+  ];
+  it.each(cases)("names %s", async (_what, make, message) => {
+    const dir = folder();
+    const input = join(dir, "input.xlsx");
+    await make(input);
+    await refused(dir, [input], message, "validate", input);
+    await refused(dir, [input], message, "cycle", input, "--out", join(dir, "out.xlsx"));
+  });
+});
+
 describe("outputs that cannot be written", () => {
   it("names a missing folder in one line and leaves no partial file", async () => {
     const dir = folder();

@@ -85,7 +85,7 @@ describe("ubill validate", () => {
     writeFileSync(path, "not a zip");
     const r = await run("validate", path);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^ubill: .*notes\.xlsx is not a readable \.xlsx workbook/);
+    expect(r.err).toMatch(/^ubill: .*notes\.xlsx is not an \.xlsx workbook\n$/);
   });
 });
 

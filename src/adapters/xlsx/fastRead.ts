@@ -41,7 +41,13 @@ function unzip(buffer: Buffer): Map<string, ZipFile> {
   return files;
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const ENTITIES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+});
 
 function decode(text: string): string {
   if (!text.includes("&")) return text;
@@ -50,24 +56,69 @@ function decode(text: string): string {
   );
 }
 
-/** All the <t> text of an element (a shared string or an inline string, rich text included). */
+/**
+ * All the <t> text of an element (a shared string or an inline string, rich text included), but
+ * not its phonetic runs (<rPh>, the furigana of a Japanese name), which Excel does not show.
+ */
 function texts(xml: string): string {
+  if (xml.includes("<rPh")) xml = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
   let out = "";
   const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
   for (let m = re.exec(xml); m; m = re.exec(xml)) out += m[1];
   return decode(out);
 }
 
-/** An attribute's value from an element's attribute text, found by indexOf (this runs per cell). */
+/**
+ * An attribute's value from an element's attribute text, found by indexOf (this runs per cell);
+ * XML allows either quote.
+ */
 function attr(attrs: string, name: string): string | undefined {
-  let at = attrs.indexOf(` ${name}="`);
-  if (at < 0) {
-    if (!attrs.startsWith(`${name}="`)) return undefined;
-    at = -1;
+  for (const quote of ['"', "'"]) {
+    let at = attrs.indexOf(` ${name}=${quote}`);
+    if (at < 0) {
+      if (!attrs.startsWith(`${name}=${quote}`)) continue;
+      at = -1;
+    }
+    const start = at + name.length + 3;
+    return attrs.slice(start, attrs.indexOf(quote, start));
   }
-  const start = at + name.length + 3;
-  return attrs.slice(start, attrs.indexOf('"', start));
+  return undefined;
 }
+
+/**
+ * SpreadsheetML whose elements carry a namespace prefix (`<x:worksheet>`, as the Open XML SDK
+ * writes it) as plain element names: Excel and LibreOffice open both.
+ */
+function unprefixed(xml: string): string {
+  const m = /^(?:\uFEFF)?\s*(?:<\?[^>]*\?>\s*)?<([A-Za-z_][\w.-]*):[A-Za-z]/.exec(xml.slice(0, 2000));
+  if (!m) return xml;
+  return xml.replace(new RegExp(`<(/?)${m[1]}:`, "g"), "<$1");
+}
+
+/** Built-in number formats that show a date (ECMA-376 18.8.30). */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/**
+ * The style indexes (a cell's `s`) whose number format shows a date: built-in date formats, and
+ * custom codes with a day or year once quoted text and [colour] brackets are set aside.
+ */
+function dateStyles(stylesXml: string | undefined): Set<number> {
+  const styles = new Set<number>();
+  if (!stylesXml) return styles;
+  const custom = new Map<number, string>();
+  for (const m of stylesXml.matchAll(/<numFmt\b([^>]*)\/?>/g))
+    custom.set(Number(attr(m[1], "numFmtId")), decode(attr(m[1], "formatCode") ?? ""));
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? "";
+  [...xfs.matchAll(/<xf\b([^>]*)\/?>/g)].forEach((m, i) => {
+    const id = Number(attr(m[1], "numFmtId") ?? 0);
+    const code = (custom.get(id) ?? "").replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+    if (DATE_FORMAT_IDS.has(id) || /[dy]/i.test(code)) styles.add(i);
+  });
+  return styles;
+}
+
+/** Days from the 1904 date system's day 0 to the 1900 system's (learn.microsoft.com, "Date systems in Excel"). */
+const DAYS_1904 = 1462;
 
 function columnIndex(ref: string): number {
   let n = 0;
@@ -80,7 +131,7 @@ function columnIndex(ref: string): number {
 }
 
 /** The sheet's rows from A1; with `maxRows`, only the rows above it (the rest is not scanned). */
-function parseSheet(xml: string, shared: readonly string[], maxRows = Infinity): CellValue[][] {
+function parseSheet(xml: string, shared: readonly string[], maxRows = Infinity, dates1904?: ReadonlySet<number>): CellValue[][] {
   const values: CellValue[][] = [];
   const strings = new Map<string, string>();
   const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
@@ -107,7 +158,11 @@ function parseSheet(xml: string, shared: readonly string[], maxRows = Infinity):
       else if (type === "inlineStr") value = texts(inner);
       else if (type === "b") value = v === "1";
       else if (type === "str" || type === "e") value = v === undefined ? null : decode(v);
-      else if (v !== undefined) value = Number(v);
+      else if (v !== undefined) {
+        value = Number(v);
+        // A date in a workbook that counts from 1904, as a 1900-system serial like every other date.
+        if (dates1904 && dates1904.has(Number(attr(cell[1], "s") ?? -1))) value += DAYS_1904;
+      }
       if (value === "") value = null;
       else if (typeof value === "string" && type !== "s" && value.length <= 32) {
         // Inline strings repeat (an account on each of its history rows): one copy of each.
@@ -134,18 +189,22 @@ const HEAD_ROWS = 64;
  * sheets by their headers reads) are kept. Anything that asks for `values` itself (writing the
  * sheet out, flagging it) gets them parsed once and kept from then on.
  */
-function lazySheet(xml: (start?: { bytes: number }) => string | undefined, shared: readonly string[]): MemorySheet {
+function lazySheet(
+  xml: (start?: { bytes: number }) => string | undefined,
+  shared: readonly string[],
+  dates1904?: ReadonlySet<number>,
+): MemorySheet {
   const sheet = emptySheet([], false);
   let kept: CellValue[][] | undefined;
   let head: CellValue[][] | undefined;
   const parse = (maxRows?: number) => {
     const text = xml();
-    return text ? parseSheet(text, shared, maxRows) : [];
+    return text ? parseSheet(text, shared, maxRows, dates1904) : [];
   };
   // The first rows from the start of the sheet's XML alone; the whole sheet when the start holds too few.
   const parseHead = () => {
     const start = xml({ bytes: 2 << 20 });
-    const rows = start ? parseSheet(start, shared, HEAD_ROWS) : [];
+    const rows = start ? parseSheet(start, shared, HEAD_ROWS, dates1904) : [];
     return rows.length >= HEAD_ROWS || !start || start.includes("</sheetData>") ? rows : parse(HEAD_ROWS);
   };
   Object.defineProperty(sheet, "values", {
@@ -174,7 +233,10 @@ function lazySheet(xml: (start?: { bytes: number }) => string | undefined, share
  */
 export function readXlsxFast(path: string, options: { lazy?: boolean } = {}): MemoryWorkbook {
   const files = unzip(readFileSync(path));
-  const read = (name: string, start?: { bytes: number }) => files.get(name)?.(start).toString("utf8");
+  const read = (name: string, start?: { bytes: number }) => {
+    const text = files.get(name)?.(start).toString("utf8");
+    return text === undefined ? undefined : unprefixed(text);
+  };
   const sharedXml = read("xl/sharedStrings.xml");
   const shared: string[] = [];
   if (sharedXml) {
@@ -184,6 +246,10 @@ export function readXlsxFast(path: string, options: { lazy?: boolean } = {}): Me
   const workbookXml = read("xl/workbook.xml");
   const relsXml = read("xl/_rels/workbook.xml.rels");
   if (!workbookXml || !relsXml) throw new Error("not an .xlsx workbook (no xl/workbook.xml)");
+  // The 1904 date system (Excel for Mac's old default): its date cells are moved to the 1900 system.
+  const pr = /<workbookPr\b([^>]*)\/?>/.exec(workbookXml)?.[1] ?? "";
+  const date1904 = ["1", "true"].includes(attr(pr, "date1904") ?? "");
+  const dates1904 = date1904 ? dateStyles(read("xl/styles.xml")) : undefined;
   const targets = new Map<string, string>();
   for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
     const id = attr(m[1], "Id");
@@ -193,7 +259,7 @@ export function readXlsxFast(path: string, options: { lazy?: boolean } = {}): Me
   // Read whole (not lazily), a sheet also keeps its manual page breaks, as an output check needs them.
   const parse = (part: string | undefined, strings: readonly string[]) => {
     const xml = part ? read(part) : undefined;
-    const sheet = emptySheet(xml ? parseSheet(xml, strings) : [], false);
+    const sheet = emptySheet(xml ? parseSheet(xml, strings, Infinity, dates1904) : [], false);
     const breaks = xml ? [...xml.matchAll(/<brk\b([^>]*)\/?>/g)].map((b) => Number(attr(b[1], "id"))) : [];
     if (breaks.length) sheet.printSetup = { pageBreaks: breaks };
     return sheet;
@@ -203,7 +269,10 @@ export function readXlsxFast(path: string, options: { lazy?: boolean } = {}): Me
     const name = decode(attr(m[1], "name") ?? "");
     const target = targets.get(attr(m[1], "r:id") ?? "");
     const path = target ? `xl/${target}` : undefined;
-    workbook.sheets.set(name, options.lazy ? lazySheet((start) => (path ? read(path, start) : undefined), shared) : parse(path, shared));
+    workbook.sheets.set(
+      name,
+      options.lazy ? lazySheet((start) => (path ? read(path, start) : undefined), shared, dates1904) : parse(path, shared),
+    );
   }
   return workbook;
 }
