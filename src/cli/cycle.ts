@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from "fs";
 import { DEFAULT_READ_EDIT_SETTINGS, isIsoDate, RateSchedule, validateSchedule } from "../engine";
 import { checkOutput, writeAtomically } from "./files";
 import { checkWorkbookFile } from "./inputFile";
-import { readXlsxFast } from "../adapters/xlsx/fastRead";
+import { readXlsxFast, WorkbookFileProblem } from "../adapters/xlsx/fastRead";
 import { XlsxWriter } from "../adapters/xlsx/fastXlsx";
 import { XlsxOutputPort } from "../adapters/xlsx/xlsxOutputPort";
 import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
@@ -45,8 +45,17 @@ function scheduleFor(args: ParsedArgs, workbookRates: { id: string; json: unknow
   return result.value;
 }
 
-/** Runs `ubill cycle`: returns the text to print. */
+/** Runs `ubill cycle`: returns the text to print. A workbook found damaged or too large part-way is one line. */
 export async function cycle(args: ParsedArgs, now: string): Promise<string> {
+  try {
+    return await billCycle(args, now);
+  } catch (error) {
+    if (error instanceof WorkbookFileProblem) throw new UsageError(`${args.positional[0]} cannot be read: ${error.message}`);
+    throw error;
+  }
+}
+
+async function billCycle(args: ParsedArgs, now: string): Promise<string> {
   const [input] = args.positional;
   if (!input) throw new UsageError("cycle needs a workbook: ubill cycle WORKBOOK.xlsx --out OUT.xlsx");
   if (!existsSync(input)) throw new UsageError(`cannot read ${input}: no such file`);

@@ -12,13 +12,14 @@ import {
   validateSchedule,
 } from "../engine";
 import { ParsedArgs, required, text, UsageError } from "./args";
+import { MAX_INPUT_NUMBER } from "../workbook/cells";
 
 export const QUOTE_HELP = `ubill quote --schedule FILE --usage N [--meter SIZE] [--carts N] [--days D] [--as-of DATE] [--class NAME] [--json]
   Prices one bill for a what-if rate check and prints its lines and total.
   --schedule FILE  a rate schedule JSON file (samples/rates/chubbuck.json)
   --usage N        usage in the schedule's usage unit (gallons for Chubbuck)
   --meter SIZE     meter size, e.g. 5/8 or 1.5
-  --carts N        garbage carts (default 1; 0 for none)
+  --carts N        garbage carts, 0 to 50 (default 1; 0 for none)
   --days D         days of service, to prorate a partial period
   --as-of DATE     period end date, YYYY-MM-DD (default today)
   --class NAME     rate class (default the schedule's first)
@@ -43,10 +44,11 @@ export function loadScheduleFile(path: string): RateSchedule {
   return result.value;
 }
 
-function wholeNumber(args: ParsedArgs, name: string, min: number): number | undefined {
+function wholeNumber(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
   const v = text(args, name);
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${name} must be a whole number of ${min} or more, got "${v}"`);
+  if (!/^\d{1,9}$/.test(v) || Number(v) < min || Number(v) > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${v}"`);
   return Number(v);
 }
 
@@ -54,17 +56,17 @@ function wholeNumber(args: ParsedArgs, name: string, min: number): number | unde
 export function quote(args: ParsedArgs, today: string): string {
   const schedule = loadScheduleFile(required(args, "schedule", "a rate schedule JSON file"));
   const usageText = required(args, "usage", `usage in ${unitLabel(schedule.usageUnit)}`).replace(/,/g, "");
-  if (!isDecimalText(usageText) || dec(usageText).isNegative())
-    throw new UsageError(`--usage must be a number of 0 or more, got "${text(args, "usage")}"`);
+  if (!isDecimalText(usageText) || dec(usageText).isNegative() || dec(usageText).greaterThan(MAX_INPUT_NUMBER))
+    throw new UsageError(`--usage must be a number from 0 to ${MAX_INPUT_NUMBER.toLocaleString("en-US")}, got "${text(args, "usage")}"`);
   const asOf = text(args, "as-of") ?? today;
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date such as 2026-10-31, got "${asOf}"`);
-  const carts = wholeNumber(args, "carts", 0);
+  const carts = wholeNumber(args, "carts", 0, 50);
   const result = computeBill(schedule, {
     usage: dec(usageText),
     asOf,
     meterSize: text(args, "meter"),
     carts: carts === undefined ? undefined : { count: carts },
-    days: wholeNumber(args, "days", 1),
+    days: wholeNumber(args, "days", 1, 366),
     rateClass: text(args, "class"),
   });
   if (!result.ok) throw new UsageError(result.problem.message);

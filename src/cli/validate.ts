@@ -3,6 +3,7 @@ import { checkOutput, writeAtomically } from "./files";
 import { checkWorkbookFile } from "./inputFile";
 import { DEFAULT_READ_EDIT_SETTINGS } from "../engine";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
+import { checkArchive } from "../adapters/xlsx/fastRead";
 import { runReview } from "../review/runReview";
 import { columnLetter } from "../workbook/address";
 import { COUNT_WORDS } from "../cycle/summary";
@@ -25,6 +26,8 @@ export async function validate(args: ParsedArgs): Promise<string> {
   checkWorkbookFile(input);
   let workbook: XlsxWorkbook;
   try {
+    // Within the limits first (a ZIP bomb, a damaged part): exceljs has none of its own.
+    checkArchive(input);
     workbook = await XlsxWorkbook.open(input);
   } catch (error) {
     throw new UsageError(`${input} is not a readable .xlsx workbook: ${(error as Error).message}`);

@@ -17,6 +17,13 @@ export interface NumberCulture {
   readonly group: string;
 }
 
+/**
+ * The largest number read from input, either sign: a 12-dial register reads at most
+ * 999,999,999,999, and no amount comes near. Past it a cell is not a number (docs/inputs.md), so
+ * a read written "1e999999999" cannot make a calculation run away.
+ */
+export const MAX_INPUT_NUMBER = 1e12;
+
 /** en-US, and any file whose culture is not known: "1,234.5". */
 export const US_NUMBERS: NumberCulture = { decimal: ".", group: "," };
 
@@ -42,7 +49,7 @@ function normalize(text: string, culture: NumberCulture): string {
  */
 export function cellDecimal(v: CellValue | undefined, culture: NumberCulture = US_NUMBERS): Dec | undefined {
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return undefined;
+    if (!Number.isFinite(v) || Math.abs(v) > MAX_INPUT_NUMBER) return undefined;
     // Reads, usages and amounts repeat across a city's rows; a decimal is immutable, so each
     // distinct number is made into one once (bounded, so a sheet of distinct numbers costs nothing extra).
     const n = v === 0 ? 0 : v; // never a negative zero
@@ -55,7 +62,9 @@ export function cellDecimal(v: CellValue | undefined, culture: NumberCulture = U
   }
   if (typeof v === "string") {
     const text = normalize(v.trim(), culture);
-    return isDecimalText(text) ? new Dec(text) : undefined;
+    if (!isDecimalText(text)) return undefined;
+    const d = new Dec(text);
+    return d.abs().greaterThan(MAX_INPUT_NUMBER) ? undefined : d;
   }
   return undefined;
 }

@@ -104,6 +104,40 @@ describe("files that are not .xlsx workbooks, named as what they are", () => {
   });
 });
 
+describe("damaged workbooks", () => {
+  it("names a sheet whose compressed data is damaged, in one line, for validate and cycle", async () => {
+    const dir = folder();
+    const input = join(dir, "cycle.xlsx");
+    copyFileSync(CYCLE, input);
+    const buffer = readFileSync(input);
+    // The Accounts sheet's compressed bytes, overwritten in the middle.
+    const name = Buffer.from("xl/worksheets/sheet2.xml");
+    const local = buffer.indexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4])]), 0);
+    let at = local;
+    while (at >= 0 && !buffer.subarray(at + 30, at + 30 + name.length).equals(name))
+      at = buffer.indexOf(Buffer.from([0x50, 0x4b, 3, 4]), at + 4);
+    const dataStart = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+    buffer.fill(0xff, dataStart + 20, dataStart + 80);
+    writeFileSync(input, buffer);
+    await refused(
+      dir,
+      [input],
+      /^ubill: .*cycle\.xlsx (is not a readable \.xlsx workbook|cannot be read): its part xl\/worksheets\/sheet2\.xml is damaged/,
+      "validate",
+      input,
+    );
+    await refused(
+      dir,
+      [input],
+      /^ubill: .*cycle\.xlsx cannot be read: its part xl\/worksheets\/sheet2\.xml is damaged/,
+      "cycle",
+      input,
+      "--out",
+      join(dir, "out.xlsx"),
+    );
+  });
+});
+
 describe("outputs that cannot be written", () => {
   it("names a missing folder in one line and leaves no partial file", async () => {
     const dir = folder();
@@ -281,5 +315,40 @@ describe("money never changed silently", () => {
     expect(r.err).toBe("");
     expect(JSON.parse(r.out).total).toBe("97.20");
     expect(existsSync(file)).toBe(true);
+  });
+});
+
+describe("numbers past the limits (docs/inputs.md)", () => {
+  const CHUBBUCK = join(ROOT, "samples", "rates", "chubbuck.json");
+  it.each([
+    [["--usage", "1e999999999"], /^ubill: --usage must be a number from 0 to 1,000,000,000,000/],
+    [["--usage", "1000000000001"], /^ubill: --usage must be a number from 0 to 1,000,000,000,000/],
+    [["--carts", "99999999999999999999"], /^ubill: --carts must be a whole number from 0 to 50/],
+    [["--carts", "51"], /^ubill: --carts must be a whole number from 0 to 50/],
+  ])("refuses quote %j in one line", async (extra, message) => {
+    const r = await run("quote", "--schedule", CHUBBUCK, "--usage", "0", ...(extra as string[]));
+    expect({ code: r.code, lines: r.err.trim().split("\n").length }).toEqual({ code: 2, lines: 1 });
+    expect(r.err).toMatch(message);
+  });
+
+  it("prices usage at the limit", async () => {
+    const r = await run("quote", "--schedule", CHUBBUCK, "--usage", "1000000000000", "--carts", "50", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).total).toMatch(/^\d+\.\d\d$/);
+  });
+
+  it("takes a read written 1e999999999 as a read that is not a number, not a calculation", async () => {
+    const dir = folder();
+    const sheets = sampleReadsWorkbook();
+    const reads = sheets.Reads;
+    const header = reads.findIndex((r) => r.some((c) => /current read/i.test(String(c))));
+    const col = reads[header].findIndex((c) => /current read/i.test(String(c)));
+    reads[header + 1][col] = "1e999999999";
+    const input = join(dir, "reads.xlsx");
+    await writeXlsx(input, new MemoryWorkbook(sheets));
+    const r = await run("validate", input, "--json");
+    expect(r.code).toBe(0);
+    const edits = JSON.parse(r.out).edits as { row: number; code: string }[];
+    expect(edits.some((e) => e.row === header + 2 && e.code === "INVALID_VALUE")).toBe(true);
   });
 });

@@ -38,7 +38,7 @@ describe("ubill quote", () => {
     [
       "a usage that is not a number",
       ["--schedule", CHUBBUCK, "--usage", "lots"],
-      /^ubill: --usage must be a number of 0 or more, got "lots"\n$/,
+      /^ubill: --usage must be a number from 0 to 1,000,000,000,000, got "lots"\n$/,
     ],
     ["an unknown option", ["--schedule", CHUBBUCK, "--usage", "0", "--colour", "red"], /^ubill: unknown option --colour/],
     [

@@ -1,16 +1,28 @@
-import { readFileSync } from "fs";
+import { readFileSync, statSync } from "fs";
 import { constants as zlibConstants, inflateRawSync } from "zlib";
 import { emptySheet, MemorySheet, MemoryWorkbook } from "../../workbook/memoryWorkbook";
 import type { CellValue } from "../../workbook/port";
+
+/** A workbook file that cannot be read as it is: damaged, or past a limit (docs/inputs.md). */
+export class WorkbookFileProblem extends Error {}
+
+/** The largest .xlsx file read (a 100,000-account workbook is about 30 MB). */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/**
+ * The most one part (a sheet's XML) may inflate to: a ZIP bomb (2 MB inflating to 2 GB) stops
+ * here, and below it the part's text fits a JavaScript string (at most about 512 MB).
+ */
+export const MAX_PART_BYTES = 480 * 1024 * 1024;
 
 /** A file inside a ZIP archive, inflated on demand: whole, or only about its first `bytes`. */
 type ZipFile = (start?: { bytes: number }) => Buffer;
 
 /** The files inside a ZIP archive, inflated on demand. */
-function unzip(buffer: Buffer): Map<string, ZipFile> {
+function unzip(buffer: Buffer, maxPartBytes: number): Map<string, ZipFile> {
   let end = buffer.length - 22;
   while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) end--;
   if (end < 0) throw new Error("not a ZIP file (no central directory)");
+  const limit = `${Math.round(maxPartBytes / 1048576)} MB`;
   const count = buffer.readUInt16LE(end + 10);
   let at = buffer.readUInt32LE(end + 16);
   const files = new Map<string, ZipFile>();
@@ -25,16 +37,29 @@ function unzip(buffer: Buffer): Map<string, ZipFile> {
     const local = buffer.readUInt32LE(at + 42);
     const name = buffer.toString("utf8", at + 46, at + 46 + nameLength);
     files.set(name, (start) => {
+      if (size > maxPartBytes)
+        throw new WorkbookFileProblem(`its part ${name} is ${Math.round(size / 1048576)} MB; a part may be at most ${limit}`);
       const dataStart = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
       const data = buffer.subarray(dataStart, dataStart + compressed);
       if (method === 0) return start ? data.subarray(0, start.bytes) : data;
-      if (start) {
-        // The start of the stream only (the caller reads the whole file if this held too little).
-        const head = data.subarray(0, Math.ceil(start.bytes / 20) + 1024);
-        if (head.length < data.length) return inflateRawSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      try {
+        if (start) {
+          // The start of the stream only (the caller reads the whole file if this held too little).
+          const head = data.subarray(0, Math.ceil(start.bytes / 20) + 1024);
+          if (head.length < data.length)
+            return inflateRawSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: maxPartBytes });
+        }
+        // One output chunk of the known size, so a large sheet is not copied chunk by chunk; never
+        // more than the limit, whatever the archive claims (a ZIP bomb understates its sizes).
+        return inflateRawSync(data, { chunkSize: Math.min(Math.max(size, 64 * 1024), 1 << 30), maxOutputLength: maxPartBytes });
+      } catch (error) {
+        const e = error as { code?: string; message?: string };
+        throw new WorkbookFileProblem(
+          e.code === "ERR_BUFFER_TOO_LARGE" || /larger than|maxOutputLength/i.test(e.message ?? "")
+            ? `its part ${name} inflates past ${limit} (a ZIP bomb?)`
+            : `its part ${name} is damaged (${e.message})`,
+        );
       }
-      // One output chunk of the known size, so a large sheet is not copied chunk by chunk.
-      return inflateRawSync(data, { chunkSize: Math.min(Math.max(size, 64 * 1024), 1 << 30) });
     });
     at += 46 + nameLength + extra + comment;
   }
@@ -226,13 +251,36 @@ function lazySheet(
 }
 
 /**
+ * Inflates every part of an .xlsx file once, within the limits, and lets it go: a check before a
+ * reader without limits (exceljs) opens it. Throws WorkbookFileProblem.
+ */
+export function checkArchive(path: string, options: { maxFileBytes?: number; maxPartBytes?: number } = {}): void {
+  const maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
+  const size = statSync(path).size;
+  if (size > maxFile)
+    throw new WorkbookFileProblem(`it is ${Math.round(size / 1048576)} MB; a workbook may be at most ${Math.round(maxFile / 1048576)} MB`);
+  let files: Map<string, ZipFile>;
+  try {
+    files = unzip(readFileSync(path), options.maxPartBytes ?? MAX_PART_BYTES);
+  } catch (error) {
+    if (error instanceof WorkbookFileProblem) throw error;
+    throw new WorkbookFileProblem((error as Error).message);
+  }
+  for (const part of files.values()) part();
+}
+
+/**
  * Reads every sheet's values from an .xlsx file quickly: the archive is unzipped with zlib and
  * each sheet's XML scanned once, with no per-cell objects. Values only: dates arrive as Excel
  * serial numbers, formulas as their cached results, and the cells of a merged range after the
  * first are blank, as Excel shows them (they hold no value in the file).
  */
-export function readXlsxFast(path: string, options: { lazy?: boolean } = {}): MemoryWorkbook {
-  const files = unzip(readFileSync(path));
+export function readXlsxFast(path: string, options: { lazy?: boolean; maxFileBytes?: number; maxPartBytes?: number } = {}): MemoryWorkbook {
+  const maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
+  const size = statSync(path).size;
+  if (size > maxFile)
+    throw new WorkbookFileProblem(`it is ${Math.round(size / 1048576)} MB; a workbook may be at most ${Math.round(maxFile / 1048576)} MB`);
+  const files = unzip(readFileSync(path), options.maxPartBytes ?? MAX_PART_BYTES);
   const read = (name: string, start?: { bytes: number }) => {
     const text = files.get(name)?.(start).toString("utf8");
     return text === undefined ? undefined : unprefixed(text);
