@@ -6,7 +6,7 @@
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { readXlsxFast } from "../../src/adapters/xlsx/fastRead";
+import { checkArchive, readXlsxFast, WorkbookFileProblem } from "../../src/adapters/xlsx/fastRead";
 import { ZipWriter } from "../../src/adapters/xlsx/zip";
 import { cellDate } from "../../src/workbook/cells";
 
@@ -92,5 +92,39 @@ describe("readXlsxFast on SpreadsheetML written other ways", () => {
   it("reads an entity named like an object member as the text it is", async () => {
     const path = await xlsx({ sheetData: `<row r="1"><c r="A1" t="inlineStr"><is><t>a&amp;b &constructor;</t></is></c></row>` });
     expect(values(path)).toEqual([["a&b &constructor;"]]);
+  });
+});
+
+describe("Excel's sheet limits in the fast reader (docs/inputs.md)", () => {
+  const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const rowAt = (r: number, cells: string) => `<row r="${r}">${cells}</row>`;
+
+  it("reads Excel's last row and refuses a row past it, or one numbered 2,000,000,000, at once", async () => {
+    const last = await xlsx({ sheetData: rowAt(1, cell("A1", "top")) + rowAt(1048576, cell("A1048576", "bottom")) });
+    const values = readXlsxFast(last).sheet("Data")!.values;
+    expect([values.length, values[1048575][0]]).toEqual([1048576, "bottom"]);
+    for (const r of [1048577, 2000000000]) {
+      const past = await xlsx({ sheetData: rowAt(1, cell("A1", "top")) + rowAt(r, cell(`A${r}`, "x")) });
+      expect(() => readXlsxFast(past).sheet("Data")!.values).toThrow(
+        new WorkbookFileProblem(`a sheet has a row numbered ${r}; Excel's rows are 1 to 1,048,576`),
+      );
+      expect(() => checkArchive(past)).toThrow(/has a row numbered/);
+    }
+  });
+
+  it("reads column XFD and refuses a cell past it", async () => {
+    const last = await xlsx({ sheetData: rowAt(1, cell("XFD1", "z")) });
+    const past = await xlsx({ sheetData: rowAt(1, cell("XFE1", "z")) });
+    expect(readXlsxFast(last).sheet("Data")!.values[0][16383]).toBe("z");
+    expect(() => readXlsxFast(past).sheet("Data")!.values).toThrow(/Excel's columns are A to XFD/);
+  });
+
+  it("reads a cell of 32,767 characters and refuses one of 32,768", async () => {
+    const longest = await xlsx({ sheetData: rowAt(1, cell("A1", "a".repeat(32767))) });
+    const past = await xlsx({ sheetData: rowAt(1, cell("A1", "a".repeat(32768))) });
+    expect((readXlsxFast(longest).sheet("Data")!.values[0][0] as string).length).toBe(32767);
+    expect(() => readXlsxFast(past).sheet("Data")!.values).toThrow(
+      /cell A1 of a sheet holds 32,768 characters; a cell holds at most 32,767/,
+    );
   });
 });

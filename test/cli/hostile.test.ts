@@ -163,6 +163,30 @@ describe("outputs that cannot be written", () => {
     );
   });
 
+  it("names a folder it may not write in (sysfs refuses even root), with the reason and its code", async () => {
+    const dir = folder();
+    const input = join(dir, "cycle.xlsx");
+    copyFileSync(CYCLE, input);
+    await refused(
+      dir,
+      [input],
+      /^ubill: cannot write \/sys\/ubill-out\.xlsx: permission denied \(EACCES\)/,
+      "cycle",
+      input,
+      "--out",
+      "/sys/ubill-out.xlsx",
+    );
+    await refused(
+      dir,
+      [input],
+      /^ubill: cannot write \/sys\/ubill-out\.xlsx: permission denied \(EACCES\)/,
+      "validate",
+      READS,
+      "--out",
+      "/sys/ubill-out.xlsx",
+    );
+  });
+
   it("names an --out that is a folder", async () => {
     const dir = folder();
     mkdirSync(join(dir, "out.xlsx"));

@@ -14,6 +14,11 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
  */
 export const MAX_PART_BYTES = 480 * 1024 * 1024;
 
+/** Excel's sheet size and cell length (learn.microsoft.com, "Excel specifications and limits"). */
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLUMNS = 16_384;
+const EXCEL_CELL_CHARACTERS = 32_767;
+
 /** A file inside a ZIP archive, inflated on demand: whole, or only about its first `bytes`. */
 type ZipFile = (start?: { bytes: number }) => Buffer;
 
@@ -165,6 +170,10 @@ function parseSheet(xml: string, shared: readonly string[], maxRows = Infinity, 
   for (let row = rowRe.exec(xml); row; row = rowRe.exec(xml)) {
     const r = attr(row[1], "r");
     rowIndex = r ? Number(r) - 1 : rowIndex + 1;
+    if (!(rowIndex >= 0 && rowIndex < EXCEL_ROWS))
+      throw new WorkbookFileProblem(
+        `a sheet has a row numbered ${r ?? rowIndex + 1}; Excel's rows are 1 to ${EXCEL_ROWS.toLocaleString("en-US")}`,
+      );
     if (rowIndex >= maxRows) break;
     const cells: CellValue[] = [];
     let column = -1;
@@ -173,6 +182,8 @@ function parseSheet(xml: string, shared: readonly string[], maxRows = Infinity, 
     for (let cell = cellRe.exec(body); cell; cell = cellRe.exec(body)) {
       const ref = attr(cell[1], "r");
       column = ref ? columnIndex(ref) : column + 1;
+      if (!(column >= 0 && column < EXCEL_COLUMNS))
+        throw new WorkbookFileProblem(`a sheet has a cell ${ref ?? `in column ${column + 1}`}; Excel's columns are A to XFD`);
       const inner = cell[2];
       if (!inner) continue;
       const type = attr(cell[1], "t");
@@ -188,6 +199,10 @@ function parseSheet(xml: string, shared: readonly string[], maxRows = Infinity, 
         // A date in a workbook that counts from 1904, as a 1900-system serial like every other date.
         if (dates1904 && dates1904.has(Number(attr(cell[1], "s") ?? -1))) value += DAYS_1904;
       }
+      if (typeof value === "string" && value.length > EXCEL_CELL_CHARACTERS)
+        throw new WorkbookFileProblem(
+          `cell ${ref ?? ""} of a sheet holds ${value.length.toLocaleString("en-US")} characters; a cell holds at most ${EXCEL_CELL_CHARACTERS.toLocaleString("en-US")}`,
+        );
       if (value === "") value = null;
       else if (typeof value === "string" && type !== "s" && value.length <= 32) {
         // Inline strings repeat (an account on each of its history rows): one copy of each.
@@ -266,7 +281,18 @@ export function checkArchive(path: string, options: { maxFileBytes?: number; max
     if (error instanceof WorkbookFileProblem) throw error;
     throw new WorkbookFileProblem((error as Error).message);
   }
-  for (const part of files.values()) part();
+  for (const [name, part] of files) {
+    const data = part();
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    // Rows past Excel's last, which a reader would allocate for: found without parsing the cells.
+    const xml = data.toString("latin1");
+    for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*?\sr=["'](\d+)["']/g)) {
+      if (Number(m[1]) > EXCEL_ROWS)
+        throw new WorkbookFileProblem(
+          `its part ${name} has a row numbered ${m[1]}; Excel's rows are 1 to ${EXCEL_ROWS.toLocaleString("en-US")}`,
+        );
+    }
+  }
 }
 
 /**
