@@ -1,6 +1,8 @@
-import { readFileSync } from "fs";
+import { readFileSync, statSync } from "fs";
 import {
   Bill,
+  MAX_SCHEDULE_BYTES,
+  parseScheduleText,
   computeBill,
   dec,
   isDecimalText,
@@ -28,17 +30,19 @@ export const QUOTE_HELP = `ubill quote --schedule FILE --usage N [--meter SIZE] 
 export function loadScheduleFile(path: string): RateSchedule {
   let raw: string;
   try {
+    // Not read at all past the limit: a file of 108 MB is refused by its size.
+    if (statSync(path).size > MAX_SCHEDULE_BYTES + 3)
+      throw new UsageError(
+        `${path}: it is ${statSync(path).size.toLocaleString("en-US")} bytes; a schedule file may be at most 4,194,304 bytes (4 MB)`,
+      );
     raw = readFileSync(path, "utf8");
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read schedule file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  let json: unknown;
-  try {
-    // A byte-order mark (Notepad writes one) is not part of the JSON.
-    json = JSON.parse(raw.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new UsageError(`${path} is not JSON: ${(error as Error).message}`);
-  }
+  const parsed = parseScheduleText(raw);
+  if (!parsed.ok) throw new UsageError(`${path}: ${parsed.problem.message}`);
+  const json = parsed.value;
   const result = validateSchedule(json);
   if (!result.ok) throw new UsageError(`${path}: ${result.problem.message}`);
   return result.value;

@@ -17,6 +17,7 @@ export type * from "./rates/types";
 export { CHARGE_KINDS } from "./rates/types";
 export { validateSchedule } from "./rates/validateSchedule";
 export { scheduleToJson } from "./rates/scheduleToJson";
+export { parseScheduleText, MAX_SCHEDULE_BYTES, MAX_SCHEDULE_DEPTH } from "./rates/parseScheduleText";
 export type { ScheduleRow } from "./rates/scheduleRows";
 export { scheduleToRows, rowsToScheduleJson } from "./rates/scheduleRows";
 export { selectVersion } from "./rates/selectVersion";

@@ -1,4 +1,4 @@
-import { scheduleToJson } from "../engine";
+import { parseScheduleText, scheduleToJson } from "../engine";
 import type { ScheduleCache } from "../storage/scheduleCache";
 import type { ScheduleStore } from "../storage/scheduleStore";
 import { RATES_SHEET, ratesSheetRows, readRatesSheet } from "../workbook/ratesSheet";
@@ -12,12 +12,9 @@ export interface ActionReport {
 
 /** Imports one schedule object or a list of them from a JSON file's text. */
 export async function importJsonText(store: ScheduleStore, text: string, fileName: string): Promise<ActionReport> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    return { done: [], problems: [`${fileName} is not JSON: ${(error as Error).message}`] };
-  }
+  const read = parseScheduleText(text);
+  if (!read.ok) return { done: [], problems: [`${fileName}: ${read.problem.message}`] };
+  const parsed = read.value;
   const items = Array.isArray(parsed) ? parsed : [parsed];
   const report: ActionReport = { done: [], problems: [] };
   for (const [i, item] of items.entries()) {

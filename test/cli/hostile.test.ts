@@ -331,6 +331,26 @@ describe("money never changed silently", () => {
     expect(JSON.parse(r.out).bills).toBeGreaterThan(15);
   });
 
+  it.each([
+    [
+      "a schedule file of 108 MB",
+      (p: string) => writeFileSync(p, Buffer.alloc(108 * 1024 * 1024, 0x20)),
+      /it is 113,246,208 bytes; a schedule file may be at most 4,194,304 bytes \(4 MB\)/,
+    ],
+    [
+      "a schedule nested a million deep",
+      (p: string) => writeFileSync(p, "[".repeat(1_000_000) + "]".repeat(1_000_000)),
+      /its lists and objects nest more than 32 deep/,
+    ],
+  ])("refuses %s in one line", async (_what, make, message) => {
+    const dir = folder();
+    const file = join(dir, "schedule.json");
+    make(file);
+    const r = await run("quote", "--schedule", file, "--usage", "0");
+    expect({ code: r.code, lines: r.err.trim().split("\n").length }).toEqual({ code: 2, lines: 1 });
+    expect(r.err).toMatch(message);
+  });
+
   it("reads a schedule JSON saved with a byte-order mark (Notepad)", async () => {
     const dir = folder();
     const file = join(dir, "chubbuck.json");
