@@ -1,5 +1,6 @@
 import type { DecisionPolicy, IsoDate, ReadEditSettings } from "../engine";
 import type { DecideJob, ReviewJob } from "./reviewSession";
+import type { RunRecord } from "../storage/db";
 import type { OutputName } from "../cycle/generateCycle";
 import type { CycleSettings } from "../cycle/settings";
 import type { Decision } from "../review/decisions";
@@ -22,19 +23,8 @@ export interface CycleJob {
   readonly now: string;
 }
 
-/** What the Run history keeps of a generated cycle. */
-export interface RunSummary {
-  readonly billDate: IsoDate;
-  readonly period: string;
-  readonly schedule: string;
-  readonly bills: number;
-  readonly held: number;
-  /** Money as text to the cent, as the Run history stores it. */
-  readonly currentCharges: string;
-  readonly totalDue: string;
-  readonly difference: string;
-  readonly fingerprints: Record<string, string>;
-}
+/** What the Run history keeps of a generated cycle, but for when it ran and what it wrote (db.ts). */
+export type RunSummary = Omit<RunRecord, "id" | "at" | "outputs">;
 
 export type CycleJobResult =
   | {

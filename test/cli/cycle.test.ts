@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { runUbill } from "../support/cli";
 import { readXlsxFast } from "../../src/adapters/xlsx/fastRead";
 import { writeXlsx } from "../../src/adapters/xlsx/fastXlsx";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
@@ -11,12 +11,7 @@ import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 const SAMPLE = join(__dirname, "..", "..", "samples", "cycle.xlsx");
 const hash = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
-  return { code, out, err };
-}
+const run = runUbill;
 
 describe("ubill cycle", () => {
   it("bills the sample cycle into a new workbook and leaves the input untouched", async () => {

@@ -7,7 +7,7 @@ import { createHash } from "crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
+import { runUbill } from "../support/cli";
 import { writeXlsx } from "../../src/adapters/xlsx/fastXlsx";
 import { sampleCycleWorkbook } from "../../src/samples/sampleCycle";
 import { sampleReadsWorkbook } from "../../src/samples/sampleReads";
@@ -22,12 +22,7 @@ const CYCLE = join(ROOT, "samples", "cycle.xlsx");
 const READS = join(ROOT, "samples", "reads.xlsx");
 const hash = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
-  return { code, out, err };
-}
+const run = runUbill;
 
 function folder(): string {
   return mkdtempSync(join(tmpdir(), "ubill-hostile-"));

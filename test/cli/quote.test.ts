@@ -2,17 +2,12 @@ import { execFileSync, spawnSync } from "child_process";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
+import { runUbill } from "../support/cli";
 
 const ROOT = join(__dirname, "..", "..");
 const CHUBBUCK = join(ROOT, "samples", "rates", "chubbuck.json");
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
-  return { code, out, err };
-}
+const run = runUbill;
 
 describe("ubill quote", () => {
   it("prices Chubbuck at 0 gallons at the published $97.20", async () => {

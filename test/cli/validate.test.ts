@@ -3,18 +3,13 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { runUbill } from "../support/cli";
 import { EDIT_CODES } from "../../src/engine";
 
 const SAMPLE = join(__dirname, "..", "..", "samples", "reads.xlsx");
 const hash = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t + "\n"), err: (t) => (err += t + "\n") });
-  return { code, out, err };
-}
+const run = runUbill;
 
 describe("ubill validate", () => {
   it("prints a summary by code for the sample workbook", async () => {

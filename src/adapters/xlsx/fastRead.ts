@@ -19,6 +19,12 @@ const EXCEL_ROWS = 1_048_576;
 const EXCEL_COLUMNS = 16_384;
 const EXCEL_CELL_CHARACTERS = 32_767;
 
+function checkFileSize(path: string, maxFile: number): void {
+  const size = statSync(path).size;
+  if (size > maxFile)
+    throw new WorkbookFileProblem(`it is ${Math.round(size / 1048576)} MB; a workbook may be at most ${Math.round(maxFile / 1048576)} MB`);
+}
+
 /** A file inside a ZIP archive, inflated on demand: whole, or only about its first `bytes`. */
 type ZipFile = (start?: { bytes: number }) => Buffer;
 
@@ -270,10 +276,7 @@ function lazySheet(
  * reader without limits (exceljs) opens it. Throws WorkbookFileProblem.
  */
 export function checkArchive(path: string, options: { maxFileBytes?: number; maxPartBytes?: number } = {}): void {
-  const maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
-  const size = statSync(path).size;
-  if (size > maxFile)
-    throw new WorkbookFileProblem(`it is ${Math.round(size / 1048576)} MB; a workbook may be at most ${Math.round(maxFile / 1048576)} MB`);
+  checkFileSize(path, options.maxFileBytes ?? MAX_FILE_BYTES);
   let files: Map<string, ZipFile>;
   try {
     files = unzip(readFileSync(path), options.maxPartBytes ?? MAX_PART_BYTES);
@@ -302,10 +305,7 @@ export function checkArchive(path: string, options: { maxFileBytes?: number; max
  * first are blank, as Excel shows them (they hold no value in the file).
  */
 export function readXlsxFast(path: string, options: { lazy?: boolean; maxFileBytes?: number; maxPartBytes?: number } = {}): MemoryWorkbook {
-  const maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
-  const size = statSync(path).size;
-  if (size > maxFile)
-    throw new WorkbookFileProblem(`it is ${Math.round(size / 1048576)} MB; a workbook may be at most ${Math.round(maxFile / 1048576)} MB`);
+  checkFileSize(path, options.maxFileBytes ?? MAX_FILE_BYTES);
   const files = unzip(readFileSync(path), options.maxPartBytes ?? MAX_PART_BYTES);
   const read = (name: string, start?: { bytes: number }) => {
     const text = files.get(name)?.(start).toString("utf8");
