@@ -1,6 +1,6 @@
 import { spawnSync } from "child_process";
 import { cpus, totalmem, tmpdir } from "os";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
 import { join } from "path";
 import { computeBill, dec, DEFAULT_READ_EDIT_SETTINGS, RateSchedule, runCycle, validateSchedule } from "../engine";
 import { ExcelWorkbook } from "../adapters/excel/excelWorkbook";
@@ -61,7 +61,13 @@ export interface BenchReport {
     readonly writeBillsAndRegister: { accounts: number; rows: number; sheets: number; syncs: number; maxRequestBytes: number };
   };
   readonly functions: { tieredPerSecond: number; billPerSecond: number };
-  readonly cli: { accounts: number; wallMs: number; peakMemoryMB: number };
+  readonly cli: {
+    accounts: number;
+    wallMs: number;
+    peakMemoryMB: number;
+    /** `ubill validate --out` over the same workbook: its file size, and the flagged copy's time and peak. */
+    validate: { fileMB: number; wallMs: number; peakMemoryMB: number };
+  };
   /** The pane's thread while Demo City is validated and generated in Chromium (test/browser/longTasks.e2e.ts). */
   readonly pane: PaneTasks | null;
   readonly targets: Target[];
@@ -200,34 +206,28 @@ async function cli(s: RateSchedule, accounts: number, root: string) {
   try {
     const input = join(dir, "city.xlsx");
     await writeXlsx(input, new MemoryWorkbook(demoCity(s, { accounts, seed: 11, historyMonths: 9 })));
-    const once = () => {
-      const run = spawnSync(
-        process.execPath,
-        [
-          "--max-semi-space-size=64",
-          join(root, "bin", "ubill.js"),
-          "cycle",
-          input,
-          "--out",
-          join(dir, "out.xlsx"),
-          "--schedule",
-          join(root, "samples", "rates", "demo-city.json"),
-        ],
-        {
-          env: { ...process.env, UBILL_STATS: "1" },
-          encoding: "utf8",
-          maxBuffer: 64 * 1024 * 1024,
-        },
-      );
-      if (run.status !== 0) throw new Error(`ubill cycle failed: ${run.stderr}`);
+    const ubill = (...args: string[]) => {
+      rmSync(join(dir, "out.xlsx"), { force: true });
+      const run = spawnSync(process.execPath, ["--max-semi-space-size=64", join(root, "bin", "ubill.js"), ...args], {
+        env: { ...process.env, UBILL_STATS: "1" },
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      if (run.status !== 0) throw new Error(`ubill ${args[0]} failed: ${run.stderr}`);
       return JSON.parse(/ubill-stats (.*)/.exec(run.stderr)![1]) as { wallMs: number; maxRssMB: number };
     };
-    // Two runs: the faster one's time (the least disturbed), and the larger of their peaks.
-    const runs = [once(), once()];
-    return {
-      accounts,
+    const cycle = () =>
+      ubill("cycle", input, "--out", join(dir, "out.xlsx"), "--schedule", join(root, "samples", "rates", "demo-city.json"));
+    const validate = () => ubill("validate", input, "--out", join(dir, "out.xlsx"));
+    // Two runs each: the faster one's time (the least disturbed), and the larger of their peaks.
+    const best = (runs: { wallMs: number; maxRssMB: number }[]) => ({
       wallMs: Math.min(...runs.map((r) => r.wallMs)),
       peakMemoryMB: Math.max(...runs.map((r) => r.maxRssMB)),
+    });
+    return {
+      accounts,
+      ...best([cycle(), cycle()]),
+      validate: { fileMB: Math.round((statSync(input).size / 1048576) * 10) / 10, ...best([validate(), validate()]) },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -363,6 +363,12 @@ export async function runBench(
       target: "100,000 accounts under 60 s and 2 GB",
       value: `${(c.wallMs / 1000).toFixed(1)} s, ${c.peakMemoryMB} MB`,
       met: at(c.accounts, 100000, c.wallMs < 60000 && c.peakMemoryMB < 2048),
+    },
+    {
+      name: `ubill validate --out, ${c.validate.fileMB} MB workbook`,
+      target: "a 50 MB workbook under 60 s and 2 GB",
+      value: `${(c.validate.wallMs / 1000).toFixed(1)} s, ${c.validate.peakMemoryMB} MB`,
+      met: at(c.accounts, 100000, c.validate.wallMs < 60000 && c.validate.peakMemoryMB < 2048),
     },
     {
       name: "longest task on the pane's thread, Demo City validate and generate",

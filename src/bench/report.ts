@@ -25,6 +25,10 @@ export function reportTable(r: BenchReport): string {
     ["UB.TIERED", `${n(r.functions.tieredPerSecond)} calls/s`],
     ["UB.BILL", `${n(r.functions.billPerSecond)} calls/s`],
     [`ubill cycle, ${n(r.cli.accounts)} accounts`, `${(r.cli.wallMs / 1000).toFixed(1)} s, peak ${n(r.cli.peakMemoryMB)} MB`],
+    [
+      `ubill validate --out, the same ${r.cli.validate.fileMB} MB workbook`,
+      `${(r.cli.validate.wallMs / 1000).toFixed(1)} s, peak ${n(r.cli.validate.peakMemoryMB)} MB`,
+    ],
     ...(r.pane
       ? (["validate", "generate"] as const).map((step): [string, string] => [
           `Pane thread, Demo City ${step} in Chromium`,

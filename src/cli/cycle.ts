@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from "fs";
 import { DEFAULT_READ_EDIT_SETTINGS, isIsoDate, RateSchedule, validateSchedule } from "../engine";
-import { checkOutput, writeAtomically } from "./files";
+import { checkOutput, writeAllAtomically } from "./files";
 import { checkWorkbookFile } from "./inputFile";
 import { readXlsxFast, WorkbookFileProblem } from "../adapters/xlsx/fastRead";
 import { XlsxWriter } from "../adapters/xlsx/fastXlsx";
@@ -26,7 +26,8 @@ export const CYCLE_HELP = `ubill cycle WORKBOOK.xlsx --out OUT.xlsx [--bill-date
   List, Letters, Door Hangers, Shutoff List, Collections List, Work Orders, Run Log, and the Letter
   Templates it used) into OUT.xlsx;
   the input file is never written. OUT.xlsx holds only the output sheets.
-  --bill-date DATE   the bill date (default: the period's end, the most common current read date)
+  --bill-date DATE   the bill date (default: the period's end, the most common current read date);
+                     on or after the period's end and at most 60 days after it
   --schedule FILE    a rate schedule JSON file; otherwise the workbook's Rates sheet, otherwise the
                      bundled Chubbuck sample
   --schedule-id ID   which schedule on the Rates sheet (default: the first)
@@ -101,9 +102,12 @@ async function billCycle(args: ParsedArgs, now: string): Promise<string> {
     await writer.close();
     return outcome.run;
   };
-  // Sheets go into OUT.xlsx.partial as they are made; it becomes OUT.xlsx only when the run succeeds.
+  // Sheets go into OUT.xlsx.partial as they are made, then the bill-print extract for a
+  // print-and-mail vendor beside it (docs/outputs.md); both are renamed only when both are complete.
+  const extract = `${out.replace(/\.xlsx$/i, "")}-bill-print.csv`;
   let billed: CycleRun | undefined;
-  await writeAtomically(out, async (partial) => {
+  let extracted = -1;
+  await writeAllAtomically([out, extract], async ([partial, extractPartial]) => {
     const writer = new XlsxWriter(partial);
     try {
       billed = await bill(writer);
@@ -111,18 +115,21 @@ async function billCycle(args: ParsedArgs, now: string): Promise<string> {
       writer.abort();
       throw error;
     }
+    const office = billed.loaded.office ?? DEFAULT_CYCLE_SETTINGS.office;
+    const lines: string[] = [];
+    for (const line of printExtract(
+      billed.result.statements,
+      servicesOf(schedule),
+      office,
+      DEFAULT_CYCLE_SETTINGS.policy,
+      schedule.usageUnit,
+    )) {
+      lines.push(line);
+      extracted++;
+    }
+    writeFileSync(extractPartial, lines.join(""));
   });
   const run = billed!;
-  // The bill-print extract for a print-and-mail vendor, beside OUT.xlsx (docs/outputs.md).
-  const extract = `${out.replace(/\.xlsx$/i, "")}-bill-print.csv`;
-  const office = run.loaded.office ?? DEFAULT_CYCLE_SETTINGS.office;
-  let extracted = -1;
-  const lines: string[] = [];
-  for (const line of printExtract(run.result.statements, servicesOf(schedule), office, DEFAULT_CYCLE_SETTINGS.policy, schedule.usageUnit)) {
-    lines.push(line);
-    extracted++;
-  }
-  await writeAtomically(extract, (partial) => writeFileSync(partial, lines.join("")));
   const { result, loaded, written, problems } = run;
   const r = result.register;
   const counts = cycleCounts(loaded, result);

@@ -52,8 +52,18 @@ export function checkOutput(out: string, input: string): void {
  * I/O errors become one line naming the path.
  */
 export async function writeAtomically(out: string, write: (partial: string) => Promise<void> | void): Promise<void> {
-  const partial = `${out}.partial`;
-  const cleanUp = () => rmSync(partial, { force: true });
+  await writeAllAtomically([out], ([partial]) => write(partial));
+}
+
+/**
+ * Writes several files as one: each to its `.partial`, and only when every one is complete are
+ * they renamed, so a failure part-way (a full disk on the last file) leaves none of them, old or
+ * new half. Ctrl-C or a termination removes the partial files. An I/O error is one line naming the
+ * file it was writing.
+ */
+export async function writeAllAtomically(outs: readonly string[], write: (partials: string[]) => Promise<void> | void): Promise<void> {
+  const partials = outs.map((out) => `${out}.partial`);
+  const cleanUp = () => partials.forEach((partial) => rmSync(partial, { force: true }));
   const onSignal = (signal: NodeJS.Signals) => {
     cleanUp();
     process.exit(signal === "SIGINT" ? 130 : 143);
@@ -61,12 +71,13 @@ export async function writeAtomically(out: string, write: (partial: string) => P
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
-    await write(partial);
-    renameSync(partial, out);
+    await write(partials);
+    partials.forEach((partial, i) => renameSync(partial, outs[i]));
   } catch (error) {
     cleanUp();
     if (error instanceof UsageError) throw error;
-    if ((error as { code?: string }).code) throw ioProblem("write", out, error);
+    const e = error as { code?: string; path?: string };
+    if (e.code) throw ioProblem("write", outs[Math.max(0, partials.indexOf(e.path ?? ""))], error);
     throw error;
   } finally {
     process.removeListener("SIGINT", onSignal);

@@ -2,8 +2,9 @@ import { existsSync } from "fs";
 import { checkOutput, writeAtomically } from "./files";
 import { checkWorkbookFile } from "./inputFile";
 import { DEFAULT_READ_EDIT_SETTINGS } from "../engine";
-import { XlsxWorkbook } from "../adapters/xlsx/xlsxWorkbook";
-import { checkArchive } from "../adapters/xlsx/fastRead";
+import { readXlsxFast, WorkbookFileProblem } from "../adapters/xlsx/fastRead";
+import { FlaggedCopy, FlagWriter } from "../adapters/xlsx/flaggedCopy";
+import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { runReview } from "../review/runReview";
 import { columnLetter } from "../workbook/address";
 import { COUNT_WORDS } from "../cycle/summary";
@@ -16,26 +17,36 @@ export const VALIDATE_HELP = `ubill validate READS.xlsx [--sheet NAME] [--out FL
                      offending cells coloured; the input file is never written
   --json             print every edit (sheet, row, account, meter, code, severity, message)`;
 
-/** Runs `ubill validate`: returns the text to print. */
+/** Runs `ubill validate`: returns the text to print. A workbook found damaged or too large part-way is one line. */
 export async function validate(args: ParsedArgs): Promise<string> {
+  try {
+    return await validateReads(args);
+  } catch (error) {
+    if (error instanceof WorkbookFileProblem) throw new UsageError(`${args.positional[0]} cannot be read: ${error.message}`);
+    throw error;
+  }
+}
+
+async function validateReads(args: ParsedArgs): Promise<string> {
   const [input] = args.positional;
   if (!input) throw new UsageError("validate needs a reads workbook: ubill validate READS.xlsx");
   if (!existsSync(input)) throw new UsageError(`cannot read ${input}: no such file`);
   const out = text(args, "out");
   if (out) checkOutput(out, input);
   checkWorkbookFile(input);
-  let workbook: XlsxWorkbook;
+  let values: MemoryWorkbook;
   try {
-    // Within the limits first (a ZIP bomb, a damaged part): exceljs has none of its own.
-    checkArchive(input);
-    workbook = await XlsxWorkbook.open(input);
+    values = readXlsxFast(input, { lazy: true });
   } catch (error) {
+    if (error instanceof WorkbookFileProblem) throw error;
     throw new UsageError(`${input} is not a readable .xlsx workbook: ${(error as Error).message}`);
   }
-  const outcome = await runReview(workbook, { readsSheet: text(args, "sheet"), settings: DEFAULT_READ_EDIT_SETTINGS, write: Boolean(out) });
+  const copy = out ? new FlagWriter(input) : undefined;
+  const port = copy ? new FlaggedCopy(values, copy) : values;
+  const outcome = await runReview(port, { readsSheet: text(args, "sheet"), settings: DEFAULT_READ_EDIT_SETTINGS, write: Boolean(copy) });
   if (!outcome.ok) throw new UsageError(outcome.message);
+  if (out && copy) await writeAtomically(out, (partial) => copy.save(partial));
   const r = outcome.result;
-  if (out) await writeAtomically(out, (partial) => workbook.save(partial));
   if (args.options.has("json")) {
     return JSON.stringify(
       {

@@ -9,7 +9,7 @@ import { billsSheets, BILLS_SHEET } from "./sheets/bills";
 import { delinquencySheet, DELINQUENCY_SHEET } from "./sheets/delinquency";
 import { doorHangersSheet, DOOR_HANGERS_SHEET } from "./sheets/doorHangers";
 import { lettersSheet, LETTERS_SHEET } from "./sheets/letters";
-import type { OutputSheet } from "./sheets/output";
+import { fitToCells, OutputSheet } from "./sheets/output";
 import { reconciliationSheet, RECONCILIATION_SHEET } from "./sheets/reconciliation";
 import { registerSheet, REGISTER_SHEET } from "./sheets/register";
 import { earlierOutputs, RUN_LOG_SHEET, runLogSheet } from "./sheets/runLog";
@@ -128,6 +128,8 @@ export async function generateCycle(
     for (const part of await make()) {
       if (options.cancelled?.()) throw new Cancelled();
       options.progress?.(`Writing ${part.name}`, i, builders.length);
+      const cut = fitToCells(part);
+      if (cut) problems.push(cut);
       await port.replaceSheet(part.name, part.rows, part.options);
       parts.push(part.name);
     }
@@ -162,6 +164,8 @@ export async function generateCycle(
     },
     result,
   );
+  const cut = fitToCells(log);
+  if (cut) problems.push(cut);
   await port.replaceSheet(log.name, log.rows, log.options);
   options.progress?.("Done", builders.length, builders.length);
   return { ok: true, run: { loaded, result, written: [...written, RUN_LOG_SHEET], problems } };

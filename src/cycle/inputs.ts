@@ -1,4 +1,5 @@
 import type { CycleInput, IsoDate, OpeningBalance, ReadEditSettings } from "../engine";
+import { cycleDatesProblem } from "../engine";
 import type { Decision } from "../review/decisions";
 import { accountReadings, openErrors, readPeriod, unmatchedRows } from "../review/readings";
 import { runReview } from "../review/runReview";
@@ -113,6 +114,8 @@ export async function loadCycle(
   await read(r.sheet, "Fingerprinting reads");
   const accounts = take(parseCycleAccounts((await read(accountsSheet, "Reading accounts"))!));
   const dates = readPeriod(r.readRows, options.dates);
+  const datesProblem = cycleDatesProblem(dates);
+  if (datesProblem) return { ok: false, message: datesProblem };
   const balancesData = await read(balancesSheet ?? ledgerSheet, "Reading balances");
   const balances: OpeningBalance[] = balancesData
     ? take(balancesSheet ? parseBalances(balancesData) : parseLedger(balancesData, dates.previousBillDate))

@@ -775,6 +775,9 @@ function parseAddress(address: string): { top: number; left: number; height: num
 
 const key = (r: number, c: number) => `${r}:${c}`;
 
+/** The most characters a cell holds (Excel specifications and limits). */
+const CELL_CHARACTERS = 32_767;
+
 class FakeRange extends Loadable {
   constructor(
     readonly ws: FakeWorksheet,
@@ -832,6 +835,11 @@ class FakeRange extends Loadable {
         const box = this.box();
         if (rows.length !== box.height || rows.some((r) => r.length !== box.width))
           throw excelError("InvalidArgument", "values do not match the range's size");
+        // A cell holds at most 32,767 characters ("Excel specifications and limits",
+        // support.microsoft.com: "Total number of characters that a cell can contain"); longer text
+        // is refused, and the whole request with it.
+        if (rows.some((r) => r.some((v) => typeof v === "string" && v.length > CELL_CHARACTERS)))
+          throw excelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
         const sheet = this.ws.resolve();
         rows.forEach((row, i) =>
           row.forEach((v, j) => {

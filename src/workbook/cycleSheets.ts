@@ -97,6 +97,11 @@ function flag(v: CellValue | undefined): boolean | undefined {
   return YES.has(text) ? true : NO.has(text) ? false : undefined;
 }
 
+/** The most carts or containers an account has, as UB.BILL's `carts` (docs/inputs.md). */
+export const MAX_CARTS = 50;
+/** The most dwelling units behind one account (a large apartment complex has hundreds). */
+export const MAX_DWELLING_UNITS = 10_000;
+
 /** Reads the Accounts sheet with everything billing needs; bad cells are named, their rows left out. */
 export function parseCycleAccounts(data: SheetValues): Outcome<CycleAccount> {
   const found = locateTable(data, CYCLE_ACCOUNT_COLUMNS);
@@ -122,10 +127,16 @@ export function parseCycleAccounts(data: SheetValues): Outcome<CycleAccount> {
       if (v === undefined) bad.push(`${where(f)}: expected Yes or No; got ${shown(get(f))}`);
       return v ?? false;
     };
-    const whole = (f: AccountField) => {
-      const d = money(f);
-      if (d !== undefined && (!d.isInteger() || d.isNegative())) bad.push(`${where(f)}: expected a whole number; got ${shown(get(f))}`);
-      return d?.toNumber();
+    const whole = (f: AccountField, max?: number) => {
+      if (isBlank(get(f))) return undefined;
+      const d = cellDecimal(get(f) ?? null, data.culture);
+      if (d === undefined || !d.isInteger() || d.isNegative() || (max !== undefined && d.gt(max))) {
+        bad.push(
+          `${where(f)}: expected a whole number${max === undefined ? "" : ` from 0 to ${max.toLocaleString("en-US")}`}; got ${shown(get(f))}`,
+        );
+        return undefined;
+      }
+      return d.toNumber();
     };
     const account = idText(get("account"));
     const status =
@@ -151,10 +162,10 @@ export function parseCycleAccounts(data: SheetValues): Outcome<CycleAccount> {
       dials: positive(get("dials"), true, data.culture),
       multiplier:
         positive(get("multiplier"), false, data.culture) === undefined ? undefined : cellDecimal(get("multiplier") ?? null, data.culture),
-      dwellingUnits: whole("dwellingUnits"),
+      dwellingUnits: whole("dwellingUnits", MAX_DWELLING_UNITS),
       cartSize: idText(get("cartSize")) || undefined,
-      cartCount: whole("cartCount"),
-      containers: containersOf(whole("containerCount"), whole("pickups"), idText(get("containerSize")) || undefined),
+      cartCount: whole("cartCount", MAX_CARTS),
+      containers: containersOf(whole("containerCount", MAX_CARTS), whole("pickups"), idText(get("containerSize")) || undefined),
       deposit: money("deposit") ?? ZERO,
       levelPay: yes("levelPay"),
       levelPayAmount: money("levelPayAmount"),

@@ -18,6 +18,8 @@ it("produces every figure of the bench at small sizes", async () => {
   expect(r.functions.billPerSecond).toBeGreaterThan(0);
   expect(r.cli.wallMs).toBeGreaterThan(0);
   expect(r.cli.peakMemoryMB).toBeGreaterThan(0);
+  expect(r.cli.validate.wallMs).toBeGreaterThan(0);
+  expect(r.cli.validate.fileMB).toBeGreaterThan(0);
   expect(r.targets.map((t) => t.name.split(",")[0])).toEqual([
     "engine cycle",
     "decimal engine vs integer floor",
@@ -26,6 +28,7 @@ it("produces every figure of the bench at small sizes", async () => {
     "largest Excel read",
     "UB.TIERED",
     "ubill cycle",
+    "ubill validate --out",
     "longest task on the pane's thread",
   ]);
   // The quick run does not start a browser; npm run bench measures the pane in Chromium.

@@ -3,7 +3,12 @@
  * the input's bytes as they were, and leaves no OUT or OUT.partial behind. Fixtures are made here,
  * at test time, from the committed samples.
  */
+import { spawn } from "child_process";
 import { createHash } from "crypto";
+// The module object itself (an import namespace's members cannot be replaced), so a test can put a
+// failing write where the product calls it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import fs = require("fs");
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -11,11 +16,13 @@ import { runUbill } from "../support/cli";
 import { writeXlsx } from "../../src/adapters/xlsx/fastXlsx";
 import { sampleCycleWorkbook } from "../../src/samples/sampleCycle";
 import { sampleReadsWorkbook } from "../../src/samples/sampleReads";
+import { demoCity } from "../../src/samples/demoCity";
 import { fromExcelSerial } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { ratesSheetRows, RATES_SHEET } from "../../src/workbook/ratesSheet";
 import type { CellValue } from "../../src/workbook/port";
 import { loadSchedule } from "../support/samples";
+import { readsRows, writeFixture } from "../support/xlsxFixtures";
 
 const ROOT = join(__dirname, "..", "..");
 const CYCLE = join(ROOT, "samples", "cycle.xlsx");
@@ -190,6 +197,96 @@ describe("outputs that cannot be written", () => {
     await refused(dir, [input], /^ubill: cannot write .*out\.xlsx: it is a directory/, "cycle", input, "--out", join(dir, "out.xlsx"));
   });
 
+  describe("a full disk or a read-only file system, met part-way (the error injected where Node would raise it)", () => {
+    afterEach(() => jest.restoreAllMocks());
+    const failure = (code: string, path?: string) => Object.assign(new Error(`${code}: injected`), { code, ...(path ? { path } : {}) });
+
+    it("names a full disk while validate writes its flagged copy, and leaves no partial file", async () => {
+      const dir = folder();
+      const input = join(dir, "reads.xlsx");
+      copyFileSync(READS, input);
+      let calls = 0;
+      const real = fs.writeSync;
+      jest.spyOn(fs, "writeSync").mockImplementation(((...args: Parameters<typeof fs.writeSync>) => {
+        if (++calls > 3) throw failure("ENOSPC");
+        return (real as (...a: unknown[]) => number)(...args);
+      }) as typeof fs.writeSync);
+      await refused(
+        dir,
+        [input],
+        /^ubill: cannot write .*flagged\.xlsx: the disk is full \(ENOSPC\)$/m,
+        "validate",
+        input,
+        "--out",
+        join(dir, "flagged.xlsx"),
+      );
+      expect(calls).toBeGreaterThan(3);
+    });
+
+    it("names a full disk on the cycle's last file, and leaves neither OUT.xlsx nor the extract", async () => {
+      const dir = folder();
+      const input = join(dir, "cycle.xlsx");
+      copyFileSync(CYCLE, input);
+      const real = fs.writeFileSync;
+      jest.spyOn(fs, "writeFileSync").mockImplementation(((path: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+        if (String(path).endsWith("-bill-print.csv.partial")) throw failure("ENOSPC", String(path));
+        return (real as (...a: unknown[]) => void)(path, ...rest);
+      }) as typeof fs.writeFileSync);
+      await refused(
+        dir,
+        [input],
+        /^ubill: cannot write .*out-bill-print\.csv: the disk is full \(ENOSPC\)$/m,
+        "cycle",
+        input,
+        "--out",
+        join(dir, "out.xlsx"),
+      );
+    });
+
+    it.each(["cycle", "validate"])("names a read-only file system for %s", async (command) => {
+      const dir = folder();
+      const input = join(dir, "in.xlsx");
+      copyFileSync(command === "cycle" ? CYCLE : READS, input);
+      const real = fs.openSync;
+      jest.spyOn(fs, "openSync").mockImplementation(((path: fs.PathLike, ...rest: unknown[]) => {
+        if (String(path).endsWith(".partial")) throw failure("EROFS", String(path));
+        return (real as (...a: unknown[]) => number)(path, ...rest);
+      }) as typeof fs.openSync);
+      await refused(
+        dir,
+        [input],
+        /^ubill: cannot write .*out\.xlsx: the file system is read-only \(EROFS\)$/m,
+        command,
+        input,
+        "--out",
+        join(dir, "out.xlsx"),
+      );
+    });
+  });
+
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "removes its partial file when stopped by %s part-way (Ctrl-C sends SIGINT)",
+    async (signal) => {
+      const dir = folder();
+      const input = join(dir, "city.xlsx");
+      // Big enough to be stopped while it writes: Demo City's 20,000 accounts.
+      await writeXlsx(input, new MemoryWorkbook(demoCity(loadSchedule("demo-city"), { accounts: 20_000, seed: 3, historyMonths: 3 })));
+      const before = hash(input);
+      const child = spawn(process.execPath, [join(ROOT, "bin", "ubill.js"), "cycle", input, "--out", join(dir, "out.xlsx")], {
+        stdio: "ignore",
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      // Stopped once its partial file has begun.
+      for (let i = 0; i < 600 && !existsSync(join(dir, "out.xlsx.partial")); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(existsSync(join(dir, "out.xlsx.partial"))).toBe(true);
+      child.kill(signal);
+      expect(await exited).toBe(signal === "SIGINT" ? 130 : 143);
+      expect(readdirSync(dir)).toEqual(["city.xlsx"]);
+      expect(hash(input)).toBe(before);
+    },
+    120_000,
+  );
+
   it("writes validate's flagged copy through a partial file", async () => {
     const dir = folder();
     const r = await run("validate", READS, "--out", join(dir, "flagged.xlsx"));
@@ -287,6 +384,23 @@ describe("money never changed silently", () => {
     await refused(dir, [input], /a list in a schedule has at most 1000 items/, "cycle", input, "--out", join(dir, "out.xlsx"));
   });
 
+  it.each([
+    ["1900-01-01", /^ubill: The bill date 1900-01-01 is before the end of the period it bills \(2026-10-30\)/],
+    ["2199-12-31", /^ubill: The bill date 2199-12-31 is more than 60 days after the end of the period it bills \(2026-10-30\)/],
+  ])("refuses --bill-date %s, a date it reads, because of the period it bills", async (date, message) => {
+    const dir = folder();
+    const input = join(dir, "cycle.xlsx");
+    copyFileSync(CYCLE, input);
+    await refused(dir, [input], message, "cycle", input, "--out", join(dir, "o.xlsx"), "--bill-date", date);
+  });
+
+  it("bills with --bill-date 60 days after the period", async () => {
+    const dir = folder();
+    const r = await run("cycle", CYCLE, "--out", join(dir, "o.xlsx"), "--bill-date", "2026-12-29", "--json");
+    expect(r.err).toBe("");
+    expect(JSON.parse(r.out).billDate).toBe("2026-12-29");
+  });
+
   it.each(["9999-12-31", "0001-01-01"])("refuses --bill-date %s", async (date) => {
     const dir = folder();
     const input = join(dir, "cycle.xlsx");
@@ -357,7 +471,54 @@ describe("money never changed silently", () => {
   });
 });
 
+describe("sheets to Excel's last row (docs/inputs.md)", () => {
+  it("validates a reads sheet filled to row 1,048,576, and names a row past it in one line", async () => {
+    const last = await writeFixture({ sheets: [{ name: "Reads", data: readsRows(1_048_576) }] });
+    const r = await run("validate", last, "--json");
+    expect(r.err).toBe("");
+    expect(JSON.parse(r.out).reads).toBe(1_048_575);
+    const dir = folder();
+    const past = join(dir, "past.xlsx");
+    copyFileSync(
+      await writeFixture({
+        sheets: [{ name: "Reads", data: [...readsRows(2)].join("") + `<row r="1048577"><c r="A1048577"><v>1</v></c></row>` }],
+      }),
+      past,
+    );
+    await refused(
+      dir,
+      [past],
+      /^ubill: .*past\.xlsx cannot be read: a sheet has a row numbered 1048577; Excel's rows are 1 to 1,048,576$/m,
+      "validate",
+      past,
+    );
+  }, 300_000);
+});
+
 describe("numbers past the limits (docs/inputs.md)", () => {
+  it.each([
+    ["Cart Count", 50, 51],
+    ["Cart Count", 50, "99999999999999999999"],
+    ["Dwelling Units", 10000, 10001],
+  ])("bills an Accounts %s of %s and names one of %s, leaving that account out", async (column, atLimit, past) => {
+    const dir = folder();
+    const input = await cycleWorkbook(dir, (sheets) => {
+      const header = sheets.Accounts[0];
+      let at = header.indexOf(column);
+      if (at < 0) at = header.push(column) - 1;
+      sheets.Accounts[1][at] = atLimit;
+      sheets.Accounts[2][at] = past;
+    });
+    const r = await run("cycle", input, "--out", join(dir, "out.xlsx"), "--json");
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out) as { problems: string[]; bills: number };
+    const limit = atLimit.toLocaleString("en-US");
+    expect(summary.problems.filter((p) => p.includes(`expected a whole number from 0 to ${limit}`))).toEqual([
+      expect.stringMatching(new RegExp(`^Accounts!.3: expected a whole number from 0 to ${limit}; got "?${past}"?$`)),
+    ]);
+    expect(summary.problems.join("\n")).not.toMatch(/Accounts!.2:/);
+  });
+
   const CHUBBUCK = join(ROOT, "samples", "rates", "chubbuck.json");
   it.each([
     [["--usage", "1e999999999"], /^ubill: --usage must be a number from 0 to 1,000,000,000,000/],

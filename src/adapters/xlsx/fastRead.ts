@@ -15,7 +15,7 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 export const MAX_PART_BYTES = 480 * 1024 * 1024;
 
 /** Excel's sheet size and cell length (learn.microsoft.com, "Excel specifications and limits"). */
-const EXCEL_ROWS = 1_048_576;
+export const EXCEL_ROWS = 1_048_576;
 const EXCEL_COLUMNS = 16_384;
 const EXCEL_CELL_CHARACTERS = 32_767;
 
@@ -26,7 +26,15 @@ function checkFileSize(path: string, maxFile: number): void {
 }
 
 /** A file inside a ZIP archive, inflated on demand: whole, or only about its first `bytes`. */
-type ZipFile = (start?: { bytes: number }) => Buffer;
+export type ZipFile = ((start?: { bytes: number }) => Buffer) & { readonly raw: RawEntry };
+
+/** A part as the archive stores it, to be copied into another archive without inflating it. */
+export interface RawEntry {
+  readonly method: number;
+  readonly crc: number;
+  readonly size: number;
+  readonly data: Buffer;
+}
 
 /** The files inside a ZIP archive, inflated on demand. */
 function unzip(buffer: Buffer, maxPartBytes: number): Map<string, ZipFile> {
@@ -47,11 +55,12 @@ function unzip(buffer: Buffer, maxPartBytes: number): Map<string, ZipFile> {
     const comment = buffer.readUInt16LE(at + 32);
     const local = buffer.readUInt32LE(at + 42);
     const name = buffer.toString("utf8", at + 46, at + 46 + nameLength);
-    files.set(name, (start) => {
+    const crc = buffer.readUInt32LE(at + 16);
+    const dataStart = () => local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    const inflate = (start?: { bytes: number }) => {
       if (size > maxPartBytes)
         throw new WorkbookFileProblem(`its part ${name} is ${Math.round(size / 1048576)} MB; a part may be at most ${limit}`);
-      const dataStart = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-      const data = buffer.subarray(dataStart, dataStart + compressed);
+      const data = buffer.subarray(dataStart(), dataStart() + compressed);
       if (method === 0) return start ? data.subarray(0, start.bytes) : data;
       try {
         if (start) {
@@ -71,7 +80,15 @@ function unzip(buffer: Buffer, maxPartBytes: number): Map<string, ZipFile> {
             : `its part ${name} is damaged (${e.message})`,
         );
       }
-    });
+    };
+    files.set(
+      name,
+      Object.assign(inflate, {
+        get raw(): RawEntry {
+          return { method, crc, size, data: buffer.subarray(dataStart(), dataStart() + compressed) };
+        },
+      }),
+    );
     at += 46 + nameLength + extra + comment;
   }
   return files;
@@ -85,7 +102,7 @@ const ENTITIES: Record<string, string> = Object.assign(Object.create(null) as Re
   apos: "'",
 });
 
-function decode(text: string): string {
+export function decode(text: string): string {
   if (!text.includes("&")) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, e: string) =>
     e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? whole),
@@ -108,7 +125,7 @@ function texts(xml: string): string {
  * An attribute's value from an element's attribute text, found by indexOf (this runs per cell);
  * XML allows either quote.
  */
-function attr(attrs: string, name: string): string | undefined {
+export function attr(attrs: string, name: string): string | undefined {
   for (const quote of ['"', "'"]) {
     let at = attrs.indexOf(` ${name}=${quote}`);
     if (at < 0) {
@@ -125,9 +142,11 @@ function attr(attrs: string, name: string): string | undefined {
  * SpreadsheetML whose elements carry a namespace prefix (`<x:worksheet>`, as the Open XML SDK
  * writes it) as plain element names: Excel and LibreOffice open both.
  */
-function unprefixed(xml: string): string {
-  const m = /^(?:\uFEFF)?\s*(?:<\?[^>]*\?>\s*)?<([A-Za-z_][\w.-]*):[A-Za-z]/.exec(xml.slice(0, 2000));
-  if (!m) return xml;
+export function unprefixed(xml: string): string {
+  const head = xml.slice(0, 4000);
+  const m = /^(?:\uFEFF)?\s*(?:<\?[^>]*\?>\s*)?<([A-Za-z_][\w.-]*):[A-Za-z]/.exec(head);
+  // Only SpreadsheetML's own prefix (Transitional or Strict): docProps' cp: or dc: stay as they are.
+  if (!m || !new RegExp(`xmlns:${m[1]}=["'][^"']*spreadsheetml/(?:2006/)?main["']`).test(head)) return xml;
   return xml.replace(new RegExp(`<(/?)${m[1]}:`, "g"), "<$1");
 }
 
@@ -156,7 +175,22 @@ function dateStyles(stylesXml: string | undefined): Set<number> {
 /** Days from the 1904 date system's day 0 to the 1900 system's (learn.microsoft.com, "Date systems in Excel"). */
 const DAYS_1904 = 1462;
 
-function columnIndex(ref: string): number {
+/**
+ * A date cell written as ISO 8601 text (`t="d"`, as Strict OOXML may store dates) as the serial
+ * number Excel shows for it, time of day as the fraction.
+ */
+function isoSerial(text: string, ref: string | undefined): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?Z?$/.exec(text.trim());
+  const ms = m
+    ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), 0) + Number(m[6] ?? 0) * 1000
+    : NaN;
+  const date = m ? new Date(ms) : undefined;
+  if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3]))
+    throw new WorkbookFileProblem(`cell ${ref ?? ""} of a sheet is a date written "${text.slice(0, 40)}", which is not an ISO 8601 date`);
+  return ms / 86_400_000 + 25569;
+}
+
+export function columnIndex(ref: string): number {
   let n = 0;
   for (let i = 0; i < ref.length; i++) {
     const code = ref.charCodeAt(i);
@@ -196,7 +230,15 @@ function parseSheet(xml: string, shared: readonly string[], maxRows = Infinity, 
       const vStart = inner.indexOf("<v>");
       const v = vStart < 0 ? undefined : inner.slice(vStart + 3, inner.indexOf("</v>", vStart));
       let value: CellValue = null;
-      if (type === "s") value = v === undefined ? null : (shared[Number(v)] ?? null);
+      if (type === "s") {
+        if (v !== undefined && shared[Number(v)] === undefined)
+          throw new WorkbookFileProblem(
+            shared.length === 0
+              ? `cell ${ref ?? ""} of a sheet refers to shared text, but the workbook has none (its part xl/sharedStrings.xml is missing)`
+              : `cell ${ref ?? ""} of a sheet refers to shared text number ${v}, but the workbook has ${shared.length.toLocaleString("en-US")}`,
+          );
+        value = v === undefined ? null : shared[Number(v)];
+      } else if (type === "d") value = v === undefined ? null : isoSerial(v, ref);
       else if (type === "inlineStr") value = texts(inner);
       else if (type === "b") value = v === "1";
       else if (type === "str" || type === "e") value = v === undefined ? null : decode(v);
@@ -271,30 +313,32 @@ function lazySheet(
   return sheet;
 }
 
+/** Each sheet's name and the path of its part in the archive, in the workbook's order. */
+export function sheetParts(workbookXml: string, relsXml: string): { name: string; path: string | undefined }[] {
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const id = attr(m[1], "Id");
+    const target = attr(m[1], "Target");
+    if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
+  }
+  return [...workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => {
+    // The relationship id, whatever prefix its namespace was given (r:id as Excel writes it).
+    const target = targets.get(attr(m[1], "r:id") ?? /\s[\w.-]+:id=["']([^"']*)["']/.exec(` ${m[1]}`)?.[1] ?? "");
+    return { name: decode(attr(m[1], "name") ?? ""), path: target ? `xl/${target}` : undefined };
+  });
+}
+
 /**
- * Inflates every part of an .xlsx file once, within the limits, and lets it go: a check before a
- * reader without limits (exceljs) opens it. Throws WorkbookFileProblem.
+ * The parts of an .xlsx file, each inflated on demand within the limits (a ZIP bomb or a damaged
+ * part throws WorkbookFileProblem when it is inflated).
  */
-export function checkArchive(path: string, options: { maxFileBytes?: number; maxPartBytes?: number } = {}): void {
+export function openArchive(path: string, options: { maxFileBytes?: number; maxPartBytes?: number } = {}): Map<string, ZipFile> {
   checkFileSize(path, options.maxFileBytes ?? MAX_FILE_BYTES);
-  let files: Map<string, ZipFile>;
   try {
-    files = unzip(readFileSync(path), options.maxPartBytes ?? MAX_PART_BYTES);
+    return unzip(readFileSync(path), options.maxPartBytes ?? MAX_PART_BYTES);
   } catch (error) {
     if (error instanceof WorkbookFileProblem) throw error;
     throw new WorkbookFileProblem((error as Error).message);
-  }
-  for (const [name, part] of files) {
-    const data = part();
-    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
-    // Rows past Excel's last, which a reader would allocate for: found without parsing the cells.
-    const xml = data.toString("latin1");
-    for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*?\sr=["'](\d+)["']/g)) {
-      if (Number(m[1]) > EXCEL_ROWS)
-        throw new WorkbookFileProblem(
-          `its part ${name} has a row numbered ${m[1]}; Excel's rows are 1 to ${EXCEL_ROWS.toLocaleString("en-US")}`,
-        );
-    }
   }
 }
 
@@ -324,12 +368,6 @@ export function readXlsxFast(path: string, options: { lazy?: boolean; maxFileByt
   const pr = /<workbookPr\b([^>]*)\/?>/.exec(workbookXml)?.[1] ?? "";
   const date1904 = ["1", "true"].includes(attr(pr, "date1904") ?? "");
   const dates1904 = date1904 ? dateStyles(read("xl/styles.xml")) : undefined;
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const id = attr(m[1], "Id");
-    const target = attr(m[1], "Target");
-    if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
-  }
   // Read whole (not lazily), a sheet also keeps its manual page breaks, as an output check needs them.
   const parse = (part: string | undefined, strings: readonly string[]) => {
     const xml = part ? read(part) : undefined;
@@ -339,10 +377,7 @@ export function readXlsxFast(path: string, options: { lazy?: boolean; maxFileByt
     return sheet;
   };
   const workbook = new MemoryWorkbook();
-  for (const m of workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const name = decode(attr(m[1], "name") ?? "");
-    const target = targets.get(attr(m[1], "r:id") ?? "");
-    const path = target ? `xl/${target}` : undefined;
+  for (const { name, path } of sheetParts(workbookXml, relsXml)) {
     workbook.sheets.set(
       name,
       options.lazy ? lazySheet((start) => (path ? read(path, start) : undefined), shared, dates1904) : parse(path, shared),

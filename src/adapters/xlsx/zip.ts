@@ -7,6 +7,10 @@ interface Entry {
   readonly crc: number;
   readonly compressed: number;
   readonly size: number;
+  /** Deflate (8) unless copied stored (0). */
+  readonly method?: number;
+  /** General purpose flags: a data descriptor and UTF-8 names unless copied. */
+  readonly flags?: number;
 }
 
 /**
@@ -28,8 +32,8 @@ export class ZipWriter {
     this.offset += buffer.length;
   }
 
-  /** Adds one file, its content given as chunks of text. */
-  async add(name: string, chunks: Iterable<string>): Promise<void> {
+  /** Adds one file, its content given as chunks of text (UTF-8) or bytes. */
+  async add(name: string, chunks: Iterable<string | Buffer>): Promise<void> {
     const nameBytes = Buffer.from(name, "utf8");
     const offset = this.offset;
     const header = Buffer.alloc(30);
@@ -54,7 +58,7 @@ export class ZipWriter {
       deflate.on("error", reject);
     });
     for (const text of chunks) {
-      const buffer = Buffer.from(text, "utf8");
+      const buffer = typeof text === "string" ? Buffer.from(text, "utf8") : text;
       crc = crc32(buffer, crc);
       size += buffer.length;
       if (!deflate.write(buffer)) await new Promise((resolve) => deflate.once("drain", resolve));
@@ -68,6 +72,34 @@ export class ZipWriter {
     descriptor.writeUInt32LE(size, 12);
     this.write(descriptor);
     this.entries.push({ name: nameBytes, offset, crc: crc >>> 0, compressed, size });
+  }
+
+  /** Adds one file as another archive stored it (deflated or stored), without inflating it. */
+  addRaw(name: string, entry: { method: number; crc: number; size: number; data: Buffer }): void {
+    const nameBytes = Buffer.from(name, "utf8");
+    const offset = this.offset;
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x0800, 6); // UTF-8 names; sizes in this header
+    header.writeUInt16LE(entry.method, 8);
+    header.writeUInt32LE(0x00210000, 10);
+    header.writeUInt32LE(entry.crc >>> 0, 14);
+    header.writeUInt32LE(entry.data.length, 18);
+    header.writeUInt32LE(entry.size, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    this.write(header);
+    this.write(nameBytes);
+    this.write(entry.data);
+    this.entries.push({
+      name: nameBytes,
+      offset,
+      crc: entry.crc >>> 0,
+      compressed: entry.data.length,
+      size: entry.size,
+      method: entry.method,
+      flags: 0x0800,
+    });
   }
 
   /** Closes the file without finishing it (the caller removes it). */
@@ -87,8 +119,8 @@ export class ZipWriter {
       h.writeUInt32LE(0x02014b50, 0);
       h.writeUInt16LE(20, 4);
       h.writeUInt16LE(20, 6);
-      h.writeUInt16LE(0x0808, 8);
-      h.writeUInt16LE(8, 10);
+      h.writeUInt16LE(e.flags ?? 0x0808, 8);
+      h.writeUInt16LE(e.method ?? 8, 10);
       h.writeUInt32LE(0x00210000, 12);
       h.writeUInt32LE(e.crc, 16);
       h.writeUInt32LE(e.compressed, 20);

@@ -9,3 +9,4 @@ export { ageBalance, agingTotal } from "./aging";
 export { levelPayment } from "./levelPay";
 export { reconcile } from "./reconciliation";
 export { registerTotals } from "./register";
+export { cycleDatesProblem, MAX_PERIOD_DAYS, MAX_BILL_DAYS_AFTER_PERIOD } from "./cycleDates";

@@ -38,17 +38,27 @@ export function optionalText(value: Json, path: string): string | undefined {
 }
 
 /** A decimal written as a string ("24.00") or a JSON number (24); money keeps every digit. */
+/**
+ * The largest number a schedule may hold, either side of zero (docs/inputs.md): a price, a block's
+ * bound in gallons or cubic feet, an allowance. "9e999999999999999" is past it (decimal.js would make
+ * it Infinity), and so is anything a billing clerk did not mean.
+ */
+export const MAX_SCHEDULE_NUMBER = 1e12;
+
 export function decimal(value: Json, path: string, opts: { min?: number; positive?: boolean } = {}): Dec {
   const raw = typeof value === "number" && Number.isFinite(value) ? String(value) : value;
   if (typeof raw !== "string" || !isDecimalText(raw)) problem(path, 'a decimal such as "1.15"', value);
   const result = new Dec(raw.trim());
+  if (!result.isFinite() || result.abs().greaterThan(MAX_SCHEDULE_NUMBER))
+    problem(path, "a decimal from -1,000,000,000,000 to 1,000,000,000,000", value);
   if (opts.min !== undefined && result.lessThan(opts.min)) problem(path, `a decimal of at least ${opts.min}`, value);
   if (opts.positive && !result.greaterThan(0)) problem(path, "a decimal above zero", value);
   return result;
 }
 
-export function integer(value: Json, path: string, min: number): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min) problem(path, `a whole number of at least ${min}`, value);
+export function integer(value: Json, path: string, min: number, max = 366): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max)
+    problem(path, `a whole number from ${min} to ${max}`, value);
   return value;
 }
 

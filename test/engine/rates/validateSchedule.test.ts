@@ -163,3 +163,32 @@ describe("validateSchedule", () => {
     expect(!r.ok && r.problem.message).toMatch(/expected an object/);
   });
 });
+
+describe("numbers in a schedule (docs/inputs.md)", () => {
+  const withAmount = (amount: unknown) => {
+    const s = minimal();
+    (s.versions[0].charges[0] as Record<string, unknown>).amount = amount;
+    return validateSchedule(s);
+  };
+
+  it.each(["1000000000000", "1e12", 1e12])("takes an amount at the limit, %j", (amount) => {
+    expect(withAmount(amount).ok).toBe(true);
+  });
+
+  it.each(["1000000000000.01", "9e999999999999999", "1e13", 1e300])("refuses an amount past the limit, %j, naming its path", (amount) => {
+    const r = withAmount(amount);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.problem.message).toMatch(
+        /^rate schedule "t": versions\[0\]\.charges\[0\]\.amount: expected a decimal from -1,000,000,000,000 to 1,000,000,000,000/,
+      );
+  });
+
+  it.each([
+    [366, true],
+    [367, false],
+    [1e300, false],
+  ])("takes cycleDays %s: %s", (days, ok) => {
+    expect(validateSchedule({ ...minimal(), cycleDays: days }).ok).toBe(ok);
+  });
+});
