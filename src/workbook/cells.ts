@@ -71,10 +71,23 @@ export function cellDecimal(v: CellValue | undefined, culture: NumberCulture = U
 
 const serialDates = new Map<number, IsoDate>();
 
-/** A date from an Excel serial number, ISO text, or US text (10/30/2026, 10/30/26). */
+/** The first and last dates read from a cell (docs/inputs.md). */
+export const FIRST_DATE = "1900-03-01";
+export const LAST_DATE = "2199-12-31";
+/**
+ * Excel serials of those dates: 61 is 1900-03-01, the first day Excel's serials agree with the
+ * calendar (it counts a 1900-02-29 that never was); 109,574 is 2199-12-31.
+ */
+const FIRST_SERIAL = 61;
+const LAST_SERIAL = 109_574;
+
+/**
+ * A date from an Excel serial number, ISO text, or US text (10/30/2026, 10/30/26), from 1900-03-01
+ * to 2199-12-31: a date past them is no date, named like any unreadable cell.
+ */
 export function cellDate(v: CellValue | undefined): IsoDate | undefined {
   if (typeof v === "number") {
-    if (!(Number.isFinite(v) && v >= 61 && v < 2958466)) return undefined;
+    if (!(Number.isFinite(v) && v >= FIRST_SERIAL && v < LAST_SERIAL + 1)) return undefined;
     const day = Math.floor(v);
     let iso = serialDates.get(day);
     if (iso === undefined) {
@@ -85,12 +98,12 @@ export function cellDate(v: CellValue | undefined): IsoDate | undefined {
   }
   if (typeof v !== "string") return undefined;
   const text = v.trim();
-  if (isIsoDate(text)) return text;
+  const inRange = (iso: string) => (isIsoDate(iso) && iso >= FIRST_DATE && iso <= LAST_DATE ? iso : undefined);
+  if (isIsoDate(text)) return inRange(text);
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text);
   if (!us) return undefined;
   const year = us[3].length === 2 ? 2000 + Number(us[3]) : Number(us[3]);
-  const iso = `${year}-${us[1].padStart(2, "0")}-${us[2].padStart(2, "0")}`;
-  return isIsoDate(iso) ? iso : undefined;
+  return inRange(`${year}-${us[1].padStart(2, "0")}-${us[2].padStart(2, "0")}`);
 }
 
 const MONTHS = "january february march april may june july august september october november december".split(" ");

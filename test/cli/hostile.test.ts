@@ -525,6 +525,9 @@ describe("numbers past the limits (docs/inputs.md)", () => {
     [["--usage", "1000000000001"], /^ubill: --usage must be a number from 0 to 1,000,000,000,000/],
     [["--carts", "99999999999999999999"], /^ubill: --carts must be a whole number from 0 to 50/],
     [["--carts", "51"], /^ubill: --carts must be a whole number from 0 to 50/],
+    [["--days", "367"], /^ubill: --days must be/],
+    [["--days", "0"], /^ubill: --days must be/],
+    [["--days", "61"], /^ubill: days of service must be above 0 and at most 60, got 61$/m],
   ])("refuses quote %j in one line", async (extra, message) => {
     const r = await run("quote", "--schedule", CHUBBUCK, "--usage", "0", ...(extra as string[]));
     expect({ code: r.code, lines: r.err.trim().split("\n").length }).toEqual({ code: 2, lines: 1 });
@@ -532,7 +535,7 @@ describe("numbers past the limits (docs/inputs.md)", () => {
   });
 
   it("prices usage at the limit", async () => {
-    const r = await run("quote", "--schedule", CHUBBUCK, "--usage", "1000000000000", "--carts", "50", "--json");
+    const r = await run("quote", "--schedule", CHUBBUCK, "--usage", "1000000000000", "--carts", "50", "--days", "60", "--json");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).total).toMatch(/^\d+\.\d\d$/);
   });

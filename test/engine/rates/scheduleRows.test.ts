@@ -18,6 +18,15 @@ describe("scheduleToRows", () => {
 });
 
 describe("rowsToScheduleJson", () => {
+  it("reads a list item at index 999, the last, and refuses 1000", () => {
+    const at = rowsToScheduleJson([{ field: "classes[999]", value: "x", where: "Rates!B2" }]);
+    expect(at.ok && (at.value as { classes: unknown[] }).classes.length).toBe(1000);
+    const past = rowsToScheduleJson([{ field: "classes[1000]", value: "x", where: "Rates!B2" }]);
+    expect(!past.ok && past.problem.message).toBe(
+      'Rates!B2: field "classes[1000]" names item 1000; a list in a schedule has at most 1000 items',
+    );
+  });
+
   it("names the row whose field cannot be read", () => {
     const r = rowsToScheduleJson([{ field: "versions[0]..amount", value: "1", where: "Rates!B7" }]);
     expect(!r.ok && r.problem.message).toMatch(/^Rates!B7: field "versions\[0\]\.\.amount" is not a path/);
