@@ -62,8 +62,8 @@ export interface Pane {
 }
 
 /** A fresh browser profile (its own IndexedDB) with office.js answered by the fake. */
-export async function newPane(browser: Browser, server: RunningServer, open: OpenWith): Promise<Pane> {
-  const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
+export async function newPane(browser: Browser, server: RunningServer, open: OpenWith, width = 420): Promise<Pane> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
   const fakeOffice = readFileSync(join(DIST_TRY, "fake-office.js"), "utf8");
   const pane: Pane = { context, page: await context.newPage(), errors: [], next: open };
   await context.route(OFFICE_JS_URL, (route) => {
@@ -131,7 +131,7 @@ export function screenshotPath(name: string): string {
  * What every task-pane suite shares: one browser and one server for the file, and each test's
  * panes closed after it, failing the test on any error its page logged. Returns how to open a pane.
  */
-export function paneSuite(): (open: OpenWith) => Promise<Pane> {
+export function paneSuite(): (open: OpenWith, width?: number) => Promise<Pane> {
   let browser: Browser;
   let server: RunningServer;
   const panes: Pane[] = [];
@@ -148,8 +148,8 @@ export function paneSuite(): (open: OpenWith) => Promise<Pane> {
       expect(pane.errors).toEqual([]);
     }
   });
-  return async (open) => {
-    const pane = await newPane(browser, server, open);
+  return async (open, width) => {
+    const pane = await newPane(browser, server, open, width);
     panes.push(pane);
     return pane;
   };

@@ -2,6 +2,8 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import type { Page } from "playwright-core";
 import { highlightFill } from "../../src/fakes/conditionalFormats";
+import { EDITS } from "../../src/engine";
+import type { EditCode } from "../../src/engine";
 import { demoCityWorkbook } from "../../src/fakes/host";
 import { digest, openView, Pane, paneSuite, reopen, ROOT, workbookOf } from "./harness";
 import { valuesSnapshot } from "../../src/fakes/snapshot";
@@ -47,9 +49,19 @@ async function showAll(pane: Pane) {
   await pane.page.getByRole("option", { name: "all" }).click();
 }
 
-/** The flagged-reads row for an account and code. */
-const editRow = (pane: Pane, account: string, code: string) =>
-  pane.page.getByRole("table", { name: "Flagged reads" }).getByRole("row").filter({ hasText: account }).filter({ hasText: code });
+/**
+ * The flagged-reads row for an account and edit, listed by its words after its severity badge
+ * ("warningHigh usage", never "errorVery high usage"); `decided` is the decision it shows.
+ */
+const editRow = (pane: Pane, account: string, code: EditCode, decided?: string) => {
+  const words = EDITS[code].title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const row = pane.page
+    .getByRole("table", { name: "Flagged reads" })
+    .getByRole("row")
+    .filter({ hasText: account })
+    .filter({ hasText: new RegExp(`(error|warning|info)\\s*${words}`) });
+  return decided ? row.filter({ hasText: `${decided}:` }) : row;
+};
 
 describe("the task pane in Chromium over a fake Excel", () => {
   it("opens with its four views, no schedule until the user loads one, and every UB function registered in the shared runtime", async () => {
@@ -101,7 +113,7 @@ describe("the task pane in Chromium over a fake Excel", () => {
     await page.getByRole("button", { name: "Approve" }).click();
     await page.getByRole("status").filter({ hasText: "100102: approved." }).waitFor();
     await showAll(pane);
-    await editRow(pane, "100102", "HIGH_USAGE (approved)").waitFor();
+    await editRow(pane, "100102", "HIGH_USAGE", "approved").waitFor();
 
     let sheet = (await workbookOf(page)).sheet(READS)!;
     let row = sheet.values.findIndex((r) => r[2] === "100102");
@@ -135,7 +147,7 @@ describe("the task pane in Chromium over a fake Excel", () => {
     // The decision is still applied when the reads are validated again.
     await validate(pane);
     await showAll(pane);
-    await editRow(pane, "100102", "HIGH_USAGE (approved)").waitFor();
+    await editRow(pane, "100102", "HIGH_USAGE", "approved").waitFor();
     sheet = (await workbookOf(page)).sheet(READS)!;
     row = sheet.values.findIndex((r) => r[2] === "100102");
     expect(String(sheet.values[row][MESSAGES])).toContain("Pool filled; customer confirmed by phone");

@@ -9,6 +9,7 @@ import { DecisionStore } from "../../src/storage/decisionStore";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { sampleReadsWorkbook } from "../../src/samples/sampleReads";
 import type { Services } from "../../src/taskpane/services";
+import { EDITS } from "../../src/engine";
 
 let n = 0;
 
@@ -41,14 +42,14 @@ describe("Review view", () => {
     await validate();
     expect(screen.getByLabelText("Open edits by severity").textContent).toMatch(/\d+ errors\d+ warnings\d+ info\d+ accounts held/);
     const byCode = screen.getByRole("table", { name: "Edits by code" });
-    expect(within(byCode).getByText("VERY_HIGH_USAGE", { exact: false })).toBeTruthy();
+    expect(within(byCode).getByText(EDITS.VERY_HIGH_USAGE.title, { exact: false })).toBeTruthy();
   });
 
   it("filters the list by code from the summary, and selects the read in the sheet", async () => {
     const { workbook } = await setup();
     await validate();
     const row = within(screen.getByRole("table", { name: "Edits by code" }))
-      .getByText(/PROBABLE_ROLLOVER/)
+      .getByText(EDITS.PROBABLE_ROLLOVER.title, { exact: false })
       .closest("tr")!;
     fireEvent.keyDown(row, { key: "Enter" });
     const list = screen.getByRole("table", { name: "Flagged reads" });
@@ -64,7 +65,7 @@ describe("Review view", () => {
     await validate();
     fireEvent.keyDown(
       within(screen.getByRole("table", { name: "Edits by code" }))
-        .getByText(/^\s*HIGH_USAGE$/)
+        .getByText(EDITS.HIGH_USAGE.title)
         .closest("tr")!,
       { key: "Enter" },
     );
@@ -94,7 +95,7 @@ describe("Review view", () => {
     await validate();
     fireEvent.keyDown(
       within(screen.getByRole("table", { name: "Edits by code" }))
-        .getByText(/NEGATIVE_USAGE/)
+        .getByText(EDITS.NEGATIVE_USAGE.title, { exact: false })
         .closest("tr")!,
       { key: "Enter" },
     );
@@ -111,7 +112,7 @@ describe("Review view", () => {
     expect(badges()).toMatch(/9 accounts held2 bills on an estimate2 rows that could not be matched to an account/);
     fireEvent.keyDown(
       within(screen.getByRole("table", { name: "Edits by code" }))
-        .getByText(/NEGATIVE_USAGE/)
+        .getByText(EDITS.NEGATIVE_USAGE.title, { exact: false })
         .closest("tr")!,
       { key: "Enter" },
     );
@@ -127,7 +128,7 @@ describe("Review view", () => {
     await validate();
     fireEvent.keyDown(
       within(screen.getByRole("table", { name: "Edits by code" }))
-        .getByText(/METER_MISMATCH/)
+        .getByText(EDITS.METER_MISMATCH.title, { exact: false })
         .closest("tr")!,
       { key: "Enter" },
     );

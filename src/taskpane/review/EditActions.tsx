@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from "react";
+import { forwardRef, useImperativeHandle, useRef, useState } from "react";
 import { Body1, Button, Caption1, Field, Input, makeStyles, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
-import { Dec, isDecimalText, isIsoDate } from "../../engine";
+import { Dec, EDITS, isDecimalText, isIsoDate } from "../../engine";
+import type { Decision } from "../../review/decisions";
 import type { ReviewItem } from "../../review/types";
-import type { useReview } from "./useReview";
+import { useFormStyles } from "../layout";
+import type { ExchangeForm, useReview } from "./useReview";
 
 const useStyles = makeStyles({
   box: {
@@ -17,17 +19,54 @@ const useStyles = makeStyles({
 
 type Review = ReturnType<typeof useReview>;
 
-/** What the specialist can do about the chosen edit: approve, estimate, re-read, record an exchange. */
-export function EditActions({ item, review }: { item: ReviewItem; review: Review }) {
+/** Records a decision on the chosen edit; resolves true when it is recorded. */
+export type Decide = (kind: Decision["kind"], reason: string, extra?: { estimate?: Dec; exchange?: ExchangeForm }) => Promise<boolean>;
+
+/** The review loop's shortcut keys, as the pane lists them and the buttons announce them (aria-keyshortcuts). */
+export const SHORTCUTS = { next: "N", previous: "P", approve: "A", estimate: "E", reread: "R", exchange: "X" } as const;
+
+/** What the shortcut keys do to the chosen edit. */
+export interface EditActionsHandle {
+  approve(): void;
+  estimate(): void;
+  reread(): void;
+  exchange(): void;
+}
+
+/**
+ * What the specialist can do about the chosen edit: approve (with a reason), estimate, re-read,
+ * record an exchange. Shown under the edit's row; the shortcut keys reach it through its handle.
+ */
+export const EditActions = forwardRef<EditActionsHandle, { item: ReviewItem; review: Review; onDecide: Decide }>(function EditActions(
+  { item, review, onDecide },
+  ref,
+) {
   const styles = useStyles();
+  const form = useFormStyles();
   const [reason, setReason] = useState("");
   const [exchange, setExchange] = useState(() => ({ ...review.exchangeDefaults(item), oldFinal: "", newSet: "0", date: "" }));
   const estimate = review.estimateFor(item);
-  const box = useRef<HTMLElement>(null);
-  // The list can be long: bring the chosen edit's actions into view.
-  useEffect(() => {
-    box.current?.scrollIntoView?.({ block: "nearest" });
-  }, []);
+  const reasonBox = useRef<HTMLTextAreaElement>(null);
+  const exchangeBox = useRef<HTMLDetailsElement>(null);
+  const approve = () => {
+    // A reason is required: without one, the key takes the specialist to the Reason box.
+    if (reason.trim() === "") reasonBox.current?.focus();
+    else void onDecide("approved", reason.trim());
+  };
+  const reread = () => void onDecide("reread", reason.trim() || `${item.code}: ${item.message}`);
+  const estimateIt = () => {
+    if (estimate?.ok) void onDecide("estimated", reason.trim(), { estimate: estimate.value });
+  };
+  useImperativeHandle(ref, () => ({
+    approve,
+    estimate: estimateIt,
+    reread,
+    exchange: () => {
+      if (!exchangeBox.current) return;
+      exchangeBox.current.open = true;
+      exchangeBox.current.querySelector("input")?.focus();
+    },
+  }));
   const dialsOk = exchange.newDials.trim() === "" || /^(?:[1-9]|1[0-2])$/.test(exchange.newDials.trim());
   const sameMeter = exchange.newMeter.trim() !== "" && exchange.newMeter.trim() === exchange.oldMeter.trim();
   // The read on this row is of one of the two meters; otherwise the exchange does not explain it.
@@ -58,9 +97,9 @@ export function EditActions({ item, review }: { item: ReviewItem; review: Review
     dialsOk &&
     !dateProblem;
   return (
-    <section ref={box} className={styles.box} aria-label="Decide on this edit">
+    <section className={styles.box} aria-label="Decide on this edit">
       <Subtitle2 as="h3">
-        Row {item.row + 1}: {item.code}
+        Row {item.row + 1}: {EDITS[item.code].title} <Caption1>({item.code})</Caption1>
       </Subtitle2>
       <Body1>{item.message}</Body1>
       {item.decision && (
@@ -68,49 +107,77 @@ export function EditActions({ item, review }: { item: ReviewItem; review: Review
           Decided: {item.decision.kind} {item.decision.at.slice(0, 10)} {item.decision.reason}
         </Caption1>
       )}
-      <Field label="Reason" hint="Required to approve; kept in the audit log and the Review Log sheet.">
-        <Textarea value={reason} onChange={(_, d) => setReason(d.value)} resize="vertical" />
+      <Field label="Reason" hint="Required to approve (Ctrl+Enter approves); kept in the audit log and the Review Log sheet.">
+        <Textarea
+          ref={reasonBox}
+          value={reason}
+          onChange={(_, d) => setReason(d.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              approve();
+            }
+          }}
+          resize="vertical"
+        />
       </Field>
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={reason.trim() === ""} onClick={() => review.decide(item, "approved", reason.trim())}>
+        <Button appearance="primary" aria-keyshortcuts={SHORTCUTS.approve} disabled={reason.trim() === ""} onClick={approve}>
           Approve
         </Button>
-        <Button
-          disabled={!estimate?.ok}
-          onClick={() => estimate?.ok && review.decide(item, "estimated", reason.trim(), { estimate: estimate.value })}
-        >
+        <Button aria-keyshortcuts={SHORTCUTS.estimate} disabled={!estimate?.ok} onClick={estimateIt}>
           {estimate?.ok ? `Estimate ${estimate.value.toString()}` : "Estimate"}
         </Button>
-        <Button onClick={() => review.decide(item, "reread", reason.trim() || `${item.code}: ${item.message}`)}>Request re-read</Button>
+        <Button aria-keyshortcuts={SHORTCUTS.reread} onClick={reread}>
+          Request re-read
+        </Button>
       </div>
       {estimate && !estimate.ok && <Caption1>{estimate.problem.message}</Caption1>}
-      <details>
-        <summary>Record a meter exchange</summary>
-        <Field label="Old meter" hint="The meter taken out (from the account).">
-          <Input value={exchange.oldMeter} onChange={(_, d) => setExchange({ ...exchange, oldMeter: d.value })} />
-        </Field>
-        <Field label="Old meter's final read">
-          <Input value={exchange.oldFinal} onChange={(_, d) => setExchange({ ...exchange, oldFinal: d.value })} />
-        </Field>
-        <Field label="New meter number" validationMessage={sameMeter ? "The new meter must differ from the old one" : meterProblem}>
-          <Input value={exchange.newMeter} onChange={(_, d) => setExchange({ ...exchange, newMeter: d.value })} />
-        </Field>
-        <Field label="New meter size (inches)">
-          <Input value={exchange.newSize} onChange={(_, d) => setExchange({ ...exchange, newSize: d.value })} />
-        </Field>
-        <Field label="New meter dials" validationMessage={dialsOk ? undefined : "A whole number from 1 to 12"}>
-          <Input value={exchange.newDials} onChange={(_, d) => setExchange({ ...exchange, newDials: d.value })} />
-        </Field>
-        <Field label="New meter's set read">
-          <Input value={exchange.newSet} onChange={(_, d) => setExchange({ ...exchange, newSet: d.value })} />
-        </Field>
-        <Field label="Exchange date (YYYY-MM-DD)" validationMessage={dateProblem}>
-          <Input value={exchange.date} onChange={(_, d) => setExchange({ ...exchange, date: d.value })} />
-        </Field>
+      <details ref={exchangeBox}>
+        <summary aria-keyshortcuts={SHORTCUTS.exchange}>Record a meter exchange</summary>
+        <div className={form.grid}>
+          <Field label="Old meter" hint="The meter taken out (from the account).">
+            <Input
+              className={form.control}
+              value={exchange.oldMeter}
+              onChange={(_, d) => setExchange({ ...exchange, oldMeter: d.value })}
+            />
+          </Field>
+          <Field label="Old meter's final read">
+            <Input
+              className={form.control}
+              value={exchange.oldFinal}
+              onChange={(_, d) => setExchange({ ...exchange, oldFinal: d.value })}
+            />
+          </Field>
+          <Field label="New meter number" validationMessage={sameMeter ? "The new meter must differ from the old one" : meterProblem}>
+            <Input
+              className={form.control}
+              value={exchange.newMeter}
+              onChange={(_, d) => setExchange({ ...exchange, newMeter: d.value })}
+            />
+          </Field>
+          <Field label="New meter size (inches)">
+            <Input className={form.control} value={exchange.newSize} onChange={(_, d) => setExchange({ ...exchange, newSize: d.value })} />
+          </Field>
+          <Field label="New meter dials" validationMessage={dialsOk ? undefined : "A whole number from 1 to 12"}>
+            <Input
+              className={form.control}
+              value={exchange.newDials}
+              onChange={(_, d) => setExchange({ ...exchange, newDials: d.value })}
+            />
+          </Field>
+          <Field label="New meter's set read">
+            <Input className={form.control} value={exchange.newSet} onChange={(_, d) => setExchange({ ...exchange, newSet: d.value })} />
+          </Field>
+          <Field label="Exchange date (YYYY-MM-DD)" validationMessage={dateProblem}>
+            <Input className={form.control} value={exchange.date} onChange={(_, d) => setExchange({ ...exchange, date: d.value })} />
+          </Field>
+        </div>
         <Button
           disabled={!exchangeOk}
           onClick={() =>
-            review.decide(item, "exchange", reason.trim(), {
+            void onDecide("exchange", reason.trim(), {
               exchange: {
                 oldMeter: exchange.oldMeter.trim(),
                 oldFinal: new Dec(exchange.oldFinal),
@@ -128,4 +195,4 @@ export function EditActions({ item, review }: { item: ReviewItem; review: Review
       </details>
     </section>
   );
-}
+});

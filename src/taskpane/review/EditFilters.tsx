@@ -1,6 +1,8 @@
-import { Dropdown, Field, Input, makeStyles, Option, tokens } from "@fluentui/react-components";
+import { Dropdown, Field, Input, Option } from "@fluentui/react-components";
+import { EDITS } from "../../engine";
 import type { EditCode, Severity } from "../../engine";
 import type { ReviewItem } from "../../review/types";
+import { useFormStyles } from "../layout";
 
 export interface Filters {
   readonly severity: Severity | "all";
@@ -22,8 +24,6 @@ export function applyFilters(items: readonly ReviewItem[], f: Filters): ReviewIt
   );
 }
 
-const useStyles = makeStyles({ row: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS } });
-
 /** Filters for the edit list: severity, code, open or resolved, and account/meter/address text. */
 export function EditFilters({
   filters,
@@ -34,11 +34,12 @@ export function EditFilters({
   codes: readonly EditCode[];
   onChange: (f: Filters) => void;
 }) {
-  const styles = useStyles();
+  const styles = useFormStyles();
   return (
-    <div className={styles.row}>
+    <div className={styles.grid}>
       <Field label="Severity">
         <Dropdown
+          className={styles.control}
           value={filters.severity}
           selectedOptions={[filters.severity]}
           onOptionSelect={(_, d) => onChange({ ...filters, severity: d.optionValue as Filters["severity"] })}
@@ -52,6 +53,7 @@ export function EditFilters({
       </Field>
       <Field label="Status">
         <Dropdown
+          className={styles.control}
           value={filters.status}
           selectedOptions={[filters.status]}
           onOptionSelect={(_, d) => onChange({ ...filters, status: d.optionValue as Filters["status"] })}
@@ -65,19 +67,20 @@ export function EditFilters({
       </Field>
       <Field label="Edit">
         <Dropdown
-          value={filters.code}
+          className={styles.control}
+          value={filters.code === "all" ? "all" : EDITS[filters.code].title}
           selectedOptions={[filters.code]}
           onOptionSelect={(_, d) => onChange({ ...filters, code: d.optionValue as Filters["code"] })}
         >
           {["all", ...codes].map((c) => (
-            <Option key={c} value={c}>
-              {c}
+            <Option key={c} value={c} text={c === "all" ? "all" : EDITS[c as EditCode].title}>
+              {c === "all" ? "all" : EDITS[c as EditCode].title}
             </Option>
           ))}
         </Dropdown>
       </Field>
       <Field label="Account, meter or address">
-        <Input value={filters.text} onChange={(_, d) => onChange({ ...filters, text: d.value })} />
+        <Input className={styles.control} value={filters.text} onChange={(_, d) => onChange({ ...filters, text: d.value })} />
       </Field>
     </div>
   );

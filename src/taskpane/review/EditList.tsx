@@ -1,3 +1,4 @@
+import { Fragment, ReactNode } from "react";
 import {
   Badge,
   Caption1,
@@ -9,28 +10,42 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  tokens,
 } from "@fluentui/react-components";
+import { EDITS } from "../../engine";
 import type { ReviewItem } from "../../review/types";
 import { SEVERITY_COLOR } from "./ReviewSummary";
 
 const SHOWN = 200;
 
-// A task pane is about 320 px wide: give the edit text the room and let long codes wrap.
+/** The key a list row is known by: a read's row and its edit's code. */
+export const itemKey = (item: Pick<ReviewItem, "row" | "code">) => `${item.row}:${item.code}`;
+
+// A task pane is 320 px wide at its narrowest: the edit's words take the room, wrapping between words.
 const useStyles = makeStyles({
   row: { width: "3.5em" },
   account: { width: "6.5em" },
-  edit: { overflowWrap: "anywhere" },
+  edit: { overflowWrap: "break-word" },
+  chosen: { backgroundColor: tokens.colorBrandBackground2, boxShadow: `inset 4px 0 0 ${tokens.colorBrandStroke1}` },
+  actions: { padding: `0 ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalM}` },
 });
 
-/** The filtered edits, one row each; choosing one selects its cell in Excel. */
+/**
+ * The filtered edits, one row each, in words (the code is in the chosen edit's detail and the
+ * sheet's column); choosing one selects its cell in Excel, marks its row, and opens its actions
+ * right below it.
+ */
 export function EditList({
   items,
   selected,
   onSelect,
+  actions,
 }: {
   items: readonly ReviewItem[];
   selected?: ReviewItem;
   onSelect: (item: ReviewItem) => void;
+  /** What to do about the chosen edit, shown under its row. */
+  actions?: ReactNode;
 }) {
   const styles = useStyles();
   return (
@@ -44,34 +59,46 @@ export function EditList({
           </TableRow>
         </TableHeader>
         <TableBody>
-          {items.slice(0, SHOWN).map((item) => (
-            <TableRow
-              key={`${item.row}:${item.code}`}
-              tabIndex={0}
-              aria-selected={selected === item}
-              onClick={() => onSelect(item)}
-              onKeyDown={(e) => {
-                if (e.key === "Enter" || e.key === " ") {
-                  e.preventDefault();
-                  onSelect(item);
-                }
-              }}
-            >
-              <TableCell>{item.row + 1}</TableCell>
-              <TableCell>
-                <TableCellLayout description={item.meter}>{item.account || "(none)"}</TableCellLayout>
-              </TableCell>
-              <TableCell className={styles.edit}>
-                <TableCellLayout description={item.message}>
-                  <Badge size="small" appearance="tint" color={SEVERITY_COLOR[item.severity]}>
-                    {item.severity}
-                  </Badge>{" "}
-                  {item.code}
-                  {item.decision ? ` (${item.decision.kind})` : ""}
-                </TableCellLayout>
-              </TableCell>
-            </TableRow>
-          ))}
+          {items.slice(0, SHOWN).map((item) => {
+            const chosen = selected !== undefined && itemKey(selected) === itemKey(item);
+            return (
+              <Fragment key={itemKey(item)}>
+                <TableRow
+                  data-edit={itemKey(item)}
+                  className={chosen ? styles.chosen : undefined}
+                  tabIndex={0}
+                  aria-selected={chosen}
+                  onClick={() => onSelect(item)}
+                  onKeyDown={(e) => {
+                    if (e.target === e.currentTarget && (e.key === "Enter" || e.key === " ")) {
+                      e.preventDefault();
+                      onSelect(item);
+                    }
+                  }}
+                >
+                  <TableCell>{item.row + 1}</TableCell>
+                  <TableCell>
+                    <TableCellLayout description={item.meter}>{item.account || "(none)"}</TableCellLayout>
+                  </TableCell>
+                  <TableCell className={styles.edit}>
+                    <TableCellLayout description={item.decision ? `${item.decision.kind}: ${item.message}` : item.message}>
+                      <Badge size="small" appearance="tint" color={SEVERITY_COLOR[item.severity]}>
+                        {item.severity}
+                      </Badge>{" "}
+                      {EDITS[item.code].title}
+                    </TableCellLayout>
+                  </TableCell>
+                </TableRow>
+                {chosen && actions && (
+                  <TableRow>
+                    <TableCell colSpan={3} className={styles.actions}>
+                      {actions}
+                    </TableCell>
+                  </TableRow>
+                )}
+              </Fragment>
+            );
+          })}
         </TableBody>
       </Table>
       {items.length > SHOWN && (

@@ -1,4 +1,5 @@
 import { Badge, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from "@fluentui/react-components";
+import { EDITS } from "../../engine";
 import type { EditCode, Severity } from "../../engine";
 import type { ReviewView } from "../../worker/reviewSession";
 import { COUNT_WORDS } from "../../cycle/summary";
@@ -72,7 +73,7 @@ export function ReviewSummary({ result, onCode }: { result: ReviewView; onCode: 
                 <Badge size="small" appearance="tint" color={SEVERITY_COLOR[c.severity]}>
                   {c.severity}
                 </Badge>{" "}
-                {c.code}
+                {EDITS[c.code].title}
               </TableCell>
               <TableCell>{c.open}</TableCell>
               <TableCell>{c.resolved}</TableCell>

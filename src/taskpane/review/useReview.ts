@@ -92,8 +92,13 @@ export function useReview() {
 
   /** Records a decision, shows it in the sheet's own columns, and keeps the list in step. */
   const decide = useCallback(
-    async (item: ReviewItem, kind: Decision["kind"], reason: string, extra: { estimate?: Dec; exchange?: ExchangeForm } = {}) => {
-      if (!result) return;
+    async (
+      item: ReviewItem,
+      kind: Decision["kind"],
+      reason: string,
+      extra: { estimate?: Dec; exchange?: ExchangeForm } = {},
+    ): Promise<boolean> => {
+      if (!result) return false;
       const account = result.contexts.get(item.row)?.account ?? item.account;
       try {
         const e = extra.exchange;
@@ -124,8 +129,10 @@ export function useReview() {
           intent: "success",
           text: `${account}: ${kind === "reread" ? "re-read requested" : kind === "exchange" ? "meter exchange recorded; validate again to use it" : kind}.`,
         });
+        return true;
       } catch (error) {
         setStatus({ intent: "error", text: (error as Error).message });
+        return false;
       }
     },
     [result, runner, decisions, now, db],

@@ -23,9 +23,9 @@ import { useServices } from "../services";
 import { useSchedules } from "../useSchedules";
 import { useGenerate } from "../generate/useGenerate";
 import { CyclePreview } from "../generate/CyclePreview";
+import { useFormStyles } from "../layout";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
   outputs: { display: "flex", flexDirection: "column" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   sheets: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXS },
@@ -34,6 +34,7 @@ const useStyles = makeStyles({
 /** Bill the cycle: choose dates, preview counts and totals, generate the sheets, open any of them. */
 export function GenerateView() {
   const styles = useStyles();
+  const form = useFormStyles();
   const { db } = useServices();
   const schedules = useSchedules();
   const g = useGenerate();
@@ -66,6 +67,7 @@ export function GenerateView() {
         hint={!chosen && fromSheet.length === 1 ? "The one on this workbook's Rates sheet" : "Import or choose one in the Rates view"}
       >
         <Dropdown
+          className={form.control}
           value={scheduleId ?? ""}
           selectedOptions={scheduleId ? [scheduleId] : []}
           onOptionSelect={(_, d) => setScheduleId(d.optionValue)}
@@ -77,19 +79,19 @@ export function GenerateView() {
           ))}
         </Dropdown>
       </Field>
-      <div className={styles.grid}>
+      <div className={form.grid}>
         <Field
           label="Bill date"
           hint="YYYY-MM-DD; blank: the period's end"
           validationMessage={dates.billDate && !isIsoDate(dates.billDate) ? "A date such as 2026-10-31" : undefined}
         >
-          <Input value={dates.billDate} onChange={(_, d) => setDates({ ...dates, billDate: d.value })} />
+          <Input className={form.control} value={dates.billDate} onChange={(_, d) => setDates({ ...dates, billDate: d.value })} />
         </Field>
         <Field label="Period start" hint="blank: from the reads">
-          <Input value={dates.periodStart} onChange={(_, d) => setDates({ ...dates, periodStart: d.value })} />
+          <Input className={form.control} value={dates.periodStart} onChange={(_, d) => setDates({ ...dates, periodStart: d.value })} />
         </Field>
         <Field label="Period end" hint="blank: from the reads">
-          <Input value={dates.periodEnd} onChange={(_, d) => setDates({ ...dates, periodEnd: d.value })} />
+          <Input className={form.control} value={dates.periodEnd} onChange={(_, d) => setDates({ ...dates, periodEnd: d.value })} />
         </Field>
       </div>
       <fieldset className={styles.outputs}>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import {
   Body1,
   Button,
@@ -18,17 +18,31 @@ import { useServices } from "../services";
 import { useReview } from "../review/useReview";
 import { ReviewSummary } from "../review/ReviewSummary";
 import { applyFilters, EditFilters, Filters, NO_FILTERS } from "../review/EditFilters";
-import { EditList } from "../review/EditList";
-import { EditActions } from "../review/EditActions";
+import { EditList, itemKey } from "../review/EditList";
+import { Decide, EditActions, EditActionsHandle, SHORTCUTS } from "../review/EditActions";
 import { findSheets } from "../../review/findSheets";
+import { useFormStyles } from "../layout";
 
 const useStyles = makeStyles({
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, paddingLeft: 0, alignItems: "end" },
+  keys: { color: tokens.colorNeutralForeground3 },
 });
+
+/** Keys typed into a field are the field's: shortcuts act only from the list and the buttons. */
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return (
+    ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName) ||
+    el.isContentEditable ||
+    ["combobox", "listbox", "option"].includes(el.getAttribute("role") ?? "")
+  );
+}
 
 /** The meter-read review: validate a reads sheet, see its edits, decide on each. */
 export function ReviewView() {
   const styles = useStyles();
+  const form = useFormStyles();
   const { workbook } = useServices();
   const review = useReview();
   const [sheets, setSheets] = useState<string[]>([]);
@@ -46,18 +60,82 @@ export function ReviewView() {
 
   const items = useMemo(() => applyFilters(review.result?.items ?? [], filters), [review.result, filters]);
   const current = selected && review.result?.items.find((i) => i.row === selected.row && i.code === selected.code);
-  const choose = (item: ReviewItem) => {
+  const actions = useRef<EditActionsHandle>(null);
+  const list = useRef<HTMLDivElement>(null);
+  /** The row to focus once it is drawn (after a choice by key or after a decision). */
+  const [focusKey, setFocusKey] = useState<string>();
+  const choose = (item: ReviewItem | undefined, focus = false) => {
     setSelected(item);
+    if (!item) return;
     void review.select(item);
+    if (focus) setFocusKey(itemKey(item));
+  };
+  useEffect(() => {
+    if (!focusKey) return;
+    const row = list.current?.querySelector<HTMLElement>(`[data-edit="${focusKey}"]`);
+    row?.focus();
+    row?.scrollIntoView?.({ block: "nearest" });
+    setFocusKey(undefined);
+  }, [focusKey, items]);
+
+  // A validation that finishes chooses the first open edit, so the work starts at once.
+  const validating = useRef(false);
+  useEffect(() => {
+    if (!validating.current || !review.result) return;
+    validating.current = false;
+    choose(applyFilters(review.result.items, filters)[0], true);
+  }, [review.result]);
+
+  /** The edit `step` places after (or before) the chosen one in the list. */
+  const neighbour = (step: 1 | -1): ReviewItem | undefined => {
+    const at = current ? items.findIndex((i) => itemKey(i) === itemKey(current)) : -1;
+    const i = at + step;
+    return i >= 0 && i < items.length ? items[i] : undefined;
+  };
+  /**
+   * Decides on the chosen edit, then chooses the next open edit from where it stood in the list,
+   * in the list as the decision left it (a decision can settle other edits of the same read).
+   */
+  const decidedAt = useRef<number>();
+  const decide: Decide = async (kind, reason, extra) => {
+    if (!current) return false;
+    decidedAt.current = items.findIndex((i) => itemKey(i) === itemKey(current));
+    const done = await review.decide(current, kind, reason, extra);
+    if (!done) decidedAt.current = undefined;
+    return done;
+  };
+  useEffect(() => {
+    const at = decidedAt.current;
+    if (at === undefined || !review.result) return;
+    decidedAt.current = undefined;
+    const after = items.slice(Math.max(0, at)).find((i) => !i.decision && (!current || itemKey(i) !== itemKey(current)));
+    choose(after ?? [...items.slice(0, Math.max(0, at))].reverse().find((i) => !i.decision), true);
+  }, [items]);
+  const onKeys = (e: KeyboardEvent) => {
+    if (!review.result || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+    const key = e.key.toUpperCase();
+    const act: Record<string, () => void> = {
+      [SHORTCUTS.next]: () => choose(neighbour(1) ?? current, true),
+      [SHORTCUTS.previous]: () => choose(neighbour(-1) ?? current, true),
+      [SHORTCUTS.approve]: () => actions.current?.approve(),
+      [SHORTCUTS.estimate]: () => actions.current?.estimate(),
+      [SHORTCUTS.reread]: () => actions.current?.reread(),
+      [SHORTCUTS.exchange]: () => actions.current?.exchange(),
+    };
+    if (!Object.prototype.hasOwnProperty.call(act, key)) return;
+    e.preventDefault();
+    act[key]();
   };
 
   return (
-    <>
+    // The review loop's keys work anywhere in the view but in a field (listed under the summary).
+    <div onKeyDown={onKeys}>
       <Subtitle2 as="h2">Read review</Subtitle2>
       {/* A group, not a toolbar: the sheet picker is a combobox, whose arrow keys must stay its own. */}
       <div className={styles.toolbar} role="group" aria-label="Read review actions">
         <Field label="Reads sheet">
           <Dropdown
+            className={form.control}
             placeholder={sheets.length ? "Choose a sheet" : "No reads sheet found"}
             value={sheet ?? ""}
             selectedOptions={sheet ? [sheet] : []}
@@ -70,7 +148,14 @@ export function ReviewView() {
             ))}
           </Dropdown>
         </Field>
-        <Button appearance="primary" disabled={review.progress !== undefined} onClick={() => review.validate(sheet)}>
+        <Button
+          appearance="primary"
+          disabled={review.progress !== undefined}
+          onClick={() => {
+            validating.current = true;
+            void review.validate(sheet);
+          }}
+        >
           Validate
         </Button>
         <Button disabled={!review.result || review.progress !== undefined} onClick={() => review.clear()}>
@@ -118,10 +203,20 @@ export function ReviewView() {
         <>
           <ReviewSummary result={review.result} onCode={(code) => setFilters({ ...filters, code, status: "all" })} />
           <EditFilters filters={filters} codes={review.result.counts.map((c) => c.code)} onChange={setFilters} />
-          <EditList items={items} selected={current} onSelect={choose} />
-          {current && <EditActions key={`${current.row}:${current.code}`} item={current} review={review} />}
+          <Caption1 className={styles.keys} id="review-keys">
+            Keys: {SHORTCUTS.next} next edit, {SHORTCUTS.previous} previous, {SHORTCUTS.approve} approve, {SHORTCUTS.estimate} estimate,{" "}
+            {SHORTCUTS.reread} re-read, {SHORTCUTS.exchange} meter exchange.
+          </Caption1>
+          <div ref={list}>
+            <EditList
+              items={items}
+              selected={current}
+              onSelect={(item) => choose(item)}
+              actions={current && <EditActions ref={actions} key={itemKey(current)} item={current} review={review} onDecide={decide} />}
+            />
+          </div>
         </>
       )}
-    </>
+    </div>
   );
 }
