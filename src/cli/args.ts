@@ -19,6 +19,8 @@ export function parseArgs(argv: readonly string[], known: readonly string[], fla
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
     if (![...known, ...flags].includes(name))
       throw new UsageError(`unknown option --${name}; options: ${[...known, ...flags].map((k) => `--${k}`).join(" ")}`);
+    // Given twice, one of the two would win without a word (a bill date typed again, an --out changed).
+    if (options.has(name)) throw new UsageError(`--${name} is given twice; give it once`);
     if (flags.includes(name)) {
       options.set(name, true);
       continue;
@@ -39,4 +41,9 @@ export function required(args: ParsedArgs, name: string, what: string): string {
   const v = text(args, name);
   if (v === undefined) throw new UsageError(`--${name} is required (${what})`);
   return v;
+}
+
+/** Refuses more positional arguments than a command takes (a second workbook would be ignored). */
+export function atMost(args: ParsedArgs, count: number, usage: string): void {
+  if (args.positional.length > count) throw new UsageError(`too many arguments: ${args.positional.slice(count).join(" ")}; ${usage}`);
 }

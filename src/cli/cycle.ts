@@ -14,18 +14,19 @@ import { OFFICE_SHEET } from "../cycle/office";
 import { COUNT_WORDS, cycleCounts, decisionText, noticeText } from "../cycle/summary";
 import { parseReviewLog, REVIEW_LOG_SHEET } from "../review/decisions";
 import { RATES_SHEET, readRatesSheet } from "../workbook/ratesSheet";
-import { ParsedArgs, text, UsageError } from "./args";
+import { atMost, ParsedArgs, text, UsageError } from "./args";
 import { loadScheduleFile } from "./quote";
 import { join } from "path";
 
 /** Held accounts named on the summary line; --json lists them all. */
 const HELD_SHOWN = 10;
 
-export const CYCLE_HELP = `ubill cycle WORKBOOK.xlsx --out OUT.xlsx [--bill-date DATE] [--schedule FILE | --schedule-id ID] [--json]
+export const CYCLE_HELP = `ubill cycle WORKBOOK.xlsx --out OUT.xlsx [--sheet NAME] [--bill-date DATE] [--schedule FILE | --schedule-id ID] [--json]
   Bills the cycle and writes every output sheet (Bills, Bill Register, Reconciliation, Delinquency
   List, Letters, Door Hangers, Shutoff List, Collections List, Work Orders, Run Log, and the Letter
   Templates it used) into OUT.xlsx;
   the input file is never written. OUT.xlsx holds only the output sheets.
+  --sheet NAME       the reads sheet (default: the first visible sheet with a reads header)
   --bill-date DATE   the bill date (default: the period's end, the most common current read date);
                      on or after the period's end and at most 60 days after it
   --schedule FILE    a rate schedule JSON file; otherwise the workbook's Rates sheet, otherwise the
@@ -60,9 +61,13 @@ async function billCycle(args: ParsedArgs, now: string): Promise<string> {
   const [input] = args.positional;
   if (!input) throw new UsageError("cycle needs a workbook: ubill cycle WORKBOOK.xlsx --out OUT.xlsx");
   if (!existsSync(input)) throw new UsageError(`cannot read ${input}: no such file`);
+  atMost(args, 1, "ubill cycle WORKBOOK.xlsx --out OUT.xlsx");
   const out = text(args, "out");
   if (!out) throw new UsageError("--out is required: the outputs go into a new workbook, never the input");
   checkOutput(out, input);
+  // The bill-print extract beside OUT.xlsx is checked as OUT is: both are written, or neither.
+  const extract = `${out.replace(/\.xlsx$/i, "")}-bill-print.csv`;
+  checkOutput(extract, input);
   checkWorkbookFile(input);
   const billDate = text(args, "bill-date");
   if (billDate !== undefined && !(isIsoDate(billDate) && billDate >= "1900-01-01" && billDate <= "2199-12-31"))
@@ -73,6 +78,7 @@ async function billCycle(args: ParsedArgs, now: string): Promise<string> {
     // workbook reads in seconds and its input rows are not held while the cycle is billed.
     workbook = readXlsxFast(input, { lazy: true });
   } catch (error) {
+    if (error instanceof WorkbookFileProblem) throw error;
     throw new UsageError(`${input} is not a readable .xlsx workbook: ${(error as Error).message}`);
   }
   const rates = await workbook.readSheet(RATES_SHEET);
@@ -91,6 +97,7 @@ async function billCycle(args: ParsedArgs, now: string): Promise<string> {
       readEdits: DEFAULT_READ_EDIT_SETTINGS,
       decisions: log ? parseReviewLog(log).decisions : [],
       dates: { billDate },
+      readsSheet: text(args, "sheet"),
       now,
     });
     if (!outcome.ok) throw new UsageError(outcome.message);
@@ -104,7 +111,6 @@ async function billCycle(args: ParsedArgs, now: string): Promise<string> {
   };
   // Sheets go into OUT.xlsx.partial as they are made, then the bill-print extract for a
   // print-and-mail vendor beside it (docs/outputs.md); both are renamed only when both are complete.
-  const extract = `${out.replace(/\.xlsx$/i, "")}-bill-print.csv`;
   let billed: CycleRun | undefined;
   let extracted = -1;
   await writeAllAtomically([out, extract], async ([partial, extractPartial]) => {
@@ -135,6 +141,7 @@ async function billCycle(args: ParsedArgs, now: string): Promise<string> {
   const counts = cycleCounts(loaded, result);
   const summary = {
     schedule: schedule.id,
+    readsSheet: loaded.review.sheet,
     billDate: loaded.input.billDate,
     period: { start: loaded.input.periodStart, end: loaded.input.periodEnd },
     reads: r.readsReceived,
@@ -164,7 +171,7 @@ async function billCycle(args: ParsedArgs, now: string): Promise<string> {
   };
   if (args.options.has("json")) return JSON.stringify(summary, null, 2);
   return [
-    `Billed ${r.billed} account(s) for ${loaded.input.periodStart} to ${loaded.input.periodEnd}, bill date ${loaded.input.billDate}, rates ${schedule.id}`,
+    `Billed ${r.billed} account(s) for ${loaded.input.periodStart} to ${loaded.input.periodEnd}, bill date ${loaded.input.billDate}, rates ${schedule.id}, reads from sheet ${loaded.review.sheet}`,
     `Bills: ${decisionText(counts, "billed") || "none"}; final bills ${r.final}`,
     `Current charges ${summary.currentCharges} (${Object.entries(summary.byService)
       .map(([k, v]) => `${k} ${v}`)

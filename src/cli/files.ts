@@ -42,13 +42,16 @@ export function checkOutput(out: string, input: string): void {
   }
   if (!target) return;
   if (target.isDirectory()) throw new UsageError(`cannot write ${out}: it is a directory`);
+  // A device or a pipe (/dev/null) would be replaced by the finished file, not written through.
+  if (!target.isFile()) throw new UsageError(`cannot write ${out}: it is not an ordinary file (a device or a pipe); name a new file`);
   const source = statSync(input);
   if ((target.dev === source.dev && target.ino === source.ino) || realpathSync(out) === realpathSync(input)) throw same();
 }
 
 /**
  * Writes a file by writing `OUT.partial` first and renaming it when complete, so a failure or an
- * interrupt never leaves a truncated OUT; Ctrl-C or a termination removes the partial file.
+ * interrupt never leaves a truncated OUT; Ctrl-C, a termination or a closed terminal (SIGINT,
+ * SIGTERM, SIGHUP) removes the partial file.
  * I/O errors become one line naming the path.
  */
 export async function writeAtomically(out: string, write: (partial: string) => Promise<void> | void): Promise<void> {
@@ -63,14 +66,20 @@ export async function writeAtomically(out: string, write: (partial: string) => P
  */
 export async function writeAllAtomically(outs: readonly string[], write: (partials: string[]) => Promise<void> | void): Promise<void> {
   const partials = outs.map((out) => `${out}.partial`);
-  const cleanUp = () => partials.forEach((partial) => rmSync(partial, { force: true }));
+  // Only files this run wrote: a folder of that name in the way is the user's.
+  const cleanUp = () => partials.forEach((partial) => existsSync(partial) && statSync(partial).isFile() && rmSync(partial));
   const onSignal = (signal: NodeJS.Signals) => {
     cleanUp();
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as Record<string, number>)[signal]);
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  for (const signal of signals) process.once(signal, onSignal);
   try {
+    for (const [i, partial] of partials.entries()) {
+      // A partial file left by a run the machine stopped is replaced; anything else in the way is named.
+      const there = existsSync(partial) ? statSync(partial) : undefined;
+      if (there && !there.isFile()) throw new UsageError(`cannot write ${outs[i]}: ${partial} is in the way (not a file); remove it`);
+    }
     await write(partials);
     partials.forEach((partial, i) => renameSync(partial, outs[i]));
   } catch (error) {
@@ -80,7 +89,6 @@ export async function writeAllAtomically(outs: readonly string[], write: (partia
     if (e.code) throw ioProblem("write", outs[Math.max(0, partials.indexOf(e.path ?? ""))], error);
     throw error;
   } finally {
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
+    for (const signal of signals) process.removeListener(signal, onSignal);
   }
 }

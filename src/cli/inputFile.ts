@@ -5,18 +5,30 @@ const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP = Buffer.from("PK\u0003\u0004", "latin1");
 
 /**
+ * The size of an input file that is an ordinary file: a folder, a device (/dev/zero) or a named
+ * pipe (which would wait for a writer forever) is refused in one line.
+ */
+export function checkRegularFile(path: string, what: string): number {
+  let stats: ReturnType<typeof statSync>;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new UsageError(`cannot read ${path}: no such file`);
+  }
+  if (stats.isDirectory()) throw new UsageError(`cannot read ${path}: it is a directory, not a ${what} file`);
+  if (!stats.isFile()) throw new UsageError(`cannot read ${path}: it is not an ordinary file (a device or a pipe), not a ${what} file`);
+  return stats.size;
+}
+
+/**
  * Names what a file is when it is not an .xlsx workbook, from its first bytes, so the user hears
  * "password-protected" rather than "not a ZIP file": an encrypted workbook and an .xls are both
  * Compound File Binary (an encrypted one holds an EncryptionInfo stream), an .ods is a ZIP whose
  * first entry says so, and a CSV is text.
  */
 export function checkWorkbookFile(path: string): void {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new UsageError(`cannot read ${path}: no such file`);
-  }
+  const size = checkRegularFile(path, "workbook");
+
   const head = Buffer.alloc(Math.min(size, 64 * 1024));
   const fd = openSync(path, "r");
   try {

@@ -38,7 +38,7 @@ export async function main(
         io.out(await validate(parseArgs(rest, ["sheet", "out"], ["json"])));
         return 0;
       case "cycle":
-        io.out(await cycle(parseArgs(rest, ["out", "bill-date", "schedule", "schedule-id"], ["json"]), new Date().toISOString()));
+        io.out(await cycle(parseArgs(rest, ["out", "sheet", "bill-date", "schedule", "schedule-id"], ["json"]), new Date().toISOString()));
         return 0;
       case undefined:
       case "help":

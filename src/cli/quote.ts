@@ -13,7 +13,7 @@ import {
   unitLabel,
   validateSchedule,
 } from "../engine";
-import { ParsedArgs, required, text, UsageError } from "./args";
+import { atMost, ParsedArgs, required, text, UsageError } from "./args";
 import { MAX_INPUT_NUMBER } from "../workbook/cells";
 
 export const QUOTE_HELP = `ubill quote --schedule FILE --usage N [--meter SIZE] [--carts N] [--days D] [--as-of DATE] [--class NAME] [--json]
@@ -27,15 +27,27 @@ export const QUOTE_HELP = `ubill quote --schedule FILE --usage N [--meter SIZE] 
   --class NAME     rate class (default the schedule's first)
   --json           print the bill as JSON with exact decimal strings`;
 
+/** A schedule file's text: UTF-8, or UTF-16 with its byte-order mark (what Windows Notepad saves as "Unicode"). */
+function scheduleText(data: Buffer): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return data.toString("utf16le", 2);
+  if (data[0] === 0xfe && data[1] === 0xff) return Buffer.from(data.subarray(2)).swap16().toString("utf16le");
+  return data.toString("utf8");
+}
+
 export function loadScheduleFile(path: string): RateSchedule {
   let raw: string;
   try {
     // Not read at all past the limit: a file of 108 MB is refused by its size.
-    if (statSync(path).size > MAX_SCHEDULE_BYTES + 3)
+    const stats = statSync(path);
+    if (!stats.isFile())
       throw new UsageError(
-        `${path}: it is ${statSync(path).size.toLocaleString("en-US")} bytes; a schedule file may be at most 4,194,304 bytes (4 MB)`,
+        `cannot read schedule file ${path}: it is ${stats.isDirectory() ? "a directory" : "not an ordinary file (a device or a pipe)"}`,
       );
-    raw = readFileSync(path, "utf8");
+    if (stats.size > MAX_SCHEDULE_BYTES + 3)
+      throw new UsageError(
+        `${path}: it is ${stats.size.toLocaleString("en-US")} bytes; a schedule file may be at most 4,194,304 bytes (4 MB)`,
+      );
+    raw = scheduleText(readFileSync(path));
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read schedule file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -58,6 +70,7 @@ function wholeNumber(args: ParsedArgs, name: string, min: number, max: number): 
 
 /** Runs `ubill quote`: returns the text to print. */
 export function quote(args: ParsedArgs, today: string): string {
+  atMost(args, 0, "ubill quote takes options only (--schedule FILE --usage N ...)");
   const schedule = loadScheduleFile(required(args, "schedule", "a rate schedule JSON file"));
   const usageText = required(args, "usage", `usage in ${unitLabel(schedule.usageUnit)}`).replace(/,/g, "");
   if (!isDecimalText(usageText) || dec(usageText).isNegative() || dec(usageText).greaterThan(MAX_INPUT_NUMBER))

@@ -8,11 +8,11 @@ import type { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { runReview } from "../review/runReview";
 import { columnLetter } from "../workbook/address";
 import { COUNT_WORDS } from "../cycle/summary";
-import { ParsedArgs, text, UsageError } from "./args";
+import { atMost, ParsedArgs, text, UsageError } from "./args";
 
 export const VALIDATE_HELP = `ubill validate READS.xlsx [--sheet NAME] [--out FLAGGED.xlsx] [--json]
   Runs the read edits over a reads workbook and prints a summary by edit code.
-  --sheet NAME       the reads sheet (default: the first sheet with a reads header)
+  --sheet NAME       the reads sheet (default: the first visible sheet with a reads header)
   --out FILE.xlsx    also write a flagged copy: codes and messages in the add-in's own columns,
                      offending cells coloured; the input file is never written
   --json             print every edit (sheet, row, account, meter, code, severity, message)`;
@@ -30,6 +30,7 @@ export async function validate(args: ParsedArgs): Promise<string> {
 async function validateReads(args: ParsedArgs): Promise<string> {
   const [input] = args.positional;
   if (!input) throw new UsageError("validate needs a reads workbook: ubill validate READS.xlsx");
+  atMost(args, 1, "ubill validate READS.xlsx takes one workbook");
   if (!existsSync(input)) throw new UsageError(`cannot read ${input}: no such file`);
   const out = text(args, "out");
   if (out) checkOutput(out, input);

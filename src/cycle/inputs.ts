@@ -93,6 +93,14 @@ export async function loadCycle(
   const ledgerSheet = balancesSheet ? undefined : find(LEDGER_COLUMNS, "Ledger", [r.sheet, accountsSheet, paymentsSheet, adjustmentsSheet]);
 
   const problems: string[] = [...r.contextProblems];
+  // Edits that could not run decide who is held: the run says which, and why.
+  for (const reason of new Set(r.disabled.map((d) => d.reason)))
+    problems.push(
+      `Read edits off (${reason}): ${r.disabled
+        .filter((d) => d.reason === reason)
+        .map((d) => d.code)
+        .join(", ")}`,
+    );
   const fingerprints: Record<string, string> = Object.create(null);
   const read = async (name: string | undefined, phase: string): Promise<SheetValues | undefined> => {
     if (!name) return undefined;

@@ -20,9 +20,11 @@ export interface ReviewSheets {
  * Recognises the review's sheets by their headers, not their names: reads (Account, Meter,
  * Previous Read, Current Read), Accounts (Account, Status), Usage History (Account, Period,
  * Usage); and the add-in's own Meter Exchanges and Review Log sheets by name. The add-in's own
- * sheets are never taken for input sheets.
+ * sheets are never taken for input sheets, and a hidden sheet only when no visible one matches.
  */
-export function findSheets(heads: readonly SheetValues[], preferredReads?: string): ReviewSheets {
+export function findSheets(allHeads: readonly SheetValues[], preferredReads?: string): ReviewSheets {
+  // Visible sheets first: a hidden "Reads (Sept)" before the visible Reads is last month's, kept out of sight.
+  const heads = [...allHeads.filter((h) => !h.hidden), ...allHeads.filter((h) => h.hidden)];
   const readsCandidates = heads.filter((h) => locateTable(h, READ_COLUMNS).ok).map((h) => h.sheet);
   const pick = (ok: (h: SheetValues) => boolean, preferred: string) => {
     const matches = heads.filter((h) => !isAddInSheet(h.sheet) && ok(h)).map((h) => h.sheet);

@@ -13,7 +13,7 @@ import {
 } from "../engine";
 import { parseAccountsSheet, parseHistorySheet } from "../workbook/contextSheets";
 import { Cancelled, CellValue, WorkbookPort } from "../workbook/port";
-import { OWN_COLUMNS, parseReadsSheet, READ_COLUMNS, ReadsTable } from "../workbook/readsSheet";
+import { OWN_COLUMNS, parseReadsSheet, READ_COLUMNS, ReadColumn, ReadsTable } from "../workbook/readsSheet";
 import { locateTable } from "../workbook/table";
 import { Decision, decisionFor, parseReviewLog } from "./decisions";
 import { parseExchanges, RecordedExchange } from "./exchanges";
@@ -166,15 +166,29 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
               items,
               options.policy ?? POCATELLO_POLICY,
             ),
-      disabled: EDIT_CODES.filter((c) => (EDITS[c].needs === "accounts" && !accounts) || (EDITS[c].needs === "history" && !history)).map(
-        (code) => ({
-          code,
-          reason:
-            EDITS[code].needs === "accounts"
-              ? "no Accounts sheet (columns Account and Status)"
-              : "no Usage History sheet (columns Account, Period and Usage)",
+      disabled: [
+        ...EDIT_CODES.filter((c) => (EDITS[c].needs === "accounts" && !accounts) || (EDITS[c].needs === "history" && !history)).map(
+          (code) => ({
+            code,
+            reason:
+              EDITS[code].needs === "accounts"
+                ? "no Accounts sheet (columns Account and Status)"
+                : "no Usage History sheet (columns Account, Period and Usage)",
+          }),
+        ),
+        // A column the edit reads that the reads sheet lacks (a merged header cell hides one): said, never silently skipped.
+        ...EDIT_CODES.flatMap((code) => {
+          const missing = (EDITS[code].columns ?? []).filter((f) => table.located.columns[f as ReadColumn] === undefined);
+          return missing.length
+            ? [
+                {
+                  code,
+                  reason: `no ${missing.map((f) => READ_COLUMNS.find((c) => c.field === f)?.label ?? f).join(" or ")} column on ${data.sheet}`,
+                },
+              ]
+            : [];
         }),
-      ),
+      ],
       contextProblems,
       sheets: { accounts: sheets.accounts, history: sheets.history, exchanges: sheets.exchanges, log: sheets.log },
       columns: { codes, messages, estimate },

@@ -79,7 +79,8 @@ const NAMES: Record<string, string> = { "100125": "Ñúñez, José", "100101": "
 const address = (acct: string) => `${100 + (Number(acct) % 1000)} N ${["Arthur", "Garfield", "Hayes", "Lincoln"][Number(acct) % 4]} Ave`;
 
 export function sampleReadsWorkbook(): Record<string, CellValue[][]> {
-  const reads: CellValue[][] = [["Route 12 meter reads, October 2026"], [], SAMPLE_READS_HEADER];
+  // A copy of the header: a test that changes its workbook never changes the next one's.
+  const reads: CellValue[][] = [["Route 12 meter reads, October 2026"], [], [...SAMPLE_READS_HEADER]];
   ROWS.forEach((r, i) => {
     if (!r) {
       reads.push([]);

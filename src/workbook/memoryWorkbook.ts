@@ -30,6 +30,8 @@ export interface MemorySheet {
    * this call and not kept, so a large input sheet is in memory only while it is being read.
    */
   lazy?: (maxRows?: number) => CellValue[][];
+  /** Hidden by the user (an .xlsx sheet whose state is hidden or veryHidden). */
+  hidden?: boolean;
   /** Row height in points as Office.js set it (the fake Excel records it here). */
   rowHeight?: number;
   /** Print set-up as Office.js set it (the fake Excel records it here). */
@@ -97,6 +99,7 @@ export class MemoryWorkbook implements WorkbookPort {
       top: 0,
       left: 0,
       values: rows.map((r) => (r.includes("") ? r.map((v) => (v === "" ? null : v)) : r)),
+      ...(sheet.hidden ? { hidden: true } : {}),
     };
   }
 

@@ -11,6 +11,8 @@ export interface SheetValues {
   readonly values: CellValue[][];
   /** How the workbook writes numbers as text (Excel's culture); en-US when not known. */
   readonly culture?: NumberCulture;
+  /** A sheet the user hid: found by its header only when no visible sheet has one. */
+  readonly hidden?: boolean;
 }
 
 export interface WriteOptions {

@@ -61,7 +61,7 @@ describe("readXlsxFast on SpreadsheetML written other ways", () => {
   it("names a date cell whose ISO text is not a date", async () => {
     const path = await xlsx({ sheetData: `<row r="1"><c r="A1" t="d"><v>2026-02-30</v></c></row>` });
     expect(() => values(path)).toThrow(
-      new WorkbookFileProblem(`cell A1 of a sheet is a date written "2026-02-30", which is not an ISO 8601 date`),
+      new WorkbookFileProblem(`cell A1 of sheet "Data" is a date written "2026-02-30", which is not an ISO 8601 date`),
     );
   });
 
@@ -74,12 +74,12 @@ describe("readXlsxFast on SpreadsheetML written other ways", () => {
     const none = await xlsx({ sheetData: `<row r="1"><c r="A1" t="s"><v>0</v></c></row>` });
     expect(() => values(none)).toThrow(
       new WorkbookFileProblem(
-        "cell A1 of a sheet refers to shared text, but the workbook has none (its part xl/sharedStrings.xml is missing)",
+        'cell A1 of sheet "Data" refers to shared text, but the workbook has none (its part xl/sharedStrings.xml is missing)',
       ),
     );
     const short = await xlsx({ shared: "<si><t>a</t></si>", sheetData: `<row r="1"><c r="B1" t="s"><v>3</v></c></row>` });
     expect(() => values(short)).toThrow(
-      new WorkbookFileProblem("cell B1 of a sheet refers to shared text number 3, but the workbook has 1"),
+      new WorkbookFileProblem('cell B1 of sheet "Data" refers to shared text number 3, but the workbook has 1'),
     );
   });
 
@@ -100,7 +100,7 @@ describe("Excel's sheet limits in the fast reader (docs/inputs.md)", () => {
     for (const r of [1048577, 2000000000]) {
       const past = await xlsx({ sheetData: rowAt(1, cell("A1", "top")) + rowAt(r, cell(`A${r}`, "x")) });
       expect(() => readXlsxFast(past).sheet("Data")!.values).toThrow(
-        new WorkbookFileProblem(`a sheet has a row numbered ${r}; Excel's rows are 1 to 1,048,576`),
+        new WorkbookFileProblem(`sheet "Data" has a row numbered ${r}; Excel's rows are 1 to 1,048,576`),
       );
     }
   });
@@ -117,7 +117,7 @@ describe("Excel's sheet limits in the fast reader (docs/inputs.md)", () => {
     const past = await xlsx({ sheetData: rowAt(1, cell("A1", "a".repeat(32768))) });
     expect((readXlsxFast(longest).sheet("Data")!.values[0][0] as string).length).toBe(32767);
     expect(() => readXlsxFast(past).sheet("Data")!.values).toThrow(
-      /cell A1 of a sheet holds 32,768 characters; a cell holds at most 32,767/,
+      /cell A1 of sheet "Data" holds 32,768 characters; a cell holds at most 32,767/,
     );
   });
 });

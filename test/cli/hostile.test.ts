@@ -3,7 +3,7 @@
  * the input's bytes as they were, and leaves no OUT or OUT.partial behind. Fixtures are made here,
  * at test time, from the committed samples.
  */
-import { spawn } from "child_process";
+import { execFileSync, spawn } from "child_process";
 import { createHash } from "crypto";
 // The module object itself (an import namespace's members cannot be replaced), so a test can put a
 // failing write where the product calls it.
@@ -22,7 +22,8 @@ import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { ratesSheetRows, RATES_SHEET } from "../../src/workbook/ratesSheet";
 import type { CellValue } from "../../src/workbook/port";
 import { loadSchedule } from "../support/samples";
-import { readsRows, writeFixture } from "../support/xlsxFixtures";
+import { readsRows, rewriteArchive, writeFixture } from "../support/xlsxFixtures";
+import { openArchive } from "../../src/adapters/xlsx/fastRead";
 
 const ROOT = join(__dirname, "..", "..");
 const CYCLE = join(ROOT, "samples", "cycle.xlsx");
@@ -264,8 +265,8 @@ describe("outputs that cannot be written", () => {
     });
   });
 
-  it.each(["SIGINT", "SIGTERM"] as const)(
-    "removes its partial file when stopped by %s part-way (Ctrl-C sends SIGINT)",
+  it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)(
+    "removes its partial file when stopped by %s part-way (Ctrl-C sends SIGINT, a closed terminal SIGHUP)",
     async (signal) => {
       const dir = folder();
       const input = join(dir, "city.xlsx");
@@ -280,7 +281,7 @@ describe("outputs that cannot be written", () => {
       for (let i = 0; i < 600 && !existsSync(join(dir, "out.xlsx.partial")); i++) await new Promise((r) => setTimeout(r, 50));
       expect(existsSync(join(dir, "out.xlsx.partial"))).toBe(true);
       child.kill(signal);
-      expect(await exited).toBe(signal === "SIGINT" ? 130 : 143);
+      expect(await exited).toBe({ SIGHUP: 129, SIGINT: 130, SIGTERM: 143 }[signal]);
       expect(readdirSync(dir)).toEqual(["city.xlsx"]);
       expect(hash(input)).toBe(before);
     },
@@ -292,6 +293,147 @@ describe("outputs that cannot be written", () => {
     const r = await run("validate", READS, "--out", join(dir, "flagged.xlsx"));
     expect(r.code).toBe(0);
     expect(readdirSync(dir)).toEqual(["flagged.xlsx"]);
+  });
+});
+
+describe("command lines and files that are not what they seem", () => {
+  const fifo = (dir: string) => {
+    const path = join(dir, "pipe");
+    execFileSync("mkfifo", [path]);
+    return path;
+  };
+
+  it.each<[string, (dir: string) => string[], RegExp]>([
+    ["a folder as the workbook", (dir) => ["validate", dir], /^ubill: cannot read .*: it is a directory, not a workbook file$/m],
+    [
+      "a named pipe as the workbook (which would wait forever)",
+      (dir) => ["validate", fifo(dir)],
+      /^ubill: cannot read .*pipe: it is not an ordinary file/m,
+    ],
+    [
+      "/dev/zero as the workbook",
+      () => ["cycle", "/dev/zero", "--out", join(folder(), "o.xlsx")],
+      /^ubill: cannot read \/dev\/zero: it is not an ordinary file/m,
+    ],
+    [
+      "a second workbook",
+      (dir) => ["validate", READS, join(dir, "other.xlsx")],
+      /^ubill: too many arguments: .*other\.xlsx; ubill validate READS\.xlsx takes one workbook$/m,
+    ],
+    [
+      "--bill-date given twice",
+      (dir) => ["cycle", CYCLE, "--out", join(dir, "o.xlsx"), "--bill-date", "2026-10-30", "--bill-date", "2026-11-15"],
+      /^ubill: --bill-date is given twice; give it once$/m,
+    ],
+    [
+      "--out given twice",
+      (dir) => ["validate", READS, "--out", join(dir, "a.xlsx"), "--out", join(dir, "b.xlsx")],
+      /^ubill: --out is given twice/m,
+    ],
+    [
+      "a named pipe as --out (a device such as /dev/null would be replaced)",
+      (dir) => ["validate", READS, "--out", fifo(dir)],
+      /^ubill: cannot write .*pipe: it is not an ordinary file \(a device or a pipe\); name a new file$/m,
+    ],
+    [
+      "a folder where the partial file goes",
+      (dir) => {
+        mkdirSync(join(dir, "o.xlsx.partial"));
+        return ["validate", READS, "--out", join(dir, "o.xlsx")];
+      },
+      /^ubill: cannot write .*o\.xlsx: .*o\.xlsx\.partial is in the way \(not a file\); remove it$/m,
+    ],
+    [
+      "a folder where the bill-print extract goes",
+      (dir) => {
+        mkdirSync(join(dir, "o-bill-print.csv"));
+        return ["cycle", CYCLE, "--out", join(dir, "o.xlsx")];
+      },
+      /^ubill: cannot write .*o-bill-print\.csv: it is a directory$/m,
+    ],
+    [
+      "a folder as the schedule file",
+      (dir) => ["quote", "--schedule", dir, "--usage", "0"],
+      /^ubill: cannot read schedule file .*: it is a directory$/m,
+    ],
+  ])("refuses %s in one line, writing nothing", async (_what, argv, message) => {
+    const dir = folder();
+    const args = argv(dir);
+    const listed = readdirSync(dir).sort();
+    const r = await run(...args);
+    expect({ code: r.code, lines: r.err.trim().split("\n").length }).toEqual({ code: 2, lines: 1 });
+    expect(r.err).toMatch(message);
+    expect(readdirSync(dir).sort()).toEqual(listed);
+  });
+
+  it("says which edits are off when the reads sheet lacks a column they read (a merged header cell)", async () => {
+    const dir = folder();
+    const input = await cycleWorkbook(dir, (sheets) => {
+      const header = sheets.Reads.find((r) => r.includes("Previous Read Date"))!;
+      header[header.indexOf("Previous Read Date")] = null;
+    });
+    const v = JSON.parse((await run("validate", input, "--json")).out) as { disabled: { code: string; reason: string }[] };
+    expect(v.disabled).toEqual([
+      { code: "READ_DATES_OUT_OF_ORDER", reason: "no Previous Read Date column on Reads" },
+      { code: "CYCLE_LENGTH", reason: "no Previous Read Date column on Reads" },
+    ]);
+    const c = JSON.parse((await run("cycle", input, "--out", join(dir, "o.xlsx"), "--json")).out) as { problems: string[] };
+    expect(c.problems).toContain("Read edits off (no Previous Read Date column on Reads): READ_DATES_OUT_OF_ORDER, CYCLE_LENGTH");
+  });
+
+  it("reads a schedule file saved as UTF-16 (Notepad's Unicode)", async () => {
+    const dir = folder();
+    const file = join(dir, "chubbuck.json");
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(readFileSync(join(ROOT, "samples", "rates", "chubbuck.json"), "utf8"), "utf16le"),
+      ]),
+    );
+    const r = await run("quote", "--schedule", file, "--usage", "0", "--carts", "1", "--json");
+    expect(r.err).toBe("");
+    expect(JSON.parse(r.out).total).toBe("97.20");
+  });
+
+  it("bills the visible reads sheet, not a hidden one before it, says which it billed, and takes --sheet", async () => {
+    const dir = folder();
+    const input = await rewriteArchive(
+      CYCLE,
+      join(dir, "hidden.xlsx"),
+      (name, data) => {
+        const xml = data.toString("utf8");
+        if (name === "xl/workbook.xml")
+          return Buffer.from(xml.replace("<sheets>", '<sheets><sheet name="Reads (Sept)" sheetId="99" state="hidden" r:id="rIdOld"/>'));
+        if (name === "xl/_rels/workbook.xml.rels")
+          return Buffer.from(
+            xml.replace(
+              "</Relationships>",
+              '<Relationship Id="rIdOld" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet99.xml"/></Relationships>',
+            ),
+          );
+        if (name === "[Content_Types].xml")
+          return Buffer.from(
+            xml.replace(
+              "</Types>",
+              '<Override PartName="/xl/worksheets/sheet99.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+            ),
+          );
+        return undefined;
+      },
+      [
+        [
+          "xl/worksheets/sheet99.xml",
+          Buffer.from(openArchive(CYCLE).get("xl/worksheets/sheet1.xml")!().toString("utf8").replace(">51210<", ">91210<")),
+        ],
+      ],
+    );
+    const sample = JSON.parse((await run("cycle", CYCLE, "--out", join(dir, "s.xlsx"), "--json")).out);
+    const visible = JSON.parse((await run("cycle", input, "--out", join(dir, "v.xlsx"), "--json")).out);
+    expect([visible.readsSheet, visible.totalDue]).toEqual(["Reads", sample.totalDue]);
+    const chosen = await run("cycle", input, "--out", join(dir, "h.xlsx"), "--sheet", "Reads (Sept)");
+    expect(chosen.out).toMatch(/reads from sheet Reads \(Sept\)/);
+    expect(JSON.parse((await run("validate", input, "--json")).out).sheet).toBe("Reads");
   });
 });
 
@@ -488,7 +630,7 @@ describe("sheets to Excel's last row (docs/inputs.md)", () => {
     await refused(
       dir,
       [past],
-      /^ubill: .*past\.xlsx cannot be read: a sheet has a row numbered 1048577; Excel's rows are 1 to 1,048,576$/m,
+      /^ubill: .*past\.xlsx cannot be read: sheet "Reads" has a row numbered 1048577; Excel's rows are 1 to 1,048,576$/m,
       "validate",
       past,
     );
@@ -529,7 +671,8 @@ describe("numbers past the limits (docs/inputs.md)", () => {
     [["--days", "0"], /^ubill: --days must be/],
     [["--days", "61"], /^ubill: days of service must be above 0 and at most 60, got 61$/m],
   ])("refuses quote %j in one line", async (extra, message) => {
-    const r = await run("quote", "--schedule", CHUBBUCK, "--usage", "0", ...(extra as string[]));
+    const usage = (extra as string[]).includes("--usage") ? [] : ["--usage", "0"];
+    const r = await run("quote", "--schedule", CHUBBUCK, ...usage, ...(extra as string[]));
     expect({ code: r.code, lines: r.err.trim().split("\n").length }).toEqual({ code: 2, lines: 1 });
     expect(r.err).toMatch(message);
   });

@@ -7,6 +7,7 @@
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { openArchive } from "../../src/adapters/xlsx/fastRead";
 import { ZipWriter } from "../../src/adapters/xlsx/zip";
 import { fromExcelSerial } from "../../src/engine";
 import type { CellValue } from "../../src/workbook/port";
@@ -201,4 +202,30 @@ export function* readsRows(rows: number): Generator<string> {
     }
   }
   yield chunk;
+}
+
+/** What to do with one part when an archive is written again: keep it, replace its bytes, store it raw, or leave it out. */
+export type PartEdit = Buffer | { raw: { method: number; crc: number; size: number; data: Buffer } } | null | undefined;
+
+/**
+ * Writes the archive at `path` again at `to`, each part through `edit` (undefined keeps it as it
+ * was), then `extra` parts: for files damaged or written oddly on purpose.
+ */
+export async function rewriteArchive(
+  path: string,
+  to: string,
+  edit: (name: string, data: Buffer) => PartEdit,
+  extra: [string, Buffer][] = [],
+): Promise<string> {
+  const zip = new ZipWriter(to);
+  for (const [name, part] of openArchive(path)) {
+    const data = part();
+    const change = edit(name, data);
+    if (change === null) continue;
+    if (change && "raw" in change) zip.addRaw(name, change.raw);
+    else await zip.add(name, [change ?? data]);
+  }
+  for (const [name, data] of extra) await zip.add(name, [data]);
+  zip.close();
+  return to;
 }

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "fs";
-import { constants as zlibConstants, inflateRawSync } from "zlib";
+import { constants as zlibConstants, crc32, inflateRawSync } from "zlib";
 import { emptySheet, MemorySheet, MemoryWorkbook } from "../../workbook/memoryWorkbook";
 import type { CellValue } from "../../workbook/port";
 
@@ -55,13 +55,21 @@ function unzip(buffer: Buffer, maxPartBytes: number): Map<string, ZipFile> {
     const comment = buffer.readUInt16LE(at + 32);
     const local = buffer.readUInt32LE(at + 42);
     const name = buffer.toString("utf8", at + 46, at + 46 + nameLength);
+    // Two parts of one name: which one a reader takes is anyone's guess (a damaged or doctored file).
+    if (files.has(name)) throw new WorkbookFileProblem(`it holds two parts named ${name} (a damaged or altered file)`);
     const crc = buffer.readUInt32LE(at + 16);
     const dataStart = () => local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
     const inflate = (start?: { bytes: number }) => {
       if (size > maxPartBytes)
         throw new WorkbookFileProblem(`its part ${name} is ${Math.round(size / 1048576)} MB; a part may be at most ${limit}`);
       const data = buffer.subarray(dataStart(), dataStart() + compressed);
-      if (method === 0) return start ? data.subarray(0, start.bytes) : data;
+      // A whole part is checked against the archive's checksum: bytes changed in the file are not read as data.
+      const checked = (out: Buffer) => {
+        if (crc32(out) >>> 0 !== crc) throw new WorkbookFileProblem(`its part ${name} is damaged (its checksum does not match)`);
+        return out;
+      };
+      if (method === 0) return start ? data.subarray(0, start.bytes) : checked(data);
+      let whole: Buffer;
       try {
         if (start) {
           // The start of the stream only (the caller reads the whole file if this held too little).
@@ -71,7 +79,7 @@ function unzip(buffer: Buffer, maxPartBytes: number): Map<string, ZipFile> {
         }
         // One output chunk of the known size, so a large sheet is not copied chunk by chunk; never
         // more than the limit, whatever the archive claims (a ZIP bomb understates its sizes).
-        return inflateRawSync(data, { chunkSize: Math.min(Math.max(size, 64 * 1024), 1 << 30), maxOutputLength: maxPartBytes });
+        whole = inflateRawSync(data, { chunkSize: Math.min(Math.max(size, 64 * 1024), 1 << 30), maxOutputLength: maxPartBytes });
       } catch (error) {
         const e = error as { code?: string; message?: string };
         throw new WorkbookFileProblem(
@@ -80,6 +88,7 @@ function unzip(buffer: Buffer, maxPartBytes: number): Map<string, ZipFile> {
             : `its part ${name} is damaged (${e.message})`,
         );
       }
+      return checked(whole);
     };
     files.set(
       name,
@@ -102,6 +111,20 @@ const ENTITIES: Record<string, string> = Object.assign(Object.create(null) as Re
   apos: "'",
 });
 
+/** Text that may hold CDATA sections (taken as written) between stretches with entities. */
+function decodeWithCdata(text: string): string {
+  if (!text.includes("<![CDATA[")) return decode(text);
+  let out = "";
+  let at = 0;
+  for (let start = text.indexOf("<![CDATA[", at); start >= 0; start = text.indexOf("<![CDATA[", at)) {
+    const end = text.indexOf("]]>", start);
+    if (end < 0) break;
+    out += decode(text.slice(at, start)) + text.slice(start + 9, end);
+    at = end + 3;
+  }
+  return out + decode(text.slice(at));
+}
+
 export function decode(text: string): string {
   if (!text.includes("&")) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, e: string) =>
@@ -117,8 +140,8 @@ function texts(xml: string): string {
   if (xml.includes("<rPh")) xml = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
   let out = "";
   const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) out += m[1];
-  return decode(out);
+  for (let m = re.exec(xml); m; m = re.exec(xml)) out += decodeWithCdata(m[1]);
+  return out;
 }
 
 /**
@@ -134,6 +157,11 @@ export function attr(attrs: string, name: string): string | undefined {
     }
     const start = at + name.length + 3;
     return attrs.slice(start, attrs.indexOf(quote, start));
+  }
+  // XML allows white space around "=" (name = "Reads"): rare, so looked for only when there is some.
+  if (/\s=|=\s/.test(attrs)) {
+    const m = new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(["'])([\\s\\S]*?)\\1`).exec(attrs);
+    if (m) return m[2];
   }
   return undefined;
 }
@@ -179,14 +207,14 @@ const DAYS_1904 = 1462;
  * A date cell written as ISO 8601 text (`t="d"`, as Strict OOXML may store dates) as the serial
  * number Excel shows for it, time of day as the fraction.
  */
-function isoSerial(text: string, ref: string | undefined): number {
+function isoSerial(text: string, ref: string | undefined, where: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?Z?$/.exec(text.trim());
   const ms = m
     ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), 0) + Number(m[6] ?? 0) * 1000
     : NaN;
   const date = m ? new Date(ms) : undefined;
   if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3]))
-    throw new WorkbookFileProblem(`cell ${ref ?? ""} of a sheet is a date written "${text.slice(0, 40)}", which is not an ISO 8601 date`);
+    throw new WorkbookFileProblem(`cell ${ref ?? ""} of ${where} is a date written "${text.slice(0, 40)}", which is not an ISO 8601 date`);
   return ms / 86_400_000 + 25569;
 }
 
@@ -200,19 +228,31 @@ export function columnIndex(ref: string): number {
   return n - 1;
 }
 
-/** The sheet's rows from A1; with `maxRows`, only the rows above it (the rest is not scanned). */
-function parseSheet(xml: string, shared: readonly string[], maxRows = Infinity, dates1904?: ReadonlySet<number>): CellValue[][] {
+/**
+ * The sheet's rows from A1; with `maxRows`, only the rows above it (the rest is not scanned).
+ * `where` names the sheet in a problem ('sheet "Reads"').
+ */
+function parseSheet(
+  xml: string,
+  shared: readonly string[],
+  maxRows = Infinity,
+  dates1904?: ReadonlySet<number>,
+  where = "a sheet",
+): CellValue[][] {
   const values: CellValue[][] = [];
   const strings = new Map<string, string>();
   const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
   const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
   let rowIndex = -1;
   for (let row = rowRe.exec(xml); row; row = rowRe.exec(xml)) {
+    // A "<" inside a tag: the XML is broken there (a cell read past it would be read wrong or not at all).
+    if (row[1].includes("<"))
+      throw new WorkbookFileProblem(`${where} is damaged: its XML is broken at row ${rowIndex + 2} ("<row${row[1].slice(0, 40)}")`);
     const r = attr(row[1], "r");
     rowIndex = r ? Number(r) - 1 : rowIndex + 1;
     if (!(rowIndex >= 0 && rowIndex < EXCEL_ROWS))
       throw new WorkbookFileProblem(
-        `a sheet has a row numbered ${r ?? rowIndex + 1}; Excel's rows are 1 to ${EXCEL_ROWS.toLocaleString("en-US")}`,
+        `${where} has a row numbered ${r ?? rowIndex + 1}; Excel's rows are 1 to ${EXCEL_ROWS.toLocaleString("en-US")}`,
       );
     if (rowIndex >= maxRows) break;
     const cells: CellValue[] = [];
@@ -220,28 +260,36 @@ function parseSheet(xml: string, shared: readonly string[], maxRows = Infinity, 
     const body = row[2] ?? "";
     cellRe.lastIndex = 0;
     for (let cell = cellRe.exec(body); cell; cell = cellRe.exec(body)) {
+      if (cell[1].includes("<"))
+        throw new WorkbookFileProblem(`${where} is damaged: its XML is broken in row ${rowIndex + 1} ("<c${cell[1].slice(0, 40)}")`);
       const ref = attr(cell[1], "r");
       column = ref ? columnIndex(ref) : column + 1;
       if (!(column >= 0 && column < EXCEL_COLUMNS))
-        throw new WorkbookFileProblem(`a sheet has a cell ${ref ?? `in column ${column + 1}`}; Excel's columns are A to XFD`);
+        throw new WorkbookFileProblem(`${where} has a cell ${ref ?? `in column ${column + 1}`}; Excel's columns are A to XFD`);
       const inner = cell[2];
       if (!inner) continue;
       const type = attr(cell[1], "t");
       const vStart = inner.indexOf("<v>");
-      const v = vStart < 0 ? undefined : inner.slice(vStart + 3, inner.indexOf("</v>", vStart));
+      const rawV = vStart < 0 ? undefined : inner.slice(vStart + 3, inner.indexOf("</v>", vStart));
+      const v = rawV !== undefined && rawV.startsWith("<![CDATA[") ? decodeWithCdata(rawV) : rawV;
+      // A formula saved without its result (by a program that does not calculate): its value is unknown.
+      if (v === undefined && type !== "inlineStr" && /<f[\s>/]/.test(inner))
+        throw new WorkbookFileProblem(
+          `cell ${ref ?? ""} of ${where} holds a formula that was never calculated (the file was saved by a program that does not calculate): open it in Excel and save it`,
+        );
       let value: CellValue = null;
       if (type === "s") {
         if (v !== undefined && shared[Number(v)] === undefined)
           throw new WorkbookFileProblem(
             shared.length === 0
-              ? `cell ${ref ?? ""} of a sheet refers to shared text, but the workbook has none (its part xl/sharedStrings.xml is missing)`
-              : `cell ${ref ?? ""} of a sheet refers to shared text number ${v}, but the workbook has ${shared.length.toLocaleString("en-US")}`,
+              ? `cell ${ref ?? ""} of ${where} refers to shared text, but the workbook has none (its part xl/sharedStrings.xml is missing)`
+              : `cell ${ref ?? ""} of ${where} refers to shared text number ${v}, but the workbook has ${shared.length.toLocaleString("en-US")}`,
           );
         value = v === undefined ? null : shared[Number(v)];
-      } else if (type === "d") value = v === undefined ? null : isoSerial(v, ref);
+      } else if (type === "d") value = v === undefined ? null : isoSerial(v, ref, where);
       else if (type === "inlineStr") value = texts(inner);
       else if (type === "b") value = v === "1";
-      else if (type === "str" || type === "e") value = v === undefined ? null : decode(v);
+      else if (type === "str" || type === "e") value = v === undefined ? null : rawV === v ? decode(v) : v;
       else if (v !== undefined) {
         value = Number(v);
         // A date in a workbook that counts from 1904, as a 1900-system serial like every other date.
@@ -249,7 +297,7 @@ function parseSheet(xml: string, shared: readonly string[], maxRows = Infinity, 
       }
       if (typeof value === "string" && value.length > EXCEL_CELL_CHARACTERS)
         throw new WorkbookFileProblem(
-          `cell ${ref ?? ""} of a sheet holds ${value.length.toLocaleString("en-US")} characters; a cell holds at most ${EXCEL_CELL_CHARACTERS.toLocaleString("en-US")}`,
+          `cell ${ref ?? ""} of ${where} holds ${value.length.toLocaleString("en-US")} characters; a cell holds at most ${EXCEL_CELL_CHARACTERS.toLocaleString("en-US")}`,
         );
       if (value === "") value = null;
       else if (typeof value === "string" && type !== "s" && value.length <= 32) {
@@ -280,19 +328,20 @@ const HEAD_ROWS = 64;
 function lazySheet(
   xml: (start?: { bytes: number }) => string | undefined,
   shared: readonly string[],
-  dates1904?: ReadonlySet<number>,
+  dates1904: ReadonlySet<number> | undefined,
+  where: string,
 ): MemorySheet {
   const sheet = emptySheet([], false);
   let kept: CellValue[][] | undefined;
   let head: CellValue[][] | undefined;
   const parse = (maxRows?: number) => {
     const text = xml();
-    return text ? parseSheet(text, shared, maxRows, dates1904) : [];
+    return text ? parseSheet(text, shared, maxRows, dates1904, where) : [];
   };
   // The first rows from the start of the sheet's XML alone; the whole sheet when the start holds too few.
   const parseHead = () => {
     const start = xml({ bytes: 2 << 20 });
-    const rows = start ? parseSheet(start, shared, HEAD_ROWS, dates1904) : [];
+    const rows = start ? parseSheet(start, shared, HEAD_ROWS, dates1904, where) : [];
     return rows.length >= HEAD_ROWS || !start || start.includes("</sheetData>") ? rows : parse(HEAD_ROWS);
   };
   Object.defineProperty(sheet, "values", {
@@ -314,7 +363,7 @@ function lazySheet(
 }
 
 /** Each sheet's name and the path of its part in the archive, in the workbook's order. */
-export function sheetParts(workbookXml: string, relsXml: string): { name: string; path: string | undefined }[] {
+export function sheetParts(workbookXml: string, relsXml: string): { name: string; path: string | undefined; hidden: boolean }[] {
   const targets = new Map<string, string>();
   for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
     const id = attr(m[1], "Id");
@@ -324,7 +373,12 @@ export function sheetParts(workbookXml: string, relsXml: string): { name: string
   return [...workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => {
     // The relationship id, whatever prefix its namespace was given (r:id as Excel writes it).
     const target = targets.get(attr(m[1], "r:id") ?? /\s[\w.-]+:id=["']([^"']*)["']/.exec(` ${m[1]}`)?.[1] ?? "");
-    return { name: decode(attr(m[1], "name") ?? ""), path: target ? `xl/${target}` : undefined };
+    const state = attr(m[1], "state");
+    return {
+      name: decode(attr(m[1], "name") ?? ""),
+      path: target ? `xl/${target}` : undefined,
+      hidden: state === "hidden" || state === "veryHidden",
+    };
   });
 }
 
@@ -343,6 +397,41 @@ export function openArchive(path: string, options: { maxFileBytes?: number; maxP
 }
 
 /**
+ * A part's text in the encoding its XML declares (UTF-8 unless it says otherwise, or starts with a
+ * UTF-16 byte-order mark): Latin-1 or UTF-16 parts, which LibreOffice and Excel read, are read the
+ * same; an encoding there is no decoder for is named.
+ */
+function partText(name: string, data: Buffer): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return data.toString("utf16le", 2);
+  if (data[0] === 0xfe && data[1] === 0xff) {
+    const swapped = Buffer.from(data.subarray(2));
+    return swapped.swap16().toString("utf16le");
+  }
+  const declared = /^(?:\uFEFF)?<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(data.toString("latin1", 0, 200))?.[1];
+  if (!declared || /^utf-?8$/i.test(declared)) return data.toString("utf8");
+  try {
+    return new TextDecoder(declared).decode(data);
+  } catch {
+    throw new WorkbookFileProblem(`its part ${name} is written in the ${declared} encoding, which cannot be read: save it again as UTF-8`);
+  }
+}
+
+/**
+ * A whole XML part must end with its root element's closing tag: a part cut short (a truncated
+ * file) would otherwise be read as far as it goes, its last rows silently missing.
+ */
+function wholeXml(name: string, text: string): void {
+  if (!/\.(xml|rels)$/i.test(name)) return;
+  const root = /^(?:\uFEFF)?\s*(?:<\?[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(text.slice(0, 4000))?.[1];
+  if (!root) throw new WorkbookFileProblem(`its part ${name} is damaged: it is not XML`);
+  if (text.slice(-400).trimEnd().endsWith(`</${root}>`)) return;
+  // A root with nothing in it, written <sst/>: the whole part is one short element.
+  const esc = root.replace(/[.]/g, "\\.");
+  if (text.length < 4000 && new RegExp(`<${esc}\\b[^>]*/>\\s*$`).test(text) && !text.includes(`</${root}>`)) return;
+  throw new WorkbookFileProblem(`its part ${name} is damaged: it is cut short (it does not end with </${root}>)`);
+}
+
+/**
  * Reads every sheet's values from an .xlsx file quickly: the archive is unzipped with zlib and
  * each sheet's XML scanned once, with no per-cell objects. Values only: dates arrive as Excel
  * serial numbers, formulas as their cached results, and the cells of a merged range after the
@@ -352,14 +441,23 @@ export function readXlsxFast(path: string, options: { lazy?: boolean; maxFileByt
   checkFileSize(path, options.maxFileBytes ?? MAX_FILE_BYTES);
   const files = unzip(readFileSync(path), options.maxPartBytes ?? MAX_PART_BYTES);
   const read = (name: string, start?: { bytes: number }) => {
-    const text = files.get(name)?.(start).toString("utf8");
-    return text === undefined ? undefined : unprefixed(text);
+    const part = files.get(name);
+    if (!part) return undefined;
+    const text = partText(name, part(start));
+    if (!start) wholeXml(name, text);
+    return unprefixed(text);
   };
   const sharedXml = read("xl/sharedStrings.xml");
   const shared: string[] = [];
   if (sharedXml) {
     const re = /<si>([\s\S]*?)<\/si>/g;
     for (let m = re.exec(sharedXml); m; m = re.exec(sharedXml)) shared.push(texts(m[1]));
+    // Fewer strings than the part says it holds: some could not be found (broken XML inside it).
+    const declared = Number(attr(/<sst\b([^>]*)>/.exec(sharedXml)?.[1] ?? "", "uniqueCount") ?? NaN);
+    if (shared.length < declared)
+      throw new WorkbookFileProblem(
+        `its part xl/sharedStrings.xml is damaged: it says it holds ${declared.toLocaleString("en-US")} texts, but ${shared.length.toLocaleString("en-US")} can be read`,
+      );
   }
   const workbookXml = read("xl/workbook.xml");
   const relsXml = read("xl/_rels/workbook.xml.rels");
@@ -369,19 +467,23 @@ export function readXlsxFast(path: string, options: { lazy?: boolean; maxFileByt
   const date1904 = ["1", "true"].includes(attr(pr, "date1904") ?? "");
   const dates1904 = date1904 ? dateStyles(read("xl/styles.xml")) : undefined;
   // Read whole (not lazily), a sheet also keeps its manual page breaks, as an output check needs them.
-  const parse = (part: string | undefined, strings: readonly string[]) => {
-    const xml = part ? read(part) : undefined;
-    const sheet = emptySheet(xml ? parseSheet(xml, strings, Infinity, dates1904) : [], false);
+  const parse = (part: string, strings: readonly string[], where: string) => {
+    const xml = read(part);
+    const sheet = emptySheet(xml ? parseSheet(xml, strings, Infinity, dates1904, where) : [], false);
     const breaks = xml ? [...xml.matchAll(/<brk\b([^>]*)\/?>/g)].map((b) => Number(attr(b[1], "id"))) : [];
     if (breaks.length) sheet.printSetup = { pageBreaks: breaks };
     return sheet;
   };
   const workbook = new MemoryWorkbook();
-  for (const { name, path } of sheetParts(workbookXml, relsXml)) {
-    workbook.sheets.set(
-      name,
-      options.lazy ? lazySheet((start) => (path ? read(path, start) : undefined), shared, dates1904) : parse(path, shared),
-    );
+  for (const { name, path, hidden } of sheetParts(workbookXml, relsXml)) {
+    // A sheet the workbook lists without its part: Excel would call the file damaged, and reading on
+    // without that sheet would drop whatever it holds (a history, the accounts) without a word.
+    if (!path || !files.has(path))
+      throw new WorkbookFileProblem(`its sheet "${name}" has no part in the file (${path ?? "no relationship"} is missing)`);
+    const where = `sheet "${name}"`;
+    const sheet = options.lazy ? lazySheet((start) => read(path, start), shared, dates1904, where) : parse(path, shared, where);
+    if (hidden) sheet.hidden = true;
+    workbook.sheets.set(name, sheet);
   }
   return workbook;
 }

@@ -9,6 +9,8 @@ export interface EditDefinition {
   readonly meaning: string;
   /** The context sheet the edit needs, if any: without it the edit is off. */
   readonly needs?: "accounts" | "history";
+  /** Columns of the reads sheet the edit needs besides the four required ones: without one it is off. */
+  readonly columns?: readonly ReadField[];
 }
 
 /**
@@ -86,7 +88,13 @@ export const EDITS: Readonly<Record<EditCode, EditDefinition>> = {
     meaning: "Usage below the baseline by more than the very-low limit.",
     needs: "history",
   },
-  ESTIMATED_READ: { severity: "info", title: "Estimated read", field: "readCode", meaning: "The read is an estimate (read code E)." },
+  ESTIMATED_READ: {
+    severity: "info",
+    columns: ["readCode"],
+    title: "Estimated read",
+    field: "readCode",
+    meaning: "The read is an estimate (read code E).",
+  },
   CONSECUTIVE_ESTIMATES: {
     severity: "warning",
     title: "Estimated again",
@@ -96,6 +104,7 @@ export const EDITS: Readonly<Record<EditCode, EditDefinition>> = {
   },
   CUSTOMER_READ: {
     severity: "info",
+    columns: ["readCode"],
     title: "Customer's read",
     field: "readCode",
     meaning: "The customer supplied the read (read code C).",
@@ -109,12 +118,14 @@ export const EDITS: Readonly<Record<EditCode, EditDefinition>> = {
   },
   READ_DATES_OUT_OF_ORDER: {
     severity: "error",
+    columns: ["previousDate", "currentDate"],
     title: "Read dates out of order",
     field: "currentDate",
     meaning: "The current read date is on or before the previous read date.",
   },
   CYCLE_LENGTH: {
     severity: "warning",
+    columns: ["previousDate", "currentDate"],
     title: "Unusual days between reads",
     field: "currentDate",
     meaning: "The days between reads are outside the cycle's limits.",
