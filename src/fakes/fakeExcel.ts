@@ -335,6 +335,10 @@ export class FakeExcel {
           platform: this.options.platform ?? "OfficeOnline",
           diagnostics: { platform: this.options.platform ?? "OfficeOnline", version: "16.0" },
           officeTheme: this.options.theme,
+          // Office.Settings (learn.microsoft.com, "Persist add-in state and settings"): set() keeps
+          // a value in memory only; saveAsync() stores the settings in the document, so a value
+          // set but never saved is gone when the document is opened again.
+          document: { settings: this.documentSettings() },
           requirements: {
             isSetSupported: (name: string, version: string) => name === "ExcelApi" && Number(version.split(".")[1] ?? 0) <= this.version,
           },
@@ -357,6 +361,28 @@ export class FakeExcel {
           invalidNumber: "#NUM!",
           nullReference: "#NULL!",
         },
+      },
+    };
+  }
+
+  /** Office.context.document.settings over the workbook's saved settings (stored as JSON text, as Office does). */
+  private documentSettings(): FakeSettings {
+    const saved = this.workbook.documentSettings;
+    const pending = new Map<string, string | undefined>();
+    return {
+      get: (name) => {
+        const text = pending.has(name) ? pending.get(name) : saved.get(name);
+        return text === undefined ? null : (JSON.parse(text) as unknown);
+      },
+      set: (name, value) => void pending.set(name, JSON.stringify(value)),
+      remove: (name) => void pending.set(name, undefined),
+      saveAsync: (callback) => {
+        for (const [name, text] of pending) {
+          if (text === undefined) saved.delete(name);
+          else saved.set(name, text);
+        }
+        pending.clear();
+        setTimeout(() => callback?.({ status: "succeeded" }), 0);
       },
     };
   }
@@ -777,6 +803,14 @@ const key = (r: number, c: number) => `${r}:${c}`;
 
 /** The most characters a cell holds (Excel specifications and limits). */
 const CELL_CHARACTERS = 32_767;
+
+/** What Office.context.document.settings offers, as the add-in uses it. */
+export interface FakeSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: (result: { status: "succeeded" | "failed" }) => void): void;
+}
 
 class FakeRange extends Loadable {
   constructor(

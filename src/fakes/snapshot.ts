@@ -17,6 +17,8 @@ export interface SheetSnapshot {
 export interface WorkbookSnapshot {
   readonly sheets: SheetSnapshot[];
   readonly selection?: MemoryWorkbook["selection"];
+  /** The add-in's settings saved in the document. */
+  readonly documentSettings?: [string, string][];
 }
 
 const sorted = (map: ReadonlyMap<string, string>): [string, string][] => [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -41,6 +43,7 @@ export function snapshotWorkbook(workbook: MemoryWorkbook, hidden: ReadonlySet<s
   return {
     sheets: [...workbook.sheets].map(([name, sheet]) => snapshotSheet(name, sheet, hidden.has(name))),
     ...(workbook.selection ? { selection: { ...workbook.selection } } : {}),
+    ...(workbook.documentSettings.size ? { documentSettings: sorted(workbook.documentSettings) } : {}),
   };
 }
 
@@ -67,6 +70,8 @@ export function restoreWorkbook(workbook: MemoryWorkbook, snapshot: WorkbookSnap
     workbook.sheets.set(s.name, sheet);
   }
   workbook.selection = snapshot.selection ? { ...snapshot.selection } : undefined;
+  workbook.documentSettings.clear();
+  for (const [k, v] of snapshot.documentSettings ?? []) workbook.documentSettings.set(k, v);
   return hidden;
 }
 

@@ -22,10 +22,22 @@ const useStyles = makeStyles({
   panel: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-/** The task pane shell: one tab per view, each view in its own panel. */
-export function App({ services, initialView = "rates" }: { services: Services; initialView?: ViewName }) {
+const isView = (name: string | undefined): name is ViewName => VIEWS.some((v) => v.name === name);
+
+/**
+ * The task pane shell: one tab per view, each view in its own panel. It opens on the work (Review),
+ * or on the view it showed last in this workbook.
+ */
+export function App({ services, initialView }: { services: Services; initialView?: ViewName }) {
   const styles = useStyles();
-  const [view, setView] = useState<ViewName>(initialView);
+  const [view, setView] = useState<ViewName>(() => {
+    const last = services.lastView?.load();
+    return initialView ?? (isView(last) ? last : "review");
+  });
+  const show = (next: ViewName) => {
+    setView(next);
+    services.lastView?.save(next);
+  };
   return (
     <FluentProvider theme={fluentThemeFor(services.host ?? { canDownload: true })}>
       <ServicesContext.Provider value={services}>
@@ -33,7 +45,7 @@ export function App({ services, initialView = "rates" }: { services: Services; i
           <TabList
             className={styles.tabs}
             selectedValue={view}
-            onTabSelect={(_, d: SelectTabData) => setView(d.value as ViewName)}
+            onTabSelect={(_, d: SelectTabData) => show(d.value as ViewName)}
             aria-label="UB Workbench views"
           >
             {VIEWS.map((v) => (

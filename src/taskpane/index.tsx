@@ -35,9 +35,23 @@ async function start(): Promise<void> {
   const root = document.getElementById("root");
   const decisions = new DecisionStore(db);
   const now = () => new Date().toISOString();
+  // The last view is the workbook's own: kept in the document's settings (saved with the file).
+  const settingsOf = () => (Office.context.document as { settings?: Office.Settings } | undefined)?.settings;
+  const lastView = {
+    load: () => {
+      const value = settingsOf()?.get("ubWorkbench.lastView") as unknown;
+      return typeof value === "string" ? value : undefined;
+    },
+    save: (view: string) => {
+      const settings = settingsOf();
+      if (!settings) return;
+      settings.set("ubWorkbench.lastView", view);
+      settings.saveAsync(() => undefined);
+    },
+  };
   if (root)
     createRoot(root).render(
-      <App services={{ db, cache: scheduleCache, store, workbook, startupProblems, decisions, now, host: readHost(), engine }} />,
+      <App services={{ db, cache: scheduleCache, store, workbook, startupProblems, decisions, now, host: readHost(), engine, lastView }} />,
     );
 }
 

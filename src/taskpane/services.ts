@@ -25,6 +25,8 @@ export interface Services {
   readonly host?: HostInfo;
   /** Where the engine runs: a Web Worker in the add-in; the pane's own thread when absent (tests). */
   readonly engine?: EngineRunner;
+  /** The view the pane showed last in this workbook, kept in the document's settings. */
+  readonly lastView?: { load(): string | undefined; save(view: string): void };
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -67,6 +67,8 @@ export class MemoryWorkbook implements WorkbookPort {
   selection?: { sheet: string; row: number; column: number };
   /** How many times the add-in asked for a full recalculation. */
   recalculations = 0;
+  /** The add-in's settings saved in the document (Office.context.document.settings, once saved). */
+  readonly documentSettings = new Map<string, string>();
 
   constructor(
     initial: Record<string, CellValue[][]> = {},

@@ -128,6 +128,7 @@ describe("accessibility of the task pane in Chromium", () => {
     const page = await open("cycle");
     // The workbook's own Rates sheet gives Chubbuck; the published samples are loaded too, so the
     // Settings view has an audit log to show.
+    await openView(page, "Rates");
     await page.getByRole("button", { name: "Load published samples" }).click();
     await page.getByRole("status").filter({ hasText: "Loaded 7 schedule(s)" }).waitFor();
     await page.getByRole("table", { name: "Rate schedules" }).getByRole("row").nth(1).click();

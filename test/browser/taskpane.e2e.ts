@@ -68,7 +68,10 @@ describe("the task pane in Chromium over a fake Excel", () => {
     const pane = await open({ empty: true });
     const { page } = pane;
     expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Review", "Generate", "Rates", "Settings"]);
-    // The Rates view opens first. Nothing is priced from a bundled sample until the user loads them.
+    // The pane opens on the work: Review.
+    expect(await page.getByRole("tab", { selected: true }).innerText()).toBe("Review");
+    // Nothing is priced from a bundled sample until the user loads them.
+    await openView(page, "Rates");
     await page.getByText(/No rate schedules are loaded/).waitFor();
     await page.getByRole("button", { name: "Load published samples" }).click();
     await scheduleRow(page, "chubbuck").waitFor();
@@ -153,9 +156,21 @@ describe("the task pane in Chromium over a fake Excel", () => {
     expect(String(sheet.values[row][MESSAGES])).toContain("Pool filled; customer confirmed by phone");
   });
 
+  it("opens on the view it showed last in this workbook, kept in the document's settings", async () => {
+    const pane = await open({ sample: "reads" });
+    const { page } = pane;
+    await openView(page, "Settings");
+    await reopen(pane);
+    expect(await page.getByRole("tab", { selected: true }).innerText()).toBe("Settings");
+    // Another workbook opens on Review.
+    const other = await open({ sample: "cycle" });
+    expect(await other.page.getByRole("tab", { selected: true }).innerText()).toBe("Review");
+  });
+
   it("imports a rate schedule from a JSON file in the Rates view and lists it", async () => {
     const pane = await open({ empty: true });
     const { page } = pane;
+    await openView(page, "Rates");
     await page.getByText(/No rate schedules are loaded/).waitFor();
     expect(await scheduleRow(page, "demo-city").count()).toBe(0);
     await page.getByLabel("Rate schedule JSON file").setInputFiles(join(ROOT, "samples", "rates", "demo-city.json"));

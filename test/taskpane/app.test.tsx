@@ -62,6 +62,31 @@ describe("task pane shell", () => {
     expect(screen.getAllByRole("tab")).toHaveLength(4);
     for (const name of ["Review", "Generate", "Rates", "Settings"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
   });
+
+  it.each([
+    [undefined, "Review"],
+    ["settings", "Settings"],
+    ["no such view", "Review"],
+  ])("opens on the workbook's last view (%j: %s) and keeps each view chosen", async (stored, expected) => {
+    const saved: string[] = [];
+    const db = new UbDatabase(`ui-${++n}`);
+    const cache = new ScheduleCache();
+    const workbook = new MemoryWorkbook({});
+    const services: Services = {
+      db,
+      cache,
+      store: new ScheduleStore(db, cache),
+      workbook,
+      startupProblems: [],
+      decisions: new DecisionStore(db),
+      now: () => "2026-11-26T10:00:00.000Z",
+      lastView: { load: () => stored, save: (view) => void saved.push(view) },
+    };
+    render(<App services={services} />);
+    expect(screen.getByRole("tab", { selected: true }).textContent).toBe(expected);
+    await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Generate" })));
+    expect(saved).toEqual(["generate"]);
+  });
 });
 
 describe("Rates view", () => {
