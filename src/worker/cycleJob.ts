@@ -7,7 +7,8 @@ import type { WorkbookPort } from "../workbook/port";
 import type { CycleJob, CycleJobResult, RunSummary } from "./protocol";
 
 export interface JobHooks {
-  readonly progress?: (phase: string, done: number, total: number) => void;
+  /** A phase's progress; `rows` marks the workbook's own rows read or written within a sheet. */
+  readonly progress?: (phase: string, done: number, total: number, rows?: boolean) => void;
   readonly cancelled?: () => boolean;
 }
 

@@ -51,11 +51,28 @@ describe("the pane's thread while Demo City is validated and generated", () => {
 
     await openView(page, "Generate");
     await page.getByRole("combobox", { name: "Rate schedule" }).filter({ hasText: "demo-city" }).waitFor();
+    // Every value the run's progress bar shows, as it changes (issue 14: it only moves forward).
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { ubProgress: number[] }).ubProgress = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role="progressbar"][aria-label="Progress of the run"]');
+        const value = Number(bar?.getAttribute("aria-valuenow"));
+        if (bar && Number.isFinite(value) && value !== seen[seen.length - 1]) seen.push(value);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"] });
+    });
     const begun = Date.now();
     await page.getByRole("button", { name: "Generate", exact: true }).click();
     await page.getByRole("region", { name: "Generated sheets" }).waitFor({ timeout: 170_000 });
     const generateMs = Date.now() - begun;
     const generate = await takeLongTasks(page);
+    const progress = await page.evaluate(() => (window as unknown as { ubProgress: number[] }).ubProgress);
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress.filter((v, i) => i > 0 && v < progress[i - 1])).toEqual([]);
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Generated \d+ sheets in \d+ s: [\d,]+ bills, total due/ })
+      .waitFor();
 
     const report = {
       measuredAt: new Date().toISOString(),

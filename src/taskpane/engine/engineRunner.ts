@@ -88,7 +88,7 @@ export function workerEngine(workbook: WorkbookPort, makeWorker: () => Worker): 
         const args = [...m.args];
         if (m.method === "replaceSheet") args[1] = rows ?? [];
         // Progress of the pane's reads and writes, which the worker cannot see.
-        const progress = (phase: string) => (done: number, total: number) => hooks.progress?.(phase, done, total);
+        const progress = (phase: string) => (done: number, total: number) => hooks.progress?.(phase, done, total, true);
         if (m.method === "readSheet") args[1] = { ...(args[1] as object), progress: progress(`Reading ${String(args[0])}`), cancelled };
         if (m.method === "applyFlags") args[2] = progress(`Writing flags on ${String(args[0])}`);
         if (m.method === "replaceSheet") args[3] = progress(`Writing ${String(args[0])}`);

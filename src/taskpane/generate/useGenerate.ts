@@ -6,6 +6,7 @@ import { inlineEngine } from "../engine/engineRunner";
 import { loadSettings } from "../../storage/settings";
 import { Cancelled } from "../../workbook/port";
 import { useServices } from "../services";
+import { RunProgress, RunProgressView } from "./runProgress";
 
 export interface GenerateRequest {
   readonly scheduleId: string;
@@ -21,7 +22,9 @@ export function useGenerate() {
   const [preview, setPreview] = useState<readonly (readonly [string, string])[]>();
   const [written, setWritten] = useState<readonly string[]>([]);
   const [problems, setProblems] = useState<readonly string[]>([]);
-  const [progress, setProgress] = useState<{ phase: string; done: number; total: number }>();
+  const [progress, setProgress] = useState<RunProgressView>();
+  /** The last run's end: how long it took and what it made, said once it is done. */
+  const [finished, setFinished] = useState<{ seconds: number; wrote: boolean }>();
   const [error, setError] = useState<string>();
   const cancelled = useRef(false);
   const runner = useMemo(() => engine ?? inlineEngine(workbook), [engine, workbook]);
@@ -49,19 +52,23 @@ export function useGenerate() {
     async (request: GenerateRequest, write: boolean) => {
       cancelled.current = false;
       setError(undefined);
-      setProgress({ phase: "Reading the workbook", done: 0, total: 1 });
+      setFinished(undefined);
+      const started = Date.now();
+      const tracker = new RunProgress(write, started);
+      setProgress(tracker.update("Reading the workbook", 0, 1, started));
       try {
         const at = now();
         const outcome = (await runner.run(
           { kind: "cycle", job: await job(request, write ? "generate" : "preview", at) },
           {
-            progress: (phase, done, total) => setProgress({ phase, done, total }),
+            progress: (phase, done, total, rows) => setProgress(tracker.update(phase, done, total, Date.now(), rows)),
             cancelled: () => cancelled.current,
           },
         )) as CycleJobResult;
         if (!outcome.ok) return setError(outcome.message);
         setPreview(outcome.preview);
         setProblems(outcome.problems);
+        setFinished({ seconds: Math.max(1, Math.round((Date.now() - started) / 1000)), wrote: write });
         if (!write) return;
         setWritten(outcome.written);
         await db.runs.add({ at, ...outcome.run, outputs: [...outcome.written] });
@@ -83,5 +90,5 @@ export function useGenerate() {
     cancelled.current = true;
   }, []);
 
-  return { preview, written, problems, progress, error, run, open, cancel };
+  return { preview, written, problems, progress, finished, error, run, open, cancel };
 }

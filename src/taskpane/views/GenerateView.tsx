@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   Body1,
   Button,
@@ -24,6 +24,7 @@ import { useSchedules } from "../useSchedules";
 import { useGenerate } from "../generate/useGenerate";
 import { CyclePreview } from "../generate/CyclePreview";
 import { useFormStyles } from "../layout";
+import { timeLeftText } from "../generate/runProgress";
 
 const useStyles = makeStyles({
   outputs: { display: "flex", flexDirection: "column" },
@@ -54,6 +55,11 @@ export function GenerateView() {
     ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v || undefined])),
   });
   const busy = g.progress !== undefined;
+  // When a run ends, its message and the generated sheets' buttons come into view.
+  const generated = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (g.finished) generated.current?.scrollIntoView?.({ block: "nearest" });
+  }, [g.finished]);
 
   return (
     <>
@@ -119,10 +125,22 @@ export function GenerateView() {
       </Toolbar>
       {g.progress && (
         <div role="status" aria-live="polite">
-          <ProgressBar value={g.progress.total ? g.progress.done / g.progress.total : undefined} />
-          <Caption1>{g.progress.phase}</Caption1>
+          <ProgressBar aria-label="Progress of the run" value={g.progress.fraction} max={1} />
+          <Caption1>
+            {g.progress.phase} · {Math.floor(g.progress.fraction * 100)}%
+            {g.progress.secondsLeft !== undefined ? ` · ${timeLeftText(g.progress.secondsLeft)}` : ""}
+          </Caption1>
           <Button onClick={g.cancel}>Cancel</Button>
         </div>
+      )}
+      {g.finished && !g.progress && !g.error && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>
+            {g.finished.wrote
+              ? `Generated ${g.written.length} sheet${g.written.length === 1 ? "" : "s"} in ${g.finished.seconds} s${g.preview ? `: ${previewLine(g.preview)}` : ""}. Open one below.`
+              : `Preview ready in ${g.finished.seconds} s. Nothing was written.`}
+          </MessageBarBody>
+        </MessageBar>
       )}
       {g.error && (
         <MessageBar intent="error" role="status">
@@ -140,9 +158,8 @@ export function GenerateView() {
           </MessageBarBody>
         </MessageBar>
       )}
-      {g.preview && <CyclePreview rows={g.preview} />}
       {g.written.length > 0 && (
-        <section aria-label="Generated sheets">
+        <section aria-label="Generated sheets" ref={generated}>
           <Subtitle2 as="h3">Generated</Subtitle2>
           <Toolbar className={styles.sheets} aria-label="Open a generated sheet">
             {g.written.map((s) => (
@@ -153,6 +170,15 @@ export function GenerateView() {
           </Toolbar>
         </section>
       )}
+      {g.preview && <CyclePreview rows={g.preview} />}
     </>
   );
+}
+
+/** The preview's bills and total due, for the completion message. */
+function previewLine(rows: readonly (readonly [string, string])[]): string {
+  const find = (label: RegExp) => rows.find(([l]) => label.test(l))?.[1];
+  const bills = find(/^Bills$/)?.split(" ")[0];
+  const due = find(/^Total due/);
+  return [bills && `${bills} bills`, due && `total due ${due}`].filter(Boolean).join(", ");
 }
