@@ -38,6 +38,9 @@ export interface AuditEntry {
   readonly action: string;
   readonly subject: string;
   readonly detail: string;
+  /** A setting's value before and after the change (setting.changed). */
+  readonly from?: unknown;
+  readonly to?: unknown;
 }
 
 /**

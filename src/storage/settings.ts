@@ -1,6 +1,7 @@
 import {
   CyclePolicy,
   DEFAULT_READ_EDIT_SETTINGS,
+  EDIT_CODES,
   HolidayRule,
   holidayRuleText,
   isDecimalText,
@@ -8,6 +9,7 @@ import {
   parseHolidayRule,
   POCATELLO_POLICY,
   ReadEditSettings,
+  Severity,
 } from "../engine";
 import { DEFAULT_OFFICE, Office } from "../cycle/settings";
 import { OFFICE_FIELDS } from "../cycle/office";
@@ -145,6 +147,14 @@ export function cleanReadEdits(stored: unknown): ReadEditSettings {
     if (typeof v === "number" && Number.isFinite(v) && v >= min && v <= max) result[key] = v;
   }
   if (raw.baseline === "average" || raw.baseline === "lastYear" || raw.baseline === "prior") result.baseline = raw.baseline;
+  // A severity for a code that is an edit, and a severity there is; a stored "__proto__" matches nothing.
+  const severities = typeof raw.severities === "object" && raw.severities !== null ? (raw.severities as Record<string, unknown>) : {};
+  const kept: Record<string, Severity> = {};
+  for (const code of EDIT_CODES) {
+    const v = Object.prototype.hasOwnProperty.call(severities, code) ? severities[code] : undefined;
+    if (v === "error" || v === "warning" || v === "info") kept[code] = v;
+  }
+  result.severities = kept;
   return result as unknown as ReadEditSettings;
 }
 
@@ -163,6 +173,47 @@ export async function loadSettings(db: UbDatabase): Promise<Settings> {
   };
 }
 
-export async function saveSetting<K extends keyof Settings>(db: UbDatabase, key: K, value: Settings[K]): Promise<void> {
-  await db.settings.put({ key, value });
+/** How long a run of changes to one setting is one audit entry: typing "40.00" is one change, not five. */
+const AUDIT_COALESCE_MS = 60_000;
+
+/** A setting's value as the audit log shows it: only what changed, for an object. */
+function changedText(before: unknown, after: unknown): { from: string; to: string } {
+  if (before && after && typeof before === "object" && typeof after === "object") {
+    const a = before as Record<string, unknown>;
+    const b = after as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+    return {
+      from: keys.map((k) => `${k} ${JSON.stringify(a[k])}`).join(", "),
+      to: keys.map((k) => `${k} ${JSON.stringify(b[k])}`).join(", "),
+    };
+  }
+  return { from: JSON.stringify(before), to: JSON.stringify(after) };
+}
+
+/**
+ * Saves a setting and writes the change to the audit log with its old and new value, in one
+ * transaction. Changes to the same setting within a minute of the last are one entry (its first
+ * old value, its last new one). `at` is the clock's ISO time, read at the edge.
+ */
+export async function saveSetting<K extends keyof Settings>(
+  db: UbDatabase,
+  key: K,
+  value: Settings[K],
+  at = new Date().toISOString(),
+): Promise<void> {
+  await db.transaction("rw", db.settings, db.audit, async () => {
+    const before = (await db.settings.get(key))?.value ?? DEFAULT_SETTINGS[key];
+    if (JSON.stringify(before) === JSON.stringify(value)) return;
+    await db.settings.put({ key, value });
+    const last = await db.audit.orderBy("id").last();
+    const recent =
+      last && last.action === "setting.changed" && last.subject === key && Date.parse(at) - Date.parse(last.at) < AUDIT_COALESCE_MS;
+    if (recent && last.id !== undefined) {
+      const change = changedText(last.from, value);
+      await db.audit.update(last.id, { at, detail: `${change.from} → ${change.to}`, to: value });
+      return;
+    }
+    const change = changedText(before, value);
+    await db.audit.add({ at, action: "setting.changed", subject: key, detail: `${change.from} → ${change.to}`, from: before, to: value });
+  });
 }

@@ -10,6 +10,8 @@ export const useFormStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 9rem), 1fr))",
     gap: tokens.spacingHorizontalS,
+    // A grid item is as wide as its content at least, unless told otherwise: a long option would widen its column past the pane.
+    "& > *": { minWidth: 0, overflowWrap: "anywhere" },
   },
   control: { minWidth: 0, width: "100%", boxSizing: "border-box" },
 });

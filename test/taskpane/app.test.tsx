@@ -213,7 +213,7 @@ describe("Rates view", () => {
 describe("Settings view", () => {
   it("keeps the default schedule and shows the audit log", async () => {
     const { db } = await setup("settings");
-    expect(await screen.findByText("schedule.imported chubbuck")).toBeTruthy();
+    expect(await screen.findByText("Rate schedule imported: chubbuck")).toBeTruthy();
     fireEvent.click(screen.getByRole("combobox", { name: "Default rate schedule" }));
     fireEvent.click(await screen.findByRole("option", { name: "harlingen" }));
     await waitFor(async () => expect((await loadSettings(db)).defaultSchedule).toBe("harlingen"));
@@ -221,6 +221,16 @@ describe("Settings view", () => {
 });
 
 describe("Settings view: read edits", () => {
+  it("changes an edit's severity, keeps it, and audits the change with its old and new value", async () => {
+    const { db } = await setup("settings");
+    const select = await screen.findByRole("combobox", { name: /^High usage/ });
+    expect((select as HTMLSelectElement).value).toBe("default");
+    await act(async () => fireEvent.change(select, { target: { value: "error" } }));
+    await waitFor(async () => expect((await loadSettings(db)).readEdits.severities).toEqual({ HIGH_USAGE: "error" }));
+    const audit = (await db.audit.toArray()).filter((a) => a.action === "setting.changed");
+    expect(audit.map((a) => [a.subject, a.detail])).toEqual([["readEdits", 'severities {} → severities {"HIGH_USAGE":"error"}']]);
+  });
+
   it("keeps a changed threshold", async () => {
     const { db } = await setup("settings");
     const field = await screen.findByRole("spinbutton", { name: /High usage: percent above baseline/ });
@@ -250,6 +260,7 @@ describe("Settings view: billing policy", () => {
     fireEvent.change(screen.getByRole("textbox", { name: "Returned payment fee ($)" }), { target: { value: "25.00" } });
     await waitFor(async () => expect((await loadSettings(db)).policy.returnedPaymentFee).toBe("25.00"));
     expect((await loadSettings(db)).policy.shutoffFee).toBe("45.00");
+    expect(screen.getByText("Not saved: a number such as 40.00. The saved value, 45.00, stays.")).toBeTruthy();
   });
 });
 

@@ -82,7 +82,15 @@ export function BillingSettings() {
       </Caption1>
       <div className={styles.grid}>
         {MONEY.map(([key, label]) => (
-          <Field key={key} label={label} validationMessage={isDecimalText(String(policy[key])) ? undefined : "A number such as 40.00"}>
+          <Field
+            key={key}
+            label={label}
+            validationMessage={
+              isDecimalText(String(policy[key]))
+                ? undefined
+                : `Not saved: a number such as 40.00. The saved value, ${String(saved[key])}, stays.`
+            }
+          >
             <Input value={String(policy[key])} onChange={(_, d) => savePolicy({ ...policy, [key]: d.value })} />
           </Field>
         ))}
@@ -95,7 +103,7 @@ export function BillingSettings() {
               (policy[key] as number) >= DAY_FIELDS[key][0] &&
               (policy[key] as number) <= DAY_FIELDS[key][1]
                 ? undefined
-                : `A whole number from ${DAY_FIELDS[key][0]} to ${DAY_FIELDS[key][1]}`
+                : `Not saved: a whole number from ${DAY_FIELDS[key][0]} to ${DAY_FIELDS[key][1]}. The saved value, ${String(saved[key])}, stays.`
             }
           >
             <Input type="number" value={String(policy[key])} onChange={(_, d) => savePolicy({ ...policy, [key]: Number(d.value) })} />

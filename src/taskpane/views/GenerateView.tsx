@@ -134,7 +134,7 @@ export function GenerateView() {
         </div>
       )}
       {g.finished && !g.progress && !g.error && (
-        <MessageBar intent="success" role="status">
+        <MessageBar layout="multiline" intent="success" role="status">
           <MessageBarBody>
             {g.finished.wrote
               ? `Generated ${g.written.length} sheet${g.written.length === 1 ? "" : "s"} in ${g.finished.seconds} s${g.preview ? `: ${previewLine(g.preview)}` : ""}. Open one below.`
@@ -143,12 +143,12 @@ export function GenerateView() {
         </MessageBar>
       )}
       {g.error && (
-        <MessageBar intent="error" role="status">
+        <MessageBar layout="multiline" intent="error" role="status">
           <MessageBarBody>{g.error}</MessageBarBody>
         </MessageBar>
       )}
       {g.problems.length > 0 && (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>
             <ul className={styles.list}>
               {g.problems.slice(0, 10).map((p) => (

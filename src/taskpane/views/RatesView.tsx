@@ -145,7 +145,7 @@ export function RatesView() {
       />
       {busy && <Spinner size="tiny" label="Working..." />}
       {confirmExport && (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>
             <MessageBarTitle>Replace the {RATES_SHEET} sheet?</MessageBarTitle>
             It will be rewritten with the {rows.length} schedules listed here.
@@ -157,7 +157,7 @@ export function RatesView() {
         </MessageBar>
       )}
       {status && (
-        <MessageBar intent={status.intent} role="status">
+        <MessageBar layout="multiline" intent={status.intent} role="status">
           <MessageBarBody>
             <MessageBarTitle>{status.title}</MessageBarTitle>
             <ul className={styles.problems}>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from "react";
-import { Caption1, Dropdown, Field, makeStyles, Option, SpinButton, Subtitle2, tokens } from "@fluentui/react-components";
-import type { BaselineKind, ReadEditSettings as Thresholds } from "../../engine";
+import { Caption1, Dropdown, Field, makeStyles, Option, Select, SpinButton, Subtitle2, tokens } from "@fluentui/react-components";
+import { EDIT_CODES, EDITS } from "../../engine";
+import type { BaselineKind, ReadEditSettings as Thresholds, Severity } from "../../engine";
+import { useFormStyles } from "../layout";
 import { loadSettings, READ_EDIT_LIMITS, saveSetting } from "../../storage/settings";
 import { useServices } from "../services";
 
@@ -18,11 +20,14 @@ const LABELS: Record<keyof typeof READ_EDIT_LIMITS, string> = {
   consecutiveEstimates: "Consecutive estimates flagged from",
 };
 
-const useStyles = makeStyles({ grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalM } });
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 9rem), 1fr))", gap: tokens.spacingHorizontalM },
+});
 
 /** The read-edit thresholds, kept on this computer (docs/read-edits.md has the defaults and why). */
 export function ReadEditSettings() {
   const styles = useStyles();
+  const form = useFormStyles();
   const { db } = useServices();
   const [values, setValues] = useState<Thresholds>();
   useEffect(() => void loadSettings(db).then((s) => setValues(s.readEdits)), [db]);
@@ -46,6 +51,34 @@ export function ReadEditSettings() {
           <Option value="prior">prior</Option>
         </Dropdown>
       </Field>
+      <Subtitle2 as="h3">Severity of each edit</Subtitle2>
+      <Caption1>An error holds the account from billing; a warning needs review; info is for the record.</Caption1>
+      <div className={form.grid}>
+        {EDIT_CODES.map((code) => (
+          <Field key={code} label={EDITS[code].title} hint={code}>
+            <Select
+              className={form.control}
+              select={{ className: form.control }}
+              value={values.severities[code] ?? "default"}
+              onChange={(_, d) => {
+                const severities = { ...values.severities };
+                if (d.value === "default") delete severities[code];
+                else severities[code] = d.value as Severity;
+                update({ ...values, severities });
+              }}
+            >
+              <option value="default">{`${EDITS[code].severity} (default)`}</option>
+              {(["error", "warning", "info"] as const)
+                .filter((s) => s !== EDITS[code].severity)
+                .map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+            </Select>
+          </Field>
+        ))}
+      </div>
       <div className={styles.grid}>
         {(Object.keys(LABELS) as (keyof typeof READ_EDIT_LIMITS)[]).map((key) => {
           const [min, max] = READ_EDIT_LIMITS[key];

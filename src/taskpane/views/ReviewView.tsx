@@ -179,12 +179,12 @@ export function ReviewView() {
         </div>
       )}
       {review.status && (
-        <MessageBar intent={review.status.intent} role="status">
+        <MessageBar layout="multiline" intent={review.status.intent} role="status">
           <MessageBarBody>{review.status.text}</MessageBarBody>
         </MessageBar>
       )}
       {review.result && review.result.disabled.length > 0 && (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>
             Some edits are off: {[...new Set(review.result.disabled.map((d) => d.reason))].join("; ")}. Off:{" "}
             {review.result.disabled.map((d) => d.code).join(", ")}.
@@ -192,7 +192,7 @@ export function ReviewView() {
         </MessageBar>
       )}
       {review.result && review.result.contextProblems.length > 0 && (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>
             {review.result.contextProblems.slice(0, 5).join(" ")}
             {review.result.contextProblems.length > 5 ? ` (and ${review.result.contextProblems.length - 5} more)` : ""}

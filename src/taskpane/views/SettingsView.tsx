@@ -95,9 +95,9 @@ export function SettingsView() {
           <TableBody>
             {audit.map((entry) => (
               <TableRow key={entry.id}>
-                <TableCell>{entry.at.replace("T", " ").slice(0, 16)}</TableCell>
+                <TableCell>{localTime(entry.at)}</TableCell>
                 <TableCell>
-                  {entry.action} {entry.subject}
+                  {actionText(entry.action)}: {entry.subject}
                 </TableCell>
                 <TableCell>{entry.detail}</TableCell>
               </TableRow>
@@ -107,4 +107,26 @@ export function SettingsView() {
       )}
     </>
   );
+}
+
+/** What the audit log's actions mean, in words. */
+const ACTIONS: Record<string, string> = {
+  "schedule.imported": "Rate schedule imported",
+  "schedule.replaced": "Rate schedule replaced",
+  "schedule.deleted": "Rate schedule deleted",
+  "setting.changed": "Setting changed",
+  "edit.approved": "Edit approved",
+  "edit.estimated": "Read estimated",
+  "edit.reread": "Re-read requested",
+  "edit.exchange": "Meter exchange recorded",
+};
+
+export function actionText(action: string): string {
+  return Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action] : action;
+}
+
+/** An audit time in this computer's time zone and language ("12/2/2026, 9:14 AM"). */
+export function localTime(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
 }
