@@ -133,7 +133,7 @@ describe("Rates view", () => {
     fireEvent.keyDown(row, { key: "Enter" });
     const detail = await screen.findByRole("region", { name: "Charges of harlingen" });
     expect(detail.textContent).toContain("Effective 2024-05-01");
-    expect(detail.textContent).toContain("Water usage (water): 0-3 at 1.3, 3-10 at 1.8, 10-20 at 2.55, over 20 at 3.05 per thousand gal");
+    expect(detail.textContent).toContain("Water usage (water): 0-3,000 gal: $1.30 per 1,000 gal; 3,000-10,000 gal: $1.80 per 1,000 gal");
   });
 
   it("imports a JSON file and lists it", async () => {
