@@ -14,6 +14,7 @@ import {
   validateSchedule,
 } from "../engine";
 import { atMost, ParsedArgs, required, text, UsageError } from "./args";
+import { utf16Text } from "../workbook/textBytes";
 import { MAX_INPUT_NUMBER } from "../workbook/cells";
 
 export const QUOTE_HELP = `ubill quote --schedule FILE --usage N [--meter SIZE] [--carts N] [--days D] [--as-of DATE] [--class NAME] [--json]
@@ -26,13 +27,6 @@ export const QUOTE_HELP = `ubill quote --schedule FILE --usage N [--meter SIZE] 
   --as-of DATE     period end date, YYYY-MM-DD (default today)
   --class NAME     rate class (default the schedule's first)
   --json           print the bill as JSON with exact decimal strings`;
-
-/** A schedule file's text: UTF-8, or UTF-16 with its byte-order mark (what Windows Notepad saves as "Unicode"). */
-function scheduleText(data: Buffer): string {
-  if (data[0] === 0xff && data[1] === 0xfe) return data.toString("utf16le", 2);
-  if (data[0] === 0xfe && data[1] === 0xff) return Buffer.from(data.subarray(2)).swap16().toString("utf16le");
-  return data.toString("utf8");
-}
 
 export function loadScheduleFile(path: string): RateSchedule {
   let raw: string;
@@ -47,7 +41,9 @@ export function loadScheduleFile(path: string): RateSchedule {
       throw new UsageError(
         `${path}: it is ${stats.size.toLocaleString("en-US")} bytes; a schedule file may be at most 4,194,304 bytes (4 MB)`,
       );
-    raw = scheduleText(readFileSync(path));
+    // UTF-8, or UTF-16 with its byte-order mark (Notepad's "Unicode").
+    const data = readFileSync(path);
+    raw = utf16Text(data) ?? data.toString("utf8");
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read schedule file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);

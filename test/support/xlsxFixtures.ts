@@ -10,6 +10,7 @@ import { join } from "path";
 import { openArchive } from "../../src/adapters/xlsx/fastRead";
 import { ZipWriter } from "../../src/adapters/xlsx/zip";
 import { fromExcelSerial } from "../../src/engine";
+import { columnLetter } from "../../src/workbook/address";
 import type { CellValue } from "../../src/workbook/port";
 
 const TRANSITIONAL = {
@@ -110,17 +111,12 @@ export type FixtureCell = string | number | null | RawCell;
 
 export function sheetRows(rows: readonly (readonly FixtureCell[])[], options: { prefix?: string; shared?: string[] } = {}): string {
   const p = options.prefix ? `${options.prefix}:` : "";
-  const col = (i: number) => {
-    let s = "";
-    for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    return s;
-  };
   return rows
     .map((row, r) => {
       const cells = row
         .map((v, c) => {
           if (v === null) return "";
-          const ref = `${col(c)}${r + 1}`;
+          const ref = `${columnLetter(c)}${r + 1}`;
           if (typeof v === "object")
             return `<${p}c r="${ref}"${v.s === undefined ? "" : ` s="${v.s}"`}${v.t ? ` t="${v.t}"` : ""}><${p}v>${escape(v.v)}</${p}v></${p}c>`;
           if (typeof v === "number") return `<${p}c r="${ref}"><${p}v>${v}</${p}v></${p}c>`;

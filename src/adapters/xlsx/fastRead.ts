@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "fs";
 import { constants as zlibConstants, crc32, inflateRawSync } from "zlib";
 import { emptySheet, MemorySheet, MemoryWorkbook } from "../../workbook/memoryWorkbook";
+import { utf16Text } from "../../workbook/textBytes";
 import type { CellValue } from "../../workbook/port";
 
 /** A workbook file that cannot be read as it is: damaged, or past a limit (docs/inputs.md). */
@@ -402,11 +403,8 @@ export function openArchive(path: string, options: { maxFileBytes?: number; maxP
  * same; an encoding there is no decoder for is named.
  */
 function partText(name: string, data: Buffer): string {
-  if (data[0] === 0xff && data[1] === 0xfe) return data.toString("utf16le", 2);
-  if (data[0] === 0xfe && data[1] === 0xff) {
-    const swapped = Buffer.from(data.subarray(2));
-    return swapped.swap16().toString("utf16le");
-  }
+  const utf16 = utf16Text(data);
+  if (utf16 !== undefined) return utf16;
   const declared = /^(?:\uFEFF)?<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(data.toString("latin1", 0, 200))?.[1];
   if (!declared || /^utf-?8$/i.test(declared)) return data.toString("utf8");
   try {

@@ -96,6 +96,19 @@ export const EditActions = forwardRef<EditActionsHandle, { item: ReviewItem; rev
     !meterProblem &&
     dialsOk &&
     !dateProblem;
+  const exchangeFields: { key: keyof typeof exchange; label: string; hint?: string; problem?: string }[] = [
+    { key: "oldMeter", label: "Old meter", hint: "The meter taken out (from the account)." },
+    { key: "oldFinal", label: "Old meter's final read" },
+    {
+      key: "newMeter",
+      label: "New meter number",
+      problem: sameMeter ? "The new meter must differ from the old one" : meterProblem || undefined,
+    },
+    { key: "newSize", label: "New meter size (inches)" },
+    { key: "newDials", label: "New meter dials", problem: dialsOk ? undefined : "A whole number from 1 to 12" },
+    { key: "newSet", label: "New meter's set read" },
+    { key: "date", label: "Exchange date (YYYY-MM-DD)", problem: dateProblem },
+  ];
   return (
     <section className={styles.box} aria-label="Decide on this edit">
       <Subtitle2 as="h3">
@@ -136,43 +149,11 @@ export const EditActions = forwardRef<EditActionsHandle, { item: ReviewItem; rev
       <details ref={exchangeBox}>
         <summary aria-keyshortcuts={SHORTCUTS.exchange}>Record a meter exchange</summary>
         <div className={form.grid}>
-          <Field label="Old meter" hint="The meter taken out (from the account).">
-            <Input
-              className={form.control}
-              value={exchange.oldMeter}
-              onChange={(_, d) => setExchange({ ...exchange, oldMeter: d.value })}
-            />
-          </Field>
-          <Field label="Old meter's final read">
-            <Input
-              className={form.control}
-              value={exchange.oldFinal}
-              onChange={(_, d) => setExchange({ ...exchange, oldFinal: d.value })}
-            />
-          </Field>
-          <Field label="New meter number" validationMessage={sameMeter ? "The new meter must differ from the old one" : meterProblem}>
-            <Input
-              className={form.control}
-              value={exchange.newMeter}
-              onChange={(_, d) => setExchange({ ...exchange, newMeter: d.value })}
-            />
-          </Field>
-          <Field label="New meter size (inches)">
-            <Input className={form.control} value={exchange.newSize} onChange={(_, d) => setExchange({ ...exchange, newSize: d.value })} />
-          </Field>
-          <Field label="New meter dials" validationMessage={dialsOk ? undefined : "A whole number from 1 to 12"}>
-            <Input
-              className={form.control}
-              value={exchange.newDials}
-              onChange={(_, d) => setExchange({ ...exchange, newDials: d.value })}
-            />
-          </Field>
-          <Field label="New meter's set read">
-            <Input className={form.control} value={exchange.newSet} onChange={(_, d) => setExchange({ ...exchange, newSet: d.value })} />
-          </Field>
-          <Field label="Exchange date (YYYY-MM-DD)" validationMessage={dateProblem}>
-            <Input className={form.control} value={exchange.date} onChange={(_, d) => setExchange({ ...exchange, date: d.value })} />
-          </Field>
+          {exchangeFields.map(({ key, label, hint, problem }) => (
+            <Field key={key} label={label} hint={hint} validationMessage={problem}>
+              <Input className={form.control} value={exchange[key]} onChange={(_, d) => setExchange({ ...exchange, [key]: d.value })} />
+            </Field>
+          ))}
         </div>
         <Button
           disabled={!exchangeOk}
