@@ -13,7 +13,8 @@ import { TEMPLATES_SHEET } from "../cycle/letters";
 import { OFFICE_SHEET } from "../cycle/office";
 import { COUNT_WORDS, cycleCounts, decisionText, noticeText } from "../cycle/summary";
 import { parseReviewLog, REVIEW_LOG_SHEET } from "../review/decisions";
-import { RATES_SHEET, readRatesSheet } from "../workbook/ratesSheet";
+import { placeProblem, RATES_SHEET, readWorkbookRates } from "../workbook/ratesSheet";
+import type { RatesSheetSchedule } from "../workbook/ratesSheet";
 import { atMost, ParsedArgs, text, UsageError } from "./args";
 import { loadScheduleFile } from "./quote";
 import { join } from "path";
@@ -34,7 +35,7 @@ export const CYCLE_HELP = `ubill cycle WORKBOOK.xlsx --out OUT.xlsx [--sheet NAM
   --schedule-id ID   which schedule on the Rates sheet (default: the first)
   --json             print the run's counts and totals as JSON`;
 
-function scheduleFor(args: ParsedArgs, workbookRates: { id: string; json: unknown; where: string }[]): RateSchedule {
+function scheduleFor(args: ParsedArgs, workbookRates: readonly RatesSheetSchedule[]): RateSchedule {
   const file = text(args, "schedule");
   if (file) return loadScheduleFile(file);
   const wanted = text(args, "schedule-id");
@@ -43,7 +44,7 @@ function scheduleFor(args: ParsedArgs, workbookRates: { id: string; json: unknow
     throw new UsageError(`the Rates sheet has no schedule "${wanted}"; it has ${workbookRates.map((s) => s.id).join(", ") || "none"}`);
   if (!entry) return loadScheduleFile(join(__dirname, "..", "..", "samples", "rates", "chubbuck.json"));
   const result = validateSchedule(entry.json);
-  if (!result.ok) throw new UsageError(`${entry.where}: ${result.problem.message}`);
+  if (!result.ok) throw new UsageError(placeProblem(entry, result.problem.message));
   return result.value;
 }
 
@@ -81,8 +82,7 @@ async function billCycle(args: ParsedArgs, now: string): Promise<string> {
     if (error instanceof WorkbookFileProblem) throw error;
     throw new UsageError(`${input} is not a readable .xlsx workbook: ${(error as Error).message}`);
   }
-  const rates = await workbook.readSheet(RATES_SHEET);
-  const read = rates ? readRatesSheet(rates) : undefined;
+  const read = await readWorkbookRates(workbook);
   // A Rates sheet that cannot be read stops the run: a schedule is never dropped and replaced silently.
   if (read && read.problems.length > 0 && !text(args, "schedule"))
     throw new UsageError(

@@ -21,7 +21,7 @@ export { parseScheduleText, MAX_SCHEDULE_BYTES, MAX_SCHEDULE_DEPTH } from "./rat
 export type { ScheduleRow } from "./rates/scheduleRows";
 export { scheduleToRows, rowsToScheduleJson } from "./rates/scheduleRows";
 export { selectVersion } from "./rates/selectVersion";
-export { normalizeMeterSize, normalizeBinSize } from "./rates/meterSize";
+export { normalizeMeterSize, normalizeBinSize, compareSizes } from "./rates/meterSize";
 export type { TierRow, TierOptions } from "./rates/priceTieredUsage";
 export { priceTieredUsage, tieredTotal } from "./rates/priceTieredUsage";
 export type { Bill, BillInput, BillLine, BlockDetail, ServiceTotal } from "./bills/types";

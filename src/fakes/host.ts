@@ -6,7 +6,7 @@ import { sampleCycleWorkbook } from "../samples/sampleCycle";
 import { sampleReadsWorkbook } from "../samples/sampleReads";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import type { CellValue } from "../workbook/port";
-import { RATES_SHEET, ratesSheetRows } from "../workbook/ratesSheet";
+import { ratesSheets } from "../workbook/ratesSheet";
 import { FakeExcel } from "./fakeExcel";
 import { digestSheets, restoreWorkbook, snapshotWorkbook, valuesSnapshot, WorkbookSnapshot } from "./snapshot";
 
@@ -33,7 +33,7 @@ export const SAMPLES: readonly { readonly name: SampleName; readonly label: stri
 export function demoCityWorkbook(accounts = 20_000, seed = 2026): Record<string, CellValue[][]> {
   const result = validateSchedule(demoCitySchedule);
   if (!result.ok) throw new Error(result.problem.message);
-  return { ...demoCity(result.value, { accounts, seed, historyMonths: 13 }), [RATES_SHEET]: ratesSheetRows([result.value]) };
+  return { ...demoCity(result.value, { accounts, seed, historyMonths: 13 }), ...ratesSheets([result.value]).sheets };
 }
 
 export function sampleWorkbook(name: SampleName, accounts?: number): Record<string, CellValue[][]> {
@@ -42,7 +42,7 @@ export function sampleWorkbook(name: SampleName, accounts?: number): Record<stri
     // The sample cycle is billed on Chubbuck's published rates, carried on its own Rates sheet.
     const chubbuck = validateSchedule(chubbuckSchedule);
     if (!chubbuck.ok) throw new Error(chubbuck.problem.message);
-    return { ...sampleCycleWorkbook(), [RATES_SHEET]: ratesSheetRows([chubbuck.value]) };
+    return { ...sampleCycleWorkbook(), ...ratesSheets([chubbuck.value]).sheets };
   }
   return demoCityWorkbook(accounts);
 }

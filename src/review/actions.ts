@@ -1,7 +1,7 @@
 import { Dec, daysBetween, estimateFromHistory, MeterRead, Result, ok, UsageRecord } from "../engine";
 import type { CellBlock, WorkbookPort } from "../workbook/port";
 import { OWN_COLUMNS } from "../workbook/readsSheet";
-import { Decision, decisionKey, REVIEW_LOG_SHEET, reviewLogRows } from "./decisions";
+import { Decision, decisionKey, REVIEW_LOG_SHEET, REVIEW_LOG_WHEN_FORMAT, reviewLogRows } from "./decisions";
 import { EXCHANGES_SHEET, exchangeRows, parseExchanges, RecordedExchange } from "./exchanges";
 import type { ReviewItem, ReviewResult } from "./types";
 import { appendWorkOrder, WorkOrder } from "./workOrders";
@@ -25,7 +25,8 @@ export function makeDecision(
 export async function writeReviewLog(port: WorkbookPort, decisions: readonly Decision[]): Promise<void> {
   await port.replaceSheet(REVIEW_LOG_SHEET, reviewLogRows(decisions), {
     headerRows: 1,
-    columnWidths: [22, 12, 12, 12, 22, 18, 40, 10, 40],
+    columnWidths: [19, 12, 12, 12, 22, 18, 40, 10, 30, 24],
+    columnFormats: [REVIEW_LOG_WHEN_FORMAT],
   });
 }
 

@@ -38,22 +38,66 @@ export const LABELS: Record<DecisionKind, string> = {
 
 /** The Review Log sheet: every decision, so the workbook can rebuild them. */
 export const REVIEW_LOG_SHEET = "Review Log";
-export const REVIEW_LOG_HEADER = ["When", "Account", "Meter", "Current Read", "Edit", "Decision", "Reason", "Estimate", "Key"];
+export const REVIEW_LOG_HEADER = [
+  "When",
+  "Account",
+  "Meter",
+  "Current Read",
+  "Edit",
+  "Decision",
+  "Reason",
+  "Estimate",
+  "Key",
+  "Recorded (UTC)",
+];
+/** How the When column shows a decision's local date and time. */
+export const REVIEW_LOG_WHEN_FORMAT = "yyyy-mm-dd h:mm AM/PM";
+/** What the Edit column says for a decision on every edit of a read (its code is "*"). */
+export const WHOLE_READ = "All edits on this read";
 
-export function reviewLogRows(decisions: readonly Decision[]): CellValue[][] {
+/**
+ * An instant as an Excel date-time serial in this computer's time zone: Excel's date-times carry
+ * no zone, and a specialist reads the log in the office's own time. The exact instant stays in the
+ * Recorded (UTC) column.
+ */
+export function localSerial(iso: string, timeZone?: string): number | string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const parts = new Map(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    })
+      .formatToParts(t)
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  const at = (type: Intl.DateTimeFormatPartTypes) => parts.get(type) ?? 0;
+  const local = Date.UTC(at("year"), at("month") - 1, at("day"), at("hour"), at("minute"), at("second"));
+  return (local - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/** The Review Log's rows, oldest decision first, in words a specialist reads. */
+export function reviewLogRows(decisions: readonly Decision[], when: (iso: string) => CellValue = localSerial): CellValue[][] {
   const sorted = [...decisions].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.key.localeCompare(b.key)));
   return [
     REVIEW_LOG_HEADER,
     ...sorted.map((d) => [
-      d.at,
+      when(d.at),
       d.account,
       d.meter,
       d.key.split("|")[3] || null,
-      d.code,
-      d.kind,
+      d.code === "*" ? WHOLE_READ : d.code,
+      LABELS[d.kind],
       d.reason,
       d.estimate === undefined ? null : Number(d.estimate),
       d.key,
+      d.at,
     ]),
   ];
 }
@@ -66,6 +110,7 @@ export function parseReviewLog(data: SheetValues): { decisions: Decision[]; prob
     { field: "key", label: "Key", synonyms: [], required: true },
     { field: "kind", label: "Decision", synonyms: [], required: true },
     { field: "when", label: "When", synonyms: [], required: true },
+    { field: "recorded", label: "Recorded (UTC)", synonyms: [] },
     { field: "reason", label: "Reason", synonyms: [] },
     { field: "estimate", label: "Estimate", synonyms: [] },
   ] as const);
@@ -77,7 +122,9 @@ export function parseReviewLog(data: SheetValues): { decisions: Decision[]; prob
     const row = data.values[i];
     const get = (c: number | undefined) => (c === undefined ? null : row[c - data.left]);
     const key = idText(get(columns.key));
-    const kind = idText(get(columns.kind)) as DecisionKind;
+    const shownKind = idText(get(columns.kind));
+    // The words the log shows ("re-read requested"), or the kind an earlier log wrote ("reread").
+    const kind = (KINDS.find((k) => LABELS[k] === shownKind.toLowerCase()) ?? shownKind) as DecisionKind;
     if (!key) continue;
     const [account, meter, code] = key.split("|");
     if (!KINDS.includes(kind) || code === undefined) {
@@ -92,7 +139,8 @@ export function parseReviewLog(data: SheetValues): { decisions: Decision[]; prob
       meter,
       code: code as EditCode | "*",
       reason: idText(get(columns.reason)),
-      at: idText(get(columns.when)),
+      // The exact instant; a log from before the Recorded (UTC) column kept it in When.
+      at: idText(get(columns.recorded)) || idText(get(columns.when)),
       estimate: estimate?.toString(),
     });
   }

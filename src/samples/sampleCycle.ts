@@ -2,6 +2,8 @@ import { toExcelSerial } from "../engine";
 import type { CellValue } from "../workbook/port";
 import { sampleReadsWorkbook } from "./sampleReads";
 import { DEFAULT_OFFICE, officeRows } from "../cycle/office";
+import { reviewLogRows } from "../review/decisions";
+import type { Decision } from "../review/decisions";
 
 /**
  * The sample route of sampleReads.ts made into a billing cycle (October 2026, Chubbuck's published
@@ -151,21 +153,25 @@ export function sampleCycleWorkbook(): Record<string, CellValue[][]> {
   );
   // Decisions already made in the read review: re-reads sent for the negative usage and the read
   // too big for its register. Until they are read again, the cycle estimates both and says so.
-  const reviewLog: CellValue[][] = [
-    ["When", "Account", "Meter", "Current Read", "Edit", "Decision", "Reason", "Estimate", "Key"],
-    ["2026-10-31T09:12:00Z", "100109", "M100109", 120000, "*", "reread", "NEGATIVE_USAGE: read again", null, "100109|M100109|*|120000"],
+  // Written as the add-in writes it: When in the office's time (Mountain, 6 hours behind UTC on
+  // Oct 31), the exact instant in Recorded (UTC).
+  const mountain = (iso: string) => (Date.parse(iso) - 6 * 3_600_000 - Date.UTC(1899, 11, 30)) / 86_400_000;
+  const reread = (at: string, account: string, read: string, reason: string): Decision => ({
+    at,
+    account,
+    meter: `M${account}`,
+    code: "*",
+    kind: "reread",
+    reason,
+    key: `${account}|M${account}|*|${read}`,
+  });
+  const reviewLog: CellValue[][] = reviewLogRows(
     [
-      "2026-10-31T09:14:00Z",
-      "100111",
-      "M100111",
-      1250000,
-      "*",
-      "reread",
-      "READ_EXCEEDS_REGISTER: read again",
-      null,
-      "100111|M100111|*|1250000",
+      reread("2026-10-31T15:12:00Z", "100109", "120000", "NEGATIVE_USAGE: read again"),
+      reread("2026-10-31T15:14:00Z", "100111", "1250000", "READ_EXCEEDS_REGISTER: read again"),
     ],
-  ];
+    mountain,
+  );
   const workOrders: CellValue[][] = [
     ["Work Order", "Type", "Account", "Meter", "Service Address", "Reason", "Requested", "Status"],
     ["WO-000001", "Re-read", "100109", "M100109", address("100109"), "NEGATIVE_USAGE: read again", "2026-10-31", "Open"],

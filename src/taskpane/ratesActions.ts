@@ -1,7 +1,7 @@
 import { parseScheduleText, scheduleToJson } from "../engine";
 import type { ScheduleCache } from "../storage/scheduleCache";
 import type { ScheduleStore } from "../storage/scheduleStore";
-import { RATES_SHEET, ratesSheetRows, readRatesSheet } from "../workbook/ratesSheet";
+import { placeProblem, RATE_SCHEDULES_SHEET, RATES_SHEET, readWorkbookRates, writeRatesSheets } from "../workbook/ratesSheet";
 import type { WorkbookPort } from "../workbook/port";
 
 /** What an import or export did: the schedules it handled and every problem, each on its own line. */
@@ -27,29 +27,29 @@ export async function importJsonText(store: ScheduleStore, text: string, fileNam
 
 /** Imports every schedule on the workbook's Rates sheet into local storage. */
 export async function importRatesSheet(store: ScheduleStore, workbook: WorkbookPort): Promise<ActionReport> {
-  const sheet = await workbook.readSheet(RATES_SHEET);
-  if (!sheet)
+  const read = await readWorkbookRates(workbook);
+  if (!read)
     return {
       done: [],
       problems: [
-        `This workbook has no sheet named "${RATES_SHEET}". Export one first, or add a sheet with the columns Schedule, Field, Value.`,
+        `This workbook has no sheet named "${RATES_SHEET}". Export one first: it writes the ${RATES_SHEET} sheet (one row per price) and the ${RATE_SCHEDULES_SHEET} sheet.`,
       ],
     };
-  const read = readRatesSheet(sheet);
   const report: ActionReport = { done: [], problems: [...read.problems] };
   for (const entry of read.schedules) {
     const saved = await store.save(entry.json, "sheet");
     if (saved.ok) report.done.push(saved.value.id);
-    else report.problems.push(`${entry.where}: ${saved.problem.message}`);
+    else report.problems.push(placeProblem(entry, saved.problem.message));
   }
   return report;
 }
 
-/** Writes every loaded schedule to the Rates sheet, replacing it whole. */
+/** Writes every loaded schedule to the Rates and Rate Schedules sheets, replacing them whole. */
 export async function exportRatesSheet(cache: ScheduleCache, workbook: WorkbookPort): Promise<ActionReport> {
   const schedules = cache.list();
-  await workbook.replaceSheet(RATES_SHEET, ratesSheetRows(schedules), { headerRows: 1, columnWidths: [22, 48, 24] });
-  return { done: schedules.map((s) => s.id), problems: [] };
+  const problems = await writeRatesSheets(workbook, schedules);
+  const left = new Set(problems.map((p) => /^Rate schedule "([^"]*)"/.exec(p)?.[1]));
+  return { done: schedules.map((s) => s.id).filter((id) => !left.has(id)), problems };
 }
 
 /**

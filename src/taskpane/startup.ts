@@ -2,7 +2,7 @@ import type { RateSchedule } from "../engine";
 import { validateSchedule } from "../engine";
 import type { ScheduleCache } from "../storage/scheduleCache";
 import type { ScheduleStore } from "../storage/scheduleStore";
-import { RATES_SHEET, readRatesSheet } from "../workbook/ratesSheet";
+import { placeProblem, readWorkbookRates } from "../workbook/ratesSheet";
 import type { WorkbookPort } from "../workbook/port";
 
 /**
@@ -32,15 +32,14 @@ export async function loadSchedules(store: ScheduleStore, cache: ScheduleCache, 
 
 /** Puts every valid schedule on the workbook's Rates sheet into the cache, over any stored copy. */
 export async function mergeRatesSheet(cache: ScheduleCache, workbook: WorkbookPort): Promise<string[]> {
-  const sheet = await workbook.readSheet(RATES_SHEET);
-  if (!sheet) return [];
-  const read = readRatesSheet(sheet);
+  const read = await readWorkbookRates(workbook);
+  if (!read) return [];
   const problems = [...read.problems];
   const fromSheet: RateSchedule[] = [];
   for (const entry of read.schedules) {
     const result = validateSchedule(entry.json);
     if (result.ok) fromSheet.push(result.value);
-    else problems.push(`${entry.where}: ${result.problem.message}`);
+    else problems.push(placeProblem(entry, result.problem.message));
   }
   const merged = new Map(cache.list().map((s) => [s.id.toLowerCase(), s]));
   for (const schedule of fromSheet) merged.set(schedule.id.toLowerCase(), schedule);

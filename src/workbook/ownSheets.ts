@@ -10,6 +10,8 @@ export const ADD_IN_SHEETS: readonly string[] = [
   "Run Log",
   "Letter Templates",
   "Office",
+  "Rates",
+  "Rate Schedules",
   "Bills",
   "E-Bills",
   "Bill Register",

@@ -54,5 +54,5 @@ it("decides ten edits with the shortcut keys in fewer than 40 key presses, each 
   expect(new Set(decided).size).toBe(10);
   expect(presses).toBeLessThan(40);
   const log = (await workbookOf(page)).sheet("Review Log")!.values.slice(1);
-  expect(log.filter((r) => r[5] === "reread")).toHaveLength(10);
+  expect(log.filter((r) => r[5] === "re-read requested")).toHaveLength(10);
 });

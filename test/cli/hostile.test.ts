@@ -19,9 +19,9 @@ import { sampleReadsWorkbook } from "../../src/samples/sampleReads";
 import { demoCity } from "../../src/samples/demoCity";
 import { fromExcelSerial } from "../../src/engine";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { ratesSheetRows, RATES_SHEET } from "../../src/workbook/ratesSheet";
+import { PRICE_COLUMNS, RATES_SHEET, ratesSheets } from "../../src/workbook/ratesSheet";
 import type { CellValue } from "../../src/workbook/port";
-import { loadSchedule } from "../support/samples";
+import { fieldLayoutRows, loadSchedule } from "../support/samples";
 import { readsRows, rewriteArchive, writeFixture } from "../support/xlsxFixtures";
 import { openArchive } from "../../src/adapters/xlsx/fastRead";
 
@@ -488,7 +488,7 @@ describe("money never changed silently", () => {
   it("refuses a Rates sheet row whose field reaches a prototype, and leaves every object as it was", async () => {
     const dir = folder();
     const input = await cycleWorkbook(dir, (sheets) => {
-      sheets[RATES_SHEET] = [...ratesSheetRows([loadSchedule("chubbuck")]), ["chubbuck", "__proto__.rounding", "down"]];
+      sheets[RATES_SHEET] = [...fieldLayoutRows([loadSchedule("chubbuck")]), ["chubbuck", "__proto__.rounding", "down"]];
     });
     await refused(
       dir,
@@ -505,7 +505,7 @@ describe("money never changed silently", () => {
   it("refuses a Rates sheet row it cannot read instead of billing at a bundled sample", async () => {
     const dir = folder();
     const input = await cycleWorkbook(dir, (sheets) => {
-      sheets[RATES_SHEET] = [...ratesSheetRows([loadSchedule("chubbuck")]), ["chubbuck", "versions[0]..charges", "1"]];
+      sheets[RATES_SHEET] = [...fieldLayoutRows([loadSchedule("chubbuck")]), ["chubbuck", "versions[0]..charges", "1"]];
     });
     await refused(
       dir,
@@ -518,10 +518,38 @@ describe("money never changed silently", () => {
     );
   });
 
+  it("refuses a rate table price it cannot read, naming the cell, and bills at a price edited in place", async () => {
+    const dir = folder();
+    const table = ratesSheets([loadSchedule("chubbuck")]).sheets;
+    const sewer = table[RATES_SHEET].findIndex((r) => r[PRICE_COLUMNS.indexOf("Charge")] === "sewer");
+    const withPrice = (price: CellValue) =>
+      cycleWorkbook(dir, (sheets) => {
+        Object.assign(sheets, table);
+        sheets[RATES_SHEET] = table[RATES_SHEET].map((r, i) =>
+          i === sewer ? r.map((v, c) => (c === PRICE_COLUMNS.indexOf("Price") ? price : v)) : r,
+        );
+      });
+    const bad = await withPrice("44,95 a month");
+    await refused(
+      dir,
+      [bad],
+      new RegExp(`^ubill: Rates!L${sewer + 1}: expected a number such as 1.30, found "44,95 a month"\n$`),
+      "cycle",
+      bad,
+      "--out",
+      join(dir, "out.xlsx"),
+    );
+    const published = JSON.parse((await run("cycle", await withPrice(44.95), "--out", join(dir, "a.xlsx"), "--json")).out);
+    const raised = JSON.parse((await run("cycle", await withPrice(45.95), "--out", join(dir, "b.xlsx"), "--json")).out);
+    const sample = JSON.parse((await run("cycle", CYCLE, "--out", join(dir, "c.xlsx"), "--json")).out);
+    expect(published.totalDue).toBe(sample.totalDue);
+    expect(Number(raised.totalDue)).toBeGreaterThan(Number(published.totalDue));
+  });
+
   it("refuses a Rates field that names a list item past 999", async () => {
     const dir = folder();
     const input = await cycleWorkbook(dir, (sheets) => {
-      sheets[RATES_SHEET] = [...ratesSheetRows([loadSchedule("chubbuck")]), ["chubbuck", "versions[4294967294].effective", "2026-01-01"]];
+      sheets[RATES_SHEET] = [...fieldLayoutRows([loadSchedule("chubbuck")]), ["chubbuck", "versions[4294967294].effective", "2026-01-01"]];
     });
     await refused(dir, [input], /a list in a schedule has at most 1000 items/, "cycle", input, "--out", join(dir, "out.xlsx"));
   });

@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
-import { CycleReading, dec, MeterReading, validateSchedule, RateSchedule } from "../../src/engine";
+import { CycleReading, dec, MeterReading, validateSchedule, RateSchedule, scheduleToJson, scheduleToRows } from "../../src/engine";
+import type { CellValue } from "../../src/workbook/port";
+import { FIELD_LAYOUT_HEADER } from "../../src/workbook/ratesSheet";
 
 export const RATES_DIR = join(__dirname, "..", "..", "samples", "rates");
 
@@ -10,6 +12,13 @@ export function loadSchedule(id: string): RateSchedule {
   const result = validateSchedule(json);
   if (!result.ok) throw new Error(result.problem.message);
   return result.value;
+}
+
+/** A Rates sheet in the earlier field/value layout (one row per field of the JSON), which still imports. */
+export function fieldLayoutRows(schedules: readonly RateSchedule[]): CellValue[][] {
+  const rows: CellValue[][] = [FIELD_LAYOUT_HEADER];
+  for (const s of schedules) for (const r of scheduleToRows(scheduleToJson(s), s.id)) rows.push([r.schedule, r.field, r.value]);
+  return rows;
 }
 
 export function sampleScheduleIds(): string[] {

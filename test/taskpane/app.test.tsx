@@ -14,7 +14,7 @@ import { loadPublishedSamples } from "../../src/taskpane/ratesActions";
 import { BUNDLED_SCHEDULES } from "../../src/taskpane/bundledSchedules";
 import type { HostInfo } from "../../src/taskpane/host";
 import { validateSchedule } from "../../src/engine";
-import { ratesSheetRows } from "../../src/workbook/ratesSheet";
+import { ratesSheets } from "../../src/workbook/ratesSheet";
 
 let n = 0;
 
@@ -107,7 +107,7 @@ describe("Rates view", () => {
     json.versions[0].charges[0].amount = "99.00";
     const schedule = validateSchedule(json);
     if (!schedule.ok) throw new Error(schedule.problem.message);
-    const { cache } = await setup("rates", { Rates: ratesSheetRows([schedule.value]) }, { samples: false });
+    const { cache } = await setup("rates", ratesSheets([schedule.value]).sheets, { samples: false });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Load published samples" })));
     await screen.findByText("Loaded 7 schedule(s)");
     expect(String((cache.get(json.id)!.versions[0].charges[0] as { amount: unknown }).amount)).toBe("99");
@@ -177,10 +177,10 @@ describe("Rates view", () => {
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Export to Rates sheet" })));
     await screen.findByText("Exported 7 schedule(s)");
     const sheet = workbook.sheets.get("Rates")!;
-    expect(sheet.values[0]).toEqual(["Schedule", "Field", "Value"]);
-    expect(sheet.values.some((r) => r[0] === "harlingen" && r[1] === 'versions[0].charges[0].amounts["8"]' && r[2] === "746.45")).toBe(
-      true,
-    );
+    expect(sheet.values[0].slice(0, 3)).toEqual(["Schedule", "Effective", "Charge"]);
+    // One row per price: Harlingen's 8-inch minimum is a row with its size and price.
+    expect(sheet.values.some((r) => r[0] === "harlingen" && r[2] === "water-minimum" && r[8] === "8" && r[11] === 746.45)).toBe(true);
+    expect(workbook.sheets.get("Rate Schedules")!.values.map((r) => r[0])).toContain("harlingen");
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Export to Rates sheet" })));
     expect(await screen.findByText("Replace the Rates sheet?")).toBeTruthy();
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Cancel" })));

@@ -10,6 +10,7 @@ import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { sampleReadsWorkbook } from "../../src/samples/sampleReads";
 import type { Services } from "../../src/taskpane/services";
 import { EDITS } from "../../src/engine";
+import { localSerial } from "../../src/review/decisions";
 
 let n = 0;
 
@@ -78,14 +79,16 @@ describe("Review view", () => {
     const sheet = workbook.sheet("Reads")!;
     const row = sheet.values.findIndex((r) => r[2] === "100102");
     expect(sheet.values[row][17]).toBe("HIGH_USAGE(approved)");
-    expect(workbook.sheet("Review Log")!.values[1].slice(0, 7)).toEqual([
-      "2026-11-26T10:00:00.000Z",
+    const logged = workbook.sheet("Review Log")!.values[1];
+    expect([...logged.slice(0, 7), logged[9]]).toEqual([
+      localSerial("2026-11-26T10:00:00.000Z"),
       "100102",
       "M100102",
       "21500",
       "HIGH_USAGE",
       "approved",
       "pool filled",
+      "2026-11-26T10:00:00.000Z",
     ]);
     expect((await db.audit.toArray()).map((a) => a.action)).toEqual(["edit.approved"]);
   });

@@ -4,7 +4,7 @@ import { join } from "path";
 import { FakeExcel } from "../../src/fakes/fakeExcel";
 import { ExcelWorkbook } from "../../src/adapters/excel/excelWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { ratesSheetRows, RATES_SHEET } from "../../src/workbook/ratesSheet";
+import { ratesSheets } from "../../src/workbook/ratesSheet";
 import { UbDatabase } from "../../src/storage/db";
 import { scheduleCache } from "../../src/storage/scheduleCache";
 import { ScheduleStore } from "../../src/storage/scheduleStore";
@@ -29,7 +29,7 @@ const FORMULA = '=UB.BILL("chubbuck",0,,0,,"2026-10-31")';
 
 describe("schedules at open (the shared runtime's start)", () => {
   it("prices a cell Excel calculates at open from the workbook's Rates sheet, never the stored copy, and recalculates after an import", async () => {
-    const workbook = new MemoryWorkbook({ Sheet1: [[null]], [RATES_SHEET]: ratesSheetRows([withWaterBase("99.00")]) });
+    const workbook = new MemoryWorkbook({ Sheet1: [[null]], ...ratesSheets([withWaterBase("99.00")]).sheets });
     const fake = new FakeExcel(workbook);
     // Each round trip to Excel takes 30 ms, as on the web.
     fake.beforeSync = () => new Promise((resolve) => setTimeout(resolve, 30));

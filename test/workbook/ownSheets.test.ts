@@ -7,10 +7,21 @@ import { EXCHANGES_SHEET } from "../../src/review/exchanges";
 import { findSheets } from "../../src/review/findSheets";
 import { WORK_ORDERS_HEADER, WORK_ORDERS_SHEET } from "../../src/review/workOrders";
 import { ADD_IN_SHEETS, isAddInSheet } from "../../src/workbook/ownSheets";
+import { RATE_SCHEDULES_SHEET, RATES_SHEET } from "../../src/workbook/ratesSheet";
 
 describe("the add-in's own sheets", () => {
   it("lists every sheet the add-in writes", () => {
-    const written = [...OUTPUTS, RUN_LOG_SHEET, TEMPLATES_SHEET, OFFICE_SHEET, REVIEW_LOG_SHEET, EXCHANGES_SHEET, WORK_ORDERS_SHEET];
+    const written = [
+      ...OUTPUTS,
+      RUN_LOG_SHEET,
+      TEMPLATES_SHEET,
+      OFFICE_SHEET,
+      REVIEW_LOG_SHEET,
+      EXCHANGES_SHEET,
+      WORK_ORDERS_SHEET,
+      RATES_SHEET,
+      RATE_SCHEDULES_SHEET,
+    ];
     expect([...new Set(written)].sort()).toEqual([...ADD_IN_SHEETS].sort());
     expect(["Bills 2", "bills 12", "Work Orders"].every(isAddInSheet)).toBe(true);
     expect(["Bills 2024 archive", "Accounts"].some(isAddInSheet)).toBe(false);

@@ -1,7 +1,9 @@
 import { forwardRef, useImperativeHandle, useRef, useState } from "react";
 import { Body1, Button, Caption1, Field, Input, makeStyles, Subtitle2, Textarea, tokens } from "@fluentui/react-components";
 import { Dec, EDITS, isDecimalText, isIsoDate } from "../../engine";
+import { LABELS } from "../../review/decisions";
 import type { Decision } from "../../review/decisions";
+import { localTime } from "../localTime";
 import type { ReviewItem } from "../../review/types";
 import { useFormStyles } from "../layout";
 import type { ExchangeForm, useReview } from "./useReview";
@@ -117,7 +119,8 @@ export const EditActions = forwardRef<EditActionsHandle, { item: ReviewItem; rev
       <Body1>{item.message}</Body1>
       {item.decision && (
         <Caption1>
-          Decided: {item.decision.kind} {item.decision.at.slice(0, 10)} {item.decision.reason}
+          Decided: {LABELS[item.decision.kind]}, {localTime(item.decision.at)}
+          {item.decision.reason ? `: ${item.decision.reason}` : ""}
         </Caption1>
       )}
       <Field label="Reason" hint="Required to approve (Ctrl+Enter approves); kept in the audit log and the Review Log sheet.">

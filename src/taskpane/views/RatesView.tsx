@@ -20,7 +20,7 @@ import { BUNDLED_SCHEDULES } from "../bundledSchedules";
 import { mergeRatesSheet } from "../startup";
 import { ScheduleTable } from "./ScheduleTable";
 import { ScheduleDetail } from "./ScheduleDetail";
-import { RATES_SHEET } from "../../workbook/ratesSheet";
+import { RATE_SCHEDULES_SHEET, RATES_SHEET } from "../../workbook/ratesSheet";
 
 const useStyles = makeStyles({
   toolbar: { flexWrap: "wrap", gap: tokens.spacingHorizontalXS, paddingLeft: 0 },
@@ -115,8 +115,8 @@ export function RatesView() {
     <>
       <Subtitle2 as="h2">Rate schedules</Subtitle2>
       <Body1>
-        The UB functions and billing price against these. Stored on this computer; export them to the {RATES_SHEET} sheet to keep them with
-        the workbook.
+        The UB functions and billing price against these. Stored on this computer; export them to the {RATES_SHEET} sheet (one row per
+        price, where you can change a price in place and import it back) to keep them with the workbook.
       </Body1>
       <Toolbar className={styles.toolbar} aria-label="Rate schedule actions">
         <Button onClick={() => fileInput.current?.click()} disabled={busy}>
@@ -148,7 +148,7 @@ export function RatesView() {
         <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>
             <MessageBarTitle>Replace the {RATES_SHEET} sheet?</MessageBarTitle>
-            It will be rewritten with the {rows.length} schedules listed here.
+            It and the {RATE_SCHEDULES_SHEET} sheet will be rewritten with the {rows.length} schedules listed here, one row per price.
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={onExportSheet}>Replace</Button>

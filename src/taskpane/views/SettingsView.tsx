@@ -23,6 +23,7 @@ import type { AuditEntry } from "../../storage/db";
 import { ReadEditSettings } from "./ReadEditSettings";
 import { BillingSettings } from "./BillingSettings";
 import { OfficeSettings } from "./OfficeSettings";
+import { localTime } from "../localTime";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "320px" } });
 
@@ -123,10 +124,4 @@ const ACTIONS: Record<string, string> = {
 
 export function actionText(action: string): string {
   return Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action] : action;
-}
-
-/** An audit time in this computer's time zone and language ("12/2/2026, 9:14 AM"). */
-export function localTime(iso: string): string {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
 }
