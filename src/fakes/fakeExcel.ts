@@ -237,7 +237,38 @@ export class FakeExcel {
 
   /** Types a formula into a cell, as a user would; a UB call is calculated at the next calculate(). */
   setFormula(sheet: string, row: number, column: number, formula: string): void {
+    const before = this.formulas.get(`${sheet}!${row}:${column}`);
+    if (before?.spill) this.spill(before, [[null]]);
     this.formulas.set(`${sheet}!${row}:${column}`, { sheet, row, column, formula, value: null });
+  }
+
+  /**
+   * Types into a cell and presses Enter, as a user does in Excel's grid or formula bar: "=..." is a
+   * formula, a number is a number, TRUE or FALSE a logical, anything else text; then Excel
+   * calculates (automatic calculation, every formula here).
+   */
+  async enter(sheet: string, row: number, column: number, typed: string): Promise<void> {
+    const text = typed.trim();
+    const before = this.formulas.get(`${sheet}!${row}:${column}`);
+    if (text.startsWith("=")) this.setFormula(sheet, row, column, text);
+    else {
+      if (before) {
+        if (before.spill) this.spill(before, [[null]]);
+        this.formulas.delete(`${sheet}!${row}:${column}`);
+      }
+      const values = this.workbook.sheet(sheet)!.values;
+      while (values.length <= row) values.push([]);
+      values[row][column] =
+        text === ""
+          ? null
+          : /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)
+            ? Number(text)
+            : /^(true|false)$/i.test(text)
+              ? text.toUpperCase() === "TRUE"
+              : typed;
+    }
+    await this.calculate();
+    for (const listener of this.listeners) listener();
   }
 
   formula(sheet: string, row: number, column: number): FormulaCell | undefined {
@@ -250,6 +281,7 @@ export class FakeExcel {
    */
   async calculate(): Promise<void> {
     const blanks = this.options.blankArguments ?? "null";
+    const results = new Map<FormulaCell & { sheet: string; row: number; column: number }, CellValue[][]>();
     await Promise.all(
       [...this.formulas.values()].map(async (cell) => {
         const call = parseCall(cell.formula);
@@ -270,20 +302,56 @@ export class FakeExcel {
             ),
           );
           const result = await fn(...args);
-          cell.value = Array.isArray(result) ? (result[0]?.[0] as CellValue) : (result as CellValue);
+          results.set(cell, Array.isArray(result) ? (result as CellValue[][]) : [[result as CellValue]]);
           cell.message = undefined;
         } catch (error) {
           const e = error as { code?: string; message?: string };
-          cell.value = e instanceof CustomFunctionError ? e.code : "#VALUE!";
+          results.set(cell, [[e instanceof CustomFunctionError ? (e.code ?? "#VALUE!") : "#VALUE!"]]);
           cell.message = e.message;
-        }
-        const values = this.workbook.sheet(cell.sheet)?.values;
-        if (values) {
-          while (values.length <= cell.row) values.push([]);
-          values[cell.row][cell.column] = cell.value;
         }
       }),
     );
+    for (const [cell, result] of results) this.spill(cell, result);
+  }
+
+  /**
+   * Writes a formula's result into its cell and, for an array, the cells it spills into; when one
+   * of those holds something other than this formula's last spill, the cell shows #SPILL!.
+   */
+  private spill(cell: FormulaCell & { sheet: string; row: number; column: number }, result: CellValue[][]): void {
+    const values = this.workbook.sheet(cell.sheet)?.values;
+    if (!values) return;
+    const at = (r: number, c: number): CellValue => values[r]?.[c] ?? null;
+    const put = (r: number, c: number, v: CellValue) => {
+      while (values.length <= r) values.push([]);
+      values[r][c] = v;
+    };
+    // Clear what the last calculation spilled (not what was typed over it since), then see
+    // whether the new result has room.
+    const last = cell.spill;
+    if (last)
+      for (let r = 0; r < last.height; r++)
+        for (let c = 0; c < last.width; c++)
+          if ((r > 0 || c > 0) && at(cell.row + r, cell.column + c) === (last.values[r]?.[c] ?? null))
+            put(cell.row + r, cell.column + c, null);
+    const height = result.length;
+    const width = Math.max(1, ...result.map((row) => row.length));
+    const blocked = result.some((row, r) =>
+      row.some(
+        (_, c) =>
+          (r > 0 || c > 0) && (at(cell.row + r, cell.column + c) !== null || this.formula(cell.sheet, cell.row + r, cell.column + c)),
+      ),
+    );
+    if (blocked && (height > 1 || width > 1)) {
+      cell.value = "#SPILL!";
+      cell.message = "The spill range isn't blank";
+      cell.spill = undefined;
+      put(cell.row, cell.column, cell.value);
+      return;
+    }
+    result.forEach((row, r) => row.forEach((v, c) => put(cell.row + r, cell.column + c, v ?? null)));
+    cell.value = result[0]?.[0] ?? null;
+    cell.spill = { height, width, values: result.map((row) => row.map((v) => v ?? null)) };
   }
 
   /** Visible sheets, in order. */

@@ -10,6 +10,11 @@
  *   newer desktops, but as 0 on some desktop builds, in single cells and in ranges alike
  *   (office-js issues #4702, #5262, #1951). An omitted argument is null everywhere.
  * - A thrown `CustomFunctions.Error` shows its code (#VALUE!, #N/A) and message in the cell.
+ * - An array constant (`{40;35;35}`: commas separate columns, semicolons rows) reaches the function
+ *   as a 2-D array, as a range does (support.microsoft.com, "Use array constants in array formulas").
+ * - A function that returns a 2-D array spills it into the cells to the right and below; when any
+ *   of those cells holds something, the formula shows #SPILL! instead (support.microsoft.com,
+ *   "Dynamic array formulas and spilled array behavior"; "How to correct a #SPILL! error").
  */
 import type { CellValue } from "../workbook/port";
 
@@ -21,6 +26,8 @@ export interface FormulaCell {
   value: CellValue;
   /** The error's message, when the cell shows an error. */
   message?: string;
+  /** The rows and columns the last result spilled into, the formula's own cell included. */
+  spill?: { height: number; width: number; values: CellValue[][] };
 }
 
 type Lookup = (sheet: string | undefined, top: number, left: number, height: number, width: number) => CellValue[][];
@@ -32,6 +39,7 @@ export function parseCall(formula: string): { name: string; args: string[] } | u
   const args: string[] = [];
   let current = "";
   let quoted = false;
+  let braces = 0;
   for (let i = 0; i < m[2].length; i++) {
     const ch = m[2][i];
     if (ch === '"') {
@@ -42,7 +50,9 @@ export function parseCall(formula: string): { name: string; args: string[] } | u
       }
       quoted = !quoted;
     }
-    if (ch === "," && !quoted) {
+    if (!quoted && ch === "{") braces++;
+    if (!quoted && ch === "}") braces--;
+    if (ch === "," && !quoted && braces === 0) {
       args.push(current.trim());
       current = "";
     } else current += ch;
@@ -62,12 +72,34 @@ function column(letters: string): number {
   );
 }
 
-/** One argument's value as Excel passes it: a literal, a cell's value or a range's 2-D array. */
-export function argumentValue(text: string, lookup: Lookup, blanks: BlankArguments): unknown {
-  if (text === "") return null;
+/** A literal: text in quotes, TRUE or FALSE, or a number; undefined for anything else. */
+function literal(text: string): CellValue | undefined {
   if (/^".*"$/s.test(text)) return text.slice(1, -1).replace(/""/g, '"');
   if (/^(TRUE|FALSE)$/i.test(text)) return text.toUpperCase() === "TRUE";
   if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  return undefined;
+}
+
+/** An array constant's rows: `{1,2;3,4}` is [[1, 2], [3, 4]]. */
+function arrayConstant(text: string): CellValue[][] {
+  return text
+    .slice(1, -1)
+    .split(";")
+    .map((row) =>
+      row.split(",").map((item) => {
+        const value = literal(item.trim());
+        if (value === undefined) throw new Error(`an array constant holds numbers, text and TRUE/FALSE only, not ${item}`);
+        return value;
+      }),
+    );
+}
+
+/** One argument's value as Excel passes it: a literal, an array constant, a cell's value or a range's 2-D array. */
+export function argumentValue(text: string, lookup: Lookup, blanks: BlankArguments): unknown {
+  if (text === "") return null;
+  if (/^\{.*\}$/s.test(text)) return arrayConstant(text);
+  const value = literal(text);
+  if (value !== undefined) return value;
   const m = REF.exec(text);
   if (!m) throw new Error(`the fake evaluates literals and references only, not ${text}`);
   const sheet = m[1]?.replace(/''/g, "'") ?? m[2];

@@ -11,6 +11,7 @@ import type { RateSchedule } from "../engine";
  */
 export class ScheduleCache {
   private schedules = new Map<string, RateSchedule>();
+  private onSheet: string[] = [];
   private resolveReady!: () => void;
   private isReady = false;
   private readonly ready = new Promise<void>((resolve) => {
@@ -25,6 +26,20 @@ export class ScheduleCache {
   replaceAll(schedules: readonly RateSchedule[]): void {
     this.schedules = new Map(schedules.map((s) => [s.id.toLowerCase(), s]));
     this.listeners.forEach((l) => l());
+  }
+
+  /**
+   * The ids on the workbook's Rates sheet, in its order: the first is the one a cycle bills with
+   * unless the user chooses (as `ubill cycle` does).
+   */
+  setSheetOrder(ids: readonly string[]): void {
+    this.onSheet = [...ids];
+    this.listeners.forEach((l) => l());
+  }
+
+  /** The loaded schedules' ids as the Rates sheet lists them. */
+  sheetOrder(): string[] {
+    return this.onSheet.filter((id) => this.schedules.has(id.toLowerCase()));
   }
 
   put(schedule: RateSchedule): void {

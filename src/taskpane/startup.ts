@@ -44,5 +44,6 @@ export async function mergeRatesSheet(cache: ScheduleCache, workbook: WorkbookPo
   const merged = new Map(cache.list().map((s) => [s.id.toLowerCase(), s]));
   for (const schedule of fromSheet) merged.set(schedule.id.toLowerCase(), schedule);
   cache.replaceAll([...merged.values()]);
+  cache.setSheetOrder(fromSheet.map((s) => s.id));
   return problems;
 }

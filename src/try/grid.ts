@@ -6,6 +6,8 @@ import type { CellValue } from "../workbook/port";
 
 export const PAGE_ROWS = 100;
 const MAX_COLUMNS = 40;
+/** Empty columns and rows shown past the used range. */
+const EMPTY_MARGIN = 3;
 
 /** A date serial shown as Excel shows it under a date format. */
 function serialToIso(serial: number): string {
@@ -20,14 +22,15 @@ export function displayValue(value: CellValue, format: string | undefined): stri
   if (typeof value === "string") return value;
   if (!format || format === "@" || format === "General") return String(value);
   if (/y/i.test(format) && /d/i.test(format)) return value >= 1 && value < 2958466 ? serialToIso(value) : String(value);
-  const decimals = /\.(0+)/.exec(format)?.[1].length ?? 0;
+  // After the point, each 0 is a digit always shown and each # one shown only when it is not 0
+  // ("#,##0.####" shows 9.5 as 9.5 and 6740 as 6,740; "0.00##" shows 1.3 as 1.30, 1.5208 whole).
+  const after = /\.([0#]+)/.exec(format)?.[1] ?? "";
+  const least = after.replace(/#/g, "").length;
+  const most = after.length;
   const grouped = format.includes(",");
-  const shown = value.toLocaleString("en-US", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: grouped,
-  });
-  return format.includes("%") ? `${(value * 100).toFixed(decimals)}%` : shown;
+  const number = format.includes("%") ? value * 100 : value;
+  const shown = number.toLocaleString("en-US", { minimumFractionDigits: least, maximumFractionDigits: most, useGrouping: grouped });
+  return format.includes("%") ? `${shown}%` : shown;
 }
 
 /**
@@ -58,9 +61,20 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 }
 
+/** What Excel's formula bar shows for a cell: its formula, or the value exactly as stored. */
+export function storedText(value: CellValue | undefined, formula: string | undefined): string {
+  if (formula !== undefined) return formula;
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
 /**
- * A plain grid over the fake workbook: sheet tabs, a page of rows, fills as Excel would show
- * them (the add-in's highlights evaluated), notes on hover, and the selection the add-in made.
+ * A plain grid over the fake workbook: a name box and formula bar, sheet tabs, a page of rows,
+ * fills as Excel would show them (the add-in's highlights evaluated), notes on hover, and the
+ * selection (the add-in's or the user's: Excel has one). Click a cell or move with the arrow
+ * keys; type, or press Enter or F2, to edit it in the formula bar; Enter puts it in the cell and
+ * Excel's stand-in calculates (a =UB. formula runs through the add-in's own functions).
  * Cell text is set as text, never as HTML.
  */
 export class Grid {
@@ -68,11 +82,35 @@ export class Grid {
   private firstRow = 0;
   private lastSelection = "";
   private pending = false;
+  private readonly nameBox: HTMLOutputElement;
+  private readonly input: HTMLInputElement;
+  private readonly view: HTMLElement;
+  private editing = false;
 
   constructor(
     private readonly host: FakeHost,
-    private readonly root: HTMLElement,
+    root: HTMLElement,
   ) {
+    const bar = el("div", { className: "formula-bar" });
+    this.nameBox = document.createElement("output");
+    this.nameBox.className = "name-box";
+    this.nameBox.setAttribute("aria-label", "Name box");
+    this.input = document.createElement("input");
+    this.input.type = "text";
+    this.input.spellcheck = false;
+    this.input.autocomplete = "off";
+    this.input.setAttribute("aria-label", "Formula bar");
+    const fx = el("span", { className: "fx" }, "fx");
+    fx.setAttribute("aria-hidden", "true");
+    bar.append(this.nameBox, fx, this.input);
+    this.view = el("div", { className: "grid-view" });
+    root.replaceChildren(bar, this.view);
+    this.input.addEventListener("focus", () => (this.editing = true));
+    this.input.addEventListener("blur", () => {
+      this.editing = false;
+      this.showSelected();
+    });
+    this.input.addEventListener("keydown", (event) => this.onBarKey(event));
     host.onChange(() => this.schedule());
     this.render();
   }
@@ -92,6 +130,66 @@ export class Grid {
     this.render();
   }
 
+  /** The selected cell on the shown sheet (A1 when the selection is elsewhere). */
+  private selected(): { row: number; column: number } {
+    const s = this.host.workbook.selection;
+    return s && s.sheet === this.sheetName ? { row: s.row, column: s.column } : { row: 0, column: 0 };
+  }
+
+  private select(row: number, column: number): void {
+    if (!this.sheetName) return;
+    this.host.workbook.selection = { sheet: this.sheetName, row: Math.max(0, row), column: Math.max(0, Math.min(column, 16_383)) };
+    this.render();
+    (this.view.querySelector(".wrap") as HTMLElement | null)?.focus();
+  }
+
+  /** The name box and formula bar for the selected cell, unless the user is typing there. */
+  private showSelected(): void {
+    const name = this.sheetName;
+    if (name === undefined) return;
+    const { row, column } = this.selected();
+    this.nameBox.value = `${columnLetter(column)}${row + 1}`;
+    if (this.editing) return;
+    const value = this.host.workbook.sheets.get(name)?.values[row]?.[column];
+    this.input.value = storedText(value, this.host.fake.formula(name, row, column)?.formula);
+  }
+
+  private onGridKey(event: KeyboardEvent): void {
+    const { row, column } = this.selected();
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      this.select(row + move[0], column + move[1]);
+    } else if (event.key === "Enter" || event.key === "F2") {
+      event.preventDefault();
+      this.input.focus();
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // Typing into a selected cell starts a new entry, as in Excel.
+      event.preventDefault();
+      this.input.focus();
+      this.input.value = event.key;
+    }
+  }
+
+  private onBarKey(event: KeyboardEvent): void {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      this.input.blur();
+      (this.view.querySelector(".wrap") as HTMLElement | null)?.focus();
+    } else if (event.key === "Enter" || event.key === "Tab") {
+      event.preventDefault();
+      const name = this.sheetName;
+      if (name === undefined) return;
+      const { row, column } = this.selected();
+      const typed = this.input.value;
+      this.input.blur();
+      void this.host.fake
+        .enter(name, row, column, typed)
+        .then(() => (event.key === "Enter" ? this.select(row + 1, column) : this.select(row, column + 1)));
+    }
+  }
+
   private visibleNames(): string[] {
     return [...this.host.workbook.sheets.keys()].filter((n) => !this.host.fake.hidden.has(n));
   }
@@ -102,7 +200,7 @@ export class Grid {
     const selection = workbook.selection;
     const selectionKey = selection ? `${selection.sheet}!${selection.row}:${selection.column}` : "";
     if (selection && selectionKey !== this.lastSelection) {
-      // The add-in selected a cell: follow it, as Excel scrolls to the selection.
+      // The add-in (or the user) selected a cell: follow it, as Excel scrolls to the selection.
       this.sheetName = selection.sheet;
       this.firstRow = Math.floor(selection.row / PAGE_ROWS) * PAGE_ROWS;
     }
@@ -110,7 +208,8 @@ export class Grid {
     if (!this.sheetName || !workbook.sheets.has(this.sheetName)) this.sheetName = names[0];
     const name = this.sheetName;
     const sheet = name === undefined ? undefined : workbook.sheets.get(name);
-    this.root.replaceChildren();
+    const hadFocus = this.view.contains(document.activeElement) && document.activeElement?.classList.contains("wrap");
+    this.view.replaceChildren();
 
     const tabs = el("div", { className: "tabs", role: "tablist" });
     tabs.setAttribute("aria-label", "Sheets");
@@ -123,15 +222,20 @@ export class Grid {
     }
 
     if (!sheet || name === undefined) {
-      this.root.append(tabs, el("p", { className: "empty" }, "The workbook has no sheets."));
+      this.view.append(tabs, el("p", { className: "empty" }, "The workbook has no sheets."));
       return;
     }
+    const { row: selectedRow, column: selectedColumn } = this.selected();
     const rows = sheet.values.length;
+    // The used range and a few empty columns and rows past it, where a user can type.
     const width = Math.min(
       MAX_COLUMNS,
-      sheet.values.reduce((w, r) => Math.max(w, r.length), 0),
+      Math.max(
+        selectedColumn + 1,
+        sheet.values.reduce((w, r) => Math.max(w, r.length), 0),
+      ) + EMPTY_MARGIN,
     );
-    const last = Math.min(rows, this.firstRow + PAGE_ROWS);
+    const last = Math.min(Math.max(rows, selectedRow + 1) + EMPTY_MARGIN, this.firstRow + PAGE_ROWS);
 
     const bar = el("div", { className: "bar" });
     const prev = el("button", { type: "button", disabled: this.firstRow === 0 }, "Previous rows");
@@ -171,21 +275,28 @@ export class Grid {
         const address = `${columnLetter(c)}${r + 1}`;
         td.dataset.cell = address;
         const note = sheet.notes.get(address);
-        if (note) {
+        const formula = this.host.fake.formula(name, r, c);
+        if (note || formula?.message) {
           td.classList.add("note");
-          td.title = note;
+          td.title = note ?? formula?.message ?? "";
         }
         if (typeof row[c] === "number") td.classList.add("number");
         if (r < headerRows) td.classList.add("header");
         if (selection && selection.sheet === name && selection.row === r && selection.column === c) td.classList.add("selection");
+        td.addEventListener("click", () => this.select(r, c));
         tr.append(td);
       }
       body.append(tr);
     }
     table.append(body);
     const wrap = el("div", { className: "wrap" });
+    wrap.tabIndex = 0;
+    wrap.setAttribute("aria-label", `Cells of ${name}: arrow keys move, type or press Enter to edit`);
+    wrap.addEventListener("keydown", (event) => this.onGridKey(event));
     wrap.append(table);
-    this.root.append(bar, wrap, tabs);
+    this.view.append(bar, wrap, tabs);
+    this.showSelected();
     wrap.querySelector(".selection")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (hadFocus) wrap.focus();
   }
 }

@@ -3,12 +3,50 @@
  * The page owns the FakeHost; the pane's frame loads fake-office.js, which finds the host here,
  * so both sides work on one workbook. The sample is chosen by ?sample= (demo, cycle or reads).
  */
-import { FakeHost, SAMPLES, SampleName } from "../fakes/host";
+import { validateSchedule } from "../engine";
+import type { RateSchedule } from "../engine";
+import { FakeHost, SAMPLES, SampleName, sampleWorkbook } from "../fakes/host";
+import { BUNDLED_SCHEDULES } from "../taskpane/bundledSchedules";
+import { ratesSheets, readRatesSheet, RATE_SCHEDULES_SHEET, RATES_SHEET } from "../workbook/ratesSheet";
+import { EXAMPLE_SCHEDULES, FUNCTIONS_SHEET, functionsSheet } from "./functionsSheet";
 import { Grid } from "./grid";
+import type { CellValue } from "../workbook/port";
 
 function chosenSample(): SampleName {
   const asked = new URLSearchParams(window.location.search).get("sample");
   return SAMPLES.find((s) => s.name === asked)?.name ?? "demo";
+}
+
+/**
+ * The sample's sheets plus the Functions sheet, and on the Rates sheet the published schedules its
+ * examples price against (Chubbuck, Harlingen) beside the sample's own: the workbook carries them,
+ * as a customer's workbook carries its rates.
+ */
+function tryWorkbook(sample: SampleName): Record<string, CellValue[][]> {
+  const sheets = sampleWorkbook(sample);
+  const own: RateSchedule[] = [];
+  if (sheets[RATES_SHEET]) {
+    const read = readRatesSheet(
+      { sheet: RATES_SHEET, top: 0, left: 0, values: sheets[RATES_SHEET] },
+      sheets[RATE_SCHEDULES_SHEET] ? { sheet: RATE_SCHEDULES_SHEET, top: 0, left: 0, values: sheets[RATE_SCHEDULES_SHEET] } : undefined,
+    );
+    for (const entry of read.schedules) {
+      const v = validateSchedule(entry.json);
+      if (v.ok) own.push(v.value);
+    }
+  }
+  for (const json of BUNDLED_SCHEDULES) {
+    const v = validateSchedule(json);
+    if (v.ok && EXAMPLE_SCHEDULES.includes(v.value.id) && !own.some((s) => s.id === v.value.id)) own.push(v.value);
+  }
+  return { ...sheets, ...ratesSheets(own).sheets, [FUNCTIONS_SHEET]: functionsSheet().rows };
+}
+
+/** Excel calculates a workbook's formulas when it opens: here, once the pane's runtime has associated the UB functions. */
+async function calculateWhenReady(host: FakeHost, grid: Grid): Promise<void> {
+  while (!host.fake.customFunctions.has("BILL")) await new Promise((resolve) => setTimeout(resolve, 100));
+  await host.fake.calculate();
+  grid.render();
 }
 
 function start(): void {
@@ -26,10 +64,12 @@ function start(): void {
   // Let the status paint before the (seconds-long) demo city is built.
   setTimeout(() => {
     const host = new FakeHost();
-    host.loadSample(sample);
+    host.load(tryWorkbook(sample));
+    for (const f of functionsSheet().formulas) host.fake.setFormula(FUNCTIONS_SHEET, f.row, f.column, f.formula);
     host.latencyMs = 5; // a little of Excel's round trip, so progress is visible as it is in Excel
     window.ubFakeHost = host;
-    new Grid(host, document.getElementById("grid")!);
+    const grid = new Grid(host, document.getElementById("grid")!);
+    void calculateWhenReady(host, grid);
     const pane = document.getElementById("pane") as HTMLIFrameElement;
     pane.src = "/taskpane.html";
     const reads = host.workbook.sheets.values().next().value?.values.length ?? 0;

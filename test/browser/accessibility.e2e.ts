@@ -1,38 +1,10 @@
 import type { Locator, Page } from "playwright-core";
-import { openView, paneSuite } from "./harness";
+import { openView, paneSuite, seriousViolations } from "./harness";
 
 const openPane = paneSuite();
 
 async function open(sample: "reads" | "cycle"): Promise<Page> {
   return (await openPane({ sample })).page;
-}
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string; failureSummary: string }[] }[];
-}
-
-/**
- * axe-core's scan of the page: the serious and critical violations, described for a failure
- * message. One known false positive is set aside: Fluent UI's focus manager (tabster) puts
- * focusable, aria-hidden "dummy" elements at the edges of arrow-key groups, which redirect focus
- * the moment they get it; Microsoft's Accessibility Insights suppresses aria-hidden-focus on them
- * too (docs/adr/0006-browser-tests.md).
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  const result = await page.evaluate(
-    () =>
-      (window as unknown as { axe: { run: (o: unknown) => Promise<AxeResult> } }).axe.run({
-        resultTypes: ["violations"],
-      }) as Promise<AxeResult>,
-  );
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ ...v, nodes: v.id === "aria-hidden-focus" ? v.nodes.filter((n) => !n.html.includes("data-tabster-dummy")) : v.nodes }))
-    .filter((v) => v.nodes.length > 0)
-    .map(
-      (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(" ")} ${n.html} ${n.failureSummary}`).join(", ")}`,
-    );
 }
 
 /** Arrow-key groups: Tab enters them once and the arrow keys move inside (the ARIA toolbar and tabs patterns). */

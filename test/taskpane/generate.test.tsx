@@ -87,12 +87,17 @@ describe("Generate view", () => {
     await act(async () => fireEvent.click(await screen.findByRole("button", { name: "Preview" })));
     expect(await screen.findByText(/Billing needs an Accounts sheet/)).toBeTruthy();
   });
-  it("bills with the schedule on the workbook's Rates sheet when there is exactly one", async () => {
+  it.each([
+    [["demo-city"], "The one on this workbook's Rates sheet"],
+    [["demo-city", "harlingen"], "The first on this workbook's Rates sheet"],
+  ])("bills with the first schedule on the workbook's Rates sheet (%j), as ubill cycle does", async (onSheet, hint) => {
     const db = new UbDatabase(`generate-ui-${++n}`);
     const cache = new ScheduleCache();
     const store = new ScheduleStore(db, cache);
     await store.save(chubbuckJson, "sample");
-    cache.replaceAll([loadSchedule("chubbuck"), loadSchedule("demo-city")]);
+    cache.replaceAll([loadSchedule("chubbuck"), loadSchedule("demo-city"), loadSchedule("harlingen")]);
+    // The order mergeRatesSheet gives: the sheet's.
+    cache.setSheetOrder(onSheet);
     const services: Services = {
       db,
       cache,
@@ -104,7 +109,7 @@ describe("Generate view", () => {
     };
     render(<App services={services} initialView="generate" />);
     const field = await screen.findByRole("combobox", { name: "Rate schedule" });
-    await screen.findByText("The one on this workbook's Rates sheet");
+    await screen.findByText(hint);
     expect(field.textContent).toBe("demo-city");
   });
 });

@@ -48,6 +48,8 @@ describe("schedules at open (the shared runtime's start)", () => {
       await loadSchedules(store, scheduleCache, excel);
       await opening;
       expect(fake.formula("Sheet1", 0, 0)).toMatchObject({ value: 154.4 });
+      // The Rates sheet's schedules in its order: the first is the one a cycle bills with.
+      expect(scheduleCache.sheetOrder()).toEqual(["chubbuck"]);
       expect(fake.stats.recalculations).toBe(0);
 
       // Nothing in Excel recalculates a UB cell when a schedule changes; the add-in asks for it.

@@ -36,7 +36,7 @@ const useStyles = makeStyles({
 export function GenerateView() {
   const styles = useStyles();
   const form = useFormStyles();
-  const { db } = useServices();
+  const { db, cache } = useServices();
   const schedules = useSchedules();
   const g = useGenerate();
   const [chosen, setScheduleId] = useState<string>();
@@ -45,9 +45,10 @@ export function GenerateView() {
   const [outputs, setOutputs] = useState<OutputName[]>([...OUTPUTS]);
 
   useEffect(() => void loadSettings(db).then((s) => setDefaultId(s.defaultSchedule)), [db]);
-  // The workbook is the record: when its Rates sheet carries one schedule, that is the one to bill with.
-  const fromSheet = schedules.filter((s) => s.origin === "sheet");
-  const scheduleId = chosen ?? (fromSheet.length === 1 ? fromSheet[0].schedule.id : defaultId);
+  // The workbook is the record: the first schedule on its Rates sheet is the one to bill with, as
+  // `ubill cycle` does; without one, the default in Settings.
+  const firstOnSheet = schedules.length > 0 ? cache.sheetOrder()[0] : undefined;
+  const scheduleId = chosen ?? firstOnSheet ?? defaultId;
   const badDate = Object.values(dates).some((d) => d !== "" && !isIsoDate(d));
   const request = () => ({
     scheduleId: scheduleId ?? "",
@@ -70,7 +71,13 @@ export function GenerateView() {
       </Body1>
       <Field
         label="Rate schedule"
-        hint={!chosen && fromSheet.length === 1 ? "The one on this workbook's Rates sheet" : "Import or choose one in the Rates view"}
+        hint={
+          !chosen && firstOnSheet
+            ? cache.sheetOrder().length === 1
+              ? "The one on this workbook's Rates sheet"
+              : "The first on this workbook's Rates sheet"
+            : "Import or choose one in the Rates view"
+        }
       >
         <Dropdown
           className={form.control}
