@@ -167,6 +167,8 @@ interface AxeResult {
  * too (docs/adr/0006-browser-tests.md).
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Fluent's buttons fade between their enabled and disabled colours: judge contrast once they settle.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, { timeout: 5_000 });
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   const result = await page.evaluate(
     () =>

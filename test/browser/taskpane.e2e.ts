@@ -26,6 +26,7 @@ const INPUT_SHEETS = [
   "Payments",
   "Adjustments",
   "Rates",
+  "Rate Schedules",
 ];
 
 async function validate(pane: Pane) {
