@@ -551,6 +551,7 @@ function readBlocks(
     if (previous === undefined || !new Dec(from).equals(previous))
       row.fail("From", previous === undefined ? "no block after one without an upper limit" : `${previous}, where the block before ends`);
     const upTo = row.decimal("To") ?? null;
+    if (upTo !== null && !new Dec(upTo).greaterThan(from)) row.fail("To", `a limit above ${from}, where this block starts`);
     previous = upTo ?? undefined;
     cells.set(`${path}.blocks[${i}]`, row.where("From"));
     cells.set(`${path}.blocks[${i}].upTo`, row.where("To"));
@@ -631,6 +632,8 @@ export function readRateTable(
     };
 
   // Prices by schedule, then version (by its Effective text), then charge, each in first-seen order.
+  // A schedule with a row that cannot be read is not imported at all: without the row it would price differently.
+  const unreadable = new Set<string>();
   const bySchedule = new Map<
     string,
     { first: string; versions: Map<string, { effective: string | null; where: string; charges: Map<string, ChargeRows> }> }
@@ -659,7 +662,9 @@ export function readRateTable(
       group.rows.push(row);
     } catch (error) {
       if (!(error instanceof CellProblem)) throw error;
-      problems.push(error.message);
+      const id = row.text("Schedule");
+      unreadable.add(id.toLowerCase());
+      problems.push(id === "" ? error.message : `${error.message}; rate schedule "${id}" is not used until it is put right`);
     }
   }
 
@@ -675,6 +680,7 @@ export function readRateTable(
       const key = id.toLowerCase();
       if (listed.has(key)) row.fail("Schedule", `each schedule once ("${id}" is listed twice)`);
       listed.add(key);
+      if (unreadable.has(key)) continue;
       const found = bySchedule.get(key) ?? row.fail("Schedule", `a schedule with prices on the ${prices.sheet} sheet ("${id}" has none)`);
       const cells = new Map<string, string>();
       const json: Record<string, unknown> = { id, name: row.text("Name"), usageUnit: row.text("Usage Unit") };
@@ -711,11 +717,12 @@ export function readRateTable(
       schedules.push({ id, json, where: row.where("Schedule"), cells });
     } catch (error) {
       if (!(error instanceof CellProblem)) throw error;
-      problems.push(error.message);
+      const id = row.text("Schedule");
+      problems.push(id === "" ? error.message : `${error.message}; rate schedule "${id}" is not used until it is put right`);
     }
   }
   for (const [key, found] of bySchedule) {
-    if (!listed.has(key))
+    if (!listed.has(key) && !unreadable.has(key))
       problems.push(
         `${found.first}: schedule "${key}" has prices but no row on the ${schedulesSheet.sheet} sheet (its name and usage unit)`,
       );

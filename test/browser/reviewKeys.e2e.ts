@@ -56,3 +56,32 @@ it("decides ten edits with the shortcut keys in fewer than 40 key presses, each 
   const log = (await workbookOf(page)).sheet("Review Log")!.values.slice(1);
   expect(log.filter((r) => r[5] === "re-read requested")).toHaveLength(10);
 });
+
+it("acts on the edit with the focus, and a key pressed while a decision is still being written acts on nothing", async () => {
+  const { page } = await open({ sample: "reads" }, 450);
+  await page.getByRole("tab", { name: "Review" }).click();
+  await page.getByRole("button", { name: "Validate" }).click();
+  await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.edit !== undefined);
+  const first = await focused(page);
+  await page.keyboard.press("n");
+  const next = await focused(page);
+  expect(next).not.toBe(first);
+  // Shift+Tab back to the row above: it becomes the chosen edit, so a key acts on the row the user sees focused.
+  await page.keyboard.press("Shift+Tab");
+  const second = await focused(page);
+  expect(second).toBe(first);
+  await page.locator(`[data-edit="${second}"][aria-selected="true"]`).waitFor();
+
+  // Excel is slow to answer: R is pressed, then letters before the re-read is written.
+  await page.evaluate(() => window.ubFakeHost!.hold());
+  await page.keyboard.press("r");
+  await page.keyboard.type("ea");
+  await page.evaluate(() => window.ubFakeHost!.release());
+  await page.waitForFunction((key) => (document.activeElement as HTMLElement | null)?.dataset.edit !== key, second);
+  await page.waitForTimeout(500);
+  const workbook = await workbookOf(page);
+  const log = workbook.sheet("Review Log")!.values.slice(1);
+  expect(log.map((r) => r[5])).toEqual(["re-read requested"]);
+  // On the focused row's read (data-edit is "row:code").
+  expect(workbook.sheet("Reads")!.values[Number(second.split(":")[0])]).toContain(log[0][1]);
+});

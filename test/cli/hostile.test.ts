@@ -533,7 +533,9 @@ describe("money never changed silently", () => {
     await refused(
       dir,
       [bad],
-      new RegExp(`^ubill: Rates!L${sewer + 1}: expected a number such as 1.30, found "44,95 a month"\n$`),
+      new RegExp(
+        `^ubill: Rates!L${sewer + 1}: expected a number such as 1.30, found "44,95 a month"; rate schedule "chubbuck" is not used until it is put right\n$`,
+      ),
       "cycle",
       bad,
       "--out",

@@ -165,7 +165,7 @@ describe("Rates view", () => {
       ]),
       "bad.json",
     );
-    expect(await screen.findByText(/Imported 0; 1 problem/)).toBeTruthy();
+    expect(await screen.findByText(/Nothing imported; 1 problem/)).toBeTruthy();
     expect(
       screen.getByText('bad.json: rate schedule "a": usageUnit: expected one of gal, kgal, cf, ccf, hcf, unit748, got "gallons"'),
     ).toBeTruthy();
@@ -205,7 +205,7 @@ describe("Rates view", () => {
     });
     expect(cache.get("mini")?.name).toBe("Mini");
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Import Rates sheet" })));
-    expect(await screen.findByText(/Imported 1; 1 problem/)).toBeTruthy();
+    expect(await screen.findByText("Imported mini; 1 problem(s), below")).toBeTruthy();
     expect(screen.getByText('Rates!A10: rate schedule "broken": versions: expected a list, got nothing')).toBeTruthy();
   });
 });

@@ -132,28 +132,51 @@ describe("Rates sheet as a rate table", () => {
     const priceText = rows.map((r) => [...r]);
     priceText[at("water-usage", 0)][column("Price")] = "1,15 per kgal";
     expect(readRatesSheet({ sheet: "Rates", top: 0, left: 0, values: priceText }, schedulesSheet).problems).toEqual([
-      `Rates!L${at("water-usage", 0) + 1}: expected a number such as 1.30, found "1,15 per kgal"`,
+      `Rates!L${at("water-usage", 0) + 1}: expected a number such as 1.30, found "1,15 per kgal"; rate schedule "harlingen" is not used until it is put right`,
     ]);
+
+    // A limit at or below where its block starts names its own cell.
+    const below = rows.map((r) => [...r]);
+    below[at("water-usage", 0)][column("To")] = -1;
+    expect(readRatesSheet({ sheet: "Rates", top: 0, left: 0, values: below }, schedulesSheet).problems).toEqual([
+      `Rates!K${at("water-usage", 0) + 1}: expected a limit above 0, where this block starts, found -1; rate schedule "harlingen" is not used until it is put right`,
+    ]);
+
+    // A row that cannot be read keeps its whole schedule out (without the row it would price differently); the others import.
+    const badDate = rows.map((r) => [...r]);
+    badDate[at("water-usage", 0)][column("Effective")] = "May 2024";
+    const partly = readRatesSheet({ sheet: "Rates", top: 0, left: 0, values: badDate }, schedulesSheet);
+    expect(partly.problems).toEqual([
+      `Rates!B${at("water-usage", 0) + 1}: expected a date such as 2025-10-01, or blank for rates in force from the start, found "May 2024"; rate schedule "harlingen" is not used until it is put right`,
+    ]);
+    expect(partly.schedules.map((s) => s.id)).toEqual(["chubbuck"]);
 
     const gap = rows.map((r) => [...r]);
     const second = gap.findIndex((r, i) => i > 0 && r[column("Charge")] === "water-usage" && r[column("From")] !== 0);
     gap[second][column("From")] = 999;
     const gapRead = readRatesSheet({ sheet: "Rates", top: 0, left: 0, values: gap }, schedulesSheet);
     expect(gapRead.problems).toHaveLength(1);
-    expect(gapRead.problems[0]).toMatch(new RegExp(`^Rates!J${second + 1}: expected \\d+, where the block before ends, found 999$`));
+    expect(gapRead.problems[0]).toMatch(
+      new RegExp(
+        `^Rates!J${second + 1}: expected \\d+, where the block before ends, found 999; rate schedule "harlingen" is not used until it is put right$`,
+      ),
+    );
 
-    const falling = rows.map((r) => [...r]);
-    const limit = falling[second][column("To")] as number;
-    falling[second][column("To")] = (falling[second][column("From")] as number) / 2;
-    falling[second + 1][column("From")] = (falling[second][column("From")] as number) / 2;
-    const read = readRatesSheet({ sheet: "Rates", top: 0, left: 0, values: falling }, schedulesSheet);
+    // What the schedule's own checks find is placed on its cell too: a class the schedule does not have.
+    const unknownClass = rows.map((r) => [...r]);
+    unknownClass[second][column("Classes")] = "commercial";
+    unknownClass[second - 1][column("Classes")] = "commercial";
+    unknownClass[second + 1][column("Classes")] = "commercial";
+    unknownClass[second + 2][column("Classes")] = "commercial";
+    const read = readRatesSheet({ sheet: "Rates", top: 0, left: 0, values: unknownClass }, schedulesSheet);
     expect(read.problems).toEqual([]);
     const entry = read.schedules.find((s) => s.id === "harlingen")!;
     const v = validateSchedule(entry.json);
     expect(v.ok).toBe(false);
     if (!v.ok)
-      expect(placeProblem(entry, v.problem.message)).toMatch(new RegExp(`^Rates!K${second + 1}: rate schedule "harlingen": .*must rise`));
-    expect(limit).toBeGreaterThan(0);
+      expect(placeProblem(entry, v.problem.message)).toBe(
+        `Rates!G${second}: rate schedule "harlingen": versions[0].charges[1].classes: class "commercial" is not one of residential`,
+      );
   });
 
   it("says what is missing: the Rate Schedules sheet, a schedule's row, a header", async () => {

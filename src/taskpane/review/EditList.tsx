@@ -69,6 +69,10 @@ export function EditList({
                   tabIndex={0}
                   aria-selected={chosen}
                   onClick={() => onSelect(item)}
+                  // The edit with the focus is the chosen one: the review keys act on the row the user sees focused.
+                  onFocus={(e) => {
+                    if (e.target === e.currentTarget && !chosen) onSelect(item);
+                  }}
                   onKeyDown={(e) => {
                     if (e.target === e.currentTarget && (e.key === "Enter" || e.key === " ")) {
                       e.preventDefault();

@@ -32,9 +32,11 @@ type Status = { intent: "success" | "error" | "warning"; title: string; lines: s
 
 function statusFor(verb: string, report: ActionReport): Status {
   if (report.problems.length === 0) return { intent: "success", title: `${verb} ${report.done.length} schedule(s)`, lines: report.done };
+  // Say which schedules went in, so a partial import never reads as a success.
+  const done = report.done.length > 0 ? `${verb} ${report.done.join(", ")}` : `Nothing ${verb.toLowerCase()}`;
   return {
     intent: report.done.length ? "warning" : "error",
-    title: `${verb} ${report.done.length}; ${report.problems.length} problem(s)`,
+    title: `${done}; ${report.problems.length} problem(s), below`,
     lines: report.problems,
   };
 }

@@ -97,22 +97,35 @@ export function ReviewView() {
    * in the list as the decision left it (a decision can settle other edits of the same read).
    */
   const decidedAt = useRef<number>();
+  /** A decision on its way to the workbook: until it lands, the review keys do nothing. */
+  const deciding = useRef(false);
   const decide: Decide = async (kind, reason, extra) => {
-    if (!current) return false;
+    if (!current || deciding.current) return false;
     decidedAt.current = items.findIndex((i) => itemKey(i) === itemKey(current));
-    const done = await review.decide(current, kind, reason, extra);
-    if (!done) decidedAt.current = undefined;
-    return done;
+    deciding.current = true;
+    try {
+      const done = await review.decide(current, kind, reason, extra);
+      if (!done) decidedAt.current = undefined;
+      return done;
+    } finally {
+      deciding.current = false;
+    }
   };
   useEffect(() => {
     const at = decidedAt.current;
     if (at === undefined || !review.result) return;
     decidedAt.current = undefined;
     const after = items.slice(Math.max(0, at)).find((i) => !i.decision && (!current || itemKey(i) !== itemKey(current)));
-    choose(after ?? [...items.slice(0, Math.max(0, at))].reverse().find((i) => !i.decision), true);
+    // Focus moves to the next edit, but never out of a field the user is typing in.
+    choose(after ?? [...items.slice(0, Math.max(0, at))].reverse().find((i) => !i.decision), !typing(document.activeElement));
   }, [items]);
   const onKeys = (e: KeyboardEvent) => {
     if (!review.result || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+    if (deciding.current) {
+      // A key pressed while a decision is still being written must not act on the edit that follows.
+      if (e.key.length === 1) e.preventDefault();
+      return;
+    }
     const key = e.key.toUpperCase();
     const act: Record<string, () => void> = {
       [SHORTCUTS.next]: () => choose(neighbour(1) ?? current, true),
