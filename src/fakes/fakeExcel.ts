@@ -89,6 +89,17 @@ function excelError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
 }
 
+/**
+ * A number as Excel reads one typed into a cell (en-US): "1.8", "-2", "1e3", "1,234.5" (groups of
+ * three), "$1.80" (currency, shown with its format) and "50%" (0.5); undefined for anything else.
+ */
+export function typedNumber(text: string): number | undefined {
+  const m = /^([-+])?(\$)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)([eE][-+]?\d+)?(%)?$/.exec(text.trim());
+  if (!m || (m[2] && m[4])) return undefined;
+  const value = Number(`${m[1] ?? ""}${m[3].replace(/,/g, "")}${m[4] ?? ""}`);
+  return m[5] ? value / 100 : value;
+}
+
 /** What a custom function throws for an error value in its cell (`CustomFunctions.Error`). */
 class CustomFunctionError extends Error {
   constructor(
@@ -250,8 +261,18 @@ export class FakeExcel {
   async enter(sheet: string, row: number, column: number, typed: string): Promise<void> {
     const text = typed.trim();
     const before = this.formulas.get(`${sheet}!${row}:${column}`);
-    if (text.startsWith("=")) this.setFormula(sheet, row, column, text);
-    else {
+    if (text.startsWith("=")) {
+      this.setFormula(sheet, row, column, text);
+      if (!parseCall(text)) {
+        // This stand-in calculates UB functions only (fakeFormulas.ts); it says so rather than leave the cell blank.
+        const cell = this.formulas.get(`${sheet}!${row}:${column}`)!;
+        cell.value = "#NAME?";
+        cell.message = 'This stand-in for Excel calculates =UB. functions only, written like =UB.BILL("chubbuck", 8000)';
+        const values = this.workbook.sheet(sheet)!.values;
+        while (values.length <= row) values.push([]);
+        values[row][column] = cell.value;
+      }
+    } else {
       if (before) {
         if (before.spill) this.spill(before, [[null]]);
         this.formulas.delete(`${sheet}!${row}:${column}`);
@@ -259,13 +280,7 @@ export class FakeExcel {
       const values = this.workbook.sheet(sheet)!.values;
       while (values.length <= row) values.push([]);
       values[row][column] =
-        text === ""
-          ? null
-          : /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)
-            ? Number(text)
-            : /^(true|false)$/i.test(text)
-              ? text.toUpperCase() === "TRUE"
-              : typed;
+        text === "" ? null : (typedNumber(text) ?? (/^(true|false)$/i.test(text) ? text.toUpperCase() === "TRUE" : typed));
     }
     await this.calculate();
     for (const listener of this.listeners) listener();

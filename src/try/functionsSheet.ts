@@ -50,12 +50,15 @@ export const EXAMPLE_SCHEDULES = ["chubbuck", "harlingen"];
 export const EXAMPLES_HEADER_ROW = 7;
 export const RESULT_COLUMN = 2;
 
+/** Number formats of single cells: the back-bill's period ends are dates. */
+export const FUNCTIONS_SHEET_FORMATS = [1, 2, 3].map((row) => ({ row, column: 0, format: "yyyy-mm-dd" }));
+
 /** The sheet's values (formula cells left blank) and where each formula goes. */
 export function functionsSheet(): { rows: CellValue[][]; formulas: { row: number; column: number; formula: string }[] } {
   const rows: CellValue[][] = [
     // A1:C4: three months billed at 2,000 gallons that should have been 12,000 (UB.BACKBILL);
     // E2:F6: Harlingen's residential blocks, with their header (UB.TIERED).
-    ["Period End Date", "Billed (gal)", "Corrected (gal)", null, "Harlingen's blocks (UB.TIERED)"],
+    ["Period End", "Billed (gal)", "Corrected (gal)", null, "Harlingen's blocks (UB.TIERED)"],
     [46142, 2000, 12000, null, "Up to", "Price"],
     [46173, 2000, 12000, null, 3000, 1.3],
     [46203, 2000, 12000, null, 10000, 1.8],

@@ -157,13 +157,20 @@ export class Grid {
   private onGridKey(event: KeyboardEvent): void {
     const { row, column } = this.selected();
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    // Enter and Tab move as they do in Excel's grid: down and right, with Shift up and left.
+    if (event.key === "Enter") moves.Enter = event.shiftKey ? [-1, 0] : [1, 0];
+    if (event.key === "Tab") moves.Tab = event.shiftKey ? [0, -1] : [0, 1];
     const move = moves[event.key];
+    const name = this.sheetName;
     if (move) {
       event.preventDefault();
       this.select(row + move[0], column + move[1]);
-    } else if (event.key === "Enter" || event.key === "F2") {
+    } else if (event.key === "F2") {
       event.preventDefault();
       this.input.focus();
+    } else if ((event.key === "Delete" || event.key === "Backspace") && name !== undefined) {
+      event.preventDefault();
+      void this.host.fake.enter(name, row, column, "").then(() => this.render());
     } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
       // Typing into a selected cell starts a new entry, as in Excel.
       event.preventDefault();
@@ -177,16 +184,18 @@ export class Grid {
       event.preventDefault();
       this.input.blur();
       (this.view.querySelector(".wrap") as HTMLElement | null)?.focus();
-    } else if (event.key === "Enter" || event.key === "Tab") {
+    } else if (["Enter", "Tab", "ArrowDown", "ArrowUp"].includes(event.key)) {
+      // Arrow keys commit a typed value and move, as in Excel; in a formula they stay in the bar.
+      if (event.key.startsWith("Arrow") && this.input.value.trim().startsWith("=")) return;
       event.preventDefault();
       const name = this.sheetName;
       if (name === undefined) return;
       const { row, column } = this.selected();
       const typed = this.input.value;
+      const back = event.shiftKey || event.key === "ArrowUp" ? -1 : 1;
+      const [down, right] = event.key === "Tab" ? [0, back] : [back, 0];
       this.input.blur();
-      void this.host.fake
-        .enter(name, row, column, typed)
-        .then(() => (event.key === "Enter" ? this.select(row + 1, column) : this.select(row, column + 1)));
+      void this.host.fake.enter(name, row, column, typed).then(() => this.select(row + down, column + right));
     }
   }
 
@@ -245,7 +254,9 @@ export class Grid {
     const where = el(
       "span",
       { className: "where" },
-      rows === 0 ? "Empty sheet" : `Rows ${(this.firstRow + 1).toLocaleString()}–${last.toLocaleString()} of ${rows.toLocaleString()}`,
+      rows === 0
+        ? "Empty sheet"
+        : `Rows ${(this.firstRow + 1).toLocaleString()}–${Math.min(last, rows).toLocaleString()} of ${rows.toLocaleString()}`,
     );
     const selected = el(
       "span",
@@ -297,6 +308,7 @@ export class Grid {
     this.view.append(bar, wrap, tabs);
     this.showSelected();
     wrap.querySelector(".selection")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    tabs.querySelector(".tab.active")?.scrollIntoView({ block: "nearest", inline: "nearest" });
     if (hadFocus) wrap.focus();
   }
 }

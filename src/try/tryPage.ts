@@ -8,7 +8,7 @@ import type { RateSchedule } from "../engine";
 import { FakeHost, SAMPLES, SampleName, sampleWorkbook } from "../fakes/host";
 import { BUNDLED_SCHEDULES } from "../taskpane/bundledSchedules";
 import { ratesSheets, readRatesSheet, RATE_SCHEDULES_SHEET, RATES_SHEET } from "../workbook/ratesSheet";
-import { EXAMPLE_SCHEDULES, FUNCTIONS_SHEET, functionsSheet } from "./functionsSheet";
+import { EXAMPLE_SCHEDULES, FUNCTIONS_SHEET, FUNCTIONS_SHEET_FORMATS, functionsSheet } from "./functionsSheet";
 import { Grid } from "./grid";
 import type { CellValue } from "../workbook/port";
 
@@ -66,6 +66,8 @@ function start(): void {
     const host = new FakeHost();
     host.load(tryWorkbook(sample));
     for (const f of functionsSheet().formulas) host.fake.setFormula(FUNCTIONS_SHEET, f.row, f.column, f.formula);
+    const functions = host.workbook.sheet(FUNCTIONS_SHEET)!;
+    for (const f of FUNCTIONS_SHEET_FORMATS) functions.numberFormats.set(`${f.row}:${f.column}`, f.format);
     host.latencyMs = 5; // a little of Excel's round trip, so progress is visible as it is in Excel
     window.ubFakeHost = host;
     const grid = new Grid(host, document.getElementById("grid")!);

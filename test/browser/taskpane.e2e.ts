@@ -239,7 +239,7 @@ describe("the task pane in Chromium over a fake Excel", () => {
     // The demo workbook carries its own schedule on a Rates sheet, and billing picks it.
     await page.getByRole("combobox", { name: "Rate schedule" }).filter({ hasText: "demo-city" }).waitFor();
     await page.getByRole("button", { name: "Generate", exact: true }).click();
-    await page.getByText(/^Writing Bills/).waitFor();
+    await page.getByText(/^Writing the Bills sheet/).waitFor();
     await page.evaluate(() => window.ubFakeHost!.hold());
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.evaluate(() => window.ubFakeHost!.release());

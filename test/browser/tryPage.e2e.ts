@@ -143,6 +143,10 @@ describe("npm run try: the task pane beside a grid of the fake workbook", () => 
     await page.keyboard.press("Enter");
     await cell(page, "D10").filter({ hasText: "#N/A" }).waitFor();
     expect(await cell(page, "D10").getAttribute("title")).toMatch(/nowhere/);
+    // Delete clears the selected cell, as in Excel.
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Delete");
+    await cell(page, "D10").filter({ hasText: /^$/ }).waitFor();
     // The docs' example chosen: the formula bar shows its formula, the grid its value.
     await cell(page, `C${exampleRow}`).click();
     expect(await page.getByRole("textbox", { name: "Formula bar" }).inputValue()).toBe('=UB.BILL("chubbuck", 8000, , 1)');

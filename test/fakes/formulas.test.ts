@@ -57,3 +57,35 @@ describe("the fake's formulas, as Excel calculates them", () => {
     ).toBe(true);
   });
 });
+
+describe("typing into a cell, as Excel reads what is typed (en-US)", () => {
+  it.each([
+    ["1.8", 1.8],
+    ["$1.80", 1.8],
+    ["1,234.5", 1234.5],
+    ["50%", 0.5],
+    ["-2", -2],
+    ["1e3", 1000],
+    ["1,23", "1,23"],
+    ["abc", "abc"],
+    ["TRUE", true],
+    ["", null],
+  ])("%p is %p", async (typed, stored) => {
+    const fake = excel();
+    await fake.enter("Sheet1", 2, 1, typed);
+    expect(fake.workbook.sheet("Sheet1")!.values[2][1]).toBe(stored);
+  });
+
+  it("calculates a typed =UB. formula, and says so when a formula is not one it can calculate", async () => {
+    const fake = excel();
+    await fake.enter("Sheet1", 0, 0, "=UB.ESTIMATE({40;35;35}, {31;29;30}, 30)");
+    expect(fake.workbook.sheet("Sheet1")!.values[0][0]).toBe(37);
+    await fake.enter("Sheet1", 0, 0, "=SUM(1,2)");
+    expect(fake.formula("Sheet1", 0, 0)).toMatchObject({
+      value: "#NAME?",
+      message: expect.stringMatching(/calculates =UB\. functions only/),
+    });
+    await fake.enter("Sheet1", 0, 0, "7");
+    expect([fake.formula("Sheet1", 0, 0), fake.workbook.sheet("Sheet1")!.values[0][0]]).toEqual([undefined, 7]);
+  });
+});

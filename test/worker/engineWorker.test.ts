@@ -67,7 +67,7 @@ describe("the engine in its worker", () => {
     expect(viaWorker.ok && viaWorker.run.totalDue).toBe("3155.43");
     for (const name of inline.sheets.keys())
       expect({ name, values: inWorker.sheet(name)?.values }).toEqual({ name, values: inline.sheet(name)!.values });
-    expect(phases).toContain("Writing Bills");
+    expect(phases).toContain("Writing the Bills sheet");
     // The bills (over 1,000 rows) went to the pane in slices of at most 4,000 rows.
     const slices = worker.received.filter((m) => m.type === "rows");
     expect(slices.length).toBeGreaterThan(0);
@@ -124,7 +124,7 @@ describe("the engine in its worker", () => {
       { kind: "cycle", job: cycleJob("generate") },
       {
         progress: (phase) => {
-          if (phase === "Writing Bills") cancel = true;
+          if (phase === "Writing the Bills sheet") cancel = true;
         },
         cancelled: () => cancel,
       },

@@ -89,9 +89,10 @@ export function workerEngine(workbook: WorkbookPort, makeWorker: () => Worker): 
         if (m.method === "replaceSheet") args[1] = rows ?? [];
         // Progress of the pane's reads and writes, which the worker cannot see.
         const progress = (phase: string) => (done: number, total: number) => hooks.progress?.(phase, done, total, true);
-        if (m.method === "readSheet") args[1] = { ...(args[1] as object), progress: progress(`Reading ${String(args[0])}`), cancelled };
-        if (m.method === "applyFlags") args[2] = progress(`Writing flags on ${String(args[0])}`);
-        if (m.method === "replaceSheet") args[3] = progress(`Writing ${String(args[0])}`);
+        if (m.method === "readSheet")
+          args[1] = { ...(args[1] as object), progress: progress(`Reading the ${String(args[0])} sheet`), cancelled };
+        if (m.method === "applyFlags") args[2] = progress(`Writing flags on the ${String(args[0])} sheet`);
+        if (m.method === "replaceSheet") args[3] = progress(`Writing the ${String(args[0])} sheet`);
         const method = workbook[m.method] as (...a: unknown[]) => Promise<unknown>;
         method.apply(workbook, args).then(
           (value) => reply(m.id, value),

@@ -25,6 +25,9 @@ type Review = ReturnType<typeof useReview>;
 export type Decide = (kind: Decision["kind"], reason: string, extra?: { estimate?: Dec; exchange?: ExchangeForm }) => Promise<boolean>;
 
 /** The review loop's shortcut keys, as the pane lists them and the buttons announce them (aria-keyshortcuts). */
+/** A whole number with thousands separators: 5837 is "5,837". */
+const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
 export const SHORTCUTS = { next: "N", previous: "P", approve: "A", estimate: "E", reread: "R", exchange: "X" } as const;
 
 /** What the shortcut keys do to the chosen edit. */
@@ -142,7 +145,7 @@ export const EditActions = forwardRef<EditActionsHandle, { item: ReviewItem; rev
           Approve
         </Button>
         <Button aria-keyshortcuts={SHORTCUTS.estimate} disabled={!estimate?.ok} onClick={estimateIt}>
-          {estimate?.ok ? `Estimate ${estimate.value.toString()}` : "Estimate"}
+          {estimate?.ok ? `Estimate usage ${grouped(estimate.value.toFixed())}` : "Estimate"}
         </Button>
         <Button aria-keyshortcuts={SHORTCUTS.reread} onClick={reread}>
           Request re-read

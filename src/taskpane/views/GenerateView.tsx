@@ -56,6 +56,11 @@ export function GenerateView() {
     ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v || undefined])),
   });
   const busy = g.progress !== undefined;
+  // A run that starts brings its progress bar and Cancel button into view (below the fold at 350 px).
+  const progressBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (busy) progressBox.current?.scrollIntoView?.({ block: "nearest" });
+  }, [busy]);
   // When a run ends, its message and the generated sheets' buttons come into view.
   const generated = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -119,19 +124,20 @@ export function GenerateView() {
         ))}
       </fieldset>
       <Toolbar aria-label="Generate actions">
-        <Button disabled={busy || badDate || !scheduleId} onClick={() => g.run(request(), false)}>
+        <Button disabled={badDate || !scheduleId} disabledFocusable={busy} onClick={() => g.run(request(), false)}>
           Preview
         </Button>
         <Button
           appearance="primary"
-          disabled={busy || badDate || !scheduleId || outputs.length === 0}
+          disabled={badDate || !scheduleId || outputs.length === 0}
+          disabledFocusable={busy}
           onClick={() => g.run(request(), true)}
         >
           Generate
         </Button>
       </Toolbar>
       {g.progress && (
-        <div role="status" aria-live="polite">
+        <div role="status" aria-live="polite" ref={progressBox}>
           <ProgressBar aria-label="Progress of the run" value={g.progress.fraction} max={1} />
           <Caption1>
             {g.progress.phase} · {Math.floor(g.progress.fraction * 100)}%

@@ -121,19 +121,19 @@ export function RatesView() {
         price, where you can change a price in place and import it back) to keep them with the workbook.
       </Body1>
       <Toolbar className={styles.toolbar} aria-label="Rate schedule actions">
-        <Button onClick={() => fileInput.current?.click()} disabled={busy}>
+        <Button onClick={() => fileInput.current?.click()} disabledFocusable={busy}>
           Import JSON file
         </Button>
-        <Button onClick={() => run("Imported", () => importRatesSheet(store, workbook))} disabled={busy}>
+        <Button onClick={() => run("Imported", () => importRatesSheet(store, workbook))} disabledFocusable={busy}>
           Import {RATES_SHEET} sheet
         </Button>
-        <Button onClick={onExportSheet} disabled={busy || rows.length === 0}>
+        <Button onClick={onExportSheet} disabled={rows.length === 0} disabledFocusable={busy}>
           Export to {RATES_SHEET} sheet
         </Button>
-        <Button onClick={() => void onExportJson()} disabled={busy || rows.length === 0}>
+        <Button onClick={() => void onExportJson()} disabled={rows.length === 0} disabledFocusable={busy}>
           Export JSON
         </Button>
-        <Button onClick={() => run("Loaded", onLoadSamples)} disabled={busy}>
+        <Button onClick={() => run("Loaded", onLoadSamples)} disabledFocusable={busy}>
           Load published samples
         </Button>
       </Toolbar>

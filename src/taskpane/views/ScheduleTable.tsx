@@ -26,7 +26,7 @@ export function ScheduleTable({
       <TableHeader>
         <TableRow>
           <TableHeaderCell>Schedule</TableHeaderCell>
-          <TableHeaderCell>Rates</TableHeaderCell>
+          <TableHeaderCell>In force</TableHeaderCell>
           <TableHeaderCell>From</TableHeaderCell>
         </TableRow>
       </TableHeader>
