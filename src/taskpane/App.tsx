@@ -18,7 +18,8 @@ const VIEWS: { name: ViewName; label: string }[] = [
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
-  tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS },
+  // Four tabs fit beside Excel's scrollbar in its narrowest pane (320 px less 17): they wrap rather than scroll.
+  tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalXS, flexWrap: "wrap" },
   panel: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 

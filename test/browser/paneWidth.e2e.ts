@@ -5,9 +5,11 @@
  * axe-core finds no serious or critical violation.
  */
 import type { Page } from "playwright-core";
-import { openView, paneSuite, seriousViolations } from "./harness";
+import { openView, paneSuite, screenshotPath, seriousViolations } from "./harness";
 
 const open = paneSuite();
+/** A classic Windows scrollbar's width. */
+const SCROLLBAR = 17;
 
 /** What reaches past the pane's width or scrolls sideways, and axe's serious violations, each named for a failure message. */
 async function overflowing(page: Page): Promise<string[]> {
@@ -36,7 +38,9 @@ async function pastTheEdge(page: Page): Promise<string[]> {
 
 describe.each([320, 350, 450])("the task pane at %i px", (width) => {
   it("fits every view, before and after validating, deciding, previewing and generating the sample cycle", async () => {
-    const { page } = await open({ sample: "cycle" }, width);
+    // Excel's pane on Windows (WebView2) shows a classic 17 px scrollbar when the content is taller
+    // than the pane; headless Chromium hides scrollbars, so the page gets what Excel leaves beside it.
+    const { page } = await open({ sample: "cycle" }, width - SCROLLBAR);
     const seen: Record<string, string[]> = {};
     for (const view of ["Review", "Generate", "Rates", "Settings"] as const) {
       await openView(page, view);
@@ -62,6 +66,7 @@ describe.each([320, 350, 450])("the task pane at %i px", (width) => {
       .first()
       .waitFor();
     seen["Review, an edit approved"] = await overflowing(page);
+    await page.screenshot({ path: screenshotPath(`review-${width}.png`), fullPage: true });
 
     await openView(page, "Settings");
     seen["Settings, with the audit log"] = await overflowing(page);

@@ -4,7 +4,11 @@ import type { EditCode, Severity } from "../../engine";
 import type { ReviewView } from "../../worker/reviewSession";
 import { COUNT_WORDS } from "../../cycle/summary";
 
-const useStyles = makeStyles({ badges: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" } });
+const useStyles = makeStyles({
+  badges: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  // A count in words ("2 rows that could not be matched to an account") wraps inside its badge at 320 px.
+  words: { whiteSpace: "normal", height: "auto", minHeight: "20px", maxWidth: "100%", textAlign: "start" },
+});
 
 export const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
   error: "danger",
@@ -33,17 +37,17 @@ export function ReviewSummary({ result, onCode }: { result: ReviewView; onCode: 
           {open("info")} info
         </Badge>
         {standing && (
-          <Badge appearance="outline">
+          <Badge appearance="outline" className={styles.words}>
             {standing.held.length} {COUNT_WORDS.held}
           </Badge>
         )}
         {standing && standing.estimated > 0 && (
-          <Badge appearance="outline">
+          <Badge appearance="outline" className={styles.words}>
             {standing.estimated} {COUNT_WORDS.estimated}
           </Badge>
         )}
         {standing && standing.unmatchedRows > 0 && (
-          <Badge appearance="outline">
+          <Badge appearance="outline" className={styles.words}>
             {standing.unmatchedRows} {COUNT_WORDS.unmatched}
           </Badge>
         )}
