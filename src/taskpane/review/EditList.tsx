@@ -43,11 +43,13 @@ export function EditList({
 }: {
   items: readonly ReviewItem[];
   selected?: ReviewItem;
-  onSelect: (item: ReviewItem) => void;
+  onSelect: (item: ReviewItem, focus?: boolean) => void;
   /** What to do about the chosen edit, shown under its row. */
   actions?: ReactNode;
 }) {
   const styles = useStyles();
+  const shown = items.slice(0, SHOWN);
+  const anyChosen = selected !== undefined && shown.some((i) => itemKey(i) === itemKey(selected));
   return (
     <>
       <Table aria-label="Flagged reads" size="small">
@@ -59,24 +61,27 @@ export function EditList({
           </TableRow>
         </TableHeader>
         <TableBody>
-          {items.slice(0, SHOWN).map((item) => {
+          {shown.map((item, index) => {
             const chosen = selected !== undefined && itemKey(selected) === itemKey(item);
             return (
               <Fragment key={itemKey(item)}>
                 <TableRow
                   data-edit={itemKey(item)}
                   className={chosen ? styles.chosen : undefined}
-                  tabIndex={0}
+                  // One Tab stop for the list, on the chosen edit (a roving tab index): Tab never puts the
+                  // focus ring on a row other than the one the review keys act on; Up and Down move the choice.
+                  tabIndex={chosen || (!anyChosen && index === 0) ? 0 : -1}
                   aria-selected={chosen}
                   onClick={() => onSelect(item)}
-                  // The edit with the focus is the chosen one: the review keys act on the row the user sees focused.
-                  onFocus={(e) => {
-                    if (e.target === e.currentTarget && !chosen) onSelect(item);
-                  }}
                   onKeyDown={(e) => {
-                    if (e.target === e.currentTarget && (e.key === "Enter" || e.key === " ")) {
+                    if (e.target !== e.currentTarget) return;
+                    if (e.key === "Enter" || e.key === " ") {
                       e.preventDefault();
                       onSelect(item);
+                    } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+                      const next = shown[index + (e.key === "ArrowDown" ? 1 : -1)];
+                      e.preventDefault();
+                      if (next) onSelect(next, true);
                     }
                   }}
                 >

@@ -224,7 +224,7 @@ export function ReviewView() {
             <EditList
               items={items}
               selected={current}
-              onSelect={(item) => choose(item)}
+              onSelect={(item, focus) => choose(item, focus)}
               actions={current && <EditActions ref={actions} key={itemKey(current)} item={current} review={review} onDecide={decide} />}
             />
           </div>
