@@ -45,3 +45,4 @@ export * from "./calendar";
 export * from "./billingDecision";
 export * from "./collections";
 export { groupBy } from "./groupBy";
+export * from "./payments";

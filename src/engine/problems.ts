@@ -17,7 +17,11 @@ export type ProblemCode =
   | "MISSING_WINTER_AVERAGE"
   | "INSUFFICIENT_HISTORY"
   | "LEAK_TOO_SOON"
-  | "LEAK_TOO_MANY_PERIODS";
+  | "LEAK_TOO_MANY_PERIODS"
+  | "BATCH_NOT_BALANCED"
+  | "BATCH_LINE_REFUSED"
+  | "BATCH_NEEDS_ANSWER"
+  | "INVALID_RETURN_FILE";
 
 export interface Problem {
   readonly code: ProblemCode;

@@ -2,6 +2,7 @@ import {
   addDays,
   CyclePolicy,
   isEstimated,
+  luhnDigit,
   MeterReading,
   Money,
   POCATELLO_POLICY,
@@ -126,17 +127,6 @@ function afterDueDate(s: Statement, policy: CyclePolicy): { date: string; amount
   const fee = roundToCents(s.totalDue.amount.times(policy.lateFeePercent).div(100));
   if (fee.lessThan(policy.lateFeeMinimum)) return undefined;
   return { date: addDays(s.dueDate, policy.graceDays), amount: s.totalDue.plus(Money.of(fee)) };
-}
-
-/** A check digit for the scan line: the Luhn digit of its numbers (the mod-10 rule remittance scanners use). */
-export function luhnDigit(digits: string): number {
-  let sum = 0;
-  for (let i = digits.length - 1, double = true; i >= 0; i--, double = !double) {
-    let d = Number(digits[i]);
-    if (double) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
 }
 
 /** The stub's scan line: account, amount due in cents and due date, each fixed width, and a check digit. */

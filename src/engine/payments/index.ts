@@ -1,0 +1,13 @@
+export type * from "./types";
+export { PAYMENT_CHANNELS } from "./types";
+export { luhnDigit } from "./luhnDigit";
+export { findCardNumber } from "./findCardNumber";
+export { balanceBatch } from "./balanceBatch";
+export { checkBatchLine, DUPLICATE_DAYS } from "./checkBatchLine";
+export type { PostedBatch, PostedLine } from "./postBatch";
+export { postBatch } from "./postBatch";
+export { RETURN_REASONS } from "./returnReasons";
+export type { AchReturn } from "./parseAchReturns";
+export { parseAchReturns } from "./parseAchReturns";
+export type { ReturnedPayment, ReturnedPaymentPolicy } from "./returnPayment";
+export { returnPayment } from "./returnPayment";

@@ -1,0 +1,27 @@
+/**
+ * ACH return reason codes a utility's autopay debits come back with (NACHA Operating Rules,
+ * Appendix Four; ../shared/domain/README.md). `endsAutopay`: the account cannot be debited again
+ * until the customer gives new bank details (R02, R03, R04) or withdrew the authority (R10, and the
+ * other "not authorized" codes).
+ */
+export const RETURN_REASONS: Readonly<Record<string, { readonly description: string; readonly endsAutopay: boolean }>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, { description: string; endsAutopay: boolean }>, {
+    R01: { description: "insufficient funds", endsAutopay: false },
+    R02: { description: "account closed", endsAutopay: true },
+    R03: { description: "no account, or unable to locate the account", endsAutopay: true },
+    R04: { description: "invalid account number", endsAutopay: true },
+    R05: { description: "unauthorized debit to a consumer account", endsAutopay: true },
+    R06: { description: "returned at the originating bank's request", endsAutopay: false },
+    R07: { description: "authorization revoked by the customer", endsAutopay: true },
+    R08: { description: "payment stopped", endsAutopay: false },
+    R09: { description: "uncollected funds", endsAutopay: false },
+    R10: { description: "customer advises not authorized", endsAutopay: true },
+    R11: { description: "customer advises the entry is not in keeping with the authorization", endsAutopay: false },
+    R12: { description: "account sold to another bank", endsAutopay: true },
+    R14: { description: "account holder deceased", endsAutopay: true },
+    R15: { description: "beneficiary deceased", endsAutopay: true },
+    R16: { description: "account frozen", endsAutopay: true },
+    R20: { description: "non-transaction account", endsAutopay: true },
+    R29: { description: "corporate customer advises not authorized", endsAutopay: true },
+  }),
+);
