@@ -46,3 +46,4 @@ export * from "./billingDecision";
 export * from "./collections";
 export { groupBy } from "./groupBy";
 export * from "./payments";
+export * from "./accounts";

@@ -97,7 +97,7 @@ describe("Rates view", () => {
     expect(screen.getByText(/No rate schedules are loaded, so UB functions answer #N\/A/)).toBeTruthy();
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Load published samples" })));
     const table = await screen.findByRole("table", { name: "Rate schedules" });
-    await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(8));
+    await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(8), { timeout: 5_000 });
     expect(within(table).getByText("harlingen")).toBeTruthy();
     expect(cache.get("chubbuck")).toBeDefined();
   });

@@ -1,0 +1,3 @@
+export type * from "./types";
+export { indexAccounts } from "./indexAccounts";
+export { findAccounts } from "./findAccounts";
