@@ -4,7 +4,7 @@ import { businessCalendar, BusinessCalendar } from "../calendar/businessCalendar
 import { decideBilling } from "../billingDecision/decideBilling";
 import type { BillingDecision } from "../billingDecision/types";
 import { collectionStanding } from "../collections/collectionStanding";
-import { allocate } from "../money/allocate";
+import { applyPayment } from "../payments/applyPayment";
 import { Money, sumMoney } from "../money/money";
 import { roundToCents } from "../money/rounding";
 import { fail, ok, Result } from "../problems";
@@ -232,7 +232,7 @@ export function billAccount(
     totalDue,
     delinquent: Money.of(delinquent),
     billedByService: billed,
-    paidByService: applyToServices(opening?.byService, paid),
+    paidByService: applyPayment(opening?.byService, paid),
     aging,
     usageHistory: usageHistory(history, decision.usage, input.periodEnd),
     paymentsReceived: payments,
@@ -353,24 +353,6 @@ export function keptArrangement(account: CycleAccount, payments: readonly { amou
   if (!account.arrangementUntil || !account.arrangementAmount || account.arrangementUntil < billDate) return false;
   const paid = payments.filter((p) => !p.returned).reduce((s, p) => s.plus(p.amount), ZERO);
   return paid.greaterThanOrEqualTo(account.arrangementAmount);
-}
-
-/** Net payments applied to the opening balance by service in proportion; any excess is "unapplied". */
-function applyToServices(byService: ReadonlyMap<string, Dec> | undefined, paid: Dec): Map<string, Money> {
-  const result = new Map<string, Money>();
-  const owed = [...(byService ?? new Map<string, Dec>())].filter(([, v]) => v.greaterThan(0));
-  const total = owed.reduce((s, [, v]) => s.plus(v), ZERO);
-  const applied = Dec.min(paid, total);
-  if (applied.equals(total)) for (const [service, amount] of owed) result.set(service, Money.of(amount));
-  else if (applied.greaterThan(0)) {
-    const shares = allocate(
-      Money.of(applied),
-      owed.map(([, v]) => v.times(100).toFixed(0)),
-    );
-    owed.forEach(([service], i) => result.set(service, shares[i]));
-  }
-  if (paid.greaterThan(applied)) result.set("unapplied", Money.of(paid.minus(applied)));
-  return result;
 }
 
 /** The last twelve months of actual bills, repriced from history, ending with this one. */

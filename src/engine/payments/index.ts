@@ -11,3 +11,6 @@ export type { AchReturn } from "./parseAchReturns";
 export { parseAchReturns } from "./parseAchReturns";
 export type { ReturnedPayment, ReturnedPaymentPolicy } from "./returnPayment";
 export { returnPayment } from "./returnPayment";
+export { applyPayment } from "./applyPayment";
+export type { DailyActivity, DayAdjustment, DayInput, DayReturn, Tally } from "./summarizeDay";
+export { summarizeDay } from "./summarizeDay";
