@@ -318,6 +318,9 @@ const METHODS: Record<string, PaymentMethod> = Object.assign(Object.create(null)
   "card by phone": "card by phone",
   phone: "card by phone",
   card: "card by phone",
+  online: "online",
+  web: "online",
+  internet: "online",
   "bank draft": "bank draft",
   autopay: "bank draft",
   ach: "bank draft",
@@ -347,7 +350,7 @@ export function parsePayments(data: SheetValues): Outcome<Payment> {
         : !amount || !amount.greaterThan(0)
           ? `${where("amount")}: expected an amount above 0; got ${shown(get("amount"))}`
           : !method
-            ? `${where("method")}: Method must be mail, counter, drop box, card by phone or bank draft; got ${shown(get("method"))}`
+            ? `${where("method")}: Method must be mail, counter, drop box, card by phone, online or bank draft; got ${shown(get("method"))}`
             : returned === undefined
               ? `${where("returned")}: expected Yes or No; got ${shown(get("returned"))}`
               : undefined;

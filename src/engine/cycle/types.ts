@@ -5,6 +5,7 @@ import type { AccountStatus, UsageRecord } from "../edits/types";
 import type { BillLine } from "../bills/types";
 import type { BillingDecision, CycleReading } from "../billingDecision/types";
 import type { CollectionStanding } from "../collections/types";
+import type { PaymentChannel } from "../payments/types";
 
 export type { CycleReading } from "../billingDecision/types";
 
@@ -57,7 +58,8 @@ export interface Aging<T> {
   readonly days90: T;
 }
 
-export type PaymentMethod = "mail" | "counter" | "drop box" | "card by phone" | "bank draft";
+/** How a payment arrived: the payment batch's channel (payments/types.ts). */
+export type PaymentMethod = PaymentChannel;
 
 export interface Payment {
   readonly account: string;
