@@ -268,19 +268,19 @@ export class FakeExcel {
         const cell = this.formulas.get(`${sheet}!${row}:${column}`)!;
         cell.value = "#NAME?";
         cell.message = 'This stand-in for Excel calculates =UB. functions only, written like =UB.BILL("chubbuck", 8000)';
-        const values = this.workbook.sheet(sheet)!.values;
-        while (values.length <= row) values.push([]);
-        values[row][column] = cell.value;
+        this.putValue(sheet, row, column, cell.value);
       }
     } else {
       if (before) {
         if (before.spill) this.spill(before, [[null]]);
         this.formulas.delete(`${sheet}!${row}:${column}`);
       }
-      const values = this.workbook.sheet(sheet)!.values;
-      while (values.length <= row) values.push([]);
-      values[row][column] =
-        text === "" ? null : (typedNumber(text) ?? (/^(true|false)$/i.test(text) ? text.toUpperCase() === "TRUE" : typed));
+      this.putValue(
+        sheet,
+        row,
+        column,
+        text === "" ? null : (typedNumber(text) ?? (/^(true|false)$/i.test(text) ? text.toUpperCase() === "TRUE" : typed)),
+      );
     }
     await this.calculate();
     for (const listener of this.listeners) listener();
@@ -329,6 +329,13 @@ export class FakeExcel {
     for (const [cell, result] of results) this.spill(cell, result);
   }
 
+  /** A value in a cell of the in-memory sheet, as a calculation or an entry leaves it. */
+  private putValue(sheet: string, row: number, column: number, value: CellValue): void {
+    const values = this.workbook.sheet(sheet)!.values;
+    while (values.length <= row) values.push([]);
+    values[row][column] = value;
+  }
+
   /**
    * Writes a formula's result into its cell and, for an array, the cells it spills into; when one
    * of those holds something other than this formula's last spill, the cell shows #SPILL!.
@@ -337,10 +344,7 @@ export class FakeExcel {
     const values = this.workbook.sheet(cell.sheet)?.values;
     if (!values) return;
     const at = (r: number, c: number): CellValue => values[r]?.[c] ?? null;
-    const put = (r: number, c: number, v: CellValue) => {
-      while (values.length <= r) values.push([]);
-      values[r][c] = v;
-    };
+    const put = (r: number, c: number, v: CellValue) => this.putValue(cell.sheet, r, c, v);
     // Clear what the last calculation spilled (not what was typed over it since), then see
     // whether the new result has room.
     const last = cell.spill;

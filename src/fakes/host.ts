@@ -1,6 +1,7 @@
 import demoCitySchedule from "../../samples/rates/demo-city.json";
 import chubbuckSchedule from "../../samples/rates/chubbuck.json";
 import { validateSchedule } from "../engine";
+import type { RateSchedule } from "../engine";
 import { demoCity } from "../samples/demoCity";
 import { sampleCycleWorkbook } from "../samples/sampleCycle";
 import { sampleReadsWorkbook } from "../samples/sampleReads";
@@ -30,21 +31,32 @@ export const SAMPLES: readonly { readonly name: SampleName; readonly label: stri
 ];
 
 /** The demo city's sheets plus a Rates sheet carrying its schedule, as a workbook carries its own rates. */
-export function demoCityWorkbook(accounts = 20_000, seed = 2026): Record<string, CellValue[][]> {
+export function demoCityWorkbook(accounts = 20_000, seed = 2026, alsoRates: readonly RateSchedule[] = []): Record<string, CellValue[][]> {
   const result = validateSchedule(demoCitySchedule);
   if (!result.ok) throw new Error(result.problem.message);
-  return { ...demoCity(result.value, { accounts, seed, historyMonths: 13 }), ...ratesSheets([result.value]).sheets };
+  return { ...demoCity(result.value, { accounts, seed, historyMonths: 13 }), ...rates([result.value], alsoRates) };
 }
 
-export function sampleWorkbook(name: SampleName, accounts?: number): Record<string, CellValue[][]> {
-  if (name === "reads") return sampleReadsWorkbook();
+/** The Rates and Rate Schedules sheets: the workbook's own schedules first (the one a cycle bills with), then the others. */
+function rates(own: readonly RateSchedule[], also: readonly RateSchedule[]): Record<string, CellValue[][]> {
+  const all = [...own, ...also.filter((a) => !own.some((o) => o.id === a.id))];
+  return all.length > 0 ? ratesSheets(all).sheets : {};
+}
+
+/** A sample's sheets; `alsoRates` are carried on its Rates sheet after its own schedule. */
+export function sampleWorkbook(
+  name: SampleName,
+  accounts?: number,
+  alsoRates: readonly RateSchedule[] = [],
+): Record<string, CellValue[][]> {
+  if (name === "reads") return { ...sampleReadsWorkbook(), ...rates([], alsoRates) };
   if (name === "cycle") {
     // The sample cycle is billed on Chubbuck's published rates, carried on its own Rates sheet.
     const chubbuck = validateSchedule(chubbuckSchedule);
     if (!chubbuck.ok) throw new Error(chubbuck.problem.message);
-    return { ...sampleCycleWorkbook(), ...ratesSheets([chubbuck.value]).sheets };
+    return { ...sampleCycleWorkbook(), ...rates([chubbuck.value], alsoRates) };
   }
-  return demoCityWorkbook(accounts);
+  return demoCityWorkbook(accounts, undefined, alsoRates);
 }
 
 /**

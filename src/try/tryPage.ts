@@ -4,10 +4,8 @@
  * so both sides work on one workbook. The sample is chosen by ?sample= (demo, cycle or reads).
  */
 import { validateSchedule } from "../engine";
-import type { RateSchedule } from "../engine";
 import { FakeHost, SAMPLES, SampleName, sampleWorkbook } from "../fakes/host";
 import { BUNDLED_SCHEDULES } from "../taskpane/bundledSchedules";
-import { ratesSheets, readRatesSheet, RATE_SCHEDULES_SHEET, RATES_SHEET } from "../workbook/ratesSheet";
 import { EXAMPLE_SCHEDULES, FUNCTIONS_SHEET, FUNCTIONS_SHEET_FORMATS, functionsSheet } from "./functionsSheet";
 import { Grid } from "./grid";
 import type { CellValue } from "../workbook/port";
@@ -23,23 +21,10 @@ function chosenSample(): SampleName {
  * as a customer's workbook carries its rates.
  */
 function tryWorkbook(sample: SampleName): Record<string, CellValue[][]> {
-  const sheets = sampleWorkbook(sample);
-  const own: RateSchedule[] = [];
-  if (sheets[RATES_SHEET]) {
-    const read = readRatesSheet(
-      { sheet: RATES_SHEET, top: 0, left: 0, values: sheets[RATES_SHEET] },
-      sheets[RATE_SCHEDULES_SHEET] ? { sheet: RATE_SCHEDULES_SHEET, top: 0, left: 0, values: sheets[RATE_SCHEDULES_SHEET] } : undefined,
-    );
-    for (const entry of read.schedules) {
-      const v = validateSchedule(entry.json);
-      if (v.ok) own.push(v.value);
-    }
-  }
-  for (const json of BUNDLED_SCHEDULES) {
-    const v = validateSchedule(json);
-    if (v.ok && EXAMPLE_SCHEDULES.includes(v.value.id) && !own.some((s) => s.id === v.value.id)) own.push(v.value);
-  }
-  return { ...sheets, ...ratesSheets(own).sheets, [FUNCTIONS_SHEET]: functionsSheet().rows };
+  const examples = BUNDLED_SCHEDULES.map(validateSchedule).flatMap((v) =>
+    v.ok && EXAMPLE_SCHEDULES.includes(v.value.id) ? [v.value] : [],
+  );
+  return { ...sampleWorkbook(sample, undefined, examples), [FUNCTIONS_SHEET]: functionsSheet().rows };
 }
 
 /** Excel calculates a workbook's formulas when it opens: here, once the pane's runtime has associated the UB functions. */

@@ -293,6 +293,8 @@ class Row<C extends string> {
     if (isBlank(v)) return undefined;
     if (typeof v === "string" && isDecimalText(v.trim())) return new Dec(v.trim()).toString();
     const d = cellDecimal(v ?? null, this.data.culture);
+    if (d === undefined && typeof v === "number" && Number.isFinite(v))
+      this.fail(c, "a number from -1,000,000,000,000 to 1,000,000,000,000");
     if (d === undefined) this.fail(c, "a number such as 1.30");
     return d.toString();
   }
@@ -634,6 +636,13 @@ export function readRateTable(
   // Prices by schedule, then version (by its Effective text), then charge, each in first-seen order.
   // A schedule with a row that cannot be read is not imported at all: without the row it would price differently.
   const unreadable = new Set<string>();
+  /** Records a row's problem and the schedule it keeps out; returns the schedule's id. */
+  const refuse = (row: Row<PriceColumn> | Row<ScheduleColumn>, error: unknown): string => {
+    if (!(error instanceof CellProblem)) throw error;
+    const id = (row as Row<"Schedule">).text("Schedule");
+    problems.push(id === "" ? error.message : `${error.message}; rate schedule "${id}" is not used until it is put right`);
+    return id;
+  };
   const bySchedule = new Map<
     string,
     { first: string; versions: Map<string, { effective: string | null; where: string; charges: Map<string, ChargeRows> }> }
@@ -661,10 +670,7 @@ export function readRateTable(
       if (!group) version.charges.set(charge, (group = { rows: [] }));
       group.rows.push(row);
     } catch (error) {
-      if (!(error instanceof CellProblem)) throw error;
-      const id = row.text("Schedule");
-      unreadable.add(id.toLowerCase());
-      problems.push(id === "" ? error.message : `${error.message}; rate schedule "${id}" is not used until it is put right`);
+      unreadable.add(refuse(row, error).toLowerCase());
     }
   }
 
@@ -716,9 +722,7 @@ export function readRateTable(
       });
       schedules.push({ id, json, where: row.where("Schedule"), cells });
     } catch (error) {
-      if (!(error instanceof CellProblem)) throw error;
-      const id = row.text("Schedule");
-      problems.push(id === "" ? error.message : `${error.message}; rate schedule "${id}" is not used until it is put right`);
+      refuse(row, error);
     }
   }
   for (const [key, found] of bySchedule) {

@@ -548,6 +548,49 @@ describe("money never changed silently", () => {
     expect(Number(raised.totalDue)).toBeGreaterThan(Number(published.totalDue));
   });
 
+  it.each([
+    [
+      "a price past the largest number a schedule holds",
+      "Price",
+      1e13,
+      /^ubill: Rates!L4: expected a number from -1,000,000,000,000 to 1,000,000,000,000, found 10000000000000; rate schedule "chubbuck" is not used until it is put right\n$/,
+    ],
+    [
+      "an option that names an object's prototype",
+      "Options",
+      "__proto__: polluted",
+      /^ubill: Rates!O4: expected options such as "percent of usage: 90; whole units: down"/,
+    ],
+  ])("refuses a rate table row with %s, naming the cell, and pollutes nothing", async (_what, column, value, message) => {
+    const dir = folder();
+    const table = ratesSheets([loadSchedule("chubbuck")]).sheets;
+    const sewer = table[RATES_SHEET].findIndex((r) => r[PRICE_COLUMNS.indexOf("Charge")] === "sewer");
+    const input = await cycleWorkbook(dir, (sheets) => {
+      Object.assign(sheets, table);
+      sheets[RATES_SHEET] = table[RATES_SHEET].map((r, i) =>
+        i === sewer ? r.map((v, c) => (c === PRICE_COLUMNS.indexOf(column as "Price") ? value : v)) : r,
+      );
+    });
+    expect(sewer).toBe(3);
+    await refused(dir, [input], message, "cycle", input, "--out", join(dir, "out.xlsx"));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("bills from a rate table whose charge is called __proto__, as an ordinary name", async () => {
+    const dir = folder();
+    const table = ratesSheets([loadSchedule("chubbuck")]).sheets;
+    const input = await cycleWorkbook(dir, (sheets) => {
+      Object.assign(sheets, table);
+      sheets[RATES_SHEET] = table[RATES_SHEET].map((r) =>
+        r[PRICE_COLUMNS.indexOf("Charge")] === "sewer" ? r.map((v, c) => (c === PRICE_COLUMNS.indexOf("Charge") ? "__proto__" : v)) : r,
+      );
+    });
+    const r = await run("cycle", input, "--out", join(dir, "out.xlsx"), "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).totalDue).toMatch(/^\d+\.\d\d$/);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+
   it("refuses a Rates field that names a list item past 999", async () => {
     const dir = folder();
     const input = await cycleWorkbook(dir, (sheets) => {
