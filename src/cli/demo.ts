@@ -9,6 +9,14 @@ import { runReview } from "../review/runReview";
 import { demoCity } from "../samples/demoCity";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { parseArgs, text, UsageError } from "./args";
+import { POCATELLO_POLICY } from "../engine";
+import { parsePaymentRows } from "../workbook/cycleSheets";
+import { accountsForPayment } from "../payments/accountsForPayment";
+import { postFile } from "../payments/postFile";
+import { closeDay } from "../payments/closeDay";
+import { dayOfBatches } from "../samples/dayOfBatches";
+import { activityLines } from "./post";
+import { writeFileSync } from "fs";
 import { progressBar } from "./progress";
 import { loadScheduleFile } from "./quote";
 
@@ -64,6 +72,10 @@ export async function demo(argv: string[], write: (text: string) => void = (t) =
   const written = time(t);
   bar.done();
 
+  t = Date.now();
+  const counter = await counterDay(workbook, join(outDir, "batches"));
+  const dayTime = time(t);
+
   const r = review.result;
   const { result } = cycle.run;
   const reg = result.register;
@@ -87,9 +99,45 @@ export async function demo(argv: string[], write: (text: string) => void = (t) =
     `  delinquent ${result.delinquency.length.toLocaleString("en-US")}; door hangers ${result.doorHangers.length}; cart work orders ${result.cartOrders.length}`,
     `  sheets: ${cycle.run.written.join(", ")}`,
     "",
-    `Time: city ${built}, review ${reviewed}, cycle ${billed}, output ${written}; total ${time(started)}`,
+    ...counter,
+    "",
+    `Time: city ${built}, review ${reviewed}, cycle ${billed}, output ${written}, the day ${dayTime}; total ${time(started)}`,
   ];
   write(lines.join("\n") + "\n");
+}
+
+/**
+ * The day after the bill run at Demo City's counter: every channel's file posted as `ubill post`
+ * posts it (the files are written under batches/ to try by hand), the drop box's likely duplicate
+ * asked about and answered, a returned check reversed, and the day closed.
+ */
+async function counterDay(workbook: MemoryWorkbook, dir: string): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const payments = await workbook.readSheet("Payments");
+  const read = payments && parsePaymentRows(payments);
+  if (!read || !read.ok) throw new UsageError("the demo city has no Payments sheet");
+  const rows = read.value.records;
+  const check = rows.find((r) => !r.payment.returned && /^check /.test(r.payment.reference));
+  if (!check) throw new UsageError("the demo city has no check to return");
+  const day = dayOfBatches(await accountsForPayment(workbook, rows), { ...check.payment }, "2026-11-02");
+  const lines = [`The counter on ${day.date} (files in ${dir}):`];
+  for (const f of [...day.files, day.returnedChecks]) {
+    writeFileSync(join(dir, f.name), f.text);
+    const options = { channel: f.channel, count: f.count, total: f.total, confirmed: new Set<number>() };
+    let posted = await postFile(workbook, f.name, f.text, options, POCATELLO_POLICY);
+    if (!posted.ok && f.duplicateLine) {
+      lines.push(
+        `  asked: ${posted.message}`,
+        `  answered yes (ubill post --confirm ${f.duplicateLine}): the envelope held a second check of the same amount; the customer is left a credit`,
+      );
+      posted = await postFile(workbook, f.name, f.text, { ...options, confirmed: new Set([f.duplicateLine]) }, POCATELLO_POLICY);
+    }
+    if (!posted.ok) throw new UsageError(posted.message);
+    lines.push(...posted.lines.map((l) => `  ${l}`));
+  }
+  const closed = await closeDay(workbook, day.date, POCATELLO_POLICY, "2026-11-02T23:30:00Z");
+  if (!closed.ok || !closed.closed) throw new UsageError(closed.ok ? "the day was closed already" : closed.message);
+  return [...lines, "", ...activityLines(closed.activity)];
 }
 
 if (require.main === module)

@@ -2,6 +2,7 @@ import { parseArgs, UsageError } from "./args";
 import { quote, QUOTE_HELP } from "./quote";
 import { validate, VALIDATE_HELP } from "./validate";
 import { cycle, CYCLE_HELP } from "./cycle";
+import { day, DAY_HELP, post, POST_HELP } from "./post";
 
 const HELP = `ubill: UB Workbench from the command line
 
@@ -10,6 +11,10 @@ ${QUOTE_HELP}
 ${VALIDATE_HELP}
 
 ${CYCLE_HELP}
+
+${POST_HELP}
+
+${DAY_HELP}
 `;
 
 /** Today's local date: the CLI's default "as of", read at the edge. */
@@ -40,6 +45,12 @@ export async function main(
       case "cycle":
         io.out(await cycle(parseArgs(rest, ["out", "sheet", "bill-date", "schedule", "schedule-id"], ["json"]), new Date().toISOString()));
         return 0;
+      case "post":
+        io.out(await post(parseArgs(rest, ["batch", "out", "date", "channel", "count", "total", "confirm", "map"], [])));
+        return 0;
+      case "day":
+        io.out(await day(parseArgs(rest, ["date", "out"], []), new Date().toISOString()));
+        return 0;
       case undefined:
       case "help":
       case "--help":
@@ -47,7 +58,7 @@ export async function main(
         io.out(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; commands: quote, validate, cycle (ubill help for more)`);
+        throw new UsageError(`unknown command "${command}"; commands: quote, validate, cycle, post, day (ubill help for more)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

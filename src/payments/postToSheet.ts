@@ -6,13 +6,30 @@ import { locateTable } from "../workbook/table";
 export const PAYMENTS_SHEET = "Payments";
 /** The add-in's own column on the Payments sheet: which batch posted the row. */
 export const BATCH_COLUMN = "Batch";
+/** The add-in's own column on the Payments sheet: on a reversal, the batch and line it takes back. */
+export const REVERSES_COLUMN = "Reverses";
 
-/** Where a posted batch went: the sheet and its 1-based rows. */
+/** Where rows went: the sheet and its 1-based rows. */
 export interface PostedRows {
   readonly sheet: string;
   readonly firstRow: number;
   readonly lastRow: number;
 }
+
+/** One Payments row as the add-in writes it: the sheet's fields, then its own Batch and Reverses. */
+export interface PaymentRow {
+  readonly date: string;
+  readonly account: string;
+  readonly amount: number;
+  readonly method: string;
+  readonly reference: string;
+  readonly returned: "Yes" | "No";
+  readonly batch: string;
+  readonly reverses?: string;
+}
+
+/** A posted line's name wherever a reversal or a report points at it. */
+export const lineName = (batch: string, line: number) => `${batch} line ${line}`;
 
 /**
  * Writes a posted batch to the Payments sheet: one row per payment below the last used row, in the
@@ -21,21 +38,35 @@ export interface PostedRows {
  * reversed by a new row, never edited. Dates are written as ISO text, as the sheet reads them back;
  * references as text, never numbers or formulas. A workbook without a Payments sheet gets one.
  */
-export async function postToSheet(port: WorkbookPort, batch: PostedBatch): Promise<PostedRows> {
-  const line = (l: PostedBatch["lines"][number]) => ({
-    date: batch.date,
-    account: l.account,
-    amount: l.amount.toNumber(),
-    method: batch.channel,
-    reference: l.reference,
-    returned: "No",
-  });
+export function postToSheet(port: WorkbookPort, batch: PostedBatch): Promise<PostedRows> {
+  return appendPayments(
+    port,
+    batch.lines.map((l) => ({
+      date: batch.date,
+      account: l.account,
+      amount: l.amount.toNumber(),
+      method: batch.channel,
+      reference: l.reference,
+      returned: "No",
+      batch: batch.id,
+    })),
+  );
+}
+
+/**
+ * Appends rows to the Payments sheet (creating it when missing), adding the add-in's own Batch and
+ * Reverses columns beside the table when they are needed and absent. Only cells below the last
+ * used row, and the header cell of a column the add-in adds, are written.
+ */
+export async function appendPayments(port: WorkbookPort, payments: readonly PaymentRow[]): Promise<PostedRows> {
+  const needsReverses = payments.some((p) => p.reverses !== undefined);
   const data = await port.readSheet(PAYMENTS_SHEET);
   if (!data) {
-    const header = [...PAYMENT_COLUMNS.map((c) => c.label), BATCH_COLUMN];
-    const rows: CellValue[][] = batch.lines.map((l) => {
-      const p = line(l);
-      return [p.date, p.account, p.amount, p.method, p.reference, p.returned, batch.id];
+    const own = needsReverses ? [BATCH_COLUMN, REVERSES_COLUMN] : [BATCH_COLUMN];
+    const header = [...PAYMENT_COLUMNS.map((c) => c.label), ...own];
+    const rows: CellValue[][] = payments.map((p) => {
+      const row: CellValue[] = [p.date, p.account, p.amount, p.method, p.reference, p.returned, p.batch];
+      return needsReverses ? [...row, p.reverses ?? null] : row;
     });
     await port.replaceSheet(PAYMENTS_SHEET, [header, ...rows], { headerRows: 1, columnFormats: [undefined, undefined, "#,##0.00"] });
     return { sheet: PAYMENTS_SHEET, firstRow: 2, lastRow: rows.length + 1 };
@@ -43,21 +74,28 @@ export async function postToSheet(port: WorkbookPort, batch: PostedBatch): Promi
   const found = locateTable(data, PAYMENT_COLUMNS);
   if (!found.ok) throw new Error(found.message);
   const { columns, headerRow, headers } = found.table;
-  const width = data.values.reduce((w, r) => Math.max(w, r.length), 0);
-  const existing = [...headers].find(([text]) => text.trim().toLowerCase() === BATCH_COLUMN.toLowerCase())?.[1];
-  const batchColumn = existing ?? data.left + width;
-  const at: Record<string, number | undefined> = { ...columns, batch: batchColumn };
-  const left = Math.min(...Object.values(at).filter((c): c is number => c !== undefined));
-  const right = Math.max(...Object.values(at).filter((c): c is number => c !== undefined));
+  let width = data.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const headerBlocks: { top: number; left: number; rows: CellValue[][] }[] = [];
+  const ownColumn = (label: string): number => {
+    const existing = [...headers].find(([text]) => text.trim().toLowerCase() === label.toLowerCase())?.[1];
+    if (existing !== undefined) return existing;
+    const added = data.left + width++;
+    headerBlocks.push({ top: headerRow, left: added, rows: [[label]] });
+    return added;
+  };
+  const at: Record<string, number | undefined> = { ...columns, batch: ownColumn(BATCH_COLUMN) };
+  if (needsReverses) at.reverses = ownColumn(REVERSES_COLUMN);
+  const used = Object.values(at).filter((c): c is number => c !== undefined);
+  const left = Math.min(...used);
+  const right = Math.max(...used);
   const top = data.top + data.values.length;
-  const rows = batch.lines.map((l) => {
-    const p: Record<string, CellValue> = { ...line(l), batch: batch.id };
+  const rows = payments.map((p) => {
+    const fields: Record<string, CellValue> = Object.assign(Object.create(null) as Record<string, CellValue>, p);
     const row: CellValue[] = Array.from({ length: right - left + 1 }, () => null);
-    for (const [field, column] of Object.entries(at)) if (column !== undefined && field in p) row[column - left] = p[field];
+    for (const [field, column] of Object.entries(at))
+      if (column !== undefined && field in fields) row[column - left] = fields[field] ?? null;
     return row;
   });
-  const blocks = [{ top, left, rows }];
-  if (existing === undefined) blocks.push({ top: headerRow, left: batchColumn, rows: [[BATCH_COLUMN]] });
-  await port.applyFlags(PAYMENTS_SHEET, { blocks });
+  await port.applyFlags(PAYMENTS_SHEET, { blocks: [{ top, left, rows }, ...headerBlocks] });
   return { sheet: data.sheet, firstRow: top + 1, lastRow: top + rows.length };
 }

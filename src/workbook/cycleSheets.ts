@@ -297,6 +297,7 @@ export function parseLedger(data: SheetValues, asOf: IsoDate): Outcome<OpeningBa
 }
 
 type PaymentField = "date" | "account" | "amount" | "method" | "reference" | "returned";
+/** The Payments sheet's own columns, as a system exports them. */
 export const PAYMENT_COLUMNS: readonly ColumnSpec<PaymentField>[] = [
   { field: "date", label: "Date", required: true, synonyms: ["Payment Date", "Received"] },
   { field: "account", label: "Account", required: true, synonyms: ["Account Number", "Acct"] },
@@ -304,6 +305,12 @@ export const PAYMENT_COLUMNS: readonly ColumnSpec<PaymentField>[] = [
   { field: "method", label: "Method", required: true, synonyms: ["Payment Method", "Tender", "Paid By"] },
   { field: "reference", label: "Reference", synonyms: ["Check Number", "Ref", "Confirmation"] },
   { field: "returned", label: "Returned", synonyms: ["NSF", "Returned Flag", "Bounced"] },
+];
+/** What is read: the sheet's columns and the add-in's Reverses column, which marks a reversal row (src/payments/postToSheet.ts). */
+const PAYMENT_READ_COLUMNS: readonly ColumnSpec<PaymentField | "reverses" | "batch">[] = [
+  ...PAYMENT_COLUMNS,
+  { field: "reverses", label: "Reverses", synonyms: [] },
+  { field: "batch", label: "Batch", synonyms: [] },
 ];
 
 const METHODS: Record<string, PaymentMethod> = Object.assign(Object.create(null) as Record<string, PaymentMethod>, {
@@ -328,11 +335,23 @@ const METHODS: Record<string, PaymentMethod> = Object.assign(Object.create(null)
 });
 
 export function parsePayments(data: SheetValues): Outcome<Payment> {
-  const found = locateTable(data, PAYMENT_COLUMNS);
+  const rows = parsePaymentRows(data);
+  return rows.ok ? { ok: true, value: { records: rows.value.records.map((r) => r.payment), problems: rows.value.problems } } : rows;
+}
+
+/** A Payments row read: the payment, its 1-based sheet row, and the batch that posted it (blank when keyed by hand). */
+export interface PaymentRowRead {
+  readonly payment: Payment;
+  readonly row: number;
+  readonly batch: string;
+}
+
+export function parsePaymentRows(data: SheetValues): Outcome<PaymentRowRead> {
+  const found = locateTable(data, PAYMENT_READ_COLUMNS);
   if (!found.ok) return found;
-  const records: Payment[] = [];
+  const records: PaymentRowRead[] = [];
   const problems: string[] = [];
-  for (const { get, where } of rowsOf(data, found.table, PAYMENT_COLUMNS)) {
+  for (const { get, where, sheetRow } of rowsOf(data, found.table, PAYMENT_READ_COLUMNS)) {
     const account = idText(get("account"));
     const date = cellDate(get("date") ?? null);
     const amount = cellDecimal(get("amount") ?? null, data.culture);
@@ -355,7 +374,19 @@ export function parsePayments(data: SheetValues): Outcome<Payment> {
               ? `${where("returned")}: expected Yes or No; got ${shown(get("returned"))}`
               : undefined;
     if (bad) problems.push(bad);
-    else records.push({ account, date: date!, amount: amount!, method: method!, reference: idText(get("reference")), returned: returned! });
+    else {
+      const reverses = idText(get("reverses"));
+      const payment: Payment = {
+        account,
+        date: date!,
+        amount: amount!,
+        method: method!,
+        reference: idText(get("reference")),
+        // A reversal is a returned payment by definition, whatever its Returned cell says.
+        ...(reverses ? { returned: true, reverses } : { returned: returned! }),
+      };
+      records.push({ payment, row: sheetRow + 1, batch: idText(get("batch")) });
+    }
   }
   return { ok: true, value: { records, problems } };
 }

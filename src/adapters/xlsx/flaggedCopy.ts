@@ -183,6 +183,9 @@ class StylesPatch {
 /** The minimal styles part (one font, the two fills Excel reserves, one border, one style) for a workbook without one. */
 const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`;
 
+/** A worksheet with no cells, for a sheet the add-in writes whole. */
+const EMPTY_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/><sheetData/></worksheet>`;
+
 /** The add-in's cells for one row: column -> its <c> element. */
 type RowCells = Map<number, string>;
 
@@ -326,9 +329,35 @@ export class FlagWriter {
     private readonly limits: { maxFileBytes?: number; maxPartBytes?: number } = {},
   ) {}
 
+  /** Sheets the copy gets whole, by lower-cased name: the add-in's own, new or written again. */
+  private readonly whole = new Map<string, { name: string; rows: readonly (readonly CellValue[])[] }>();
+
   applyFlags(sheet: string, flags: SheetFlags): FlagsApplied {
-    this.flags.set(sheet.toLowerCase(), flags);
+    const key = sheet.toLowerCase();
+    const earlier = this.flags.get(key);
+    // Flags given twice for one sheet (a posted batch, then its header cell) are kept together; later cells win.
+    this.flags.set(
+      key,
+      earlier
+        ? {
+            blocks: [...(earlier.blocks ?? []), ...(flags.blocks ?? [])],
+            fills: [...(earlier.fills ?? []), ...(flags.fills ?? [])],
+            highlights: flags.highlights ?? earlier.highlights,
+            notes: [...(earlier.notes ?? []), ...(flags.notes ?? [])],
+          }
+        : flags,
+    );
     return { notes: { supported: false, written: 0, skipped: flags.notes?.length ?? 0 } };
+  }
+
+  /**
+   * Gives the copy a sheet of the add-in's own, whole: a new sheet is added after the others; a
+   * sheet of that name already in the workbook is written again in its place. Values only: numbers
+   * as numbers, text as text (never a formula).
+   */
+  putSheet(name: string, rows: readonly (readonly CellValue[])[]): void {
+    this.flags.delete(name.toLowerCase());
+    this.whole.set(name.toLowerCase(), { name, rows });
   }
 
   /** Writes the copy at `to`. Throws WorkbookFileProblem for an input part it cannot read. */
@@ -342,9 +371,16 @@ export class FlagWriter {
     const relsXml = text("xl/_rels/workbook.xml.rels");
     if (!workbookXml || !relsXml) throw new WorkbookFileProblem("it has no xl/workbook.xml");
     const flagged = new Map<string, SheetFlags>();
+    const rewritten = new Map<string, SheetFlags>();
+    const added = new Map(this.whole);
     for (const { name, path } of sheetParts(workbookXml, relsXml)) {
       const flags = this.flags.get(name.toLowerCase());
       if (flags && path) flagged.set(path, flags);
+      const whole = added.get(name.toLowerCase());
+      if (whole && path) {
+        rewritten.set(path, { blocks: [{ top: 0, left: 0, rows: whole.rows }] });
+        added.delete(name.toLowerCase());
+      }
     }
     const stylesPath = "xl/styles.xml";
     const stylesPart = files.get(stylesPath);
@@ -354,10 +390,49 @@ export class FlagWriter {
       const part = files.get(path);
       if (part) patched.set(path, patchSheet(part().toString("utf8"), flags, styles));
     }
+    for (const [path, flags] of rewritten) patched.set(path, patchSheet(EMPTY_SHEET, flags, styles));
+    if (added.size) {
+      const parts = new Set(files.keys());
+      let n = 1;
+      let sheetId = Math.max(0, ...[...workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => Number(attr(m[1], "sheetId") ?? 0)));
+      // The parts as stored (a prefixed workbook given its namespace as the default), not as read.
+      let wb = withDefaultNamespace(files.get("xl/workbook.xml")!().toString("utf8"));
+      let rels = files.get("xl/_rels/workbook.xml.rels")!().toString("utf8");
+      let types = patched.get("[Content_Types].xml") ?? files.get("[Content_Types].xml")!().toString("utf8");
+      for (const { name, rows } of added.values()) {
+        while (parts.has(`xl/worksheets/sheet${n}.xml`)) n++;
+        const path = `xl/worksheets/sheet${n}.xml`;
+        parts.add(path);
+        const rId = `rIdUbSheet${n}`;
+        patched.set(path, patchSheet(EMPTY_SHEET, { blocks: [{ top: 0, left: 0, rows }] }, styles));
+        wb = wb.replace(/<\/sheets>/, () => `<sheet name="${xmlText(name)}" sheetId="${++sheetId}" r:id="${rId}"/></sheets>`);
+        if (!/xmlns:r=/.test(wb.slice(0, wb.indexOf(">", wb.indexOf("<workbook")))))
+          wb = wb.replace(/<workbook\b/, `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`);
+        rels = rels.replace(
+          /<\/(?:\w+:)?Relationships>/,
+          (end) =>
+            `<Relationship xmlns="http://schemas.openxmlformats.org/package/2006/relationships" Id="${rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>${end}`,
+        );
+        types = types.replace(
+          /<\/(\w+:)?Types>/,
+          (end) =>
+            `<Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${end}`,
+        );
+      }
+      patched.set("xl/workbook.xml", wb);
+      patched.set("xl/_rels/workbook.xml.rels", rels);
+      patched.set("[Content_Types].xml", types);
+    }
     if (patched.size || !stylesPart) patched.set(stylesPath, styles.patched());
     if (!stylesPart) {
-      patched.set("[Content_Types].xml", withStylesType(files.get("[Content_Types].xml")!().toString("utf8")));
-      patched.set("xl/_rels/workbook.xml.rels", withStylesRelationship(files.get("xl/_rels/workbook.xml.rels")!().toString("utf8")));
+      patched.set(
+        "[Content_Types].xml",
+        withStylesType(patched.get("[Content_Types].xml") ?? files.get("[Content_Types].xml")!().toString("utf8")),
+      );
+      patched.set(
+        "xl/_rels/workbook.xml.rels",
+        withStylesRelationship(patched.get("xl/_rels/workbook.xml.rels") ?? files.get("xl/_rels/workbook.xml.rels")!().toString("utf8")),
+      );
     }
     const zip = new ZipWriter(to);
     try {

@@ -1,6 +1,7 @@
 import { addDec, Dec, ZERO } from "../decimal";
 import { Money, sumMoney } from "../money/money";
 import type { Reconciliation, RollForwardRow } from "./cycleResult";
+import { netPaid } from "./netPaid";
 import type { OpeningBalance, Payment, Statement } from "./types";
 
 /**
@@ -74,8 +75,8 @@ export function reconcile(
     difference: total.ending.minus(endingPerBills),
     unpostedPayments: sumMoney(
       payments
-        .filter((p) => !billedAccounts.has(p.account) && !p.returned && p.date > cycle.after && p.date <= cycle.upTo)
-        .map((p) => Money.of(p.amount)),
+        .filter((p) => !billedAccounts.has(p.account) && p.date > cycle.after && p.date <= cycle.upTo)
+        .map((p) => Money.of(netPaid(p))),
     ),
   };
 }

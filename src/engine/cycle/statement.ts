@@ -12,6 +12,7 @@ import { computeBill } from "../bills/computeBill";
 import type { BillLine } from "../bills/types";
 import type { RateSchedule } from "../rates/types";
 import { ageBalance } from "./aging";
+import { netPaid } from "./netPaid";
 import { levelPayment } from "./levelPay";
 import type { CyclePolicy } from "./policy";
 import type { Adjustment, CycleAccount, CycleInput, Payment, Statement, StatementLine } from "./types";
@@ -58,13 +59,15 @@ export function billAccount(
   const previousBalance = Money.of(openingTotal);
   const payments = activity.payments;
   for (const p of payments) {
-    lines.push({
-      kind: "payment",
-      service: "payments",
-      description: `Payment, ${p.method}${p.reference ? ` ${p.reference}` : ""}`,
-      amount: Money.of(p.amount.negated()),
-      date: p.date,
-    });
+    // A reversal row takes back a payment posted earlier (perhaps last cycle): it carries no payment of its own.
+    if (p.reverses === undefined)
+      lines.push({
+        kind: "payment",
+        service: "payments",
+        description: `Payment, ${p.method}${p.reference ? ` ${p.reference}` : ""}`,
+        amount: Money.of(p.amount.negated()),
+        date: p.date,
+      });
     if (p.returned) {
       lines.push({
         kind: "reversal",
@@ -96,7 +99,7 @@ export function billAccount(
 
   const cycle = dates(input, policy);
   const graceEnd = cycle.graceEnd;
-  const paidInGrace = payments.filter((p) => !p.returned && p.date <= graceEnd).reduce((s, p) => s.plus(p.amount), ZERO);
+  const paidInGrace = payments.filter((p) => p.date <= graceEnd).reduce((s, p) => s.plus(netPaid(p)), ZERO);
   const delinquent = graceEnd < input.billDate ? Dec.max(ZERO, previousBalance.amount.minus(paidInGrace)) : ZERO;
   const arrangement = keptArrangement(account, payments, input.billDate);
   if (delinquent.greaterThanOrEqualTo(policy.lateFeeMinimum) && !(policy.waiveLateFeeOnArrangement && arrangement)) {
@@ -169,7 +172,7 @@ export function billAccount(
       billedDec.set(l.service, addDec(billedDec.get(l.service) ?? ZERO, l.amount.amount));
     }
   }
-  const paid = payments.reduce((s, p) => (p.returned ? s : addDec(s, p.amount)), ZERO);
+  const paid = payments.reduce((s, p) => addDec(s, netPaid(p)), ZERO);
   const newAmounts = addDec(addDec(currentCharges.amount, adjustmentsSum), feesSum);
   const totalDue = Money.of(addDec(addDec(previousBalance.amount, paymentsSum), newAmounts));
   const billed = new Map<string, Money>();
@@ -349,9 +352,13 @@ function activityOf(account: string, input: CycleInput): AccountActivity {
 const NONE: AccountActivity = { payments: [], adjustments: [] };
 
 /** A payment arrangement is kept when it runs past the bill date and this cycle's payments meet it. */
-export function keptArrangement(account: CycleAccount, payments: readonly { amount: Dec; returned: boolean }[], billDate: string): boolean {
+export function keptArrangement(
+  account: CycleAccount,
+  payments: readonly Pick<Payment, "amount" | "returned" | "reverses">[],
+  billDate: string,
+): boolean {
   if (!account.arrangementUntil || !account.arrangementAmount || account.arrangementUntil < billDate) return false;
-  const paid = payments.filter((p) => !p.returned).reduce((s, p) => s.plus(p.amount), ZERO);
+  const paid = payments.reduce((s, p) => s.plus(netPaid(p)), ZERO);
   return paid.greaterThanOrEqualTo(account.arrangementAmount);
 }
 

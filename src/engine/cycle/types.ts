@@ -68,6 +68,13 @@ export interface Payment {
   readonly method: PaymentMethod;
   readonly reference: string;
   readonly returned: boolean;
+  /**
+   * Set on a reversal: the row that takes back an earlier payment when its check or bank draft is
+   * returned (the batch and line it reverses). The earlier row stays as it was posted; this one
+   * undoes it and carries the returned-payment fee. Rows exported with only a Returned flag on the
+   * payment itself have no `reverses`: they are a payment and its reversal in one row.
+   */
+  readonly reverses?: string;
 }
 
 export type AdjustmentKind = "leak credit" | "back-bill" | "credit" | "charge";
