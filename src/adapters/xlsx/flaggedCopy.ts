@@ -186,6 +186,14 @@ const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><st
 /** A worksheet with no cells, for a sheet the add-in writes whole. */
 const EMPTY_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/><sheetData/></worksheet>`;
 
+/** A sheet of the add-in's own, written whole: its values, and its column widths when given. */
+function wholeSheet(rows: readonly (readonly CellValue[])[], widths: readonly number[], styles: StylesPatch): string {
+  const cols = widths.length
+    ? `<cols>${widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
+    : "";
+  return patchSheet(EMPTY_SHEET.replace("<sheetData/>", `${cols}<sheetData/>`), { blocks: [{ top: 0, left: 0, rows }] }, styles);
+}
+
 /** The add-in's cells for one row: column -> its <c> element. */
 type RowCells = Map<number, string>;
 
@@ -330,7 +338,7 @@ export class FlagWriter {
   ) {}
 
   /** Sheets the copy gets whole, by lower-cased name: the add-in's own, new or written again. */
-  private readonly whole = new Map<string, { name: string; rows: readonly (readonly CellValue[])[] }>();
+  private readonly whole = new Map<string, { name: string; rows: readonly (readonly CellValue[])[]; widths: readonly number[] }>();
 
   applyFlags(sheet: string, flags: SheetFlags): FlagsApplied {
     const key = sheet.toLowerCase();
@@ -355,9 +363,9 @@ export class FlagWriter {
    * sheet of that name already in the workbook is written again in its place. Values only: numbers
    * as numbers, text as text (never a formula).
    */
-  putSheet(name: string, rows: readonly (readonly CellValue[])[]): void {
+  putSheet(name: string, rows: readonly (readonly CellValue[])[], columnWidths: readonly number[] = []): void {
     this.flags.delete(name.toLowerCase());
-    this.whole.set(name.toLowerCase(), { name, rows });
+    this.whole.set(name.toLowerCase(), { name, rows, widths: columnWidths });
   }
 
   /** Writes the copy at `to`. Throws WorkbookFileProblem for an input part it cannot read. */
@@ -371,14 +379,14 @@ export class FlagWriter {
     const relsXml = text("xl/_rels/workbook.xml.rels");
     if (!workbookXml || !relsXml) throw new WorkbookFileProblem("it has no xl/workbook.xml");
     const flagged = new Map<string, SheetFlags>();
-    const rewritten = new Map<string, SheetFlags>();
+    const rewritten = new Map<string, { whole: { rows: readonly (readonly CellValue[])[]; widths: readonly number[] } }>();
     const added = new Map(this.whole);
     for (const { name, path } of sheetParts(workbookXml, relsXml)) {
       const flags = this.flags.get(name.toLowerCase());
       if (flags && path) flagged.set(path, flags);
       const whole = added.get(name.toLowerCase());
       if (whole && path) {
-        rewritten.set(path, { blocks: [{ top: 0, left: 0, rows: whole.rows }] });
+        rewritten.set(path, { whole });
         added.delete(name.toLowerCase());
       }
     }
@@ -390,7 +398,7 @@ export class FlagWriter {
       const part = files.get(path);
       if (part) patched.set(path, patchSheet(part().toString("utf8"), flags, styles));
     }
-    for (const [path, flags] of rewritten) patched.set(path, patchSheet(EMPTY_SHEET, flags, styles));
+    for (const [path, { whole }] of rewritten) patched.set(path, wholeSheet(whole.rows, whole.widths, styles));
     if (added.size) {
       const parts = new Set(files.keys());
       let n = 1;
@@ -399,12 +407,12 @@ export class FlagWriter {
       let wb = withDefaultNamespace(files.get("xl/workbook.xml")!().toString("utf8"));
       let rels = files.get("xl/_rels/workbook.xml.rels")!().toString("utf8");
       let types = patched.get("[Content_Types].xml") ?? files.get("[Content_Types].xml")!().toString("utf8");
-      for (const { name, rows } of added.values()) {
+      for (const { name, rows, widths } of added.values()) {
         while (parts.has(`xl/worksheets/sheet${n}.xml`)) n++;
         const path = `xl/worksheets/sheet${n}.xml`;
         parts.add(path);
         const rId = `rIdUbSheet${n}`;
-        patched.set(path, patchSheet(EMPTY_SHEET, { blocks: [{ top: 0, left: 0, rows }] }, styles));
+        patched.set(path, wholeSheet(rows, widths, styles));
         wb = wb.replace(/<\/sheets>/, () => `<sheet name="${xmlText(name)}" sheetId="${++sheetId}" r:id="${rId}"/></sheets>`);
         if (!/xmlns:r=/.test(wb.slice(0, wb.indexOf(">", wb.indexOf("<workbook")))))
           wb = wb.replace(/<workbook\b/, `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`);
