@@ -77,7 +77,10 @@ describe("ubill quote", () => {
 
   it("rejects an unknown command", async () => {
     const r = await run("bill");
-    expect([r.code, r.err]).toEqual([2, 'ubill: unknown command "bill"; commands: quote, validate, cycle, post, day (ubill help for more)\n']);
+    expect([r.code, r.err]).toEqual([
+      2,
+      'ubill: unknown command "bill"; commands: quote, validate, cycle, post, day (ubill help for more)\n',
+    ]);
   });
 
   it("runs as the installed bin", () => {
