@@ -57,10 +57,11 @@ async function upload(text: string, name = "rates.json") {
 }
 
 describe("task pane shell", () => {
-  it("offers the four views as tabs", async () => {
+  it("offers the six views as tabs", async () => {
     await setup();
-    expect(screen.getAllByRole("tab")).toHaveLength(4);
-    for (const name of ["Review", "Generate", "Rates", "Settings"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
+    expect(screen.getAllByRole("tab")).toHaveLength(6);
+    for (const name of ["Review", "Generate", "Account", "Payments", "Rates", "Settings"])
+      expect(screen.getByRole("tab", { name })).toBeTruthy();
   });
 
   it.each([

@@ -1,0 +1,295 @@
+import {
+  AccountEntry,
+  AccountForPayment,
+  AccountIndex,
+  Adjustment,
+  Aging,
+  applyPayment,
+  CycleAccount,
+  Dec,
+  indexAccounts,
+  IsoDate,
+  OpeningBalance,
+  Payment,
+  PostedBatch,
+  ZERO,
+} from "../engine";
+import type { UsageRecord } from "../engine";
+import { ADJUSTMENT_COLUMNS, BALANCE_COLUMNS, CYCLE_ACCOUNT_COLUMNS, PAYMENT_COLUMNS } from "../workbook/cycleSheets";
+import { parseAdjustments, parseBalances, parseCycleAccounts, parsePayments } from "../workbook/cycleSheets";
+import { HISTORY_COLUMNS, parseHistorySheet } from "../workbook/contextSheets";
+import { idText } from "../workbook/cells";
+import { isAddInSheet } from "../workbook/ownSheets";
+import type { SheetValues, WorkbookPort } from "../workbook/port";
+import { ColumnSpec, locateTable } from "../workbook/table";
+import { BATCH_COLUMN } from "./postToSheet";
+
+/** The sheets the front counter reads, by the names they have in this workbook. */
+export interface CounterSheets {
+  readonly accounts: string;
+  readonly balances?: string;
+  readonly payments?: string;
+  readonly adjustments?: string;
+  readonly history?: string;
+}
+
+/**
+ * What the Account and Payments views know of the workbook, read once per workbook load: every
+ * account (indexed for type-ahead), its row on the Accounts sheet, the balances at the last bill,
+ * the payments, adjustments and usage history by account, and the batch ids already posted.
+ */
+export interface CounterData {
+  readonly sheets: CounterSheets;
+  readonly accounts: ReadonlyMap<string, CycleAccount>;
+  readonly index: AccountIndex;
+  /** 0-based sheet row and column of each account's number on the Accounts sheet. */
+  readonly rows: ReadonlyMap<string, { readonly row: number; readonly column: number }>;
+  readonly balances: ReadonlyMap<string, OpeningBalance>;
+  readonly payments: ReadonlyMap<string, readonly Payment[]>;
+  readonly adjustments: ReadonlyMap<string, readonly Adjustment[]>;
+  readonly history: ReadonlyMap<string, readonly UsageRecord[]>;
+  /**
+   * The last bill's date: the latest period on the Usage History sheet. The Balances sheet is the
+   * balance at that bill; payments and adjustments dated after it are the activity since.
+   * Undefined without a history: then every payment and adjustment counts as since.
+   */
+  readonly lastBillDate?: IsoDate;
+  /** Batch ids in the Payments sheet's Batch column, and those posted since the load. */
+  readonly batchIds: ReadonlySet<string>;
+  /** Cells that could not be read, each naming its cell. */
+  readonly problems: readonly string[];
+}
+
+export type CounterOutcome = { ok: true; value: CounterData } | { ok: false; message: string };
+
+function byAccount<T extends { readonly account: string }>(records: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of records) {
+    const list = map.get(r.account);
+    if (list) list.push(r);
+    else map.set(r.account, [r]);
+  }
+  return map;
+}
+
+/** The batch ids in the Payments sheet's add-in Batch column. */
+function batchIdsOf(data: SheetValues): Set<string> {
+  const ids = new Set<string>();
+  const found = locateTable(data, PAYMENT_COLUMNS);
+  if (!found.ok) return ids;
+  const column = [...found.table.headers].find(([text]) => text.trim().toLowerCase() === BATCH_COLUMN.toLowerCase())?.[1];
+  if (column === undefined) return ids;
+  for (let i = found.table.firstValueRow; i < data.values.length; i++) {
+    const id = idText(data.values[i][column - data.left]);
+    if (id) ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * Reads the front counter's sheets through the workbook port, recognised by their headers (the
+ * sheet of the preferred name first, never one of the add-in's own): Accounts, Balances, Payments,
+ * Adjustments and Usage History. Only the Accounts sheet is needed; the others may be absent.
+ */
+export async function loadCounterData(port: WorkbookPort): Promise<CounterOutcome> {
+  const heads = await port.readHeads(50);
+  const visible = [...heads.filter((h) => !h.hidden), ...heads.filter((h) => h.hidden)];
+  const taken: string[] = [];
+  const find = <F extends string>(specs: readonly ColumnSpec<F>[], preferred: string): string | undefined => {
+    const matches = visible
+      .filter((h) => !taken.includes(h.sheet) && !isAddInSheet(h.sheet) && locateTable(h, specs).ok)
+      .map((h) => h.sheet);
+    const sheet = matches.find((m) => m.toLowerCase() === preferred.toLowerCase()) ?? matches[0];
+    if (sheet) taken.push(sheet);
+    return sheet;
+  };
+  // The most specific formats first: a Payments sheet also has an Account column.
+  const payments = find(PAYMENT_COLUMNS, "Payments");
+  const adjustments = find(ADJUSTMENT_COLUMNS, "Adjustments");
+  const balances = find(BALANCE_COLUMNS, "Balances");
+  const history = find(HISTORY_COLUMNS, "Usage History");
+  const accounts = find(CYCLE_ACCOUNT_COLUMNS, "Accounts");
+  if (!accounts) return { ok: false, message: "The front counter needs an Accounts sheet (columns Account and Status)." };
+
+  const problems: string[] = [];
+  const take = <T>(outcome: { ok: true; value: { records: T[]; problems: string[] } } | { ok: false; message: string }): T[] => {
+    if (!outcome.ok) {
+      problems.push(outcome.message);
+      return [];
+    }
+    problems.push(...outcome.value.problems);
+    return outcome.value.records;
+  };
+  const read = async (name: string | undefined) => (name ? port.readSheet(name) : undefined);
+
+  const accountsData = await read(accounts);
+  if (!accountsData) return { ok: false, message: `The sheet ${accounts} could not be read.` };
+  const accountRecords = take(parseCycleAccounts(accountsData));
+  const rows = new Map<string, { row: number; column: number }>();
+  const located = locateTable(accountsData, CYCLE_ACCOUNT_COLUMNS);
+  if (located.ok) {
+    const column = located.table.columns.account!;
+    for (let i = located.table.firstValueRow; i < accountsData.values.length; i++) {
+      const id = idText(accountsData.values[i][column - accountsData.left]);
+      if (id && !rows.has(id)) rows.set(id, { row: accountsData.top + i, column });
+    }
+  }
+  const balanceData = await read(balances);
+  const paymentData = await read(payments);
+  const adjustmentData = await read(adjustments);
+  const historyData = await read(history);
+  const usage = historyData ? take(parseHistorySheet(historyData)) : [];
+  const lastBillDate = usage.reduce<IsoDate | undefined>(
+    (last, r) => (last === undefined || r.periodEnd > last ? r.periodEnd : last),
+    undefined,
+  );
+  const historyByAccount = byAccount(usage);
+  for (const list of historyByAccount.values()) list.sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0));
+
+  const accountMap = new Map(accountRecords.map((a) => [a.account, a]));
+  const entries: AccountEntry[] = accountRecords.map((a) => ({
+    account: a.account,
+    name: a.name,
+    address: a.serviceAddress,
+    meters: a.meter ? [a.meter] : [],
+  }));
+  return {
+    ok: true,
+    value: {
+      sheets: { accounts, balances, payments, adjustments, history },
+      accounts: accountMap,
+      index: indexAccounts(entries),
+      rows,
+      balances: new Map((balanceData ? take(parseBalances(balanceData)) : []).map((b) => [b.account, b])),
+      payments: byAccount(paymentData ? take(parsePayments(paymentData)) : []),
+      adjustments: byAccount(adjustmentData ? take(parseAdjustments(adjustmentData)) : []),
+      history: historyByAccount,
+      lastBillDate,
+      batchIds: paymentData ? batchIdsOf(paymentData) : new Set(),
+      problems,
+    },
+  };
+}
+
+/** One service's share of an account's balance now. */
+export interface ServiceBalance {
+  readonly service: string;
+  /** At the last bill (the Balances sheet). */
+  readonly atLastBill: Dec;
+  /** Paid since, applied across the services in proportion (applyPayment), as the statement does. */
+  readonly paid: Dec;
+  /** Adjustments since, signed (a credit is negative). */
+  readonly adjusted: Dec;
+  /** Adjusted less paid: the change since the last bill. */
+  readonly since: Dec;
+  readonly now: Dec;
+}
+
+/** What the account owes now, by service and by age. */
+export interface AccountBalance {
+  readonly atLastBill: Dec;
+  readonly paidSince: Dec;
+  readonly adjustedSince: Dec;
+  /** What the account owes now (negative: a credit). */
+  readonly now: Dec;
+  readonly byService: readonly ServiceBalance[];
+  /** The aging at the last bill with payments and credits since taken from the oldest first. */
+  readonly aging: Aging<Dec>;
+}
+
+const since = (date: IsoDate, after: IsoDate | undefined) => after === undefined || date > after;
+
+/**
+ * The account's balance now: the balance at the last bill (Balances sheet), less the payments
+ * since (a returned payment is not counted: its reversal cancels it), plus the adjustments since.
+ * Payments are split across services as a statement splits them (applyPayment); what is paid
+ * beyond the balance is "unapplied", a credit. For the aging, payments and credits pay the oldest
+ * amounts first (as the cycle ages a balance) and charges are current; a credit beyond everything
+ * owed leaves Current negative. Every figure is exact: the buckets and the services each sum to `now`.
+ */
+export function accountBalance(data: CounterData, account: string): AccountBalance {
+  const opening = data.balances.get(account);
+  const openingByService = opening?.byService ?? new Map<string, Dec>();
+  const paidSince = (data.payments.get(account) ?? [])
+    .filter((p) => !p.returned && since(p.date, data.lastBillDate))
+    .reduce((s, p) => s.plus(p.amount), ZERO);
+  const adjustments = (data.adjustments.get(account) ?? []).filter((a) => since(a.date, data.lastBillDate));
+  const paidByService = applyPayment(openingByService, paidSince);
+  const services = new Map<string, { atLastBill: Dec; paid: Dec; adjusted: Dec }>();
+  const entry = (service: string) => {
+    const found = services.get(service);
+    if (found) return found;
+    const made = { atLastBill: ZERO, paid: ZERO, adjusted: ZERO };
+    services.set(service, made);
+    return made;
+  };
+  for (const [service, amount] of openingByService) entry(service).atLastBill = amount;
+  for (const [service, money] of paidByService) entry(service).paid = money.amount;
+  for (const a of adjustments) entry(a.service).adjusted = entry(a.service).adjusted.plus(a.amount);
+  const byService = [...services].map(([service, s]) => {
+    const change = s.adjusted.minus(s.paid);
+    return { service, ...s, since: change, now: s.atLastBill.plus(change) };
+  });
+  const atLastBill = byService.reduce((s, b) => s.plus(b.atLastBill), ZERO);
+  const adjustedSince = adjustments.reduce((s, a) => s.plus(a.amount), ZERO);
+  const charges = adjustments.filter((a) => a.amount.greaterThan(0)).reduce((s, a) => s.plus(a.amount), ZERO);
+  const credits = adjustedSince.minus(charges).negated();
+  return {
+    atLastBill,
+    paidSince,
+    adjustedSince,
+    now: atLastBill.minus(paidSince).plus(adjustedSince),
+    byService,
+    aging: payOldestFirst(opening?.aging ?? { current: ZERO, days30: ZERO, days60: ZERO, days90: ZERO }, paidSince.plus(credits), charges),
+  };
+}
+
+function payOldestFirst(aging: Aging<Dec>, paid: Dec, charges: Dec): Aging<Dec> {
+  let left = paid;
+  const take = (bucket: Dec) => {
+    if (!left.greaterThan(0) || !bucket.greaterThan(0)) return bucket;
+    const applied = Dec.min(left, bucket);
+    left = left.minus(applied);
+    return bucket.minus(applied);
+  };
+  const days90 = take(aging.days90);
+  const days60 = take(aging.days60);
+  const days30 = take(aging.days30);
+  const current = take(aging.current);
+  return { current: current.plus(charges).minus(left), days30, days60, days90 };
+}
+
+/** What the payment batch shows and checks of each account keyed: its name and what it owes now. */
+export function accountsForBatch(data: CounterData, accounts: Iterable<string>): Map<string, AccountForPayment> {
+  const map = new Map<string, AccountForPayment>();
+  for (const account of accounts) {
+    const record = data.accounts.get(account);
+    if (record && !map.has(account)) map.set(account, { name: record.name, balance: accountBalance(data, account).now });
+  }
+  return map;
+}
+
+/** Every payment on the Payments sheet, for the batch's duplicate check. */
+export function postedPayments(data: CounterData): Payment[] {
+  return [...data.payments.values()].flat();
+}
+
+/**
+ * The counter's data after a batch is posted to the Payments sheet: its payments added (as the
+ * sheet now has them) and its id taken. The workbook is not read again.
+ */
+export function withPostedBatch(data: CounterData, batch: PostedBatch): CounterData {
+  const payments = new Map(data.payments);
+  for (const line of batch.lines) {
+    const payment: Payment = {
+      account: line.account,
+      date: batch.date,
+      amount: line.amount,
+      method: batch.channel,
+      reference: line.reference,
+      returned: false,
+    };
+    payments.set(line.account, [...(payments.get(line.account) ?? []), payment]);
+  }
+  return { ...data, payments, batchIds: new Set([...data.batchIds, batch.id]) };
+}

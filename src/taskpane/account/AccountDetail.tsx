@@ -1,0 +1,159 @@
+import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { moneyText } from "../../engine";
+import { accountBalance, CounterData } from "../../payments/counterData";
+import { programsOf, serviceLabel, statusText, usageBars } from "./accountDetail";
+import { UsageChart } from "./UsageChart";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalS,
+    margin: 0,
+    "& dd": { margin: 0 },
+  },
+  table: {
+    borderCollapse: "collapse",
+    width: "100%",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": { padding: "2px 4px", textAlign: "right", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+    "& th:first-child, & td:first-child": { textAlign: "left" },
+  },
+  balance: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+});
+
+const HEAD = ["Current", "30 days", "60 days", "90+ days"] as const;
+
+/** One account at the counter: who, where, programs, what it owes by service and age, usage and activity. */
+export function AccountDetail({ data, account, onGoTo }: { data: CounterData; account: string; onGoTo: () => void }) {
+  const styles = useStyles();
+  const record = data.accounts.get(account);
+  if (!record) return null;
+  const balance = accountBalance(data, account);
+  const programs = programsOf(record);
+  const payments = [...(data.payments.get(account) ?? [])].reverse().slice(0, 12);
+  const adjustments = [...(data.adjustments.get(account) ?? [])].reverse().slice(0, 12);
+  const aging = [balance.aging.current, balance.aging.days30, balance.aging.days60, balance.aging.days90];
+  return (
+    <section className={styles.section} aria-labelledby="account-heading" data-account={account}>
+      <Subtitle2 as="h2" id="account-heading">
+        {record.name || "(no name)"} · {account}
+      </Subtitle2>
+      <dl className={styles.facts}>
+        <dt>Status</dt>
+        <dd>{statusText(record)}</dd>
+        <dt>Service</dt>
+        <dd>{record.serviceAddress || "none given"}</dd>
+        <dt>Mail to</dt>
+        <dd>{record.mailingAddress || "none given"}</dd>
+        <dt>Meter</dt>
+        <dd>{record.meter ? `${record.meter}${record.meterSize ? ` (${record.meterSize})` : ""}` : "none"}</dd>
+        <dt>Deposit</dt>
+        <dd>{record.deposit.isZero() ? "none on file" : moneyText(record.deposit)}</dd>
+        <dt>Programs</dt>
+        <dd>{programs.length ? programs.join("; ") : "none"}</dd>
+      </dl>
+      <Button onClick={onGoTo}>Go to rows</Button>
+
+      <Subtitle2 as="h3">Balance</Subtitle2>
+      <Body1 className={styles.balance} aria-label={`Balance now ${moneyText(balance.now)}`} data-balance={balance.now.toFixed(2)}>
+        {moneyText(balance.now)}
+      </Body1>
+      <Caption1>
+        {moneyText(balance.atLastBill)} at the last bill{data.lastBillDate ? ` (${data.lastBillDate})` : ""}, {moneyText(balance.paidSince)}{" "}
+        paid and {moneyText(balance.adjustedSince)} adjusted since.
+      </Caption1>
+      <table className={styles.table} aria-label="Balance by service">
+        <thead>
+          <tr>
+            <th scope="col">Service</th>
+            <th scope="col">Last bill</th>
+            <th scope="col">Since</th>
+            <th scope="col">Now</th>
+          </tr>
+        </thead>
+        <tbody>
+          {balance.byService.map((s) => (
+            <tr key={s.service}>
+              <th scope="row">{serviceLabel(s.service)}</th>
+              <td>{moneyText(s.atLastBill)}</td>
+              <td>{moneyText(s.since)}</td>
+              <td>{moneyText(s.now)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className={styles.table} aria-label="Aging">
+        <thead>
+          <tr>
+            {HEAD.map((h) => (
+              <th scope="col" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            {aging.map((a, i) => (
+              <td key={HEAD[i]}>{moneyText(a)}</td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+
+      <Subtitle2 as="h3">Usage</Subtitle2>
+      <UsageChart bars={usageBars(data.history.get(account) ?? [])} />
+
+      <Subtitle2 as="h3">Payments</Subtitle2>
+      {payments.length === 0 ? (
+        <Caption1>No payments on the Payments sheet.</Caption1>
+      ) : (
+        <table className={styles.table} aria-label="Payments, newest first">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Method</th>
+              <th scope="col">Reference</th>
+            </tr>
+          </thead>
+          <tbody>
+            {payments.map((p, i) => (
+              <tr key={i}>
+                <td>{p.date}</td>
+                <td>{moneyText(p.amount)}</td>
+                <td>{p.returned ? `${p.method}, returned` : p.method}</td>
+                <td>{p.reference}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Subtitle2 as="h3">Adjustments</Subtitle2>
+      {adjustments.length === 0 ? (
+        <Caption1>No adjustments on the Adjustments sheet.</Caption1>
+      ) : (
+        <table className={styles.table} aria-label="Adjustments, newest first">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Type</th>
+              <th scope="col">Amount</th>
+            </tr>
+          </thead>
+          <tbody>
+            {adjustments.map((a, i) => (
+              <tr key={i} title={a.description}>
+                <td>{a.date}</td>
+                <td>{a.kind}</td>
+                <td>{moneyText(a.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
