@@ -119,7 +119,7 @@ async function counterDay(workbook: MemoryWorkbook, dir: string): Promise<string
   const rows = read.value.records;
   const check = rows.find((r) => !r.payment.returned && /^check /.test(r.payment.reference));
   if (!check) throw new UsageError("the demo city has no check to return");
-  const day = dayOfBatches(await accountsForPayment(workbook, rows), { ...check.payment }, "2026-11-02");
+  const day = dayOfBatches(await accountsForPayment(workbook), { ...check.payment }, "2026-11-02");
   const lines = [`The counter on ${day.date} (files in ${dir}):`];
   for (const f of [...day.files, day.returnedChecks]) {
     writeFileSync(join(dir, f.name), f.text);

@@ -1,31 +1,16 @@
-import { Dec, netPaid, ZERO } from "../engine";
 import type { AccountForPayment, PaymentChannel, PostedPayment } from "../engine";
-import { parseAdjustments, parseBalances, parseCycleAccounts, PaymentRowRead } from "../workbook/cycleSheets";
+import type { PaymentRowRead } from "../workbook/cycleSheets";
 import type { WorkbookPort } from "../workbook/port";
+import { accountsForBatch, loadCounterData } from "./counterData";
 
 /**
  * What a batch needs to know of each account as a payment is keyed or imported: its name and what
- * it owes now (the Balances sheet's balance at the last bill, less what the Payments sheet has
- * paid since, plus the Adjustments sheet's rows).
+ * it owes now, by the one rule the Account view uses (counterData's accountBalance: the engine's
+ * balanceNow over the Balances, Payments and Adjustments sheets since the last bill).
  */
-export async function accountsForPayment(port: WorkbookPort, payments: readonly PaymentRowRead[]): Promise<Map<string, AccountForPayment>> {
-  const accountsSheet = await port.readSheet("Accounts");
-  const accounts = accountsSheet ? parseCycleAccounts(accountsSheet) : undefined;
-  const owed = new Map<string, Dec>();
-  const balancesSheet = await port.readSheet("Balances");
-  const balances = balancesSheet ? parseBalances(balancesSheet) : undefined;
-  for (const b of balances?.ok ? balances.value.records : [])
-    owed.set(
-      b.account,
-      [...b.byService.values()].reduce((s, v) => s.plus(v), ZERO),
-    );
-  for (const r of payments) owed.set(r.payment.account, (owed.get(r.payment.account) ?? ZERO).minus(netPaid(r.payment)));
-  const adjustmentsSheet = await port.readSheet("Adjustments");
-  const adjustments = adjustmentsSheet ? parseAdjustments(adjustmentsSheet) : undefined;
-  for (const a of adjustments?.ok ? adjustments.value.records : []) owed.set(a.account, (owed.get(a.account) ?? ZERO).plus(a.amount));
-  const result = new Map<string, AccountForPayment>();
-  for (const a of accounts?.ok ? accounts.value.records : []) result.set(a.account, { name: a.name, balance: owed.get(a.account) ?? ZERO });
-  return result;
+export async function accountsForPayment(port: WorkbookPort): Promise<Map<string, AccountForPayment>> {
+  const data = await loadCounterData(port);
+  return data.ok ? accountsForBatch(data.value, data.value.accounts.keys()) : new Map();
 }
 
 /** The payments already on the books, for the duplicate check (reversals are not payments). */

@@ -1,10 +1,10 @@
-import { Dec, netPaid, summarizeDay, ZERO } from "../engine";
+import { Dec, summarizeDay, ZERO } from "../engine";
 import type { CyclePolicy, DailyActivity, DayAdjustment, DayReturn, IsoDate, PaymentChannel, PostedBatch } from "../engine";
 import { parseWorkOrders, WORK_ORDERS_SHEET } from "../review/workOrders";
 import { cellDate, idText } from "../workbook/cells";
-import { parseAdjustments, parseBalances, parseCycleAccounts, parsePaymentRows } from "../workbook/cycleSheets";
+import { parseAdjustments, parseCycleAccounts, parsePaymentRows } from "../workbook/cycleSheets";
 import type { CellValue, WorkbookPort } from "../workbook/port";
-import { applyPayment } from "../engine/payments/applyPayment";
+import { accountBalance, loadCounterData } from "./counterData";
 import { PAYMENTS_SHEET } from "./postToSheet";
 
 export const DAILY_ACTIVITY_SHEET = "Daily Activity";
@@ -45,8 +45,7 @@ const money = (d: Dec) => d.toNumber();
  * rows keyed on the sheet without one are grouped by channel as "keyed on the sheet"), the
  * reversals dated that day with their fee and reason, the Adjustments rows, accounts opened and
  * closed (the Accounts sheet's Open and Close dates) and work orders requested. What each
- * account owed by service before the day's payments is its Balances row less its payments dated
- * before the day, applied by the same rule as the statement's.
+ * account owed by service before the day's payments is its balance as the day began (balanceNow).
  */
 export async function readDay(
   port: WorkbookPort,
@@ -85,20 +84,13 @@ export async function readDay(
   const accounts = accountsRead?.ok ? accountsRead.value.records : [];
   const ordersSheet = await port.readSheet(WORK_ORDERS_SHEET);
   const orders = ordersSheet ? parseWorkOrders(ordersSheet).filter((o) => o.requested === date) : [];
+  // What each paying account owed by service as the day began, by the one rule (balanceNow).
   const paying = new Set([...batches.values()].flatMap((b) => b.lines.map((l) => l.account)));
-  const balancesSheet = await port.readSheet("Balances");
-  const balancesRead = balancesSheet ? parseBalances(balancesSheet) : undefined;
+  const counter = await loadCounterData(port);
   const owedByService = new Map<string, Map<string, Dec>>();
-  for (const b of balancesRead?.ok ? balancesRead.value.records : []) {
-    if (!paying.has(b.account)) continue;
-    const earlier = rows
-      .filter((r) => r.payment.account === b.account && r.payment.date < date)
-      .reduce((s, r) => s.plus(netPaid(r.payment)), ZERO);
-    const owed = new Map(b.byService);
-    for (const [service, paid] of applyPayment(b.byService, earlier))
-      if (owed.has(service)) owed.set(service, owed.get(service)!.minus(paid.amount));
-    owedByService.set(b.account, owed);
-  }
+  if (counter.ok)
+    for (const account of paying)
+      owedByService.set(account, new Map(accountBalance(counter.value, account, date).byService.map((s) => [s.service, s.now])));
   const activity = summarizeDay({
     date,
     batches: [...batches.values()].map((b) => ({ id: b.id, date, channel: b.channel, total: b.total, lines: b.lines })),

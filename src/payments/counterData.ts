@@ -3,16 +3,14 @@ import {
   AccountForPayment,
   AccountIndex,
   Adjustment,
-  Aging,
-  applyPayment,
+  AccountBalance,
+  balanceNow,
   CycleAccount,
-  Dec,
   indexAccounts,
   IsoDate,
   OpeningBalance,
   Payment,
   PostedBatch,
-  ZERO,
 } from "../engine";
 import type { UsageRecord } from "../engine";
 import { ADJUSTMENT_COLUMNS, BALANCE_COLUMNS, CYCLE_ACCOUNT_COLUMNS, PAYMENT_COLUMNS } from "../workbook/cycleSheets";
@@ -171,92 +169,17 @@ export async function loadCounterData(port: WorkbookPort): Promise<CounterOutcom
   };
 }
 
-/** One service's share of an account's balance now. */
-export interface ServiceBalance {
-  readonly service: string;
-  /** At the last bill (the Balances sheet). */
-  readonly atLastBill: Dec;
-  /** Paid since, applied across the services in proportion (applyPayment), as the statement does. */
-  readonly paid: Dec;
-  /** Adjustments since, signed (a credit is negative). */
-  readonly adjusted: Dec;
-  /** Adjusted less paid: the change since the last bill. */
-  readonly since: Dec;
-  readonly now: Dec;
-}
+export type { AccountBalance, ServiceBalance } from "../engine";
 
-/** What the account owes now, by service and by age. */
-export interface AccountBalance {
-  readonly atLastBill: Dec;
-  readonly paidSince: Dec;
-  readonly adjustedSince: Dec;
-  /** What the account owes now (negative: a credit). */
-  readonly now: Dec;
-  readonly byService: readonly ServiceBalance[];
-  /** The aging at the last bill with payments and credits since taken from the oldest first. */
-  readonly aging: Aging<Dec>;
-}
-
-const since = (date: IsoDate, after: IsoDate | undefined) => after === undefined || date > after;
-
-/**
- * The account's balance now: the balance at the last bill (Balances sheet), less the payments
- * since (a returned payment is not counted: its reversal cancels it), plus the adjustments since.
- * Payments are split across services as a statement splits them (applyPayment); what is paid
- * beyond the balance is "unapplied", a credit. For the aging, payments and credits pay the oldest
- * amounts first (as the cycle ages a balance) and charges are current; a credit beyond everything
- * owed leaves Current negative. Every figure is exact: the buckets and the services each sum to `now`.
- */
-export function accountBalance(data: CounterData, account: string): AccountBalance {
-  const opening = data.balances.get(account);
-  const openingByService = opening?.byService ?? new Map<string, Dec>();
-  const paidSince = (data.payments.get(account) ?? [])
-    .filter((p) => !p.returned && since(p.date, data.lastBillDate))
-    .reduce((s, p) => s.plus(p.amount), ZERO);
-  const adjustments = (data.adjustments.get(account) ?? []).filter((a) => since(a.date, data.lastBillDate));
-  const paidByService = applyPayment(openingByService, paidSince);
-  const services = new Map<string, { atLastBill: Dec; paid: Dec; adjusted: Dec }>();
-  const entry = (service: string) => {
-    const found = services.get(service);
-    if (found) return found;
-    const made = { atLastBill: ZERO, paid: ZERO, adjusted: ZERO };
-    services.set(service, made);
-    return made;
-  };
-  for (const [service, amount] of openingByService) entry(service).atLastBill = amount;
-  for (const [service, money] of paidByService) entry(service).paid = money.amount;
-  for (const a of adjustments) entry(a.service).adjusted = entry(a.service).adjusted.plus(a.amount);
-  const byService = [...services].map(([service, s]) => {
-    const change = s.adjusted.minus(s.paid);
-    return { service, ...s, since: change, now: s.atLastBill.plus(change) };
-  });
-  const atLastBill = byService.reduce((s, b) => s.plus(b.atLastBill), ZERO);
-  const adjustedSince = adjustments.reduce((s, a) => s.plus(a.amount), ZERO);
-  const charges = adjustments.filter((a) => a.amount.greaterThan(0)).reduce((s, a) => s.plus(a.amount), ZERO);
-  const credits = adjustedSince.minus(charges).negated();
-  return {
-    atLastBill,
-    paidSince,
-    adjustedSince,
-    now: atLastBill.minus(paidSince).plus(adjustedSince),
-    byService,
-    aging: payOldestFirst(opening?.aging ?? { current: ZERO, days30: ZERO, days60: ZERO, days90: ZERO }, paidSince.plus(credits), charges),
-  };
-}
-
-function payOldestFirst(aging: Aging<Dec>, paid: Dec, charges: Dec): Aging<Dec> {
-  let left = paid;
-  const take = (bucket: Dec) => {
-    if (!left.greaterThan(0) || !bucket.greaterThan(0)) return bucket;
-    const applied = Dec.min(left, bucket);
-    left = left.minus(applied);
-    return bucket.minus(applied);
-  };
-  const days90 = take(aging.days90);
-  const days60 = take(aging.days60);
-  const days30 = take(aging.days30);
-  const current = take(aging.current);
-  return { current: current.plus(charges).minus(left), days30, days60, days90 };
+/** The account's balance now, by the engine's one rule (balanceNow): since the last bill, by service and by age. */
+export function accountBalance(data: CounterData, account: string, before?: IsoDate): AccountBalance {
+  return balanceNow(
+    data.balances.get(account),
+    data.payments.get(account) ?? [],
+    data.adjustments.get(account) ?? [],
+    data.lastBillDate,
+    before,
+  );
 }
 
 /** What the payment batch shows and checks of each account keyed: its name and what it owes now. */
@@ -269,9 +192,9 @@ export function accountsForBatch(data: CounterData, accounts: Iterable<string>):
   return map;
 }
 
-/** Every payment on the Payments sheet, for the batch's duplicate check. */
+/** Every payment on the Payments sheet, for the batch's duplicate check (a reversal is not a payment). */
 export function postedPayments(data: CounterData): Payment[] {
-  return [...data.payments.values()].flat();
+  return [...data.payments.values()].flat().filter((p) => p.reverses === undefined);
 }
 
 /**

@@ -125,7 +125,7 @@ export async function postFile(
     };
   const rows = read.value.records;
   const id = nextBatchId(rows, date, channel);
-  const accounts = await accountsForPayment(port, rows);
+  const accounts = await accountsForPayment(port);
   const result = postBatch(
     {
       id,

@@ -14,3 +14,5 @@ export { returnPayment } from "./returnPayment";
 export { applyPayment } from "./applyPayment";
 export type { DailyActivity, DayAdjustment, DayInput, DayReturn, Tally } from "./summarizeDay";
 export { summarizeDay } from "./summarizeDay";
+export type { AccountBalance, ServiceBalance } from "./balanceNow";
+export { balanceNow } from "./balanceNow";
