@@ -8,9 +8,9 @@ import { accountsForBatch, loadCounterData } from "./counterData";
  * it owes now, by the one rule the Account view uses (counterData's accountBalance: the engine's
  * balanceNow over the Balances, Payments and Adjustments sheets since the last bill).
  */
-export async function accountsForPayment(port: WorkbookPort): Promise<Map<string, AccountForPayment>> {
+export async function accountsForPayment(port: WorkbookPort, asOf?: string): Promise<Map<string, AccountForPayment>> {
   const data = await loadCounterData(port);
-  return data.ok ? accountsForBatch(data.value, data.value.accounts.keys()) : new Map();
+  return data.ok ? accountsForBatch(data.value, data.value.accounts.keys(), asOf) : new Map();
 }
 
 /** The payments already on the books, for the duplicate check (reversals are not payments). */

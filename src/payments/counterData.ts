@@ -5,7 +5,9 @@ import {
   Adjustment,
   AccountBalance,
   balanceNow,
+  cashOnlyReason,
   CycleAccount,
+  POCATELLO_POLICY,
   indexAccounts,
   IsoDate,
   OpeningBalance,
@@ -182,12 +184,25 @@ export function accountBalance(data: CounterData, account: string, before?: IsoD
   );
 }
 
-/** What the payment batch shows and checks of each account keyed: its name and what it owes now. */
-export function accountsForBatch(data: CounterData, accounts: Iterable<string>): Map<string, AccountForPayment> {
+/**
+ * What the payment batch shows and checks of each account keyed: its name, what it owes now, and
+ * whether it pays cash only (its NSF Count and the returns on the Payments sheet in the 12 months
+ * to `asOf`, by the engine's cashOnlyReason; without `asOf`, to the account's latest payment).
+ */
+export function accountsForBatch(data: CounterData, accounts: Iterable<string>, asOf?: IsoDate): Map<string, AccountForPayment> {
   const map = new Map<string, AccountForPayment>();
   for (const account of accounts) {
     const record = data.accounts.get(account);
-    if (record && !map.has(account)) map.set(account, { name: record.name, balance: accountBalance(data, account).now });
+    if (!record || map.has(account)) continue;
+    const payments = data.payments.get(account) ?? [];
+    const returns = payments.filter((p) => p.returned).map((p) => p.date);
+    const latest = payments.reduce<IsoDate | undefined>((d, p) => (d === undefined || p.date > d ? p.date : d), undefined);
+    const on = asOf ?? latest;
+    const cashOnly =
+      on && (returns.length || record.nsfCount)
+        ? cashOnlyReason(returns, on, record.nsfCount, { cashOnlyAfter: POCATELLO_POLICY.nsfCashOnlyAfter, windowMonths: 12 })
+        : undefined;
+    map.set(account, { name: record.name, balance: accountBalance(data, account).now, ...(cashOnly ? { cashOnly } : {}) });
   }
   return map;
 }

@@ -125,7 +125,7 @@ export async function postFile(
     };
   const rows = read.value.records;
   const id = nextBatchId(rows, date, channel);
-  const accounts = await accountsForPayment(port);
+  const accounts = await accountsForPayment(port, date);
   const result = postBatch(
     {
       id,

@@ -10,8 +10,8 @@ export const DUPLICATE_DAYS = 30;
 /**
  * Checks one line before its batch posts. Problems stop it: an amount that is not a positive
  * number of cents, a card number anywhere in the line (PCI DSS). Questions need a yes: an account
- * that does not exist, or the same account, amount and reference already paid in the last 30
- * days (posted, or earlier in this batch). What the payment brings below zero stays as a credit.
+ * that does not exist, a check from an account that pays cash only, or the same account, amount
+ * and reference already paid in the last 30 days (posted, or earlier in this batch). What the payment brings below zero stays as a credit.
  */
 export function checkBatchLine(
   line: BatchLine,
@@ -34,6 +34,10 @@ export function checkBatchLine(
       );
   }
   if (!account) questions.push(`account ${line.account} is not on the Accounts sheet`);
+  else if (account.cashOnly && looksLikeCheck(line.reference))
+    questions.push(
+      `account ${line.account} pays by cash, cashier's check, money order or card only (${account.cashOnly}): take this check?`,
+    );
   const from = addDays(date, -DUPLICATE_DAYS);
   const same = earlier.find(
     (p) =>
@@ -50,4 +54,9 @@ export function checkBatchLine(
   const owed = account ? Dec.max(account.balance, ZERO) : ZERO;
   const credit = line.amount.greaterThan(owed) && line.amount.greaterThan(0) ? line.amount.minus(owed) : ZERO;
   return { problems, questions, credit };
+}
+
+/** A personal check's reference: "check 2281", "ck 12", "chk 7", or a bare check number ("2281"). */
+export function looksLikeCheck(reference: string): boolean {
+  return /^\s*(check|chk|ck)\b/i.test(reference) || /^\s*\d{1,10}\s*$/.test(reference);
 }

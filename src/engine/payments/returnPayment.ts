@@ -45,3 +45,19 @@ export function returnPayment(
     letter: "returned payment",
   };
 }
+
+/**
+ * Why an account pays cash only, or undefined when it does not: the returns counted before the
+ * workbook's rows (the Accounts sheet's NSF Count) and its returned payments in the policy's window
+ * up to `asOf` reach the policy's count (Pocatello: the second in 12 months).
+ */
+export function cashOnlyReason(
+  returnDates: readonly IsoDate[],
+  asOf: IsoDate,
+  earlierCount: number,
+  policy: Pick<ReturnedPaymentPolicy, "cashOnlyAfter" | "windowMonths">,
+): string | undefined {
+  const from = addMonths(asOf, -policy.windowMonths);
+  const count = earlierCount + returnDates.filter((d) => d > from && d <= asOf).length;
+  return count >= policy.cashOnlyAfter ? `${count} returned payment${count === 1 ? "" : "s"} in ${policy.windowMonths} months` : undefined;
+}

@@ -48,6 +48,8 @@ export interface AccountForPayment {
   /** What the account owes now (negative: a credit on the account). */
   readonly balance: Dec;
   readonly name: string;
+  /** Why the account pays by cash, cashier's check, money order or card only, when it does (cashOnlyReason). */
+  readonly cashOnly?: string;
 }
 
 /**

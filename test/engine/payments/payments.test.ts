@@ -1,4 +1,5 @@
 import {
+  cashOnlyReason,
   balanceBatch,
   checkBatchLine,
   dec,
@@ -284,5 +285,25 @@ describe("returnPayment", () => {
 
   it("starts collection on a closed account", () => {
     expect(returnPayment(dec("40.00"), "2026-11-10", [], true, policy).startCollection).toBe(true);
+  });
+});
+
+describe("cash only", () => {
+  const policy = { cashOnlyAfter: 2, windowMonths: 12 };
+  it("starts at the policy's count of returns in the window, counting those before the workbook's rows", () => {
+    expect(cashOnlyReason(["2026-03-01"], "2026-11-02", 0, policy)).toBeUndefined();
+    expect(cashOnlyReason(["2026-03-01", "2026-10-29"], "2026-11-02", 0, policy)).toBe("2 returned payments in 12 months");
+    expect(cashOnlyReason(["2025-10-01", "2026-10-29"], "2026-11-02", 0, policy)).toBeUndefined();
+    expect(cashOnlyReason(["2026-10-29"], "2026-11-02", 1, policy)).toBe("2 returned payments in 12 months");
+  });
+
+  it("asks before taking a check from a cash-only account; cash, a money order or a card confirmation passes", () => {
+    const account = { name: "Tom Baker", balance: dec("50.00"), cashOnly: "2 returned payments in 12 months" };
+    const line = (reference: string) => checkBatchLine({ account: "100102", amount: dec("50.00"), reference }, "2026-11-02", account, []);
+    expect(line("check 2281").questions).toEqual([
+      "account 100102 pays by cash, cashier's check, money order or card only (2 returned payments in 12 months): take this check?",
+    ]);
+    expect(line("2281").questions).toHaveLength(1);
+    for (const ok of ["cash", "money order 18802", "CNF-8Q1, card ending 4242", ""]) expect(line(ok).questions).toEqual([]);
   });
 });
