@@ -47,3 +47,4 @@ export * from "./collections";
 export { groupBy } from "./groupBy";
 export * from "./payments";
 export * from "./accounts";
+export * from "./autopay";

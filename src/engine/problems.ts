@@ -21,7 +21,9 @@ export type ProblemCode =
   | "BATCH_NOT_BALANCED"
   | "BATCH_LINE_REFUSED"
   | "BATCH_NEEDS_ANSWER"
-  | "INVALID_RETURN_FILE";
+  | "INVALID_RETURN_FILE"
+  | "INVALID_ROUTING"
+  | "INVALID_AUTOPAY";
 
 export interface Problem {
   readonly code: ProblemCode;

@@ -1,0 +1,3 @@
+export { maskedAccount, routingProblem } from "./routing";
+export type { AutopayDebit, NachaFile, NachaFileOptions, Originator } from "./nachaFile";
+export { nachaDebitFile } from "./nachaFile";
