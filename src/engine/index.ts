@@ -48,3 +48,4 @@ export { groupBy } from "./groupBy";
 export * from "./payments";
 export * from "./accounts";
 export * from "./autopay";
+export * from "./plans";
