@@ -1,3 +1,5 @@
 export type * from "./types";
 export { indexAccounts } from "./indexAccounts";
 export { findAccounts } from "./findAccounts";
+export type { CloseSettlement, DepositPolicy } from "./lifecycle";
+export { depositFor, POCATELLO_DEPOSIT, settleClose, transferBalance } from "./lifecycle";
