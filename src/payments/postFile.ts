@@ -41,7 +41,7 @@ function returnedLines(
 }
 
 /** An ACH file: 94-character records, the first a file header ("1"). */
-const isAchFile = (text: string) => /^1.{93}\r?$/m.test(text.split("\n", 1)[0] ?? "");
+export const isAchFile = (text: string) => /^1.{93}\r?$/m.test(text.split("\n", 1)[0] ?? "");
 
 /**
  * Posts a payment file to the workbook, as the Payments view does: a batch of payments in a layout

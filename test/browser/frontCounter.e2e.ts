@@ -189,6 +189,68 @@ describe("the front counter on Demo City", () => {
     expect(await balanceOf(page, "200105")).toBe(before - 3150);
   });
 
+  it("imports a lockbox file of Demo City payments, posts it against the slip, and closes the day once", async () => {
+    const { page } = await open({ sample: "demo" }, 320 - SCROLLBAR);
+    await page.getByRole("tab", { name: "Account" }).click();
+    const box = await searchBox(page);
+    // The lockbox file pays three accounts the pane shows.
+    const accounts = ["200101", "200102", "200103"];
+    for (const account of accounts) {
+      await box.fill(account);
+      await page.keyboard.press("Enter");
+      await page.locator(`section[data-account="${account}"]`).waitFor();
+    }
+    const day = "2026-11-20";
+    const lockbox = [
+      "Remittance Account,Check Amount,Check Number,Deposit Date",
+      `${accounts[0]},20.00,5101,11/20/2026`,
+      `${accounts[1]},"$1,015.50",5102,11/20/2026`,
+      `${accounts[2]},24.50,5103,11/20/2026`,
+      ",1060.00,Total,",
+    ].join("\r\n");
+
+    await page.getByRole("tab", { name: "Payments" }).click();
+    await page.getByLabel("Import a file: lockbox, card settlement or batch CSV").setInputFiles({
+      name: "lockbox-1120.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(lockbox),
+    });
+    await page.getByText(/^3 payments from lockbox-1120.csv \(bank lockbox\) go into the batch when it opens/).waitFor();
+    expect(await page.getByRole("textbox", { name: "Deposit date" }).inputValue()).toBe(day);
+    expect(await page.getByRole("combobox", { name: "Channel" }).inputValue()).toBe("mail");
+    await page.getByRole("textbox", { name: "Slip count" }).fill("3");
+    await page.getByRole("textbox", { name: "Slip total" }).fill("1060.00");
+    await page.getByRole("button", { name: "Open batch" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("tr[data-line]").length === 3);
+    expect(await page.locator("[data-balance-line]").innerText()).toBe("3 of 3 payments, $1,060.00 of $1,060.00: balanced");
+    await page.getByRole("button", { name: "Post batch" }).click();
+    await page.getByText(/^Posted B-2026-11-20-MAIL-1: 3 payments, \$1,060.00, mail, dated 2026-11-20/).waitFor();
+
+    await page.getByRole("textbox", { name: "Day to close" }).fill(day);
+    await page.getByRole("button", { name: "Close the day" }).click();
+    await page.getByText(`Closed ${day}: the Daily Activity sheet was written.`).waitFor();
+    expect(await page.locator("[data-net]").getAttribute("data-net")).toBe("1060.00");
+    const activity = await page.evaluate(() => window.ubFakeHost!.workbook.sheet("Daily Activity")!.values);
+    expect(activity[0][0]).toBe(`Daily Activity for ${day}`);
+    expect(activity.find((r) => r[0] === "mail")?.slice(0, 3)).toEqual(["mail", 3, 1060]);
+    expect(activity.find((r) => String(r[0]).startsWith("Net to the bank"))?.[2]).toBe(1060);
+    expect([...(await pastTheEdge(page)), ...(await seriousViolations(page))]).toEqual([]);
+    await page.screenshot({ path: screenshotPath("front-counter-day-closed-320.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Close the day" }).click();
+    await page.getByText(new RegExp(`^The day ${day} was closed at .+; nothing written\\.$`)).waitFor();
+    const daysClosed = await page.evaluate(() => window.ubFakeHost!.workbook.sheet("Days Closed")!.values);
+    expect(daysClosed.filter((r) => r[0] === day)).toHaveLength(1);
+
+    // The account view at 320 px: the payment just posted, with its Returned… action.
+    await page.getByRole("tab", { name: "Account" }).click();
+    await (await searchBox(page)).fill(accounts[1]);
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Returned… $1,015.50 of 2026-11-20" }).waitFor();
+    expect([...(await pastTheEdge(page)), ...(await seriousViolations(page))]).toEqual([]);
+    await page.screenshot({ path: screenshotPath("front-counter-account-returns-320.png"), fullPage: true });
+  });
+
   it.each([320, 450])("has both views axe clean and inside a %i px pane", async (width) => {
     const { page } = await open({ sample: "demo" }, width - SCROLLBAR);
     const seen: Record<string, string[]> = {};

@@ -1,8 +1,11 @@
+import { useState } from "react";
 import { Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { moneyText } from "../../engine";
 import { accountBalance, CounterData } from "../../payments/counterData";
 import { programsOf, serviceLabel, statusText, usageBars } from "./accountDetail";
 import { UsageChart } from "./UsageChart";
+import { AccountPayments } from "./AccountPayments";
+import { AccountRecords } from "./AccountRecords";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -28,11 +31,12 @@ const HEAD = ["Current", "30 days", "60 days", "90+ days"] as const;
 /** One account at the counter: who, where, programs, what it owes by service and age, usage and activity. */
 export function AccountDetail({ data, account, onGoTo }: { data: CounterData; account: string; onGoTo: () => void }) {
   const styles = useStyles();
+  /** Bumped after a return, so the audit trail is read again. */
+  const [version, setVersion] = useState(0);
   const record = data.accounts.get(account);
   if (!record) return null;
   const balance = accountBalance(data, account);
   const programs = programsOf(record);
-  const payments = [...(data.payments.get(account) ?? [])].reverse().slice(0, 12);
   const adjustments = [...(data.adjustments.get(account) ?? [])].reverse().slice(0, 12);
   const aging = [balance.aging.current, balance.aging.days30, balance.aging.days60, balance.aging.days90];
   return (
@@ -106,31 +110,7 @@ export function AccountDetail({ data, account, onGoTo }: { data: CounterData; ac
       <Subtitle2 as="h3">Usage</Subtitle2>
       <UsageChart bars={usageBars(data.history.get(account) ?? [])} />
 
-      <Subtitle2 as="h3">Payments</Subtitle2>
-      {payments.length === 0 ? (
-        <Caption1>No payments on the Payments sheet.</Caption1>
-      ) : (
-        <table className={styles.table} aria-label="Payments, newest first">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Method</th>
-              <th scope="col">Reference</th>
-            </tr>
-          </thead>
-          <tbody>
-            {payments.map((p, i) => (
-              <tr key={i}>
-                <td>{p.date}</td>
-                <td>{moneyText(p.amount)}</td>
-                <td>{p.returned ? `${p.method}, returned` : p.method}</td>
-                <td>{p.reference}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AccountPayments data={data} account={account} onReturned={() => setVersion((v) => v + 1)} />
       <Subtitle2 as="h3">Adjustments</Subtitle2>
       {adjustments.length === 0 ? (
         <Caption1>No adjustments on the Adjustments sheet.</Caption1>
@@ -154,6 +134,7 @@ export function AccountDetail({ data, account, onGoTo }: { data: CounterData; ac
           </tbody>
         </table>
       )}
+      <AccountRecords data={data} account={account} version={version} />
     </section>
   );
 }

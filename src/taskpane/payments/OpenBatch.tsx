@@ -5,10 +5,21 @@ import { useFormStyles } from "../layout";
 import { BatchDraft, nextBatchId, parseAmount, parseCount } from "./batchForm";
 
 /** Opens a batch from its deposit slip (or the processor's report): date, channel, count and total. */
-export function OpenBatch({ today, taken, onOpen }: { today: string; taken: ReadonlySet<string>; onOpen: (draft: BatchDraft) => void }) {
+export function OpenBatch({
+  today,
+  channel: initialChannel = "mail",
+  taken,
+  onOpen,
+}: {
+  today: string;
+  /** The channel to start from: a file's layout says how its payments came. */
+  channel?: PaymentChannel;
+  taken: ReadonlySet<string>;
+  onOpen: (draft: BatchDraft) => void;
+}) {
   const form = useFormStyles();
   const [date, setDate] = useState(today);
-  const [channel, setChannel] = useState<PaymentChannel>("mail");
+  const [channel, setChannel] = useState<PaymentChannel>(initialChannel);
   const [count, setCount] = useState("");
   const [total, setTotal] = useState("");
   const [tried, setTried] = useState(false);

@@ -12,6 +12,7 @@ import {
   PaymentChannel,
   PostedPayment,
 } from "../../engine";
+import type { ColumnMapping } from "../../payments/batchFile";
 
 /** A line as the specialist keyed it; `key` stays with the line when lines above are removed. */
 export interface KeyedLine extends BatchLine {
@@ -30,6 +31,8 @@ export interface BatchDraft {
   readonly lines: readonly KeyedLine[];
   /** What was posted (the rows written), once the batch is posted; a posted batch is never edited. */
   readonly posted?: string;
+  /** A column mapping given for an imported file, remembered (Import Layouts) when the batch posts. */
+  readonly mapping?: { readonly header: readonly string[]; readonly mapping: ColumnMapping };
 }
 
 /** Today in this computer's time zone, as a deposit is dated: YYYY-MM-DD. */
@@ -122,4 +125,20 @@ export function balanceText(balance: BatchBalance, controlCount: number, control
   if (!balance.totalDifference.isZero())
     parts.push(`${moneyText(balance.totalDifference.abs())} ${balance.totalDifference.isNegative() ? "short" : "over"}`);
   return `${head}: ${parts.join(", ")}`;
+}
+
+/**
+ * The draft with a file's payments added after its lines, each to be answered like a keyed one.
+ * A file dated another day than the batch is refused (a batch is one day's deposit).
+ */
+export function withFileLines(
+  draft: BatchDraft,
+  file: { readonly file: string; readonly date?: IsoDate; readonly lines: readonly BatchLine[]; readonly header: readonly string[] },
+  mapping?: ColumnMapping,
+): BatchDraft | string {
+  if (file.date && file.date !== draft.date)
+    return `${file.file} is dated ${file.date}; batch ${draft.id} is dated ${draft.date}: open a batch for ${file.date}`;
+  let key = draft.lines.reduce((k, l) => Math.max(k, l.key), 0);
+  const lines = file.lines.map(({ account, amount, reference }) => ({ account, amount, reference, key: ++key, confirmed: false }));
+  return { ...draft, lines: [...draft.lines, ...lines], ...(mapping ? { mapping: { header: file.header, mapping } } : {}) };
 }

@@ -1,6 +1,8 @@
 import { moneyText, postBatch, PostedBatch } from "../../engine";
 import { accountsForBatch, CounterData, postedPayments, withPostedBatch } from "../../payments/counterData";
 import { PostedRows, postToSheet } from "../../payments/postToSheet";
+import { closedDays } from "../../payments/closeDay";
+import { rememberLayout } from "../../payments/importLayouts";
 import type { UbDatabase } from "../../storage/db";
 import type { WorkbookPort } from "../../workbook/port";
 import { BatchDraft, batchOf, confirmedLines } from "./batchForm";
@@ -11,7 +13,9 @@ export type PostOutcome =
 /**
  * Posts a keyed batch: the engine's postBatch decides (balanced, no refused line, every question
  * answered yes); nothing is written when it refuses. A posted batch goes to the Payments sheet
- * (postToSheet) and into the audit log, and the counter's data takes its payments.
+ * (postToSheet) and into the audit log, and the counter's data takes its payments. A batch dated on
+ * a closed day is refused, as `ubill post` refuses it; a column mapping given for an imported file
+ * is remembered once the batch is posted.
  */
 export async function postDraft(
   draft: BatchDraft,
@@ -20,6 +24,12 @@ export async function postDraft(
 ): Promise<PostOutcome> {
   if (data.batchIds.has(draft.id))
     return { ok: false, message: `Batch ${draft.id} is on the Payments sheet already: a posted batch is never posted again` };
+  const closed = (await closedDays(services.workbook)).get(draft.date);
+  if (closed)
+    return {
+      ok: false,
+      message: `The day ${draft.date} was closed at ${closed.closedAt}; a batch dated ${draft.date} cannot be posted: date it the day it is posted`,
+    };
   const result = postBatch(
     batchOf(draft),
     accountsForBatch(
@@ -32,6 +42,8 @@ export async function postDraft(
   if (!result.ok) return { ok: false, message: result.problem.message };
   const batch = result.value;
   const rows = await postToSheet(services.workbook, batch);
+  // The mapping given for this file's header: the next file with that header imports without asking.
+  if (draft.mapping) await rememberLayout(services.workbook, draft.mapping.header, draft.mapping.mapping);
   const count = batch.lines.length;
   const summary = `${count} payment${count === 1 ? "" : "s"}, ${moneyText(batch.total)}, ${batch.channel}, dated ${batch.date}: ${rows.sheet} rows ${rows.firstRow}-${rows.lastRow}`;
   await services.db.transaction("rw", services.db.audit, async () => {

@@ -7,8 +7,10 @@ import { useCounter } from "../account/counter";
 import { OpenBatch } from "../payments/OpenBatch";
 import { LineEntry, LineEntryHandle, NewLine } from "../payments/LineEntry";
 import { BatchLines } from "../payments/BatchLines";
-import { balanceText, batchOf, checkLines, localDate } from "../payments/batchForm";
+import { balanceText, batchOf, checkLines, localDate, withFileLines } from "../payments/batchForm";
 import { postDraft } from "../payments/postDraft";
+import { BatchImport, ImportFile } from "../payments/ImportFile";
+import { NightlyUpdate } from "../payments/NightlyUpdate";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -25,6 +27,8 @@ export function PaymentsView() {
   const { data, draft, setDraft } = counter;
   const [message, setMessage] = useState<string>();
   const [posting, setPosting] = useState(false);
+  /** A file read before the batch is opened: its lines wait for the slip's count and total. */
+  const [imported, setImported] = useState<BatchImport>();
   const entry = useRef<LineEntryHandle>(null);
   const allPosted = useMemo(() => (data ? postedPayments(data) : []), [data]);
   const accounts = useMemo(
@@ -49,19 +53,61 @@ export function PaymentsView() {
     );
   const lookUp = (account: string) => accountsForBatch(data, [account]).get(account);
 
+  const unposted =
+    draft && !draft.posted && draft.lines.length > 0
+      ? `batch ${draft.id} has ${draft.lines.length} line${draft.lines.length === 1 ? "" : "s"} not posted: post it or discard it first`
+      : undefined;
+  const importer = (
+    <ImportFile
+      onBatch={(read) => {
+        if (!draft || draft.posted) {
+          setImported(read);
+          if (draft?.posted) setDraft(undefined);
+          return undefined;
+        }
+        const next = withFileLines(draft, read, read.mapping);
+        if (typeof next === "string") return next;
+        setDraft(next);
+        return undefined;
+      }}
+      onReturned={() => counter.load(true)}
+    />
+  );
+  const nightly = <NightlyUpdate unposted={unposted} />;
+
   if (!draft)
     return (
       <>
         <Subtitle2 as="h2">Open a batch</Subtitle2>
         <Body1>From the deposit slip or the processor's report: the date, how the payments came, and how many for how much.</Body1>
+        {imported && (
+          <MessageBar intent="info" role="status">
+            <MessageBarBody>
+              {imported.lines.length} payment{imported.lines.length === 1 ? "" : "s"} from {imported.file} ({imported.layout}) go into the
+              batch when it opens: key the slip's count and total (the file is not its own control).
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <OpenBatch
-          today={localDate(services.now())}
+          key={imported ? `${imported.file}-${imported.lines.length}` : "keyed"}
+          today={imported?.date ?? localDate(services.now())}
+          channel={imported?.channel}
           taken={data.batchIds}
           onOpen={(d) => {
             setMessage(undefined);
-            setDraft(d);
+            const opened = imported ? withFileLines(d, imported, imported.mapping) : d;
+            if (typeof opened === "string") return setMessage(opened);
+            setImported(undefined);
+            setDraft(opened);
           }}
         />
+        {message && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {importer}
+        {nightly}
       </>
     );
 
@@ -134,6 +180,8 @@ export function PaymentsView() {
           entry.current?.focus();
         }}
       />
+      {importer}
+      {nightly}
     </>
   );
 }
