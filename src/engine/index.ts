@@ -32,6 +32,8 @@ export { winterQuarterAverage, AVERAGE_MONTH_DAYS } from "./estimates/winterQuar
 export type { LeakCredit, LeakPeriod, LeakPeriodCredit, LeakPolicy } from "./leakAdjustment/types";
 export type { LeakRequest } from "./leakAdjustment/computeLeakCredit";
 export { computeLeakCredit } from "./leakAdjustment/computeLeakCredit";
+export type { LeakPreset } from "./leakAdjustment/presets";
+export { LEAK_PRESETS } from "./leakAdjustment/presets";
 export type { BackBill, BackBillPeriod, BackBillPeriodResult, BackBillPolicy } from "./backBill/computeBackBill";
 export { computeBackBill } from "./backBill/computeBackBill";
 export { prorate } from "./proration/prorate";
