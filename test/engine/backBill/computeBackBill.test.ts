@@ -1,4 +1,6 @@
-import { computeBackBill, dec, BackBillPolicy } from "../../../src/engine";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { computeBackBill, dec, BackBillPolicy, validateSchedule } from "../../../src/engine";
 import { loadSchedule } from "../../support/samples";
 
 const months = ["2026-05-31", "2026-06-30", "2026-07-31"];
@@ -61,5 +63,21 @@ describe("computeBackBill", () => {
   it("reports a period with neither corrected usage nor a multiplier", () => {
     const r = computeBackBill(loadSchedule("harlingen"), {}, [{ asOf: "2026-07-31", billedUsage: dec(1) }], whole, "2026-08-15");
     expect(!r.ok && r.problem.message).toMatch(/period ending 2026-07-31 needs corrected usage/);
+  });
+});
+
+describe("a back-bill across a rate change", () => {
+  it("prices each period with the rates in effect then: May and June at $1.15 a thousand, July at $1.30", () => {
+    const json = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "samples", "rates", "chubbuck.json"), "utf8"));
+    const raised = JSON.parse(JSON.stringify(json.versions[0]));
+    raised.effective = "2026-07-01";
+    raised.charges.find((c: { id: string }) => c.id === "water-usage").blocks[0].price = "1.30";
+    const schedule = validateSchedule({ ...json, versions: [json.versions[0], raised] });
+    if (!schedule.ok) throw new Error(schedule.problem.message);
+    const periods = months.map((asOf) => ({ asOf, billedUsage: dec(2000), correctedUsage: dec(12000) }));
+    const r = computeBackBill(schedule.value, {}, periods, whole, "2026-08-15");
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.value.periods.map((p) => p.difference.toCents())).toEqual(["11.50", "11.50", "13.00"]);
+    expect(r.value.amount.toCents()).toBe("36.00");
   });
 });
