@@ -15,6 +15,7 @@ import { accountsForPayment } from "../payments/accountsForPayment";
 import { postFile } from "../payments/postFile";
 import { closeDay } from "../payments/closeDay";
 import { dayOfBatches } from "../samples/dayOfBatches";
+import { ratesSheets } from "../workbook/ratesSheet";
 import { activityLines } from "./post";
 import { writeFileSync } from "fs";
 import { progressBar } from "./progress";
@@ -40,7 +41,9 @@ export async function demo(argv: string[], write: (text: string) => void = (t) =
 
   let t = Date.now();
   bar.update("Building the demo city", 0, 1);
-  const sheets = demoCity(schedule, { accounts, seed, historyMonths: 13 });
+  // The city's own schedule goes in with it (Rates and Rate Schedules sheets), so `ubill cycle` on the
+  // input bills at the demo's rates, as the add-in does, rather than at a bundled sample's.
+  const sheets = { ...demoCity(schedule, { accounts, seed, historyMonths: 13 }), ...ratesSheets([schedule]).sheets };
   const input = join(outDir, "demo-city.xlsx");
   await writeXlsx(input, new MemoryWorkbook(sheets), undefined, (s, r) => bar.update(`Writing ${s}`, r, sheets[s]?.length ?? 1));
   const built = time(t);

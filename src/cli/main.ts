@@ -46,7 +46,7 @@ export async function main(
         io.out(await cycle(parseArgs(rest, ["out", "sheet", "bill-date", "schedule", "schedule-id"], ["json"]), new Date().toISOString()));
         return 0;
       case "post":
-        io.out(await post(parseArgs(rest, ["batch", "out", "date", "channel", "count", "total", "confirm", "map"], [])));
+        io.out(await post(parseArgs(rest, ["batch", "out", "date", "channel", "count", "total", "confirm", "map"], []), today()));
         return 0;
       case "day":
         io.out(await day(parseArgs(rest, ["date", "out"], []), new Date().toISOString()));

@@ -64,7 +64,7 @@ async function save(out: string, input: string, copy: FlagWriter): Promise<void>
 }
 
 /** Runs `ubill post`: returns the lines to print. */
-export async function post(args: ParsedArgs): Promise<string> {
+export async function post(args: ParsedArgs, today?: string): Promise<string> {
   const [input] = args.positional;
   if (!input) throw new UsageError("post needs a workbook: ubill post WORKBOOK.xlsx --batch FILE --out OUT.xlsx");
   atMost(args, 1, "ubill post WORKBOOK.xlsx --batch FILE --out OUT.xlsx");
@@ -105,6 +105,7 @@ export async function post(args: ParsedArgs): Promise<string> {
       total: totalText === undefined ? undefined : new Dec(totalText),
       confirmed: new Set((confirmText ?? "").split(",").filter(Boolean).map(Number)),
       mapping: mapping?.ok ? mapping.mapping : undefined,
+      today,
     },
     POCATELLO_POLICY,
   );
@@ -132,13 +133,13 @@ export async function day(args: ParsedArgs, now: string): Promise<string> {
 
 /** The day's totals as the CLI and the demo print them. */
 export function activityLines(a: import("../engine").DailyActivity): string[] {
-  const m = (d: Dec) => `$${d.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+  const m = (d: Dec) => moneyText(d);
   const pad = (s: string) => s.padEnd(34);
   return [
     `Daily Activity for ${a.date}`,
     ...[...a.byChannel].sort(([x], [y]) => x.localeCompare(y)).map(([c, t]) => `  ${pad(`${c} (${t.count})`)}${m(t.total).padStart(14)}`),
     `  ${pad(`Received (${a.received.count} payments, ${a.batches.length} batch${a.batches.length === 1 ? "" : "es"})`)}${m(a.received.total).padStart(14)}`,
-    `  ${pad(`Returned (${a.returned.count}), fees ${m(a.returned.fees)}`)}${m(a.returned.total).padStart(14)}`,
+    `  ${pad(`Returned (${a.returned.count}; fees ${m(a.returned.fees)} billed)`)}${m(a.returned.total).padStart(14)}`,
     ...[...a.adjustmentsByKind].map(([k, t]) => `  ${pad(`Adjustments: ${k} (${t.count})`)}${m(t.total).padStart(14)}`),
     `  Accounts opened ${a.opened}, closed ${a.closed}; work orders issued ${a.workOrders}`,
     `  ${pad("Net to the bank")}${m(a.net).padStart(14)}`,

@@ -115,6 +115,13 @@ const layoutOf = (name: string, mapping: ColumnMapping): BatchLayout => ({
   columns: [...mapping].map(([field, label]) => ({ field, label, synonyms: [], required: true })),
 });
 
+/** A total row's label: "Total", "Batch Total", "Grand Total:", "Deposit Totals". */
+const TOTAL = /^(batch |grand |deposit )?totals?:?$/i;
+
+/** A date a processor writes with its time ("11/02/2026 14:35", "2026-11-02T14:35:00Z"): the date part. */
+const dateOnly = (text: string) =>
+  text.replace(/^(\S+?)(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AP]M)?\s*(?:Z|[+-]\d{2}:?\d{2})?)$/i, "$1");
+
 /** "$1,234.50" and "(12.00)" as the amounts they are; undefined when not an amount. */
 function amountOf(v: string): Dec | undefined {
   const t = v
@@ -145,10 +152,19 @@ export function readBatchFile(
   const header = (csv.rows.find((r) => r.some((c) => c.trim() !== "")) ?? []).map((c) => c.trim());
   const remembered = options.remembered?.get(headerSignature(header));
   const candidates: BatchLayout[] = [
-    ...(options.given ? [layoutOf("the columns given with --map", options.given)] : []),
-    ...(remembered ? [layoutOf("the remembered layout for this header", remembered)] : []),
+    ...(options.given ? [layoutOf("mapped column by column", options.given)] : []),
+    ...(remembered ? [layoutOf("mapped earlier, remembered on Import Layouts", remembered)] : []),
     ...BATCH_LAYOUTS,
   ];
+  if (options.given) {
+    const known = BATCH_LAYOUTS.find((l) => locateTable(data, l.columns).ok);
+    if (known)
+      return {
+        ok: false,
+        header,
+        message: `${file}: its header is the ${known.name} layout, which is read without a mapping; --map is for a layout the product does not read`,
+      };
+  }
   for (const layout of candidates) {
     const found = locateTable(data, layout.columns);
     if (!found.ok) {
@@ -163,7 +179,18 @@ export function readBatchFile(
       const get = (f: BatchField) => (col[f] === undefined ? "" : (row[col[f]!] ?? "").trim());
       if (row.every((c) => c.trim() === "")) continue;
       const where = (f: BatchField) => `${file} line ${i + 1}, column ${values[found.table.firstValueRow - 1][col[f]!]}`;
-      if (!get("account") && row.some((c) => /^(batch |grand |deposit )?totals?:?$/i.test(c.trim()))) continue;
+      const totalRow = (!get("account") && row.some((c) => TOTAL.test(c.trim()))) || TOTAL.test(get("account"));
+      if (totalRow) {
+        // A file's own total is a control: it must be what its payments add up to.
+        const stated = amountOf(get("amount"));
+        const sum = lines.reduce((t, l) => t.plus(l.amount), new Dec(0));
+        if (stated && !stated.equals(sum))
+          return {
+            ok: false,
+            message: `${where("amount")}: the file's total row says ${stated.toFixed(2)}, but its payments above add up to ${sum.toFixed(2)}`,
+          };
+        continue;
+      }
       for (const f of ["account", "reference", "lastFour"] as const) {
         const card = findCardNumber(get(f));
         if (card)
@@ -178,7 +205,7 @@ export function readBatchFile(
       if (!amount || !amount.greaterThan(0) || amount.decimalPlaces() > 2)
         return { ok: false, message: `${where("amount")}: expected an amount above 0.00 in dollars and cents; got "${get("amount")}"` };
       const dateText = get("date");
-      const date = dateText ? cellDate(dateText) : undefined;
+      const date = dateText ? cellDate(dateOnly(dateText)) : undefined;
       if (dateText && !date)
         return { ok: false, message: `${where("date")}: expected a date such as 2026-11-20 or 11/20/2026; got "${dateText}"` };
       const lastFour = get("lastFour").replace(/\D/g, "").slice(-4);
@@ -257,7 +284,7 @@ export function readReturnedItems(
     if (!get("account")) return { ok: false, message: `${where("account")}: expected the utility account number; the cell is empty` };
     if (!amount || !amount.greaterThan(0) || amount.decimalPlaces() > 2)
       return { ok: false, message: `${where("amount")}: expected an amount above 0.00 in dollars and cents; got "${get("amount")}"` };
-    const date = get("date") ? cellDate(get("date")) : undefined;
+    const date = get("date") ? cellDate(dateOnly(get("date"))) : undefined;
     if (get("date") && !date) return { ok: false, message: `${where("date")}: expected a date such as 2026-11-20; got "${get("date")}"` };
     items.push({
       line: i + 1,

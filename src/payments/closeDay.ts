@@ -135,6 +135,8 @@ export function dailyActivityRows(a: DailyActivity, returns: readonly DayReturn[
  * and nothing is written.
  */
 export async function closeDay(port: WorkbookPort, date: IsoDate, policy: CyclePolicy, now: string): Promise<CloseOutcome> {
+  if (date > now.slice(0, 10))
+    return { ok: false, message: `the day ${date} has not come yet (today is ${now.slice(0, 10)}); a day is closed when it ends` };
   const days = await closedDays(port);
   const already = days.get(date);
   if (already) return { ok: true, closed: false, already };

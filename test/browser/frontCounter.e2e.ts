@@ -215,7 +215,7 @@ describe("the front counter on Demo City", () => {
       mimeType: "text/csv",
       buffer: Buffer.from(lockbox),
     });
-    await page.getByText(/^3 payments from lockbox-1120.csv \(bank lockbox\) go into the batch when it opens/).waitFor();
+    await page.getByText(/^3 payments from lockbox-1120.csv \(read as bank lockbox\) go into the batch when it opens/).waitFor();
     expect(await page.getByRole("textbox", { name: "Deposit date" }).inputValue()).toBe(day);
     expect(await page.getByRole("combobox", { name: "Channel" }).inputValue()).toBe("mail");
     await page.getByRole("textbox", { name: "Slip count" }).fill("3");

@@ -70,7 +70,7 @@ describe("ubill post", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      "Posted batch B-2026-11-02-MAIL-1: 2 payment(s), $1,104.10 (mail, bank lockbox layout) on Payments rows 10-11.",
+      "Posted batch B-2026-11-02-MAIL-1: 2 payments, $1,104.10 (mail; the file read as bank lockbox) on Payments rows 10-11.",
     );
     expect(hash(f.at("book.xlsx"))).toBe(before);
     const rows = payments(f.at("out.xlsx"));
@@ -116,7 +116,7 @@ describe("ubill post", () => {
     const asked = await run(...args, "--out", f.at("out.xlsx"));
     expect(asked.code).toBe(2);
     expect(asked.err).toMatch(
-      /^ubill: Batch B-2026-10-25-COUNTER-1 line 1: .*2211.*; answer before posting \(.*counter\.csv line 2\) \(--confirm 1 answers yes\)\n$/,
+      /^ubill: Batch B-2026-10-25-COUNTER-1 asks first: line 1 \(.*counter\.csv line 2\): account 100101 paid \$104\.10 with reference check 2211 on 2026-10-12 already: is this a second payment\?; --confirm 1 answers yes\n$/,
     );
     const yes = await run(...args, "--confirm", "1", "--out", f.at("out.xlsx"));
     expect(yes.code).toBe(0);
@@ -227,7 +227,7 @@ describe("ubill post", () => {
       f.at("b.xlsx"),
     );
     expect(again.err).toBe("");
-    expect(again.out).toContain("the remembered layout for this header");
+    expect(again.out).toContain("mapped earlier, remembered on Import Layouts");
   });
 
   it("returns a check from the bank's returned-item report: a reversal row, and the next bill carries the reversal, the fee and the letter", async () => {
@@ -335,5 +335,219 @@ describe("ubill day", () => {
     );
     expect(late.code).toBe(2);
     expect(late.err).toContain("the day 2026-11-02 was closed at");
+  });
+});
+
+describe("ubill post refuses what a real morning gets wrong", () => {
+  const ach = (records: [number, string][][]) =>
+    records
+      .map((fields) => {
+        const chars = Array.from({ length: 94 }, () => " ");
+        for (const [at, t] of fields) for (let i = 0; i < t.length; i++) chars[at - 1 + i] = t[i];
+        return chars.join("");
+      })
+      .join("\r\n");
+  const header: [number, string][] = [
+    [1, "101"],
+    [4, " 124000054"],
+    [14, " 124000054"],
+    [24, "261029"],
+  ];
+  const entry = (code: string, account: string, cents: string): [number, string][] => [
+    [1, "6"],
+    [2, code],
+    [4, "09100001"],
+    [12, "9"],
+    [13, "000123456789".padEnd(17)],
+    [30, cents],
+    [40, account.padEnd(15)],
+    [55, "CUSTOMER".padEnd(22)],
+    [79, "1"],
+    [80, "091000010000001"],
+  ];
+  const addenda = (reason: string): [number, string][] => [
+    [1, "799"],
+    [4, reason],
+    [7, "071000300000123"],
+  ];
+
+  it("matches an ACH return only to a bank draft, and takes its date from the file header", async () => {
+    // 100102's only payment is a check: an ACH return of it is refused; 100104's $95.00 draft is returned on the file's day.
+    const f = folder({
+      "check.ach": ach([header, [[1, "5"]], entry("26", "100102", "0000015000"), addenda("R01"), [[1, "8"]], [[1, "9"]]]),
+      "draft.ach": ach([header, [[1, "5"]], entry("26", "100104", "0000009500"), addenda("R03"), [[1, "8"]], [[1, "9"]]]),
+    });
+    const check = await run("post", f.at("book.xlsx"), "--batch", f.at("check.ach"), "--out", f.at("a.xlsx"));
+    expect(check.err).toMatch(/check\.ach line 3: no bank draft of \$150\.00 from account 100102/);
+    const draft = await run("post", f.at("book.xlsx"), "--batch", f.at("draft.ach"), "--out", f.at("b.xlsx"));
+    expect(draft.out).toContain("reverses Payments row 3; R03");
+    expect(draft.out).toContain("autopay ends (R03)");
+    expect(payments(f.at("b.xlsx")).at(-1)!.payment.date).toBe("2026-10-29");
+    // The next bill asks for payment rather than drafting from an account the bank says is gone.
+    const cycle = await run("cycle", f.at("b.xlsx"), "--out", f.at("c.xlsx"));
+    expect(cycle.code).toBe(0);
+    const bills = readXlsxFast(f.at("c.xlsx")).sheet("Bills")!.values.flat().join("\n");
+    const page = bills.slice(bills.indexOf("100104"), bills.indexOf("100104") + 4000);
+    expect(page).not.toContain("will be drafted");
+  });
+
+  it("passes a returned credit (transaction code 21) by, and reads an ACH file sent without line breaks or with a short record", async () => {
+    const records = [header, [[1, "5"]], entry("21", "100104", "0000009500"), addenda("R01"), [[1, "8"]], [[1, "9"]]] as [
+      number,
+      string,
+    ][][];
+    const f = folder({
+      "credit.ach": ach(records),
+      "flat.ach": ach(records).replace(/\r\n/g, ""),
+      "short.ach": ach(records).replace(/ +\r\n/, "\r\n"),
+    });
+    expect((await run("post", f.at("book.xlsx"), "--batch", f.at("credit.ach"), "--out", f.at("a.xlsx"))).err).toContain(
+      "an ACH file with no return entries",
+    );
+    expect((await run("post", f.at("book.xlsx"), "--batch", f.at("flat.ach"), "--out", f.at("b.xlsx"))).err).toContain(
+      "an ACH file with no return entries",
+    );
+    expect((await run("post", f.at("book.xlsx"), "--batch", f.at("short.ach"), "--out", f.at("c.xlsx"))).err).toMatch(
+      /short\.ach line 1: a record is 94 characters, this one \d+/,
+    );
+  });
+
+  it("needs a returned check's number, matches it however it is written, and never reverses cash or a card", async () => {
+    const f = folder({
+      "blank.csv": "Account,Amount,Check Number,Return Reason\n100113,50.00,,NSF\n",
+      "card.csv": "Account,Amount,Check Number,Return Reason\n100114,30.00,88231,NSF\n",
+      "plain.csv": "Account,Amount,Check Number,Return Reason\n100103,60.00,#0901,NSF\n",
+    });
+    const blank = await run("post", f.at("book.xlsx"), "--batch", f.at("blank.csv"), "--date", "2026-10-29", "--out", f.at("a.xlsx"));
+    expect(blank.err).toMatch(/blank\.csv line 2: a returned check needs its check number/);
+    const card = await run("post", f.at("book.xlsx"), "--batch", f.at("card.csv"), "--date", "2026-10-29", "--out", f.at("b.xlsx"));
+    expect(card.err).toMatch(/card\.csv line 2: no check of \$30\.00 from account 100114/);
+    const plain = await run("post", f.at("book.xlsx"), "--batch", f.at("plain.csv"), "--date", "2026-10-29", "--out", f.at("c.xlsx"));
+    expect(plain.out).toContain("100103  $60.00 reverses Payments row 9");
+  });
+
+  it("refuses a return dated on a closed day, a future batch, a --date that re-dates the file, a file of two days, and a --map for a known layout", async () => {
+    const f = folder({
+      "returned.csv": "Account,Amount,Check Number,Return Reason\n100118,120.00,check 3307,NSF\n",
+      "two.csv": "Account,Amount,Reference,Date\n100102,10.00,a,2026-11-02\n100110,5.00,b,2026-11-03\n",
+      "one.csv": "Account,Amount,Reference,Date\n100102,10.00,a,2026-11-06\n",
+    });
+    expect((await run("day", f.at("book.xlsx"), "--date", "2026-10-29", "--out", f.at("closed.xlsx"))).code).toBe(0);
+    const late = await run("post", f.at("closed.xlsx"), "--batch", f.at("returned.csv"), "--date", "2026-10-29", "--out", f.at("a.xlsx"));
+    expect(late.err).toMatch(
+      /returned\.csv line 2: the day 2026-10-29 was closed at .* UTC; a return is dated the day it is posted, on a day still open/,
+    );
+    const two = await run(
+      "post",
+      f.at("book.xlsx"),
+      "--batch",
+      f.at("two.csv"),
+      "--channel",
+      "counter",
+      "--count",
+      "2",
+      "--total",
+      "15",
+      "--out",
+      f.at("b.xlsx"),
+    );
+    expect(two.err).toContain("payments dated 2026-11-02, 2026-11-03; a batch is one day's payments: split the file by day");
+    const moved = await run(
+      "post",
+      f.at("book.xlsx"),
+      "--batch",
+      f.at("one.csv"),
+      "--channel",
+      "counter",
+      "--date",
+      "2026-11-09",
+      "--count",
+      "1",
+      "--total",
+      "10",
+      "--out",
+      f.at("c.xlsx"),
+    );
+    expect(moved.err).toContain("dates its payments 2026-11-06; --date 2026-11-09 would post them on another day");
+    const future = await run(
+      "post",
+      f.at("book.xlsx"),
+      "--batch",
+      f.at("one.csv"),
+      "--channel",
+      "counter",
+      "--date",
+      "2099-01-04",
+      "--count",
+      "1",
+      "--total",
+      "10",
+      "--out",
+      f.at("d.xlsx"),
+    );
+    expect(future.code).toBe(2);
+    const mapped = await run(
+      "post",
+      f.at("book.xlsx"),
+      "--batch",
+      f.at("one.csv"),
+      "--channel",
+      "counter",
+      "--count",
+      "1",
+      "--total",
+      "10",
+      "--map",
+      "account=Account,amount=Amount",
+      "--out",
+      f.at("e.xlsx"),
+    );
+    expect(mapped.err).toContain("its header is the UB Workbench batch layout, which is read without a mapping");
+    expect((await run("day", f.at("book.xlsx"), "--date", "2099-01-04", "--out", f.at("f.xlsx"))).err).toContain("has not come yet");
+  });
+
+  it("lists every question at once, refuses a --confirm for a line that asks nothing, and checks a file's own total row", async () => {
+    const f = folder({
+      "two.csv": "Account,Amount,Reference\n100101,104.10,check 2211\n999999,5.00,cash\n100110,1.00,cash\n",
+      "total.csv": "Account,Amount,Reference\n100102,10.00,a\n100110,5.00,b\nTotal,50.00,\n",
+    });
+    const args = [
+      "post",
+      f.at("book.xlsx"),
+      "--batch",
+      f.at("two.csv"),
+      "--channel",
+      "counter",
+      "--date",
+      "2026-10-25",
+      "--count",
+      "3",
+      "--total",
+      "110.10",
+    ];
+    const asked = await run(...args, "--out", f.at("a.xlsx"));
+    expect(asked.err).toMatch(
+      /asks first: line 1 \(.*two\.csv line 2\): .*; line 2 \(.*two\.csv line 3\): account 999999 is not on the Accounts sheet; --confirm 1,2 answers yes/,
+    );
+    const idle = await run(...args, "--confirm", "1,2,3", "--out", f.at("b.xlsx"));
+    expect(idle.err).toContain("--confirm 3: that line asks nothing");
+    expect((await run(...args, "--confirm", "1,2", "--out", f.at("c.xlsx"))).code).toBe(0);
+    const total = await run(
+      "post",
+      f.at("book.xlsx"),
+      "--batch",
+      f.at("total.csv"),
+      "--channel",
+      "counter",
+      "--date",
+      "2026-10-25",
+      "--count",
+      "2",
+      "--total",
+      "15",
+      "--out",
+      f.at("d.xlsx"),
+    );
+    expect(total.err).toContain("the file's total row says 50.00, but its payments above add up to 15.00");
   });
 });

@@ -61,7 +61,11 @@ describe("the nightly update over random days", () => {
           const add = (m: Map<string, Dec>, k: string, v: Dec) => m.set(k, (m.get(k) ?? ZERO).plus(v));
           let net = ZERO;
           for (const [i, b] of batches.entries()) {
-            const lines = b.lines.map(([account, cents], j) => ({ account, amount: dec(cents).div(100), reference: `r${i}-${j}` }));
+            const lines = b.lines.map(([account, cents], j) => ({
+              account,
+              amount: dec(cents).div(100),
+              reference: `check ${100 + i * 10 + j}`,
+            }));
             const total = lines.reduce((s, l) => s.plus(l.amount), ZERO);
             const posted = postBatch(
               { id: `B${i + 1}`, date: day(b.day), channel: b.channel, controlCount: lines.length, controlTotal: total, lines },
@@ -73,12 +77,23 @@ describe("the nightly update over random days", () => {
             await postToSheet(workbook, posted.value);
             add(received, day(b.day), total);
             net = net.plus(total);
-            const back = [...new Map(b.returns.map(([n, later]) => [n % lines.length, later])).entries()];
+            // A bank returns checks and drafts; a card payment is not "returned" (a chargeback is another matter).
+            const returnable = ["mail", "drop box", "counter", "bank draft"].includes(b.channel);
+            const back = returnable ? [...new Map(b.returns.map(([n, later]) => [n % lines.length, later])).entries()] : [];
             for (const [n, later] of back) {
               const on = day(Math.min(28, b.day + later));
               const done = await returnPayments(
                 workbook,
-                [{ account: lines[n].account, reference: lines[n].reference, amount: lines[n].amount, returnedOn: on, reason: "NSF" }],
+                [
+                  {
+                    kind: b.channel === "bank draft" ? "draft" : "check",
+                    account: lines[n].account,
+                    reference: lines[n].reference,
+                    amount: lines[n].amount,
+                    returnedOn: on,
+                    reason: "NSF",
+                  },
+                ],
                 POCATELLO_POLICY,
               );
               if (!done.ok) throw new Error(done.message);

@@ -14,7 +14,7 @@ describe("Payments view: import a payment file", () => {
     const { workbook } = await setup("payments");
     await importFile("lockbox.csv", LOCKBOX);
     expect((await screen.findAllByRole("status")).map((s) => s.textContent).join(" ")).toContain(
-      "2 payments from lockbox.csv (bank lockbox) go into the batch when it opens",
+      "2 payments from lockbox.csv (read as bank lockbox) go into the batch when it opens",
     );
     expect((screen.getByLabelText("Deposit date") as HTMLInputElement).value).toBe("2026-10-30");
     expect((screen.getByRole("combobox", { name: "Channel" }) as HTMLSelectElement).value).toBe("mail");
@@ -66,7 +66,7 @@ describe("Payments view: import a payment file", () => {
     await importFile("portal-2.csv", ["Cust No,Paid,Conf", "100101,12.00,W-78"].join("\n"));
     await waitFor(() =>
       expect(screen.getAllByRole("status").map((s) => s.textContent)).toContain(
-        "1 payment from portal-2.csv (the remembered layout for this header) go into the batch when it opens: key the slip's count and total (the file is not its own control).",
+        "1 payment from portal-2.csv (read as mapped earlier, remembered on Import Layouts) go into the batch when it opens: key the slip's count and total (the file is not its own control).",
       ),
     );
     expect(screen.queryByRole("group", { name: /Map the columns/ })).toBeNull();

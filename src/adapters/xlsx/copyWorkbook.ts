@@ -38,7 +38,7 @@ export class CopyWorkbook implements WorkbookPort {
 
   async replaceSheet(name: string, rows: readonly (readonly CellValue[])[], options?: WriteOptions, progress?: Progress): Promise<void> {
     await this.values.replaceSheet(name, rows, options, progress);
-    this.copy.putSheet(name, rows, options?.columnWidths);
+    this.copy.putSheet(name, rows, options?.columnWidths, options?.columnFormats);
   }
 
   async applyFlags(sheet: string, flags: SheetFlags, progress?: Progress): Promise<FlagsApplied> {

@@ -152,6 +152,11 @@ class StylesPatch {
     );
   }
 
+  /** The cell style index for a number shown in one of Excel's built-in formats (0 General, 4 #,##0.00). */
+  number(numFmtId: number): number {
+    return this.xfs.indexOf(`<xf numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`);
+  }
+
   /** The differential format index for a highlight's fill. */
   highlight(fill: string): number {
     return this.dxfs.indexOf(`<dxf><fill><patternFill><bgColor rgb="${argb(fill)}"/></patternFill></fill></dxf>`);
@@ -183,15 +188,41 @@ class StylesPatch {
 /** The minimal styles part (one font, the two fills Excel reserves, one border, one style) for a workbook without one. */
 const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`;
 
-/** A worksheet with no cells, for a sheet the add-in writes whole. */
-const EMPTY_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/><sheetData/></worksheet>`;
+/** Excel's built-in number formats the add-in's own sheets use (ECMA-376 Part 1, 18.8.30). */
+const BUILT_IN_FORMATS: Readonly<Record<string, number>> = { "#,##0.00": 4, "0.00": 2, "#,##0": 3, "0": 1 };
 
-/** A sheet of the add-in's own, written whole: its values, and its column widths when given. */
-function wholeSheet(rows: readonly (readonly CellValue[])[], widths: readonly number[], styles: StylesPatch): string {
+/**
+ * A sheet of the add-in's own, written whole: its values (numbers in their column's format when it
+ * is one of Excel's built-in ones, text as text, never a formula) and its column widths.
+ */
+function wholeSheet(
+  rows: readonly (readonly CellValue[])[],
+  widths: readonly number[],
+  formats: readonly (string | undefined)[],
+  styles: StylesPatch,
+): string {
   const cols = widths.length
     ? `<cols>${widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
     : "";
-  return patchSheet(EMPTY_SHEET.replace("<sheetData/>", `${cols}<sheetData/>`), { blocks: [{ top: 0, left: 0, rows }] }, styles);
+  const numberStyle = formats.map((f) => styles.number(f === undefined ? 0 : (BUILT_IN_FORMATS[f] ?? 0)));
+  const text = styles.cell(null);
+  const data = rows
+    .map((row, r) => {
+      const cells = row
+        .map((v, c) => {
+          const ref = `${columnLetter(c)}${r + 1}`;
+          if (v === null || v === "") return "";
+          if (typeof v === "number")
+            return `<c r="${ref}" s="${numberStyle[c] ?? styles.number(0)}"><v>${Number.isFinite(v) ? v : 0}</v></c>`;
+          if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+          return `<c r="${ref}" s="${text}" t="inlineStr"><is><t xml:space="preserve">${xmlText(String(v))}</t></is></c>`;
+        })
+        .join("");
+      return cells ? `<row r="${r + 1}">${cells}</row>` : "";
+    })
+    .join("");
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${columnLetter(width - 1)}${Math.max(1, rows.length)}"/>${cols}<sheetData>${data}</sheetData><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup orientation="portrait" fitToWidth="1" fitToHeight="0"/></worksheet>`;
 }
 
 /** The add-in's cells for one row: column -> its <c> element. */
@@ -338,7 +369,10 @@ export class FlagWriter {
   ) {}
 
   /** Sheets the copy gets whole, by lower-cased name: the add-in's own, new or written again. */
-  private readonly whole = new Map<string, { name: string; rows: readonly (readonly CellValue[])[]; widths: readonly number[] }>();
+  private readonly whole = new Map<
+    string,
+    { name: string; rows: readonly (readonly CellValue[])[]; widths: readonly number[]; formats: readonly (string | undefined)[] }
+  >();
 
   applyFlags(sheet: string, flags: SheetFlags): FlagsApplied {
     const key = sheet.toLowerCase();
@@ -363,9 +397,14 @@ export class FlagWriter {
    * sheet of that name already in the workbook is written again in its place. Values only: numbers
    * as numbers, text as text (never a formula).
    */
-  putSheet(name: string, rows: readonly (readonly CellValue[])[], columnWidths: readonly number[] = []): void {
+  putSheet(
+    name: string,
+    rows: readonly (readonly CellValue[])[],
+    columnWidths: readonly number[] = [],
+    columnFormats: readonly (string | undefined)[] = [],
+  ): void {
     this.flags.delete(name.toLowerCase());
-    this.whole.set(name.toLowerCase(), { name, rows, widths: columnWidths });
+    this.whole.set(name.toLowerCase(), { name, rows, widths: columnWidths, formats: columnFormats });
   }
 
   /** Writes the copy at `to`. Throws WorkbookFileProblem for an input part it cannot read. */
@@ -379,7 +418,10 @@ export class FlagWriter {
     const relsXml = text("xl/_rels/workbook.xml.rels");
     if (!workbookXml || !relsXml) throw new WorkbookFileProblem("it has no xl/workbook.xml");
     const flagged = new Map<string, SheetFlags>();
-    const rewritten = new Map<string, { whole: { rows: readonly (readonly CellValue[])[]; widths: readonly number[] } }>();
+    const rewritten = new Map<
+      string,
+      { whole: { rows: readonly (readonly CellValue[])[]; widths: readonly number[]; formats: readonly (string | undefined)[] } }
+    >();
     const added = new Map(this.whole);
     for (const { name, path } of sheetParts(workbookXml, relsXml)) {
       const flags = this.flags.get(name.toLowerCase());
@@ -398,7 +440,7 @@ export class FlagWriter {
       const part = files.get(path);
       if (part) patched.set(path, patchSheet(part().toString("utf8"), flags, styles));
     }
-    for (const [path, { whole }] of rewritten) patched.set(path, wholeSheet(whole.rows, whole.widths, styles));
+    for (const [path, { whole }] of rewritten) patched.set(path, wholeSheet(whole.rows, whole.widths, whole.formats, styles));
     if (added.size) {
       const parts = new Set(files.keys());
       let n = 1;
@@ -407,12 +449,12 @@ export class FlagWriter {
       let wb = withDefaultNamespace(files.get("xl/workbook.xml")!().toString("utf8"));
       let rels = files.get("xl/_rels/workbook.xml.rels")!().toString("utf8");
       let types = patched.get("[Content_Types].xml") ?? files.get("[Content_Types].xml")!().toString("utf8");
-      for (const { name, rows, widths } of added.values()) {
+      for (const { name, rows, widths, formats } of added.values()) {
         while (parts.has(`xl/worksheets/sheet${n}.xml`)) n++;
         const path = `xl/worksheets/sheet${n}.xml`;
         parts.add(path);
         const rId = `rIdUbSheet${n}`;
-        patched.set(path, wholeSheet(rows, widths, styles));
+        patched.set(path, wholeSheet(rows, widths, formats, styles));
         wb = wb.replace(/<\/sheets>/, () => `<sheet name="${xmlText(name)}" sheetId="${++sheetId}" r:id="${rId}"/></sheets>`);
         if (!/xmlns:r=/.test(wb.slice(0, wb.indexOf(">", wb.indexOf("<workbook")))))
           wb = wb.replace(/<workbook\b/, `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`);

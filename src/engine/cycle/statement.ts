@@ -13,6 +13,7 @@ import type { BillLine } from "../bills/types";
 import type { RateSchedule } from "../rates/types";
 import { ageBalance } from "./aging";
 import { netPaid } from "./netPaid";
+import { endsAutopay } from "../payments/returnReasons";
 import { levelPayment } from "./levelPay";
 import type { CyclePolicy } from "./policy";
 import type { Adjustment, CycleAccount, CycleInput, Payment, Statement, StatementLine } from "./types";
@@ -27,13 +28,15 @@ const inRange = (date: string, after: string, upTo: string) => date > after && d
  * the balance aged, and the total due. Every amount is a sum of lines rounded once each.
  */
 export function billAccount(
-  account: CycleAccount,
+  given: CycleAccount,
   input: CycleInput,
   schedule: RateSchedule,
   policy: CyclePolicy,
-  activity: AccountActivity = activityOf(account.account, input),
-  decision: BillingDecision = decideFor(account, input, policy, activity),
+  activity: AccountActivity = activityOf(given.account, input),
+  decision: BillingDecision = decideFor(given, input, policy, activity),
 ): Result<Statement> {
+  // A draft returned this cycle as closed, unknown or not authorised ends autopay: the bill asks for payment instead.
+  const account = given.autopay && activity.payments.some(endsAutopay) ? { ...given, autopay: false } : given;
   const reading = input.readings.get(account.account);
   const hasCarts = (account.cartCount ?? 0) > 0 && account.status !== "vacant";
   // A statement of the balance only (no service in the period) has no charges at all.

@@ -2,6 +2,7 @@ import { Dec, ZERO } from "../decimal";
 import { addDays, IsoDate } from "../dates/civilDate";
 import { moneyText } from "../money/format";
 import { findCardNumber } from "./findCardNumber";
+import { sameReference } from "./sameReference";
 import type { AccountForPayment, BatchLine, LineCheck, PostedPayment } from "./types";
 
 /** A likely duplicate: the same account, amount and reference within this many days. */
@@ -11,7 +12,8 @@ export const DUPLICATE_DAYS = 30;
  * Checks one line before its batch posts. Problems stop it: an amount that is not a positive
  * number of cents, a card number anywhere in the line (PCI DSS). Questions need a yes: an account
  * that does not exist, a check from an account that pays cash only, or the same account, amount
- * and reference already paid in the last 30 days (posted, or earlier in this batch). What the payment brings below zero stays as a credit.
+ * and reference (sameReference: "check 901" is "901") already paid in the last 30 days (posted,
+ * or earlier in this batch). What the payment brings below zero stays as a credit.
  */
 export function checkBatchLine(
   line: BatchLine,
@@ -43,7 +45,7 @@ export function checkBatchLine(
     (p) =>
       p.account === line.account &&
       p.amount.equals(line.amount) &&
-      p.reference.trim() === line.reference.trim() &&
+      sameReference(p.reference, line.reference) &&
       p.date >= from &&
       p.date <= date,
   );

@@ -20,8 +20,10 @@ export interface AchReturn {
 }
 
 const RECORD = 94;
-/** Return entries' transaction codes: a returned checking debit is 26, a savings debit 36 (and their credits 21, 31). */
-const RETURN_CODES = new Set(["21", "26", "31", "36"]);
+/** Return entries' transaction codes for the utility's debits: a returned checking debit is 26, a savings debit 36. */
+const RETURN_CODES = new Set(["26", "36"]);
+/** Returned credits (21 checking, 31 savings): the utility sends no credits, so they are passed by with their addenda. */
+const RETURNED_CREDITS = new Set(["21", "31"]);
 
 /**
  * Reads the returns in an ACH file (NACHA Operating Rules, Appendix Three): 94-character records,
@@ -32,7 +34,12 @@ const RETURN_CODES = new Set(["21", "26", "31", "36"]);
  * name. Anything else in the file (headers, controls, 9-padding) is checked for length and passed by.
  */
 export function parseAchReturns(text: string): Result<AchReturn[]> {
-  const lines = text.replace(/\r\n?/g, "\n").replace(/\n+$/, "").split("\n");
+  const plain = text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/\n+$/, "");
+  // A file sent without line breaks is its records end to end.
+  const lines = !plain.includes("\n") && plain.length > RECORD && plain.length % RECORD === 0 ? plain.match(/.{94}/g)! : plain.split("\n");
   const returns: AchReturn[] = [];
   const bad = (line: number, why: string) => fail<AchReturn[]>("INVALID_RETURN_FILE", `line ${line}: ${why}`);
   for (let i = 0; i < lines.length; i++) {
@@ -42,6 +49,10 @@ export function parseAchReturns(text: string): Result<AchReturn[]> {
     if (record[0] !== "6") continue;
     const code = record.slice(1, 3);
     const addenda = lines[i + 1];
+    if (RETURNED_CREDITS.has(code)) {
+      if (addenda?.startsWith("799")) i++;
+      continue;
+    }
     if (!RETURN_CODES.has(code) || addenda === undefined || !addenda.startsWith("799")) {
       if (RETURN_CODES.has(code)) return bad(i + 1, "a return entry must be followed by its return addenda (a record starting 799)");
       continue; // a forward entry, not a return
@@ -67,4 +78,13 @@ export function parseAchReturns(text: string): Result<AchReturn[]> {
     i++;
   }
   return ok(returns);
+}
+
+/** The day an ACH file was created, from its file header (positions 24-29, YYMMDD), or undefined. */
+export function achFileDate(text: string): string | undefined {
+  const header = text.replace(/^\uFEFF/, "").slice(0, RECORD);
+  const m = /^1.{22}(\d{2})(\d{2})(\d{2})/.exec(header);
+  if (!m) return undefined;
+  const [, yy, mm, dd] = m;
+  return Number(mm) >= 1 && Number(mm) <= 12 && Number(dd) >= 1 && Number(dd) <= 31 ? `20${yy}-${mm}-${dd}` : undefined;
 }

@@ -3,7 +3,7 @@ import { moneyText } from "../money/format";
 import { fail, ok, Result } from "../problems";
 import { balanceBatch } from "./balanceBatch";
 import { checkBatchLine } from "./checkBatchLine";
-import type { AccountForPayment, PaymentBatch, PostedPayment } from "./types";
+import type { AccountForPayment, LineCheck, PaymentBatch, PostedPayment } from "./types";
 
 export interface PostedLine {
   /** 1-based, as the batch lists it. */
@@ -42,21 +42,36 @@ export function postBatch(
       : `${moneyText(balance.total)} keyed where the slip says ${moneyText(batch.controlTotal)} (${moneyText(balance.totalDifference.abs())} ${balance.totalDifference.isNegative() ? "short" : "over"})`;
     return fail("BATCH_NOT_BALANCED", `Batch ${batch.id} does not balance: ${[count, total].filter(Boolean).join("; ")}`);
   }
-  const earlier: PostedPayment[] = [...posted];
+  const checked = checkBatch(batch, accounts, posted);
   const lines: PostedLine[] = [];
-  // What each account owes as the batch's earlier lines are applied: two payments do not both pay the same bill.
-  const owing = new Map<string, Dec>();
-  for (const [i, line] of batch.lines.entries()) {
-    const n = i + 1;
-    const known = accounts.get(line.account);
-    const account = known && { ...known, balance: owing.get(line.account) ?? known.balance };
-    const check = checkBatchLine(line, batch.date, account, earlier);
+  for (const { line: n, check } of checked) {
+    const line = batch.lines[n - 1];
     if (check.problems.length > 0) return fail("BATCH_LINE_REFUSED", `Batch ${batch.id} line ${n}: ${check.problems[0]}`);
     if (check.questions.length > 0 && !confirmed.has(n))
       return fail("BATCH_NEEDS_ANSWER", `Batch ${batch.id} line ${n}: ${check.questions[0]}; answer before posting`);
     lines.push({ line: n, account: line.account, amount: line.amount, reference: line.reference.trim(), credit: check.credit });
-    earlier.push({ account: line.account, date: batch.date, amount: line.amount, reference: line.reference });
-    if (account) owing.set(line.account, account.balance.minus(line.amount));
   }
   return ok({ id: batch.id, date: batch.date, channel: batch.channel, total: balance.total, lines });
+}
+
+/**
+ * Every line of a batch checked as it would post: each against the payments before it (posted,
+ * and earlier in this batch) and against what its account owes once the batch's earlier lines
+ * are applied (two payments do not both pay the same bill).
+ */
+export function checkBatch(
+  batch: PaymentBatch,
+  accounts: ReadonlyMap<string, AccountForPayment>,
+  posted: readonly PostedPayment[],
+): { readonly line: number; readonly check: LineCheck }[] {
+  const earlier: PostedPayment[] = [...posted];
+  const owing = new Map<string, Dec>();
+  return batch.lines.map((line, i) => {
+    const known = accounts.get(line.account);
+    const account = known && { ...known, balance: owing.get(line.account) ?? known.balance };
+    const check = checkBatchLine(line, batch.date, account, earlier);
+    earlier.push({ account: line.account, date: batch.date, amount: line.amount, reference: line.reference });
+    if (account) owing.set(line.account, account.balance.minus(line.amount));
+    return { line: i + 1, check };
+  });
 }

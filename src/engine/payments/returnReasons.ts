@@ -25,3 +25,12 @@ export const RETURN_REASONS: Readonly<Record<string, { readonly description: str
     R29: { description: "corporate customer advises not authorized", endsAutopay: true },
   }),
 );
+
+/**
+ * Whether a payment row is the reversal of a draft whose return reason ends autopay: the reason
+ * code is written after the line it reverses ("B-2026-11-02-BANKDRAFT-1 line 4; R03 no account ...").
+ */
+export function endsAutopay(p: { readonly reverses?: string }): boolean {
+  const code = p.reverses && /;\s*(R\d\d)\b/.exec(p.reverses)?.[1];
+  return Boolean(code && RETURN_REASONS[code]?.endsAutopay);
+}

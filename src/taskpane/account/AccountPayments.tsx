@@ -40,7 +40,7 @@ export function AccountPayments({ data, account, onReturned }: { data: CounterDa
       const p = row.payment;
       const done = await returnPayments(
         services.workbook,
-        [{ account, reference: p.reference, amount: p.amount, returnedOn, reason }],
+        [{ kind: p.method === "bank draft" ? "draft" : "check", account, reference: p.reference, amount: p.amount, returnedOn, reason }],
         (await loadSettings(services.db)).policy,
       );
       if (!done.ok) return setOutcome({ ok: false, text: `Nothing was returned: ${done.message}` });
@@ -96,7 +96,7 @@ export function AccountPayments({ data, account, onReturned }: { data: CounterDa
                   )}
                 </td>
                 <td className={styles.nowrap}>
-                  {!r.reversal && !r.returned && (
+                  {r.returnable && (
                     <Button
                       size="small"
                       appearance="subtle"

@@ -1,3 +1,4 @@
+import { looksLikeCheck, sameReference } from "../../engine";
 import type { Payment } from "../../engine";
 
 /** A payment row as the Account view lists it: whether it may still be returned, and why not. */
@@ -7,9 +8,9 @@ export interface PaymentRow {
   readonly reversal: boolean;
   /** Returned already: flagged on its own row, or taken back by a reversal row. */
   readonly returned: boolean;
+  /** A bank can return it: a bank draft, or a check paid by mail, drop box or counter (not cash or a card). */
+  readonly returnable: boolean;
 }
-
-const sameReference = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * The account's payments in sheet order, each marked a reversal, returned, or still returnable.
@@ -29,11 +30,13 @@ export function paymentRows(payments: readonly Payment[]): PaymentRow[] {
       }
     }
   });
-  return payments.map((payment, i) => ({
-    payment,
-    reversal: payment.reverses !== undefined,
-    returned: payment.reverses === undefined && (payment.returned || taken.has(i)),
-  }));
+  return payments.map((payment, i) => {
+    const reversal = payment.reverses !== undefined;
+    const returned = !reversal && (payment.returned || taken.has(i));
+    const bankItem =
+      payment.method === "bank draft" || (["mail", "drop box", "counter"].includes(payment.method) && looksLikeCheck(payment.reference));
+    return { payment, reversal, returned, returnable: !reversal && !returned && bankItem };
+  });
 }
 
 /** The reasons a bank gives for a returned check or draft, as the Returned… form offers them. */

@@ -50,7 +50,14 @@ export function readPaymentFile(
       kind: "returns",
       file,
       source: "ACH returns",
-      requests: returns.value.map((r) => ({ account: r.account, reference: "", amount: r.amount, reason: `${r.reason} ${r.reasonText}` })),
+      requests: returns.value.map((r) => ({
+        kind: "draft" as const,
+        account: r.account,
+        reference: "",
+        amount: r.amount,
+        reason: `${r.reason} ${r.reasonText}`,
+        where: `${file} line ${r.line}`,
+      })),
       dates: returns.value.map(() => undefined),
       endsAutopay: returns.value.map((r) => r.endsAutopay),
     };
@@ -63,7 +70,14 @@ export function readPaymentFile(
       kind: "returns",
       file,
       source: "returned items",
-      requests: items.items.map((i) => ({ account: i.account, reference: i.reference, amount: i.amount, reason: i.reason })),
+      requests: items.items.map((i) => ({
+        kind: "check" as const,
+        account: i.account,
+        reference: i.reference,
+        amount: i.amount,
+        reason: i.reason,
+        where: `${file} line ${i.line}`,
+      })),
       dates: items.items.map((i) => i.date),
       endsAutopay: items.items.map(() => false),
     };

@@ -83,8 +83,8 @@ export function PaymentsView() {
         {imported && (
           <MessageBar intent="info" role="status">
             <MessageBarBody>
-              {imported.lines.length} payment{imported.lines.length === 1 ? "" : "s"} from {imported.file} ({imported.layout}) go into the
-              batch when it opens: key the slip's count and total (the file is not its own control).
+              {imported.lines.length} payment{imported.lines.length === 1 ? "" : "s"} from {imported.file} (read as {imported.layout}) go
+              into the batch when it opens: key the slip's count and total (the file is not its own control).
             </MessageBarBody>
           </MessageBar>
         )}
