@@ -1,5 +1,8 @@
 import {
   cashOnlyReason,
+  endsAutopay,
+  referenceKey,
+  sameReference,
   balanceBatch,
   checkBatchLine,
   dec,
@@ -305,5 +308,29 @@ describe("cash only", () => {
     ]);
     expect(line("2281").questions).toHaveLength(1);
     for (const ok of ["cash", "money order 18802", "CNF-8Q1, card ending 4242", ""]) expect(line(ok).questions).toEqual([]);
+  });
+});
+
+describe("references", () => {
+  it.each([
+    ["check 901", "901"],
+    ["Check #0901", "901"],
+    ["CK 901", "check 901"],
+    ["chk: 901", "901"],
+  ])("%s is the same check as %s", (a, b) => expect(sameReference(a, b)).toBe(true));
+
+  it("keeps different checks and confirmations apart", () => {
+    expect(sameReference("check 901", "check 910")).toBe(false);
+    expect(sameReference("CNF-8Q1", "CNF-8Q2")).toBe(false);
+    expect(referenceKey("  Check  No. 00120 ")).toBe("120");
+  });
+});
+
+describe("returns that end autopay", () => {
+  it("reads the reason code after the line a reversal takes back", () => {
+    expect(endsAutopay({ reverses: "B-2026-11-02-BANKDRAFT-1 line 4; R03 no account" })).toBe(true);
+    expect(endsAutopay({ reverses: "Payments row 3; R01 insufficient funds" })).toBe(false);
+    expect(endsAutopay({ reverses: "Payments row 7; NSF" })).toBe(false);
+    expect(endsAutopay({})).toBe(false);
   });
 });
