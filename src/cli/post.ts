@@ -126,7 +126,7 @@ export async function day(args: ParsedArgs, now: string): Promise<string> {
   const outcome = await closeDay(port, date, POCATELLO_POLICY, now);
   if (!outcome.ok) throw new UsageError(outcome.message);
   if (!outcome.closed)
-    return `The day ${date} was closed at ${outcome.already.closedAt} UTC (${outcome.already.payments} payment(s), ${moneyText(new Dec(outcome.already.received || 0))} received, ${moneyText(new Dec(outcome.already.net || 0))} net); it closes once: nothing written.`;
+    return `The day ${date} was closed at ${outcome.already.closedAt} UTC (${outcome.already.payments} payment${outcome.already.payments === 1 ? "" : "s"}, ${moneyText(new Dec(outcome.already.received || 0))} received, ${moneyText(new Dec(outcome.already.net || 0))} net); it closes once: nothing written.`;
   await save(out, input, copy);
   return [...activityLines(outcome.activity), `Wrote ${out}: the Daily Activity sheet and the day on Days Closed.`].join("\n");
 }

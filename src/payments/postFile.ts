@@ -196,7 +196,9 @@ export async function postFile(
     lines: [
       `Posted batch ${id}: ${count(result.value.lines.length, "payment")}, ${moneyText(result.value.total)} (${channel}; the file read as ${file_.layout}) on ${PAYMENTS_SHEET} rows ${written.firstRow}-${written.lastRow}.`,
       ...(credits.length
-        ? [`${credits.length} payment(s) beyond what was owed leave ${moneyText(credit)} in credit on the account(s).`]
+        ? [
+            `${count(credits.length, "payment")} paid beyond what was owed: ${moneyText(credit)} stays as credit on ${credits.length === 1 ? "the account" : "those accounts"}.`,
+          ]
         : []),
       ...(options.mapping ? [`The column mapping is remembered on the Import Layouts sheet for files with this header.`] : []),
     ],

@@ -1,3 +1,4 @@
+import { toExcelSerial } from "../engine";
 import type { PostedBatch } from "../engine";
 import { PAYMENT_COLUMNS } from "../workbook/cycleSheets";
 import type { CellValue, WorkbookPort } from "../workbook/port";
@@ -8,6 +9,9 @@ export const PAYMENTS_SHEET = "Payments";
 export const BATCH_COLUMN = "Batch";
 /** The add-in's own column on the Payments sheet: on a reversal, the batch and line it takes back. */
 export const REVERSES_COLUMN = "Reverses";
+
+const DATE_FORMAT = "yyyy-mm-dd";
+const MONEY_FORMAT = "#,##0.00";
 
 /** Where rows went: the sheet and its 1-based rows. */
 export interface PostedRows {
@@ -35,7 +39,8 @@ export const lineName = (batch: string, line: number) => `${batch} line ${line}`
  * Writes a posted batch to the Payments sheet: one row per payment below the last used row, in the
  * sheet's own columns wherever they sit, with the batch id in the add-in's Batch column (added
  * beside the table when the sheet has none). Nothing above is touched: a posted payment is
- * reversed by a new row, never edited. Dates are written as ISO text, as the sheet reads them back;
+ * reversed by a new row, never edited. Dates are written as Excel dates (a serial in the
+ * yyyy-mm-dd format), so the column sorts and filters as dates; amounts as numbers in #,##0.00;
  * references as text, never numbers or formulas. A workbook without a Payments sheet gets one.
  */
 export function postToSheet(port: WorkbookPort, batch: PostedBatch): Promise<PostedRows> {
@@ -65,10 +70,10 @@ export async function appendPayments(port: WorkbookPort, payments: readonly Paym
     const own = needsReverses ? [BATCH_COLUMN, REVERSES_COLUMN] : [BATCH_COLUMN];
     const header = [...PAYMENT_COLUMNS.map((c) => c.label), ...own];
     const rows: CellValue[][] = payments.map((p) => {
-      const row: CellValue[] = [p.date, p.account, p.amount, p.method, p.reference, p.returned, p.batch];
+      const row: CellValue[] = [toExcelSerial(p.date), p.account, p.amount, p.method, p.reference, p.returned, p.batch];
       return needsReverses ? [...row, p.reverses ?? null] : row;
     });
-    await port.replaceSheet(PAYMENTS_SHEET, [header, ...rows], { headerRows: 1, columnFormats: [undefined, undefined, "#,##0.00"] });
+    await port.replaceSheet(PAYMENTS_SHEET, [header, ...rows], { headerRows: 1, columnFormats: [DATE_FORMAT, undefined, MONEY_FORMAT] });
     return { sheet: PAYMENTS_SHEET, firstRow: 2, lastRow: rows.length + 1 };
   }
   const found = locateTable(data, PAYMENT_COLUMNS);
@@ -90,12 +95,17 @@ export async function appendPayments(port: WorkbookPort, payments: readonly Paym
   const right = Math.max(...used);
   const top = data.top + data.values.length;
   const rows = payments.map((p) => {
-    const fields: Record<string, CellValue> = Object.assign(Object.create(null) as Record<string, CellValue>, p);
+    const fields: Record<string, CellValue> = Object.assign(Object.create(null) as Record<string, CellValue>, p, {
+      date: toExcelSerial(p.date),
+    });
     const row: CellValue[] = Array.from({ length: right - left + 1 }, () => null);
     for (const [field, column] of Object.entries(at))
       if (column !== undefined && field in fields) row[column - left] = fields[field] ?? null;
     return row;
   });
-  await port.applyFlags(PAYMENTS_SHEET, { blocks: [{ top, left, rows }, ...headerBlocks] });
+  const formats: (string | undefined)[] = Array.from({ length: right - left + 1 }, () => undefined);
+  if (at.date !== undefined) formats[at.date - left] = DATE_FORMAT;
+  if (at.amount !== undefined) formats[at.amount - left] = MONEY_FORMAT;
+  await port.applyFlags(PAYMENTS_SHEET, { blocks: [{ top, left, rows, formats }, ...headerBlocks] });
   return { sheet: data.sheet, firstRow: top + 1, lastRow: top + rows.length };
 }

@@ -143,7 +143,8 @@ export class MemoryWorkbook implements WorkbookPort {
           const c = block.left + j;
           while (sheet.values[r].length < c) sheet.values[r].push(null);
           sheet.values[r][c] = v;
-          if (typeof v === "string") sheet.numberFormats.set(key(r, c), "@");
+          const format = typeof v === "string" ? "@" : typeof v === "number" ? block.formats?.[j] : undefined;
+          if (format) sheet.numberFormats.set(key(r, c), format);
           else sheet.numberFormats.delete(key(r, c));
         });
       });

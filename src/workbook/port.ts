@@ -104,6 +104,8 @@ export interface CellBlock {
   readonly top: number;
   readonly left: number;
   readonly rows: readonly (readonly CellValue[])[];
+  /** Number formats for the block's number cells, by column from `left` ("yyyy-mm-dd" for a date serial); text is always "@". */
+  readonly formats?: readonly (string | undefined)[];
 }
 
 /** What a review writes on a sheet. Undefined parts are left as they are; [] clears. */

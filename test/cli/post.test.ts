@@ -318,7 +318,7 @@ describe("ubill day", () => {
     const again = await run("day", f.at("c.xlsx"), "--date", "2026-11-02", "--out", f.at("d.xlsx"));
     expect(again.code).toBe(0);
     expect(again.out).toMatch(
-      /^The day 2026-11-02 was closed at .* UTC \(2 payment\(s\), \$1,104\.10 received, \$984\.10 net\); it closes once: nothing written\.\n$/,
+      /^The day 2026-11-02 was closed at .* UTC \(2 payments, \$1,104\.10 received, \$984\.10 net\); it closes once: nothing written\.\n$/,
     );
     expect(existsSync(f.at("d.xlsx"))).toBe(false);
     const late = await run(

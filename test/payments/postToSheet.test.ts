@@ -50,8 +50,8 @@ describe("postToSheet", () => {
     expect(after[0]).toEqual([...before[0], "Batch"]);
     expect(after.slice(1, before.length).map((r) => r.slice(0, 6))).toEqual(before.slice(1));
     expect(after.slice(before.length)).toEqual([
-      ["2026-10-20", "100102", 150, "mail", "check 4471", "No", "B-2026-10-20-MAIL"],
-      ["2026-10-20", "100110", 25.5, "mail", "00123", "No", "B-2026-10-20-MAIL"],
+      [46315 /* 2026-10-20 */, "100102", 150, "mail", "check 4471", "No", "B-2026-10-20-MAIL"],
+      [46315 /* 2026-10-20 */, "100110", 25.5, "mail", "00123", "No", "B-2026-10-20-MAIL"],
     ]);
     const read = parsePayments((await workbook.readSheet("Payments"))!);
     expect(read.ok && read.value.problems).toEqual([]);
@@ -79,6 +79,14 @@ describe("postToSheet", () => {
           .values.slice(-2)
           .map((r) => r[4]),
       ).toEqual(["00123", '=HYPERLINK("x")']);
+      // The date is an Excel date in the sheet's own format, so the column sorts and filters as dates; the amount is money.
+      const sheet = fake.workbook.sheet("Payments")!;
+      const last = sheet.values.length - 1;
+      expect([sheet.values[last][0], sheet.numberFormats.get(`${last}:0`), sheet.numberFormats.get(`${last}:2`)]).toEqual([
+        46315,
+        "yyyy-mm-dd",
+        "#,##0.00",
+      ]);
     } finally {
       restore();
     }

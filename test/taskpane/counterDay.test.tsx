@@ -26,7 +26,7 @@ describe("Account view: Returned…", () => {
       "Returned on Payments row 3. 100101: $70.00 reverses Payments row 2 (R01 Insufficient funds); fee $20.00 and the returned-payment letter on the next bill run.",
     );
     const row = workbook.sheet("Payments")!.values[2];
-    expect([row[0], row[1], row[2], row[5]]).toEqual(["2026-10-31", "100101", 70, "Yes"]);
+    expect([row[0], row[1], row[2], row[5]]).toEqual([46326 /* 2026-10-31 */, "100101", 70, "Yes"]);
     expect((await db.audit.toArray()).map((a) => [a.action, a.subject])).toEqual([["payments.returned", "100101"]]);
     // Read again: the reversal is listed, the payment shows returned, and neither can be returned again.
     const payments = await screen.findByRole("table", { name: "Payments, newest first" });

@@ -31,8 +31,8 @@ describe("Payments view: import a payment file", () => {
         .values.slice(2)
         .map((r) => [r[0], r[1], r[2], r[4]]),
     ).toEqual([
-      ["2026-10-30", "100101", 30, "1001"],
-      ["2026-10-30", "100102", 50, "1002"],
+      [46325 /* 2026-10-30 */, "100101", 30, "1001"],
+      [46325 /* 2026-10-30 */, "100102", 50, "1002"],
     ]);
   });
 
@@ -100,7 +100,7 @@ describe("Payments view: import a payment file", () => {
       screen.getByText("100101: $70.00 reverses Payments row 2 (NSF); fee $20.00 and the returned-payment letter on the next bill run"),
     ).toBeTruthy();
     const row = workbook.sheet("Payments")!.values[2];
-    expect([row[0], row[1], row[2], row[5]]).toEqual(["2026-10-30", "100101", 70, "Yes"]);
+    expect([row[0], row[1], row[2], row[5]]).toEqual([46325 /* 2026-10-30 */, "100101", 70, "Yes"]);
     expect((await db.audit.toArray()).map((a) => [a.action, a.subject])).toEqual([["payments.returned", "100101"]]);
   });
 

@@ -285,7 +285,7 @@ export class ExcelWorkbook implements WorkbookPort {
         const total = (flags.blocks ?? []).reduce((n, b) => n + b.rows.length, 0);
         let done = 0;
         for (const block of flags.blocks ?? []) {
-          await writeBlocks(context, sheet, block.top, block.left, block.rows, this.blockRows, undefined, (end) =>
+          await writeBlocks(context, sheet, block.top, block.left, block.rows, this.blockRows, block.formats, (end) =>
             progress?.(done + end, total),
           );
           done += block.rows.length;

@@ -189,7 +189,14 @@ class StylesPatch {
 const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`;
 
 /** Excel's built-in number formats the add-in's own sheets use (ECMA-376 Part 1, 18.8.30). */
-const BUILT_IN_FORMATS: Readonly<Record<string, number>> = { "#,##0.00": 4, "0.00": 2, "#,##0": 3, "0": 1 };
+const BUILT_IN_FORMATS: Readonly<Record<string, number>> = {
+  "#,##0.00": 4,
+  "0.00": 2,
+  "#,##0": 3,
+  "0": 1,
+  "yyyy-mm-dd": 14,
+  "m/d/yyyy": 14,
+};
 
 /**
  * A sheet of the add-in's own, written whole: its values (numbers in their column's format when it
@@ -232,17 +239,26 @@ type RowCells = Map<number, string>;
 function flaggedCells(flags: SheetFlags, styles: StylesPatch): Map<number, RowCells> {
   const rows = new Map<number, RowCells>();
   const value = new Map<string, CellValue>();
+  const format = new Map<string, string>();
   const fill = new Map<string, string | null>();
   const at = (r: number, c: number) => `${r},${c}`;
   for (const block of flags.blocks ?? [])
-    block.rows.forEach((row, i) => row.forEach((v, j) => value.set(at(block.top + i, block.left + j), v)));
+    block.rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        value.set(at(block.top + i, block.left + j), v);
+        const f = block.formats?.[j];
+        if (f && typeof v === "number") format.set(at(block.top + i, block.left + j), f);
+      }),
+    );
   for (const run of flags.fills ?? [])
     for (let r = run.top; r < run.top + run.height; r++) for (let c = run.left; c < run.left + run.width; c++) fill.set(at(r, c), run.fill);
   for (const key of new Set([...value.keys(), ...fill.keys()])) {
     const [r, c] = key.split(",").map(Number);
     const v = value.get(key) ?? null;
     const ref = `${columnLetter(c)}${r + 1}`;
-    const s = ` s="${styles.cell(fill.get(key) ?? null)}"`;
+    const f = format.get(key);
+    // A number in a date or money format gets Excel's built-in format for it (a date sorts and filters as a date).
+    const s = ` s="${f && BUILT_IN_FORMATS[f] !== undefined ? styles.number(BUILT_IN_FORMATS[f]) : styles.cell(fill.get(key) ?? null)}"`;
     let cell: string;
     if (v === null || v === "") cell = `<c r="${ref}"${s}/>`;
     else if (typeof v === "number") cell = `<c r="${ref}"${s}><v>${v}</v></c>`;
