@@ -111,14 +111,17 @@ export function dailyActivityRows(a: DailyActivity, returns: readonly DayReturn[
   for (const [channel, t] of [...a.byChannel].sort(([x], [y]) => x.localeCompare(y))) rows.push([channel, t.count, money(t.total)]);
   rows.push(["Total received", a.received.count, money(a.received.total)], []);
   rows.push(["Cash received by service", "", "Amount"]);
-  for (const [service, amount] of [...a.byService].sort(([x], [y]) => x.localeCompare(y)))
+  // The services in name order, and what paid beyond a balance (a credit on the account) last.
+  for (const [service, amount] of [...a.byService].sort(([x], [y]) =>
+    x === "unapplied" ? 1 : y === "unapplied" ? -1 : x.localeCompare(y),
+  ))
     rows.push([service === "unapplied" ? "unapplied (credit on the account)" : service, "", money(amount)]);
   rows.push([]);
-  rows.push(["Batches", "Channel", "Payments", "Amount"]);
-  for (const b of a.batches) rows.push([b.id, b.channel, b.count, money(b.total)]);
+  rows.push(["Batches", "Channel, payments", "Amount"]);
+  for (const b of a.batches) rows.push([b.id, `${b.channel}, ${b.count}`, money(b.total)]);
   rows.push([]);
-  rows.push(["Returned items", "Account", "Amount", "Fee", "Reason"]);
-  for (const r of returns) rows.push(["", r.account, money(r.amount), money(r.fee), r.reason]);
+  rows.push(["Returned items: account", "Reason", "Amount", "Fee"]);
+  for (const r of returns) rows.push([r.account, r.reason, money(r.amount), money(r.fee)]);
   rows.push([`Total returned (${a.returned.count})`, "", money(a.returned.total), money(a.returned.fees)], []);
   rows.push(["Adjustments by type", "Count", "Amount"]);
   for (const [kind, t] of [...a.adjustmentsByKind].sort(([x], [y]) => x.localeCompare(y))) rows.push([kind, t.count, money(t.total)]);
