@@ -34,6 +34,18 @@ export async function main(
   io: Io = { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") },
 ): Promise<number> {
   const [command, ...rest] = argv;
+  // `ubill post --help`: the command's own help, as `ubill help` prints it.
+  const commandHelp: Record<string, string> = {
+    quote: QUOTE_HELP,
+    validate: VALIDATE_HELP,
+    cycle: CYCLE_HELP,
+    post: POST_HELP,
+    day: DAY_HELP,
+  };
+  if (command && Object.prototype.hasOwnProperty.call(commandHelp, command) && rest.some((a) => a === "--help" || a === "-h")) {
+    io.out(commandHelp[command]);
+    return 0;
+  }
   try {
     switch (command) {
       case "quote":

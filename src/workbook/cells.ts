@@ -137,8 +137,9 @@ export function cellPeriodEnd(v: CellValue | undefined): IsoDate | undefined {
   return month < 0 ? undefined : monthEnd(Number(named[2]), month + 1);
 }
 
-/** A short description of a cell's content for a message: "abc", 12.5, TRUE. */
+/** A short description of a cell's content for a message: "abc", 12.5, TRUE, an empty cell. */
 export function shown(v: CellValue | undefined): string {
+  if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return "an empty cell";
   if (typeof v === "string") return JSON.stringify(v.length > 30 ? v.slice(0, 27) + "..." : v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return String(v);

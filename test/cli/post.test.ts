@@ -551,3 +551,11 @@ describe("ubill post refuses what a real morning gets wrong", () => {
     expect(total.err).toContain("the file's total row says 50.00, but its payments above add up to 15.00");
   });
 });
+
+describe("help", () => {
+  it.each(["post", "day", "cycle"])("ubill %s --help prints the command's help and exits 0", async (command) => {
+    const r = await run(command, "--help");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toMatch(new RegExp(`^ubill ${command} `));
+  });
+});
