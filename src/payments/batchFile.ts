@@ -78,7 +78,15 @@ export interface FileLine {
 }
 
 export type BatchFileRead =
-  | { ok: true; layout: string; channel?: PaymentChannel; lines: FileLine[]; header: readonly string[] }
+  | {
+      ok: true;
+      layout: string;
+      channel?: PaymentChannel;
+      lines: FileLine[];
+      header: readonly string[];
+      /** Columns not read that hold what looks like a card number: nothing of them is kept, but the export should mask them. */
+      warnings: string[];
+    }
   | { ok: false; message: string; header?: readonly string[] };
 
 /** A remembered or given mapping: field -> the file's column header. */
@@ -174,6 +182,8 @@ export function readBatchFile(
     }
     const col = found.table.columns;
     const lines: FileLine[] = [];
+    const warnings: string[] = [];
+    const kept = new Set(Object.values(col) as number[]);
     for (let i = found.table.firstValueRow; i < values.length; i++) {
       const row = csv.rows[i];
       const get = (f: BatchField) => (col[f] === undefined ? "" : (row[col[f]!] ?? "").trim());
@@ -199,6 +209,13 @@ export function readBatchFile(
             message: `${where(f)}: holds a card number (ending ${card.lastFour}); a card number is never read or stored (PCI DSS): export the report with the card masked, keeping the last four digits only`,
           };
       }
+      row.forEach((cell, c) => {
+        const card = !kept.has(c) && findCardNumber(cell);
+        if (card && warnings.length < 5)
+          warnings.push(
+            `${file} line ${i + 1}, column ${values[found.table.firstValueRow - 1][c] ?? c + 1} holds what looks like a card number (ending ${card.lastFour}); it was not read or kept, but the export should mask it (PCI DSS)`,
+          );
+      });
       const account = idText(get("account"));
       if (!account) return { ok: false, message: `${where("account")}: expected the utility account number; the cell is empty` };
       const amount = amountOf(get("amount"));
@@ -213,7 +230,7 @@ export function readBatchFile(
       lines.push({ line: i + 1, account, amount, reference, ...(date ? { date } : {}) });
     }
     if (lines.length === 0) return { ok: false, message: `${file}: a header row (${layout.name}) but no payments under it`, header };
-    return { ok: true, layout: layout.name, ...(layout.channel ? { channel: layout.channel } : {}), lines, header };
+    return { ok: true, layout: layout.name, ...(layout.channel ? { channel: layout.channel } : {}), lines, header, warnings };
   }
   const known = BATCH_LAYOUTS.map(
     (l) =>

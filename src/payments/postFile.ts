@@ -201,6 +201,7 @@ export async function postFile(
           ]
         : []),
       ...(options.mapping ? [`The column mapping is remembered on the Import Layouts sheet for files with this header.`] : []),
+      ...file_.warnings.map((w) => `Warning: ${w}.`),
     ],
   };
 }

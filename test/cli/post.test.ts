@@ -552,6 +552,30 @@ describe("ubill post refuses what a real morning gets wrong", () => {
   });
 });
 
+describe("a card number in a column not read", () => {
+  it("posts the payments, keeps nothing of it, and warns that the export should mask it", async () => {
+    const f = folder({
+      "settlement.csv":
+        "Settlement Date,Transaction ID,Confirmation Number,Card Type,Last 4,Settled Amount,Customer Reference\n2026-11-02,4111111111111111,CNF-1,VISA,1111,50.00,100102\n",
+    });
+    const r = await run(
+      "post",
+      f.at("book.xlsx"),
+      "--batch",
+      f.at("settlement.csv"),
+      "--count",
+      "1",
+      "--total",
+      "50",
+      "--out",
+      f.at("out.xlsx"),
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("column Transaction ID holds what looks like a card number (ending 1111); it was not read or kept");
+    expect(JSON.stringify(readXlsxFast(f.at("out.xlsx")).sheet("Payments")!.values)).not.toContain("4111111111111111");
+  });
+});
+
 describe("help", () => {
   it.each(["post", "day", "cycle"])("ubill %s --help prints the command's help and exits 0", async (command) => {
     const r = await run(command, "--help");
