@@ -70,7 +70,10 @@ export function ImportFile({ onBatch, onReturned }: { onBatch: (read: BatchImpor
       const refused = onBatch(read);
       setMessage(refused);
       if (!refused)
-        setDone([`${read.lines.length} payment${read.lines.length === 1 ? "" : "s"} read from ${read.file} (read as ${read.layout}).`]);
+        setDone([
+          `${read.lines.length} payment${read.lines.length === 1 ? "" : "s"} read from ${read.file} (read as ${read.layout}).`,
+          ...read.warnings,
+        ]);
     } else {
       setMessage(undefined);
       setPending(read);

@@ -15,6 +15,8 @@ export type FileImport =
       readonly date?: IsoDate;
       readonly lines: readonly FileLine[];
       readonly header: readonly string[];
+      /** Columns not read that hold what looks like a card number (nothing of them is kept). */
+      readonly warnings: readonly string[];
       /** The mapping the specialist gave, remembered when the batch posts. */
       readonly mapping?: ColumnMapping;
     }
@@ -100,6 +102,7 @@ export function readPaymentFile(
     ...(dates.length === 1 ? { date: dates[0] } : {}),
     lines: read.lines,
     header: read.header,
+    warnings: read.warnings,
     ...(given ? { mapping: given } : {}),
   };
 }
