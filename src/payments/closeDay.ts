@@ -55,8 +55,7 @@ export async function readDay(
   const sheet = await port.readSheet(PAYMENTS_SHEET);
   const read = sheet ? parsePaymentRows(sheet) : { ok: true as const, value: { records: [], problems: [] } };
   if (!read.ok) return read;
-  if (read.value.problems.length)
-    return { ok: false, message: `${read.value.problems[0]}; the day is closed only when every payment row reads` };
+  if (read.value.problems.length) return { ok: false, message: `${read.value.problems[0]}: put the row right, then close the day` };
   const rows = read.value.records;
   const batches = new Map<string, { id: string; channel: PaymentChannel; lines: PostedBatch["lines"][number][]; total: Dec }>();
   const returns: DayReturn[] = [];

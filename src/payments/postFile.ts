@@ -152,7 +152,7 @@ export async function postFile(
   if (closed)
     return {
       ok: false,
-      message: `the day ${date} was closed at ${closed.closedAt}; a batch dated ${date} cannot be posted: date it the day it is posted`,
+      message: `the day ${date} was closed at ${closed.closedAt} UTC; no more batches post to it: post this one under the day it is posted`,
     };
   const rows = read.value.records;
   const id = nextBatchId(rows, date, channel);

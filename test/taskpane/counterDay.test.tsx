@@ -178,7 +178,7 @@ describe("Payments view: Nightly update", () => {
     await act(async () => void fireEvent.click(screen.getByRole("button", { name: "Post batch" })));
     await waitFor(() =>
       expect(screen.getAllByRole("alert")[0].textContent).toBe(
-        "The day 2026-10-31 was closed at 2026-10-31 10:00:00; a batch dated 2026-10-31 cannot be posted: date it the day it is posted",
+        "The day 2026-10-31 was closed at 2026-10-31 10:00:00 UTC; no more batches post to it: post this one under the day it is posted",
       ),
     );
   });

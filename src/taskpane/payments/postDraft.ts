@@ -28,7 +28,7 @@ export async function postDraft(
   if (closed)
     return {
       ok: false,
-      message: `The day ${draft.date} was closed at ${closed.closedAt}; a batch dated ${draft.date} cannot be posted: date it the day it is posted`,
+      message: `The day ${draft.date} was closed at ${closed.closedAt} UTC; no more batches post to it: post this one under the day it is posted`,
     };
   const result = postBatch(
     batchOf(draft),
