@@ -1,16 +1,9 @@
 /** @jest-environment jsdom */
 import "../support/jsdomSetup";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { App, ViewName } from "../../src/taskpane/App";
-import { UbDatabase } from "../../src/storage/db";
-import { ScheduleCache } from "../../src/storage/scheduleCache";
-import { ScheduleStore } from "../../src/storage/scheduleStore";
-import { DecisionStore } from "../../src/storage/decisionStore";
-import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import type { Services } from "../../src/taskpane/services";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import type { ViewName } from "../../src/taskpane/App";
 import type { CellValue } from "../../src/workbook/port";
-
-let n = 0;
+import { setup as setupCounter, type } from "./counterSetup";
 
 function city(): Record<string, CellValue[][]> {
   return {
@@ -48,24 +41,9 @@ function city(): Record<string, CellValue[][]> {
   };
 }
 
-async function setup(view: ViewName) {
-  const db = new UbDatabase(`counter-${++n}`);
-  const cache = new ScheduleCache();
-  const workbook = new MemoryWorkbook(city());
-  const services: Services = {
-    db,
-    cache,
-    store: new ScheduleStore(db, cache),
-    workbook,
-    startupProblems: [],
-    decisions: new DecisionStore(db),
-    now: () => "2026-10-31T10:00:00.000Z",
-  };
-  render(<App services={services} initialView={view} />);
-  return { db, workbook };
-}
+/** The pane over this file's city (programs and usage history as well). */
+const setup = (view: ViewName) => setupCounter(view, city());
 
-const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const enter = async (label: string) => act(async () => void fireEvent.keyDown(screen.getByLabelText(label), { key: "Enter" }));
 
 async function key(account: string, amount: string, reference: string) {
