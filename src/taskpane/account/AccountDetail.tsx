@@ -7,6 +7,8 @@ import { UsageChart } from "./UsageChart";
 import { AccountPayments } from "./AccountPayments";
 import { AccountRecords } from "./AccountRecords";
 
+import { useTableStyles } from "./tableStyles";
+
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   facts: {
@@ -16,13 +18,6 @@ const useStyles = makeStyles({
     margin: 0,
     "& dd": { margin: 0 },
   },
-  table: {
-    borderCollapse: "collapse",
-    width: "100%",
-    fontSize: tokens.fontSizeBase200,
-    "& th, & td": { padding: "2px 4px", textAlign: "right", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-    "& th:first-child, & td:first-child": { textAlign: "left" },
-  },
   balance: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -31,6 +26,7 @@ const HEAD = ["Current", "30 days", "60 days", "90+ days"] as const;
 /** One account at the counter: who, where, programs, what it owes by service and age, usage and activity. */
 export function AccountDetail({ data, account, onGoTo }: { data: CounterData; account: string; onGoTo: () => void }) {
   const styles = useStyles();
+  const tables = useTableStyles();
   /** Bumped after a return, so the audit trail is read again. */
   const [version, setVersion] = useState(0);
   const record = data.accounts.get(account);
@@ -68,7 +64,7 @@ export function AccountDetail({ data, account, onGoTo }: { data: CounterData; ac
         {moneyText(balance.atLastBill)} at the last bill{data.lastBillDate ? ` (${data.lastBillDate})` : ""}, {moneyText(balance.paidSince)}{" "}
         paid and {moneyText(balance.adjustedSince)} adjusted since.
       </Caption1>
-      <table className={styles.table} aria-label="Balance by service">
+      <table className={tables.table} aria-label="Balance by service">
         <thead>
           <tr>
             <th scope="col">Service</th>
@@ -88,7 +84,7 @@ export function AccountDetail({ data, account, onGoTo }: { data: CounterData; ac
           ))}
         </tbody>
       </table>
-      <table className={styles.table} aria-label="Aging">
+      <table className={tables.table} aria-label="Aging">
         <thead>
           <tr>
             {HEAD.map((h) => (
@@ -115,7 +111,7 @@ export function AccountDetail({ data, account, onGoTo }: { data: CounterData; ac
       {adjustments.length === 0 ? (
         <Caption1>No adjustments on the Adjustments sheet.</Caption1>
       ) : (
-        <table className={styles.table} aria-label="Adjustments, newest first">
+        <table className={tables.table} aria-label="Adjustments, newest first">
           <thead>
             <tr>
               <th scope="col">Date</th>

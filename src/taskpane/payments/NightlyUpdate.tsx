@@ -7,23 +7,18 @@ import { useServices } from "../services";
 import { useFormStyles } from "../layout";
 import { localDate } from "./batchForm";
 
+import { useTableStyles } from "../account/tableStyles";
+
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  table: {
-    borderCollapse: "collapse",
-    width: "100%",
-    fontSize: tokens.fontSizeBase200,
-    "& th, & td": { padding: "2px 4px", textAlign: "right", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-    "& th:first-child, & td:first-child": { textAlign: "left" },
-  },
 });
 
 /** The day's totals as the supervisor ties them to the bank: received by channel, returned, net. */
 function DayTotals({ activity }: { activity: DailyActivity }) {
-  const styles = useStyles();
+  const tables = useTableStyles();
   const channels = [...activity.byChannel].sort(([a], [b]) => a.localeCompare(b));
   return (
-    <table className={styles.table} aria-label={`Daily activity for ${activity.date}`}>
+    <table className={tables.table} aria-label={`Daily activity for ${activity.date}`}>
       <thead>
         <tr>
           <th scope="col">Received by channel</th>
