@@ -1,4 +1,5 @@
 import type { CycleInput, IsoDate, OpeningBalance, ReadEditSettings } from "../engine";
+import { ACCOUNT_CHANGES_SHEET, accountsAsOf, parseAccountChanges } from "../accounts/accountChanges";
 import { cycleDatesProblem } from "../engine";
 import type { Decision } from "../review/decisions";
 import { accountReadings, openErrors, readPeriod, unmatchedRows } from "../review/readings";
@@ -120,10 +121,15 @@ export async function loadCycle(
     return outcome.value.records;
   };
   await read(r.sheet, "Fingerprinting reads");
-  const accounts = take(parseCycleAccounts((await read(accountsSheet, "Reading accounts"))!));
+  const typedAccounts = (await read(accountsSheet, "Reading accounts"))!;
   const dates = readPeriod(r.readRows, options.dates);
   const datesProblem = cycleDatesProblem(dates);
   if (datesProblem) return { ok: false, message: datesProblem };
+  // Each account as it was at the period's end: the Accounts sheet with the Account Changes in effect then (ADR 0011).
+  const changesData = await read(ACCOUNT_CHANGES_SHEET, "Reading account changes");
+  const changes = parseAccountChanges(changesData);
+  problems.push(...changes.problems);
+  const accounts = take(parseCycleAccounts(accountsAsOf(typedAccounts, changes.changes, dates.periodEnd)));
   const balancesData = await read(balancesSheet ?? ledgerSheet, "Reading balances");
   const balances: OpeningBalance[] = balancesData
     ? take(balancesSheet ? parseBalances(balancesData) : parseLedger(balancesData, dates.previousBillDate))

@@ -23,6 +23,8 @@ import { isAddInSheet } from "../workbook/ownSheets";
 import type { SheetValues, WorkbookPort } from "../workbook/port";
 import { ColumnSpec, locateTable } from "../workbook/table";
 import { BATCH_COLUMN } from "./postToSheet";
+import { accountsAsOf, readAccountChanges } from "../accounts/accountChanges";
+import type { AccountChange } from "../engine";
 
 /** The sheets the front counter reads, by the names they have in this workbook. */
 export interface CounterSheets {
@@ -54,6 +56,8 @@ export interface CounterData {
    * Undefined without a history: then every payment and adjustment counts as since.
    */
   readonly lastBillDate?: IsoDate;
+  /** Every change on the Account Changes sheet (the accounts above are as of the load's date). */
+  readonly changes: readonly AccountChange[];
   /** Batch ids in the Payments sheet's Batch column, and those posted since the load. */
   readonly batchIds: ReadonlySet<string>;
   /** Cells that could not be read, each naming its cell. */
@@ -90,8 +94,10 @@ function batchIdsOf(data: SheetValues): Set<string> {
  * Reads the front counter's sheets through the workbook port, recognised by their headers (the
  * sheet of the preferred name first, never one of the add-in's own): Accounts, Balances, Payments,
  * Adjustments and Usage History. Only the Accounts sheet is needed; the others may be absent.
+ * Each account is as the Account Changes sheet makes it on `asOf` (today, in the pane; every
+ * change when not given).
  */
-export async function loadCounterData(port: WorkbookPort): Promise<CounterOutcome> {
+export async function loadCounterData(port: WorkbookPort, asOf: IsoDate = "9999-12-31"): Promise<CounterOutcome> {
   const heads = await port.readHeads(50);
   const visible = [...heads.filter((h) => !h.hidden), ...heads.filter((h) => h.hidden)];
   const taken: string[] = [];
@@ -122,8 +128,11 @@ export async function loadCounterData(port: WorkbookPort): Promise<CounterOutcom
   };
   const read = async (name: string | undefined) => (name ? port.readSheet(name) : undefined);
 
-  const accountsData = await read(accounts);
-  if (!accountsData) return { ok: false, message: `The sheet ${accounts} could not be read.` };
+  const typed = await read(accounts);
+  if (!typed) return { ok: false, message: `The sheet ${accounts} could not be read.` };
+  const changeRead = await readAccountChanges(port);
+  problems.push(...changeRead.problems);
+  const accountsData = accountsAsOf(typed, changeRead.changes, asOf);
   const accountRecords = take(parseCycleAccounts(accountsData));
   const rows = new Map<string, { row: number; column: number }>();
   const located = locateTable(accountsData, CYCLE_ACCOUNT_COLUMNS);
@@ -165,6 +174,7 @@ export async function loadCounterData(port: WorkbookPort): Promise<CounterOutcom
       adjustments: byAccount(adjustmentData ? take(parseAdjustments(adjustmentData)) : []),
       history: historyByAccount,
       lastBillDate,
+      changes: changeRead.changes,
       batchIds: paymentData ? batchIdsOf(paymentData) : new Set(),
       problems,
     },

@@ -51,7 +51,10 @@ type AccountField =
   | "arrangementUntil"
   | "arrangementAmount"
   | "nsfCount"
-  | "outForShutoff";
+  | "outForShutoff"
+  | "autopayRouting"
+  | "autopayAccount"
+  | "finalBilledThrough";
 
 export const CYCLE_ACCOUNT_COLUMNS: readonly ColumnSpec<AccountField>[] = [
   ...(ACCOUNT_COLUMNS as readonly ColumnSpec<AccountField>[]),
@@ -73,6 +76,11 @@ export const CYCLE_ACCOUNT_COLUMNS: readonly ColumnSpec<AccountField>[] = [
   { field: "arrangementAmount", label: "Arrangement Amount", synonyms: ["Payment Arrangement Amount"] },
   { field: "nsfCount", label: "NSF Count", synonyms: ["Returned Payments", "NSF"] },
   { field: "outForShutoff", label: "Out For Shutoff", synonyms: ["Shutoff Date", "Out For Shutoff Date"] },
+  // Kept by the account tasks through the Account Changes sheet (ADR 0010, 0011): the bank's routing
+  // number and the bank account masked to its last four digits; never the full account number.
+  { field: "autopayRouting", label: "Autopay Routing", synonyms: ["Draft Routing"] },
+  { field: "autopayAccount", label: "Autopay Account", synonyms: ["Draft Account"] },
+  { field: "finalBilledThrough", label: "Final Billed Through", synonyms: [] },
 ];
 
 const STATUSES: Record<string, AccountStatus> = Object.assign(Object.create(null) as Record<string, AccountStatus>, {
@@ -177,11 +185,20 @@ export function parseCycleAccounts(data: SheetValues): Outcome<CycleAccount> {
       arrangementAmount: money("arrangementAmount"),
       nsfCount: whole("nsfCount") ?? 0,
       outForShutoff: date("outForShutoff"),
+      autopayRouting: idText(get("autopayRouting")) || undefined,
+      autopayAccount: masked(idText(get("autopayAccount"))),
+      finalBilledThrough: date("finalBilledThrough"),
     };
     if (bad.length) problems.push(...bad);
     else records.push(record);
   }
   return { ok: true, value: { records, problems } };
+}
+
+/** A bank account as the workbook may show it: its last four digits only, whatever was typed (ADR 0010). */
+function masked(text: string): string | undefined {
+  const digits = text.replace(/\D/g, "");
+  return digits ? `****${digits.slice(-4)}` : undefined;
 }
 
 function positive(v: CellValue | undefined, integer: boolean, culture?: NumberCulture): number | undefined {

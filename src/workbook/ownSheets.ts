@@ -21,6 +21,12 @@ export const ADD_IN_SHEETS: readonly string[] = [
   "Door Hangers",
   "Shutoff List",
   "Collections List",
+  "Account Changes",
+  "Letter Log",
+  "Account Letters",
+  "Final Bills",
+  "Leak Adjustments",
+  "Payment Plans",
 ];
 
 const OWN = new Set(ADD_IN_SHEETS.map((s) => s.toLowerCase()));

@@ -1,3 +1,4 @@
+import { ACCOUNT_TASK_SHEETS } from "../../src/accounts/sheets";
 import { OUTPUTS } from "../../src/cycle/generateCycle";
 import { TEMPLATES_SHEET } from "../../src/cycle/letters";
 import { OFFICE_SHEET } from "../../src/cycle/office";
@@ -21,6 +22,7 @@ describe("the add-in's own sheets", () => {
       WORK_ORDERS_SHEET,
       RATES_SHEET,
       RATE_SCHEDULES_SHEET,
+      ...ACCOUNT_TASK_SHEETS,
     ];
     expect([...new Set(written)].sort()).toEqual([...ADD_IN_SHEETS].sort());
     expect(["Bills 2", "bills 12", "Work Orders"].every(isAddInSheet)).toBe(true);

@@ -49,7 +49,7 @@ export function decideBilling(input: DecisionInput, policy: DecisionPolicy): Bil
   const estimatedBy = meters.find((m) => m.source === "reader's estimate" || m.source === "specialist's estimate")?.source;
 
   if (!service.inService) {
-    if (readUsage !== undefined && readUsage.greaterThan(0))
+    if (readUsage !== undefined && readUsage.greaterThan(0) && !subject.finalBilledThrough)
       return decided("ACTUAL_READ", `read on an account without service, approved: ${quantityText(readUsage)}`, {
         usage: readUsage,
         final: false,
@@ -58,7 +58,7 @@ export function decideBilling(input: DecisionInput, policy: DecisionPolicy): Bil
     return input.owesOrActivity
       ? decided(
           "BALANCE_ONLY",
-          `${subject.status}${subject.closeDate ? `, closed ${subject.closeDate}` : ""}: a statement of the balance, no charges`,
+          `${subject.status}${subject.closeDate ? `, closed ${subject.closeDate}` : ""}${subject.finalBilledThrough ? ", final bill already made" : ""}: a statement of the balance, no charges`,
         )
       : decided(
           "NOT_BILLED_NO_SERVICE",

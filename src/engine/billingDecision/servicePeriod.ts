@@ -17,7 +17,8 @@ export interface ServicePeriod {
  * opened or closed inside it is served from the day it opened to the day it closed (opened
  * 2026-10-10 in 2026-09-30 to 2026-10-30: 21 of 30 days). A Final account, or one closed in the
  * period, gets its final bill; a Final account without a close date is taken to close at the
- * period's end.
+ * period's end. An account whose final bill was made off-cycle (finalBilledThrough its close date)
+ * has no service left to bill.
  */
 export function servicePeriod(subject: DecisionSubject, periodStart: IsoDate, periodEnd: IsoDate): ServicePeriod {
   const full = daysBetween(periodStart, periodEnd);
@@ -25,6 +26,8 @@ export function servicePeriod(subject: DecisionSubject, periodStart: IsoDate, pe
   if (subject.status === "inactive") return none;
   if (subject.openDate && subject.openDate > periodEnd) return none;
   if (subject.closeDate && subject.closeDate <= periodStart) return none;
+  // An off-cycle final bill billed the service to its close: no day of it is billed twice.
+  if (subject.finalBilledThrough && subject.finalBilledThrough >= (subject.closeDate ?? periodEnd)) return none;
   const opened = subject.openDate && subject.openDate > periodStart ? subject.openDate : undefined;
   const closed = subject.closeDate && subject.closeDate <= periodEnd ? subject.closeDate : undefined;
   const from = opened ? addDays(opened, -1) : periodStart;

@@ -42,6 +42,11 @@ export interface DecisionSubject {
   readonly meter?: string;
   readonly openDate?: IsoDate;
   readonly closeDate?: IsoDate;
+  /**
+   * The last day an off-cycle final bill has billed (the close date): those days are never billed
+   * again, so a later cycle gives the closed account a statement of its balance, not a second final bill.
+   */
+  readonly finalBilledThrough?: IsoDate;
 }
 
 /** The decision's settings (docs/outputs.md, "Who is billed"). */

@@ -18,6 +18,8 @@ export interface CycleAccount {
   readonly status: AccountStatus;
   readonly openDate?: IsoDate;
   readonly closeDate?: IsoDate;
+  /** The close date an off-cycle final bill billed to (the Final Bills sheet): those days are not billed again. */
+  readonly finalBilledThrough?: IsoDate;
   readonly rateClass?: string;
   readonly meter?: string;
   readonly meterSize?: string;
@@ -34,6 +36,9 @@ export interface CycleAccount {
   /** Actual charges minus level amounts billed since the last true-up (positive: owed). */
   readonly levelPayDeferred: Dec;
   readonly autopay: boolean;
+  /** The customer's bank for autopay (routing number) and account, masked to its last four digits (ADR 0010). */
+  readonly autopayRouting?: string;
+  readonly autopayAccount?: string;
   readonly eBill: boolean;
   readonly email?: string;
   readonly arrangementUntil?: IsoDate;

@@ -1,0 +1,69 @@
+import type { AccountChange, CycleAccount, CyclePolicy, IsoDate, RateSchedule } from "../../engine";
+import { moneyText } from "../../engine";
+import type { CounterData } from "../../payments/counterData";
+import type { WorkbookPort } from "../../workbook/port";
+import type { AccountLetter } from "../accountLetters";
+
+/** What every account task needs: the workbook, what the counter read of it, today and the rules. */
+export interface TaskContext {
+  readonly port: WorkbookPort;
+  /** The counter's data, read with the Account Changes in effect today (loadCounterData). */
+  readonly data: CounterData;
+  readonly today: IsoDate;
+  /** Now as a UTC instant ("2026-12-02T17:05:00.000Z"): when changes are recorded. */
+  readonly now: string;
+  readonly schedule: RateSchedule;
+  readonly policy: CyclePolicy;
+}
+
+/** One thing a task wrote, for the message and the audit entry: "Account Changes rows 4-6". */
+export interface Written {
+  readonly sheet: string;
+  readonly rows: string;
+}
+
+/** A task done: what it wrote, the letter it sent, the audit entry it asks for, and one line saying it. */
+export interface TaskDone<T = undefined> {
+  readonly ok: true;
+  readonly summary: string;
+  readonly written: readonly Written[];
+  readonly letter?: AccountLetter;
+  readonly audit: { readonly action: string; readonly subject: string; readonly detail: string };
+  readonly result: T;
+}
+
+export type TaskOutcome<T = undefined> = TaskDone<T> | { readonly ok: false; readonly message: string };
+
+export const refuse = (message: string): { ok: false; message: string } => ({ ok: false, message });
+
+/** "Account Changes rows 4-6" from what appendTable returns. */
+export function rowsText(rows: { sheet: string; firstRow: number; lastRow: number }): Written {
+  return { sheet: rows.sheet, rows: rows.firstRow === rows.lastRow ? `row ${rows.firstRow}` : `rows ${rows.firstRow}-${rows.lastRow}` };
+}
+
+export function writtenText(written: readonly Written[]): string {
+  return written.map((w) => `${w.sheet} ${w.rows}`).join("; ");
+}
+
+/** A change to one field, from the account as it stands (its old value kept for the record). */
+export function change(
+  ctx: TaskContext,
+  account: string,
+  field: string,
+  value: string,
+  was: string,
+  effective: IsoDate,
+  task: string,
+  reason: string,
+): AccountChange {
+  return { account, field, value, was, effective, task, reason, recorded: ctx.now };
+}
+
+export const yesNo = (b: boolean) => (b ? "Yes" : "No");
+
+/** The letter's addressee lines from the account. */
+export function addressee(a: CycleAccount): { account: string; name: string; mailTo: string; serviceAddress: string } {
+  return { account: a.account, name: a.name, mailTo: a.mailingAddress || a.serviceAddress, serviceAddress: a.serviceAddress };
+}
+
+export const money = moneyText;

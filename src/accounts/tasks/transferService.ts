@@ -1,0 +1,107 @@
+import { IsoDate, transferBalance } from "../../engine";
+import { balanceNow } from "../../engine";
+import { appendAccountChanges } from "../accountChanges";
+import { change, money, refuse, rowsText, TaskContext, TaskOutcome, Written, writtenText } from "./context";
+import { appendAdjustments, closeService, FinalUsage } from "./closeService";
+import { openService, OpenRequest } from "./openService";
+
+export const TRANSFER_TASK = "Transfer of service";
+
+export interface TransferRequest {
+  readonly from: string;
+  /** The last day at the old address. */
+  readonly closeDate: IsoDate;
+  readonly usage: FinalUsage;
+  /** The new service: the customer's name and mailing address are the old account's unless given. */
+  readonly to: Omit<OpenRequest, "name" | "owner" | "depositWaiver"> & { readonly name?: string; readonly owner?: boolean };
+}
+
+/**
+ * A customer moving within the city: the old account's final bill is made (closeService, without
+ * settling), a new account opens at the new address (openService, no new deposit: the one on file
+ * moves), and the old balance moves with it (transferBalance): a credit on the old account and a
+ * charge on the new one, each naming the other, and the past-due part named so the specialist and
+ * the next notice see it was already past due.
+ */
+export async function transferService(ctx: TaskContext, request: TransferRequest): Promise<TaskOutcome<{ account: string }>> {
+  const old = ctx.data.accounts.get(request.from);
+  if (!old) return refuse(`account ${request.from} is not on the Accounts sheet`);
+  const opened = await openService(
+    ctx,
+    {
+      ...request.to,
+      name: request.to.name?.trim() || old.name,
+      mailingAddress: request.to.mailingAddress?.trim() || undefined,
+      owner: request.to.owner ?? false,
+      depositWaiver: "transfer",
+      openDate: request.to.openDate,
+    },
+    { amount: "0.00", waivers: ["transfer"], ownersExempt: false },
+  );
+  if (!opened.ok) return opened;
+  const account = opened.result.account;
+  const closed = await closeService(ctx, { account: old.account, closeDate: request.closeDate, usage: request.usage, transferTo: account });
+  if (!closed.ok) return refuse(`account ${account} was opened, but the old account could not be closed: ${closed.message}`);
+  const before = balanceNow(
+    ctx.data.balances.get(old.account),
+    ctx.data.payments.get(old.account) ?? [],
+    ctx.data.adjustments.get(old.account) ?? [],
+    ctx.data.lastBillDate,
+  );
+  const moved = transferBalance(before.aging, old.deposit);
+  const carried = closed.result.balanceBefore.plus(closed.result.charges);
+  const written: Written[] = [...opened.written, ...closed.written];
+  if (!carried.isZero()) {
+    const pastDue = moved.pastDue.greaterThan(0) ? `, of which ${money(moved.pastDue)} was past due at the last bill` : "";
+    written.push(
+      rowsText(
+        await appendAdjustments(ctx, [
+          {
+            account: old.account,
+            date: ctx.today,
+            kind: "credit",
+            service: "transfer",
+            amount: carried.negated(),
+            corrects: closed.result.bill,
+            description: `Balance of ${money(carried)} transferred to account ${account}`,
+          },
+          {
+            account,
+            date: ctx.today,
+            kind: "charge",
+            service: "transfer",
+            amount: carried,
+            corrects: closed.result.bill,
+            description: `Balance of ${money(carried)} transferred from account ${old.account}${pastDue}`,
+          },
+        ]),
+      ),
+    );
+  }
+  if (!old.deposit.isZero())
+    written.push(
+      rowsText(
+        await appendAccountChanges(ctx.port, [
+          change(
+            ctx,
+            account,
+            "Deposit",
+            old.deposit.toFixed(2),
+            "",
+            request.to.openDate,
+            TRANSFER_TASK,
+            `Moved from account ${old.account}`,
+          ),
+        ]),
+      ),
+    );
+  const summary = `Transferred ${old.name} from account ${old.account} (closed ${request.closeDate}) to new account ${account} at ${request.to.serviceAddress}: ${money(carried)} carried${moved.pastDue.greaterThan(0) ? ` (${money(moved.pastDue)} past due)` : ""}${old.deposit.isZero() ? "" : `, deposit ${money(old.deposit)} moved`}.`;
+  return {
+    ok: true,
+    summary,
+    written,
+    letter: closed.letter,
+    audit: { action: "account.transferred", subject: old.account, detail: `${summary} Wrote ${writtenText(written)}.` },
+    result: { account },
+  };
+}
