@@ -165,7 +165,7 @@ describe("close service: the final bill now, off-cycle", () => {
     if (!done.ok) throw new Error(done.message);
     const bill = done.result;
     expect(bill).toMatchObject({ bill: "FB-100101-20261108", from: "2026-10-01", closeDate: "2026-11-08", usage: new Dec(9) });
-    expect(bill.usageBasis).toContain(`previous ${previous.toLocaleString("en-US")}`);
+    expect(bill.usageBasis).toContain(`read ${previous.toLocaleString("en-US")} on 2026-09-30 at the last bill`);
     expect(bill.charges.greaterThan(0)).toBe(true);
     expect(bill.balanceBefore).toEqual(before);
     expect(bill.depositApplied).toEqual(Dec.min(new Dec(75), Dec.max(before.plus(bill.charges), 0)));
@@ -211,7 +211,7 @@ describe("close service: the final bill now, off-cycle", () => {
     const owed = b.balanceBefore.plus(b.charges);
     expect(owed.isNegative()).toBe(true);
     expect(b).toMatchObject({ depositApplied: new Dec(0), due: new Dec(0), refund: owed.negated().plus(75) });
-    expect(b.usageBasis).toMatch(/^estimated: daily average/);
+    expect(b.usageBasis).toMatch(/^estimated from the daily average/);
     const adjustments = (await sheet(port, "Adjustments")).slice(-3).map((r) => r.join(" "));
     expect(adjustments[1]).toContain("Deposit of $75.00 applied to final bill FB-100101-20261108");
     expect(adjustments[2]).toContain(`Refund of $${b.refund.toFixed(2)} requested`);

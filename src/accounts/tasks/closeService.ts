@@ -1,6 +1,7 @@
 import {
   addDays,
   balanceNow,
+  unitLabel,
   daysBetween,
   Dec,
   DEFAULT_READ_EDIT_SETTINGS,
@@ -23,7 +24,7 @@ import { locateTable } from "../../workbook/table";
 import { appendAccountChanges } from "../accountChanges";
 import { AccountLetter, sendLetters } from "../accountLetters";
 import { appendTable, ownColumns } from "../appendTable";
-import { addressee, change, money, refuse, rowsText, TaskContext, TaskOutcome, Written, writtenText, yesNo } from "./context";
+import { addressee, change, day, money, refuse, rowsText, TaskContext, TaskOutcome, Written, writtenText, yesNo } from "./context";
 
 export const FINAL_BILLS_SHEET = "Final Bills";
 export const CLOSE_TASK = "Close service";
@@ -131,7 +132,7 @@ async function finalUsage(
     return {
       ok: true,
       usage: e.value.usage,
-      basis: `estimated: ${e.value.method}`,
+      basis: `estimated from the ${e.value.method}`,
       reading: {
         account: a.account,
         meters: [
@@ -185,7 +186,7 @@ async function finalUsage(
   return {
     ok: true,
     usage: found.usage,
-    basis: `final read ${quantityText(request.usage.reading)} (previous ${quantityText(previous.value)}${previous.date ? ` on ${previous.date}` : ""})`,
+    basis: `final read ${quantityText(request.usage.reading)}; read ${quantityText(previous.value)}${previous.date ? ` on ${previous.date}` : ""} at the last bill`,
     reading: {
       account: a.account,
       meters: [
@@ -459,20 +460,21 @@ export function appendAdjustments(ctx: TaskContext, rows: readonly Adjustment[])
 
 function finalBillLetter(ctx: TaskContext, a: CycleAccount, b: FinalBill, forwarding?: string): AccountLetter {
   const to = addressee(a);
+  const charges = b.lines.map((l) => `${l.service} ${money(l.amount)}`).join(", ");
   const paragraphs = [
-    `Service at ${a.serviceAddress} ended on ${b.closeDate}. This is your final bill (${b.bill}) for the service from ${b.from} to ${b.closeDate}; the usage is from the ${b.usageBasis}.`,
-    ...b.lines.map((l) => `${l.description.replace(/^Final bill \S+: /, "")}: ${money(l.amount)}`),
-    `Balance before this bill: ${money(b.balanceBefore)}. Final charges: ${money(b.charges)}.`,
+    `Service at ${a.serviceAddress} ended on ${day(b.closeDate)}. This is your final bill, ${b.bill}, for ${day(b.from)} to ${day(b.closeDate)}${b.usage === undefined ? "" : `: ${quantityText(b.usage)} ${unitLabel(ctx.schedule.usageUnit)}, ${b.usageBasis}`}.`,
+    `Final charges ${money(b.charges)}${charges ? ` (${charges})` : ""}; balance before this bill ${money(b.balanceBefore)}.`,
   ];
   if (b.transferredTo)
     paragraphs.push(`Your balance moves to your new account ${b.transferredTo}, with your deposit. Nothing is due on this account.`);
   else {
-    if (b.depositApplied.greaterThan(0))
-      paragraphs.push(`Your deposit of ${money(a.deposit)} has been applied: ${money(b.depositApplied)} to this bill.`);
+    const deposit = b.depositApplied.greaterThan(0)
+      ? `Your deposit of ${money(a.deposit)} has been applied: ${money(b.depositApplied)} to this bill. `
+      : "";
     if (b.refund.greaterThan(0))
-      paragraphs.push(`We owe you ${money(b.refund)}. A refund check will be mailed to ${forwarding?.trim() || to.mailTo}.`);
-    else if (b.due.greaterThan(0)) paragraphs.push(`Please pay ${money(b.due)} by ${b.dueDate}.`);
-    else paragraphs.push("Nothing is owed. Thank you.");
+      paragraphs.push(`${deposit}We owe you ${money(b.refund)}. A refund check will be mailed to ${forwarding?.trim() || to.mailTo}.`);
+    else if (b.due.greaterThan(0)) paragraphs.push(`${deposit}Please pay ${money(b.due)} by ${day(b.dueDate)}.`);
+    else paragraphs.push(`${deposit}Nothing is owed. Thank you.`);
   }
   return {
     kind: b.transferredTo ? "Transfer of Service" : "Service Ended",

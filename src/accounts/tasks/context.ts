@@ -1,5 +1,6 @@
 import type { AccountChange, CycleAccount, CyclePolicy, IsoDate, RateSchedule } from "../../engine";
 import { moneyText } from "../../engine";
+import { dateText } from "../../cycle/format";
 import type { CounterData } from "../../payments/counterData";
 import type { WorkbookPort } from "../../workbook/port";
 import type { AccountLetter } from "../accountLetters";
@@ -67,3 +68,6 @@ export function addressee(a: CycleAccount): { account: string; name: string; mai
 }
 
 export const money = moneyText;
+
+/** A date as letters print it: "Nov 8, 2026". */
+export const day = (date: IsoDate) => dateText(date);

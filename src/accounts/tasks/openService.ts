@@ -7,7 +7,7 @@ import type { CellValue } from "../../workbook/port";
 import { sendLetters, AccountLetter } from "../accountLetters";
 import { appendTable } from "../appendTable";
 import { emailProblem } from "../../engine";
-import { money, refuse, rowsText, TaskContext, TaskOutcome, Written, writtenText } from "./context";
+import { day, money, refuse, rowsText, TaskContext, TaskOutcome, Written, writtenText } from "./context";
 
 export interface OpenRequest {
   /** Blank: the next number after the highest on the Accounts sheet. */
@@ -143,12 +143,11 @@ export async function openService(
     serviceAddress,
     subject: `Welcome: your utility account ${account}`,
     paragraphs: [
-      `Water, sewer and garbage service at ${serviceAddress} is in your name from ${request.openDate}. Your account number is ${account}; please write it on every payment.`,
+      `Water, sewer and garbage service at ${serviceAddress} is in your name from ${day(request.openDate)}. Your account number is ${account}; please write it on every payment.`,
       deposit.due.isZero()
         ? `No deposit is due (${deposit.reason}).`
         : `A deposit of ${money(deposit.due)} is due with your first bill (${deposit.reason}). It is returned, or applied to your final bill, when service ends.`,
-      `Your first bill covers the days from ${request.openDate} to the end of the billing period, so it may be smaller than later bills.${carts > 0 ? ` ${carts} garbage cart${carts === 1 ? " is" : "s are"} on order for delivery.` : ""}`,
-      "You can pay by autopay from your bank account, receive your bill by email, or spread your bills evenly over the year with level pay: ask us.",
+      `Your first bill covers the days from ${day(request.openDate)} to the end of the billing period, so it may be smaller than later bills.${carts > 0 ? ` ${carts} garbage cart${carts === 1 ? " is" : "s are"} on order for delivery.` : ""} Ask us about autopay, e-billing and level pay.`,
     ],
     task: OPEN_TASK,
   };
