@@ -3,6 +3,7 @@ import { quote, QUOTE_HELP } from "./quote";
 import { validate, VALIDATE_HELP } from "./validate";
 import { cycle, CYCLE_HELP } from "./cycle";
 import { day, DAY_HELP, post, POST_HELP } from "./post";
+import { autopay, AUTOPAY_HELP, PASSPHRASE_VARIABLE } from "./autopay";
 
 const HELP = `ubill: UB Workbench from the command line
 
@@ -15,6 +16,8 @@ ${CYCLE_HELP}
 ${POST_HELP}
 
 ${DAY_HELP}
+
+${AUTOPAY_HELP}
 `;
 
 /** Today's local date: the CLI's default "as of", read at the edge. */
@@ -41,6 +44,7 @@ export async function main(
     cycle: CYCLE_HELP,
     post: POST_HELP,
     day: DAY_HELP,
+    autopay: AUTOPAY_HELP,
   };
   if (command && Object.prototype.hasOwnProperty.call(commandHelp, command) && rest.some((a) => a === "--help" || a === "-h")) {
     io.out(commandHelp[command]);
@@ -63,6 +67,15 @@ export async function main(
       case "day":
         io.out(await day(parseArgs(rest, ["date", "out"], []), new Date().toISOString()));
         return 0;
+      case "autopay":
+        io.out(
+          await autopay(
+            parseArgs(rest, ["vault", "out", "effective", "modifier", "vault-out"], []),
+            process.env[PASSPHRASE_VARIABLE],
+            new Date(),
+          ),
+        );
+        return 0;
       case undefined:
       case "help":
       case "--help":
@@ -70,7 +83,7 @@ export async function main(
         io.out(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; commands: quote, validate, cycle, post, day (ubill help for more)`);
+        throw new UsageError(`unknown command "${command}"; commands: quote, validate, cycle, post, day, autopay (ubill help for more)`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,4 +1,5 @@
 import { CyclePolicy, Money } from "../engine";
+import { cellAddress } from "../workbook/address";
 import { idText } from "../workbook/cells";
 import type { CellValue, SheetValues, WriteOptions } from "../workbook/port";
 import { locateTable } from "../workbook/table";
@@ -34,6 +35,17 @@ export interface Office {
   readonly dateFormat: DateFormat;
   readonly moneyFormat: MoneyFormat;
   readonly paper: "Letter" | "A4";
+  /** The autopay file's originator (`ubill autopay`, docs/payments.md): the bank it goes to, its routing number. */
+  readonly achDestinationRouting: string;
+  readonly achDestinationName: string;
+  /** The company ID the bank assigned: usually "1" and the city's EIN, 10 characters. */
+  readonly achCompanyId: string;
+  /** The utility as customers' bank statements name it: at most 16 characters. */
+  readonly achCompanyName: string;
+  /** The city's own bank (the originating bank): its routing number starts every trace number. */
+  readonly achOriginatingRouting: string;
+  /** What customers' statements show beside the draft: at most 10 characters ("UTILITY"). */
+  readonly achEntryDescription: string;
 }
 
 export const OFFICE_SHEET = "Office";
@@ -60,6 +72,24 @@ export const OFFICE_FIELDS: readonly { readonly key: keyof Office; readonly labe
   { key: "dateFormat", label: "Date format", hint: DATE_FORMATS.join(", ") },
   { key: "moneyFormat", label: "Money format", hint: MONEY_FORMATS.join(", ") },
   { key: "paper", label: "Paper", hint: "Letter or A4" },
+  {
+    key: "achDestinationRouting",
+    label: "ACH Destination Routing",
+    hint: "autopay file: the routing number of the bank it goes to (9 digits)",
+  },
+  { key: "achDestinationName", label: "ACH Destination Name", hint: "autopay file: that bank's name, at most 23 characters" },
+  { key: "achCompanyId", label: "ACH Company ID", hint: "autopay file: the company ID the bank assigned (usually 1 and the city's EIN)" },
+  {
+    key: "achCompanyName",
+    label: "ACH Company Name",
+    hint: "autopay file: the utility's name on customers' bank statements, at most 16 characters",
+  },
+  { key: "achOriginatingRouting", label: "ACH Originating Routing", hint: "autopay file: the routing number of the city's own bank" },
+  {
+    key: "achEntryDescription",
+    label: "ACH Entry Description",
+    hint: "autopay file: beside the draft on the statement, at most 10 characters (UTILITY)",
+  },
 ];
 
 export const DEFAULT_OFFICE: Office = {
@@ -83,6 +113,12 @@ export const DEFAULT_OFFICE: Office = {
   dateFormat: DATE_FORMATS[0],
   moneyFormat: MONEY_FORMATS[0],
   paper: "Letter",
+  achDestinationRouting: "",
+  achDestinationName: "",
+  achCompanyId: "",
+  achCompanyName: "",
+  achOriginatingRouting: "",
+  achEntryDescription: "",
 };
 
 /** The Office sheet's rows: a header, then a setting a row with its value and what it is for. */
@@ -143,6 +179,27 @@ export function parseOffice(data: SheetValues, fallback: Office = DEFAULT_OFFICE
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "");
+
+/**
+ * Where one setting's value is on the Office sheet, and the cell as stored (a routing number typed
+ * as a number has lost its leading zero, which the caller can see): undefined when the sheet has
+ * no row for it, as an Office sheet written before the setting existed has not.
+ */
+export function officeCell(data: SheetValues, key: keyof Office): { address: string; value: CellValue } | undefined {
+  const found = locateTable(data, [
+    { field: "setting", label: "Setting", synonyms: [], required: true },
+    { field: "value", label: "Value", synonyms: [], required: true },
+  ] as const);
+  const field = OFFICE_FIELDS.find((f) => f.key === key);
+  if (!found.ok || !field) return undefined;
+  const { columns, firstValueRow } = found.table;
+  for (let i = firstValueRow; i < data.values.length; i++) {
+    const row = data.values[i];
+    if (norm(idText(row[columns.setting! - data.left])) !== norm(field.label)) continue;
+    return { address: cellAddress(data.sheet, data.top + i, columns.value!), value: row[columns.value! - data.left] ?? null };
+  }
+  return undefined;
+}
 
 /** The late-fee sentence: the Office sheet's, or one written from the policy. */
 export function lateFeeSentence(office: Office, policy: CyclePolicy): string {
