@@ -1,9 +1,9 @@
 import { Dec, DEFAULT_READ_EDIT_SETTINGS, toExcelSerial } from "../../src/engine";
 import type { AccountChange } from "../../src/engine";
-import { ACCOUNT_CHANGES_SHEET, accountsAsOf, readAccountChanges } from "../../src/accounts/accountChanges";
+import { ACCOUNT_CHANGES_SHEET, accountsAsOf, appendAccountChanges, readAccountChanges } from "../../src/accounts/accountChanges";
 import { ACCOUNT_LETTERS_SHEET, LETTER_LOG_SHEET } from "../../src/accounts/accountLetters";
 import { closeService, FINAL_BILLS_SHEET } from "../../src/accounts/tasks/closeService";
-import type { TaskContext } from "../../src/accounts/tasks/context";
+import { accountOn, TaskContext } from "../../src/accounts/tasks/context";
 import { nextAccountNumber, openService } from "../../src/accounts/tasks/openService";
 import { transferService } from "../../src/accounts/tasks/transferService";
 import { previewCycle } from "../../src/cycle/generateCycle";
@@ -265,6 +265,26 @@ describe("transfer of service", () => {
     expect(adjustments.some((r) => r.includes(`transferred from account 100101`))).toBe(true);
     expect(done.audit.action).toBe("account.transferred");
   });
+});
+
+it("finds an account as it was on a date, for pricing a past period", async () => {
+  const port = new MemoryWorkbook(sampleCycleWorkbook());
+  await appendAccountChanges(port, [
+    {
+      account: "100101",
+      field: "Rate Class",
+      value: "commercial",
+      was: "residential",
+      effective: "2026-10-15",
+      task: "t",
+      reason: "",
+      recorded: "x",
+    },
+  ]);
+  const ctx = await contextFor(port);
+  expect((await accountOn(ctx, "100101", "2026-10-14"))?.rateClass).toBe("residential");
+  expect((await accountOn(ctx, "100101", "2026-10-15"))?.rateClass).toBe("commercial");
+  expect(await accountOn(ctx, "999", "2026-10-15")).toBeUndefined();
 });
 
 it("the Accounts columns the tasks write are columns the cycle reads", () => {

@@ -1,6 +1,8 @@
 import type { AccountChange, CycleAccount, CyclePolicy, IsoDate, RateSchedule } from "../../engine";
 import { moneyText } from "../../engine";
 import { dateText } from "../../cycle/format";
+import { parseCycleAccounts } from "../../workbook/cycleSheets";
+import { accountsAsOf } from "../accountChanges";
 import type { CounterData } from "../../payments/counterData";
 import type { WorkbookPort } from "../../workbook/port";
 import type { AccountLetter } from "../accountLetters";
@@ -68,6 +70,17 @@ export function addressee(a: CycleAccount): { account: string; name: string; mai
 }
 
 export const money = moneyText;
+
+/**
+ * The account as it was on a date: the Accounts sheet with the Account Changes in effect then (a
+ * back-bill prices each period with the class, meter size, units and carts the account had).
+ */
+export async function accountOn(ctx: TaskContext, account: string, date: IsoDate): Promise<CycleAccount | undefined> {
+  const typed = await ctx.port.readSheet(ctx.data.sheets.accounts);
+  if (!typed) return undefined;
+  const parsed = parseCycleAccounts(accountsAsOf(typed, ctx.data.changes, date));
+  return parsed.ok ? parsed.value.records.find((a) => a.account === account) : undefined;
+}
 
 /** A date as letters print it: "Nov 8, 2026". */
 export const day = (date: IsoDate) => dateText(date);
