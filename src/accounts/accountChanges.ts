@@ -104,8 +104,11 @@ export function accountsAsOf(data: SheetValues, changes: readonly AccountChange[
   const found = locateTable(data, CYCLE_ACCOUNT_COLUMNS);
   if (!found.ok) return data;
   const inEffect = changesInEffect(changes, asOf);
+  if (inEffect.size === 0) return data;
   const header = found.table.headerRow - data.top;
-  const values = data.values.map((r) => [...r]);
+  // A new outer array; only the header and the rows that change are copied (a city's Accounts sheet is large).
+  const values = [...data.values];
+  values[header] = [...values[header]];
   const columnOf = new Map<string, number>();
   for (const spec of CYCLE_ACCOUNT_COLUMNS) {
     const c = found.table.columns[spec.field];
@@ -128,9 +131,10 @@ export function accountsAsOf(data: SheetValues, changes: readonly AccountChange[
   };
   const accountColumn = found.table.columns.account! - data.left;
   for (let i = found.table.firstValueRow; i < values.length; i++) {
-    const row = values[i];
-    const fields = inEffect.get(idText(row[accountColumn]));
-    if (fields) for (const change of fields.values()) row[column(change.field)] = change.value;
+    const fields = inEffect.get(idText(values[i][accountColumn]));
+    if (!fields) continue;
+    const row = (values[i] = [...values[i]]);
+    for (const change of fields.values()) row[column(change.field)] = change.value;
   }
   return { ...data, values };
 }
