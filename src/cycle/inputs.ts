@@ -1,5 +1,7 @@
 import type { CycleInput, IsoDate, OpeningBalance, ReadEditSettings } from "../engine";
 import { ACCOUNT_CHANGES_SHEET, accountsAsOf, parseAccountChanges } from "../accounts/accountChanges";
+import { applyPlans, parsePlans } from "../accounts/plans";
+import { PAYMENT_PLANS_SHEET } from "../accounts/sheets";
 import { cycleDatesProblem } from "../engine";
 import type { Decision } from "../review/decisions";
 import { accountReadings, openErrors, readPeriod, unmatchedRows } from "../review/readings";
@@ -136,6 +138,11 @@ export async function loadCycle(
     : [];
   const payments = take(paymentsSheet ? parsePayments((await read(paymentsSheet, "Reading payments"))!) : undefined);
   const adjustments = take(adjustmentsSheet ? parseAdjustments((await read(adjustmentsSheet, "Reading adjustments"))!) : undefined);
+  // Payment plans (the Payment Plans sheet): each judged at the bill date; a missed or paid-off plan
+  // ends the account's arrangement for this cycle, so the notice ladder applies (src/accounts/plans.ts).
+  const plans = parsePlans(await read(PAYMENT_PLANS_SHEET, "Reading payment plans"));
+  problems.push(...plans.problems);
+  applyPlans(accounts, plans.plans, payments, dates.billDate);
   const decisions = options.decisions ?? [];
   const officeData = await port.readSheet(OFFICE_SHEET);
   const office = officeData ? parseOffice(officeData) : undefined;

@@ -56,6 +56,8 @@ export interface CounterData {
    * Undefined without a history: then every payment and adjustment counts as since.
    */
   readonly lastBillDate?: IsoDate;
+  /** The Accounts sheet as typed (before the changes), to see an account as it was on another date. */
+  readonly typedAccounts: SheetValues;
   /** Every change on the Account Changes sheet (the accounts above are as of the load's date). */
   readonly changes: readonly AccountChange[];
   /** Batch ids in the Payments sheet's Batch column, and those posted since the load. */
@@ -174,6 +176,7 @@ export async function loadCounterData(port: WorkbookPort, asOf: IsoDate = "9999-
       adjustments: byAccount(adjustmentData ? take(parseAdjustments(adjustmentData)) : []),
       history: historyByAccount,
       lastBillDate,
+      typedAccounts: typed,
       changes: changeRead.changes,
       batchIds: paymentData ? batchIdsOf(paymentData) : new Set(),
       problems,

@@ -282,9 +282,9 @@ it("finds an account as it was on a date, for pricing a past period", async () =
     },
   ]);
   const ctx = await contextFor(port);
-  expect((await accountOn(ctx, "100101", "2026-10-14"))?.rateClass).toBe("residential");
-  expect((await accountOn(ctx, "100101", "2026-10-15"))?.rateClass).toBe("commercial");
-  expect(await accountOn(ctx, "999", "2026-10-15")).toBeUndefined();
+  expect(accountOn(ctx, "100101", "2026-10-14")?.rateClass).toBe("residential");
+  expect(accountOn(ctx, "100101", "2026-10-15")?.rateClass).toBe("commercial");
+  expect(accountOn(ctx, "999", "2026-10-15")).toBeUndefined();
 });
 
 it("the Accounts columns the tasks write are columns the cycle reads", () => {

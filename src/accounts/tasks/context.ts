@@ -1,7 +1,8 @@
 import type { AccountChange, CycleAccount, CyclePolicy, IsoDate, RateSchedule } from "../../engine";
 import { moneyText } from "../../engine";
 import { dateText } from "../../cycle/format";
-import { parseCycleAccounts } from "../../workbook/cycleSheets";
+import { CYCLE_ACCOUNT_COLUMNS, parseCycleAccounts } from "../../workbook/cycleSheets";
+import { locateTable } from "../../workbook/table";
 import { accountsAsOf } from "../accountChanges";
 import type { CounterData } from "../../payments/counterData";
 import type { WorkbookPort } from "../../workbook/port";
@@ -75,10 +76,15 @@ export const money = moneyText;
  * The account as it was on a date: the Accounts sheet with the Account Changes in effect then (a
  * back-bill prices each period with the class, meter size, units and carts the account had).
  */
-export async function accountOn(ctx: TaskContext, account: string, date: IsoDate): Promise<CycleAccount | undefined> {
-  const typed = await ctx.port.readSheet(ctx.data.sheets.accounts);
-  if (!typed) return undefined;
-  const parsed = parseCycleAccounts(accountsAsOf(typed, ctx.data.changes, date));
+export function accountOn(ctx: TaskContext, account: string, date: IsoDate): CycleAccount | undefined {
+  const typed = ctx.data.typedAccounts;
+  const at = ctx.data.rows.get(account);
+  const found = locateTable(typed, CYCLE_ACCOUNT_COLUMNS);
+  if (!at || !found.ok) return undefined;
+  // The header and the account's own row: a sheet of one account, read as the whole sheet would be.
+  const header = typed.values.slice(0, found.table.firstValueRow);
+  const one = { ...typed, values: [...header, typed.values[at.row - typed.top]] };
+  const parsed = parseCycleAccounts(accountsAsOf(one, ctx.data.changes, date));
   return parsed.ok ? parsed.value.records.find((a) => a.account === account) : undefined;
 }
 

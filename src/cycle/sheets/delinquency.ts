@@ -8,7 +8,8 @@ export const DELINQUENCY_SHEET = "Delinquency List";
 /**
  * Every account past due after this bill (or owing on a final bill or a closed account): its aging,
  * its one notice this cycle with the amount and the last day to pay, and why it was kept off
- * letters and the shutoff list when it was; then the held accounts.
+ * letters and the shutoff list when it was, and where its payment plan stands (kept, missed, paid
+ * off, with the reason); then the held accounts.
  */
 export function delinquencySheet(result: CycleResult): OutputSheet {
   const rows: CellValue[][] = [
@@ -28,6 +29,7 @@ export function delinquencySheet(result: CycleResult): OutputSheet {
       "Shutoff Date",
       "Why",
       "Kept Off Because",
+      "Plan",
     ],
   ];
   for (const d of result.delinquency) {
@@ -49,16 +51,17 @@ export function delinquencySheet(result: CycleResult): OutputSheet {
       n?.shutoff?.shutoffDate ?? null,
       n?.reason ?? null,
       d.keptOff ? `${d.keptOff.reason}: ${d.keptOff.detail}` : null,
+      s.account.plan ? `${s.account.plan.state}: ${s.account.plan.reason}` : null,
     ]);
   }
   for (const h of result.held)
-    rows.push([h.account, h.name, null, null, null, null, null, null, null, "none", null, null, null, null, `held: ${h.reason}`]);
+    rows.push([h.account, h.name, null, null, null, null, null, null, null, "none", null, null, null, null, `held: ${h.reason}`, null]);
   return {
     name: DELINQUENCY_SHEET,
     rows,
     options: {
       headerRows: 1,
-      columnWidths: [10, 24, 24, 11, 11, 11, 11, 11, 11, 13, 15, 11, 13, 30, 48],
+      columnWidths: [10, 24, 24, 11, 11, 11, 11, 11, 11, 13, 15, 11, 13, 30, 48, 48],
       columnFormats: [undefined, undefined, undefined, MONEY, MONEY, MONEY, MONEY, MONEY, MONEY, undefined, MONEY],
       print: { orientation: "landscape", repeatRows: 1, fitToWidth: true },
     },

@@ -53,14 +53,14 @@ export interface BackBill {
 
 /**
  * A back-bill or re-bill: every affected period is priced twice with the schedule version in
- * effect on its end date, once on the usage billed and once on the corrected usage; periods
+ * effect on its end date (and, when `account` is a function of the date, the account as it was then), once on the usage billed and once on the corrected usage; periods
  * older than the look-back are listed but not billed. An undercharge may be billed at a share
  * (slow meters) and is not billed below a minimum; the amount is rounded once and split into
  * equal instalments that sum exactly (money/allocate).
  */
 export function computeBackBill(
   schedule: RateSchedule,
-  account: Omit<BillInput, "usage" | "asOf">,
+  account: Omit<BillInput, "usage" | "asOf"> | ((asOf: IsoDate) => Omit<BillInput, "usage" | "asOf">),
   periods: readonly BackBillPeriod[],
   policy: BackBillPolicy,
   asOf: IsoDate,
@@ -73,9 +73,11 @@ export function computeBackBill(
   for (const period of periods) {
     const corrected = correctedUsage(period, policy);
     if (!corrected.ok) return corrected;
-    const billed = computeBill(schedule, { ...account, usage: period.billedUsage, asOf: period.asOf });
+    // The account as it was in the period (its class, size, units and carts then), when its history is given.
+    const then = typeof account === "function" ? account(period.asOf) : account;
+    const billed = computeBill(schedule, { ...then, usage: period.billedUsage, asOf: period.asOf });
     if (!billed.ok) return billed;
-    const rebilled = computeBill(schedule, { ...account, usage: corrected.value, asOf: period.asOf });
+    const rebilled = computeBill(schedule, { ...then, usage: corrected.value, asOf: period.asOf });
     if (!rebilled.ok) return rebilled;
     const outside = earliest !== undefined && period.asOf < earliest;
     results.push({

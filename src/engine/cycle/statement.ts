@@ -203,7 +203,9 @@ export function billAccount(
       arrangement: inArrangement
         ? {
             kept: arrangement,
-            detail: `${Money.of(account.arrangementAmount!).toCents()} a cycle until ${account.arrangementUntil}; paid ${paidMoney.toCents()} this cycle`,
+            detail: account.plan
+              ? `payment plan ${account.plan.state}: ${account.plan.reason}`
+              : `${Money.of(account.arrangementAmount!).toCents()} a cycle until ${account.arrangementUntil}; paid ${paidMoney.toCents()} this cycle`,
           }
         : undefined,
       returned: returnedWithFees(payments, policy),
@@ -354,13 +356,18 @@ function activityOf(account: string, input: CycleInput): AccountActivity {
 
 const NONE: AccountActivity = { payments: [], adjustments: [] };
 
-/** A payment arrangement is kept when it runs past the bill date and this cycle's payments meet it. */
+/**
+ * A payment arrangement is kept when it runs past the bill date and this cycle's payments meet it;
+ * one made as a payment plan is kept while its instalments are paid by their due dates (account.plan).
+ */
 export function keptArrangement(
   account: CycleAccount,
   payments: readonly Pick<Payment, "amount" | "returned" | "reverses">[],
   billDate: string,
 ): boolean {
   if (!account.arrangementUntil || !account.arrangementAmount || account.arrangementUntil < billDate) return false;
+  // A payment plan is kept by its own instalments and their due dates, not by this cycle's payments.
+  if (account.plan) return account.plan.state === "kept";
   const paid = payments.reduce((s, p) => s.plus(netPaid(p)), ZERO);
   return paid.greaterThanOrEqualTo(account.arrangementAmount);
 }

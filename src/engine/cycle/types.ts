@@ -43,6 +43,12 @@ export interface CycleAccount {
   readonly email?: string;
   readonly arrangementUntil?: IsoDate;
   readonly arrangementAmount?: Dec;
+  /**
+   * The account's payment plan (the Payment Plans sheet) as it stands at the bill date, set when the
+   * cycle is loaded: a kept plan is a kept arrangement whatever this cycle's payments were; a missed
+   * or paid-off plan comes with its arrangement cleared, so the notice ladder applies.
+   */
+  readonly plan?: { readonly state: "kept" | "missed" | "paid off"; readonly reason: string };
   readonly nsfCount: number;
   /** The date a crew went out to shut the service off, if since the last bill. */
   readonly outForShutoff?: IsoDate;

@@ -81,3 +81,31 @@ describe("a back-bill across a rate change", () => {
     expect(r.value.amount.toCents()).toBe("36.00");
   });
 });
+
+describe("computeBackBill with the account's history", () => {
+  it("prices each period with the account as it was then (a second cart from July)", () => {
+    const schedule = loadSchedule("chubbuck");
+    const oneCart = { carts: { count: 1 } };
+    const twoCarts = { carts: { count: 2 } };
+    const periods = months.map((asOf) => ({ asOf, billedUsage: dec(2000), correctedUsage: dec(12000) }));
+    const seen: string[] = [];
+    const r = computeBackBill(
+      schedule,
+      (asOf) => {
+        seen.push(asOf);
+        return asOf < "2026-07-01" ? oneCart : twoCarts;
+      },
+      periods,
+      whole,
+      "2026-08-15",
+    );
+    const before = computeBackBill(schedule, oneCart, periods.slice(0, 2), whole, "2026-08-15");
+    const after = computeBackBill(schedule, twoCarts, periods.slice(2), whole, "2026-08-15");
+    if (!r.ok || !before.ok || !after.ok) throw new Error("priced");
+    expect(seen).toEqual(months);
+    expect(r.value.periods).toEqual([...before.value.periods, ...after.value.periods]);
+    // The second cart is on July's bills, billed and corrected alike, so the difference is usage alone.
+    expect(r.value.periods[2].billed.minus(r.value.periods[1].billed).isZero()).toBe(false);
+    expect(r.value.periods[2].difference).toEqual(r.value.periods[1].difference);
+  });
+});
