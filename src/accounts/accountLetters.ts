@@ -1,5 +1,6 @@
 import type { CycleAccount, IsoDate } from "../engine";
-import { ZERO, toExcelSerial } from "../engine";
+import { isIsoDate, ZERO, toExcelSerial } from "../engine";
+import { dateText } from "../cycle/format";
 import type { Letter, LetterKind } from "../cycle/letters";
 import { DEFAULT_OFFICE, OFFICE_SHEET, parseOffice } from "../cycle/office";
 import type { Office } from "../cycle/settings";
@@ -93,9 +94,14 @@ export async function lettersOn(port: WorkbookPort, day: IsoDate): Promise<Accou
  */
 export async function sendLetters(
   port: WorkbookPort,
-  letters: readonly AccountLetter[],
+  sending: readonly AccountLetter[],
 ): Promise<{ logRows: { first: number; last: number } }> {
-  if (letters.length === 0) return { logRows: { first: 0, last: -1 } };
+  if (sending.length === 0) return { logRows: { first: 0, last: -1 } };
+  const office = await readOffice(port);
+  // A customer reads dates as the bills print them ("Nov 8, 2026"), never as ISO text; the log keeps what was mailed.
+  const dated = (text: string) =>
+    text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => (isIsoDate(iso) ? dateText(iso, office.dateFormat) : iso));
+  const letters = sending.map((l) => ({ ...l, subject: dated(l.subject), paragraphs: l.paragraphs.map(dated) }));
   const rows = await appendTable(
     port,
     LETTER_LOG_SHEET,
@@ -114,7 +120,6 @@ export async function sendLetters(
     { formats: { date: "yyyy-mm-dd" }, widths: { name: 24, mailTo: 30, serviceAddress: 28, letter: 22, subject: 40, text: 80, task: 20 } },
   );
   const day = letters[letters.length - 1].date;
-  const office = await readOffice(port);
   const todays = await lettersOn(port, day);
   const pages: Letter[] = todays.map((l, i) => ({
     kind: l.kind as unknown as LetterKind,

@@ -86,9 +86,7 @@ function planLetter(ctx: TaskContext, plan: PaymentPlan, id: string): AccountLet
     subject: `Your payment plan for account ${a.account}`,
     paragraphs: [
       `This letter confirms the written payment plan (${id}) agreed on ${plan.agreed} for the ${money(plan.balance)} owed on your account for ${a.serviceAddress}.`,
-      `Down payment: ${money(plan.downPayment)}, due ${plan.agreed}.`,
-      ...plan.instalments.map((i) => `Instalment ${i.number} of ${n}: ${money(i.amount)}, due ${i.due}.`),
-      "Please keep paying your new bills by their due dates as well.",
+      `Down payment ${money(plan.downPayment)}, due ${plan.agreed}; then ${plan.instalments.map((i) => `${money(i.amount)} due ${i.due}`).join("; ")} (${n} instalment${n === 1 ? "" : "s"}). Please keep paying your new bills by their due dates as well.`,
       "While each payment is made by its date, your service stays on and you get no late or shutoff notice for the balance in the plan. If a payment is missed, the plan ends and the account returns to the notice ladder: the past-due balance gets the usual late and shutoff notices.",
     ],
     task: PLAN_TASK,

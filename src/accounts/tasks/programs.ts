@@ -224,10 +224,13 @@ export async function enrolLevelPay(ctx: TaskContext, req: { account: string; ef
     subject: `Level pay for account ${a.account}: ${money(q.amount)} a month`,
     paragraphs: [
       `From ${req.effective}, your bill for ${a.serviceAddress} asks for the same amount each month: ${money(q.amount)}.`,
-      `How we found it: ${q.reason}.${q.source === "premise" ? " Your account has less history than the address, so the address's earlier bills were used." : ""}`,
-      ...q.months.map((m) => `${m.periodEnd}: ${quantityText(m.usage)} ${unit}, ${moneyText(m.charges)}`),
-      `Each bill still shows your actual charges; the difference from the level amount is carried as a deferred balance. Every ${trueUp} the deferred balance is settled on that bill (billed if you used more, credited if less) and a new level amount is set from your last 12 months.`,
-      "If you leave level pay or close the account, the deferred balance is settled on your next bill.",
+      `How we found it: ${q.reason}${q.source === "premise" ? " (your account has less history than the address, so the address's earlier bills were used)" : ""}: ${q.months
+        .map(
+          (m) =>
+            `${MONTH_NAMES[Number(m.periodEnd.slice(5, 7)) - 1].slice(0, 3)} ${m.periodEnd.slice(0, 4)} ${quantityText(m.usage)} ${unit} ${moneyText(m.charges)}`,
+        )
+        .join("; ")}.`,
+      `Each bill still shows your actual charges; the difference from the level amount is carried as a deferred balance. Every ${trueUp} the deferred balance is settled on that bill (billed if you used more, credited if less) and a new level amount is set from your last 12 months. If you leave level pay or close the account, the deferred balance is settled on your next bill.`,
     ],
     task: LEVEL_PAY_TASK,
   };
