@@ -6,6 +6,7 @@ import { programsOf, serviceLabel, statusText, usageBars } from "./accountDetail
 import { UsageChart } from "./UsageChart";
 import { AccountPayments } from "./AccountPayments";
 import { AccountRecords } from "./AccountRecords";
+import { AccountTasks } from "./tasks/AccountTasks";
 
 import { useTableStyles } from "./tableStyles";
 
@@ -27,7 +28,7 @@ const HEAD = ["Current", "30 days", "60 days", "90+ days"] as const;
 export function AccountDetail({ data, account, onGoTo }: { data: CounterData; account: string; onGoTo: () => void }) {
   const styles = useStyles();
   const tables = useTableStyles();
-  /** Bumped after a return, so the audit trail is read again. */
+  /** Bumped after a return or a task, so the audit trail is read again. */
   const [version, setVersion] = useState(0);
   const record = data.accounts.get(account);
   if (!record) return null;
@@ -55,6 +56,7 @@ export function AccountDetail({ data, account, onGoTo }: { data: CounterData; ac
         <dd>{programs.length ? programs.join("; ") : "none"}</dd>
       </dl>
       <Button onClick={onGoTo}>Go to rows</Button>
+      <AccountTasks account={record} history={data.history.get(account) ?? []} onDone={() => setVersion((v) => v + 1)} />
 
       <Subtitle2 as="h3">Balance</Subtitle2>
       <Body1 className={styles.balance} aria-label={`Balance now ${moneyText(balance.now)}`} data-balance={balance.now.toFixed(2)}>

@@ -7,6 +7,9 @@ import type { WorkbookPort } from "../../workbook/port";
 import { useServices } from "../services";
 import { LetterSent, lettersByAccount } from "./letterRecords";
 import { useTableStyles } from "./tableStyles";
+import { LETTER_LOG_SHEET } from "../../accounts/accountLetters";
+import { AccountHistory } from "./tasks/AccountHistory";
+import { letterLogByAccount } from "./tasks/letterLog";
 
 interface Records {
   readonly workOrders: ReadonlyMap<string, readonly WorkOrder[]>;
@@ -27,12 +30,16 @@ async function readRecords(port: WorkbookPort): Promise<Records> {
     for (const [account, list] of lettersByAccount(name, sheet.values, sheet.top))
       letters.set(account, [...(letters.get(account) ?? []), ...list]);
   }
+  // The letters the account tasks sent (opening, closing, programs, plans, leaks, back-bills).
+  const log = await port.readSheet(LETTER_LOG_SHEET);
+  if (log) for (const [account, list] of letterLogByAccount(log)) letters.set(account, [...(letters.get(account) ?? []), ...list]);
   return { workOrders, letters };
 }
 
 /**
- * The rest of the account's file: its work orders (Work Orders sheet), the letters the cycle wrote
- * it (Letters sheets), and its audit trail (the audit log's entries about it, newest first). The
+ * The rest of the account's file: its history (the Account Changes sheet), its work orders (Work
+ * Orders sheet), the letters the cycle wrote it (Letters sheets) and the account tasks sent it
+ * (Letter Log), and its audit trail (the audit log's entries about it, newest first). The
  * sheets are read once per read of the workbook; the audit trail again after each change (`version`).
  */
 export function AccountRecords({ data, account, version }: { data: CounterData; account: string; version: number }) {
@@ -65,6 +72,7 @@ export function AccountRecords({ data, account, version }: { data: CounterData; 
   const letters = records?.letters.get(account) ?? [];
   return (
     <>
+      <AccountHistory changes={data.changes} account={account} />
       <Subtitle2 as="h3">Work orders</Subtitle2>
       {!records ? (
         <Caption1>Reading the Work Orders and Letters sheets…</Caption1>
@@ -96,7 +104,7 @@ export function AccountRecords({ data, account, version }: { data: CounterData; 
       )}
       <Subtitle2 as="h3">Letters sent</Subtitle2>
       {!records ? null : letters.length === 0 ? (
-        <Caption1>No letters for this account on a Letters sheet.</Caption1>
+        <Caption1>No letters for this account on a Letters sheet or the {LETTER_LOG_SHEET}.</Caption1>
       ) : (
         <ul aria-label="Letters sent" style={{ margin: 0, paddingLeft: 16, overflowWrap: "anywhere" }}>
           {letters.map((l) => (

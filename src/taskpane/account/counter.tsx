@@ -1,7 +1,7 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { CounterData, loadCounterData } from "../../payments/counterData";
 import { useServices } from "../services";
-import type { BatchDraft } from "../payments/batchForm";
+import { BatchDraft, localDate } from "../payments/batchForm";
 
 /** The front counter's state, shared by the Account and Payments views and kept across tab changes. */
 export interface Counter {
@@ -24,7 +24,7 @@ export interface Counter {
 const CounterContext = createContext<Counter | null>(null);
 
 export function CounterProvider({ children }: { children: ReactNode }) {
-  const { workbook } = useServices();
+  const { workbook, now } = useServices();
   const [data, setData] = useState<CounterData>();
   const [message, setMessage] = useState<string>();
   const [loading, setLoading] = useState(false);
@@ -36,7 +36,8 @@ export function CounterProvider({ children }: { children: ReactNode }) {
     if (requested === 0) return;
     let live = true;
     setLoading(true);
-    loadCounterData(workbook)
+    // The accounts as of today: the Account Changes in effect, none dated later.
+    loadCounterData(workbook, localDate(now()))
       .then((outcome) => {
         if (!live) return;
         setData(outcome.ok ? outcome.value : undefined);

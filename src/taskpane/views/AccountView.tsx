@@ -1,14 +1,18 @@
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
 import { findAccounts } from "../../engine";
 import { useServices } from "../services";
 import { useCounter } from "../account/counter";
 import { AccountDetail } from "../account/AccountDetail";
+import { OpenServiceForm } from "../account/tasks/OpenServiceForm";
+import { TaskMessageBar } from "../account/tasks/TaskForm";
+import type { TaskMessage } from "../account/tasks/useTask";
 
 const useStyles = makeStyles({
   results: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
   result: { justifyContent: "flex-start", textAlign: "left", width: "100%", fontWeight: tokens.fontWeightRegular },
   resultText: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+  open: { alignSelf: "flex-start" },
 });
 
 /** How many accounts the type-ahead lists: enough to choose from, few enough to Tab through. */
@@ -24,6 +28,10 @@ export function AccountView() {
   const counter = useCounter();
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState<string>();
+  /** The Open new service form, and what its last use said. */
+  const [opening, setOpening] = useState(false);
+  const [opened, setOpened] = useState<TaskMessage>();
+  const openButton = useRef<HTMLButtonElement>(null);
   const { data } = counter;
   const results = useMemo(() => (data ? findAccounts(data.index, query, SHOWN) : []), [data, query]);
   const choose = (account: string) => {
@@ -48,6 +56,33 @@ export function AccountView() {
           <MessageBarBody>{counter.message}</MessageBarBody>
         </MessageBar>
       )}
+      <Button
+        ref={openButton}
+        className={styles.open}
+        disabled={!data}
+        aria-expanded={opening}
+        onClick={() => {
+          setOpened(undefined);
+          setOpening(!opening);
+        }}
+      >
+        Open new service…
+      </Button>
+      {opening && (
+        <OpenServiceForm
+          onDone={(message, account) => {
+            setOpening(false);
+            setOpened(message);
+            counter.select(account);
+            openButton.current?.focus();
+          }}
+          onCancel={() => {
+            setOpening(false);
+            openButton.current?.focus();
+          }}
+        />
+      )}
+      <TaskMessageBar message={opened} />
       <Field label="Find an account" hint="Account number, name, service address or meter; Enter opens the first found">
         <Input
           type="search"

@@ -24,6 +24,7 @@ import { ReadEditSettings } from "./ReadEditSettings";
 import { BillingSettings } from "./BillingSettings";
 import { OfficeSettings } from "./OfficeSettings";
 import { localTime } from "../localTime";
+import { VaultExport } from "../account/tasks/VaultExport";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "320px" } });
 
@@ -78,6 +79,7 @@ export function SettingsView() {
       <ReadEditSettings />
       <BillingSettings />
       <OfficeSettings />
+      <VaultExport />
       <Subtitle2 as="h2">Audit log</Subtitle2>
       <Caption1>
         Kept on this computer. Every rate-schedule import, replacement and deletion, and every read-review decision, is recorded.

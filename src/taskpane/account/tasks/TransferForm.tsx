@@ -1,0 +1,90 @@
+import { useState } from "react";
+import { Field, Input } from "@fluentui/react-components";
+import { transferService } from "../../../accounts/tasks/transferService";
+import type { CycleAccount } from "../../../engine";
+import { useFormStyles } from "../../layout";
+import { dateProblem, optional } from "./fields";
+import { FinalUsageChoice, FinalUsageFields, finalUsageOf } from "./FinalUsageFields";
+import { problemShown, TaskForm } from "./TaskForm";
+import { outcomeMessage, TaskMessage, useTask } from "./useTask";
+
+/**
+ * Transfer: the customer moves within the city. The old account's final usage and close date, the
+ * new service address and start date; the new account's number comes back in the message.
+ */
+export function TransferForm({
+  account,
+  onDone,
+  onCancel,
+}: {
+  account: CycleAccount;
+  onDone: (message: TaskMessage, newAccount: string) => void;
+  onCancel: () => void;
+}) {
+  const form = useFormStyles();
+  const task = useTask();
+  const [usage, setUsage] = useState<FinalUsageChoice>({ kind: "read", reading: "" });
+  const [f, setF] = useState({ closeDate: task.today, address: "", openDate: task.today, mailing: "", meter: "", email: "" });
+  const [tried, setTried] = useState(false);
+  const [message, setMessage] = useState<TaskMessage>();
+  const set = (key: keyof typeof f) => (_: unknown, d: { value: string }) => setF((v) => ({ ...v, [key]: d.value }));
+  const final = finalUsageOf(usage);
+  const problems = {
+    closeDate: dateProblem(f.closeDate, "the close date"),
+    address: f.address.trim() ? undefined : "the new service address is needed",
+    openDate: dateProblem(f.openDate, "the start date"),
+  };
+  const submit = async () => {
+    setTried(true);
+    if (Object.values(problems).some(Boolean) || (account.meter && typeof final === "string")) return;
+    const outcome = await task.run((ctx) =>
+      transferService(ctx, {
+        from: account.account,
+        closeDate: f.closeDate.trim(),
+        usage: typeof final === "string" ? { kind: "estimate" } : final,
+        to: {
+          serviceAddress: f.address.trim(),
+          openDate: f.openDate.trim(),
+          mailingAddress: optional(f.mailing),
+          meter: optional(f.meter),
+          email: optional(f.email),
+          rateClass: account.rateClass,
+        },
+      }),
+    );
+    if (outcome.ok) onDone(outcomeMessage(outcome), outcome.result.account);
+    else setMessage(outcomeMessage(outcome));
+  };
+  return (
+    <TaskForm
+      title="Transfer service"
+      submit="Transfer service"
+      busy={task.busy}
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+      message={message}
+    >
+      <div className={form.grid}>
+        <Field label="New service address" {...problemShown(tried, problems.address)}>
+          <Input className={form.control} value={f.address} onChange={set("address")} />
+        </Field>
+        <Field label="Start date at the new address" hint="YYYY-MM-DD" {...problemShown(tried, problems.openDate)}>
+          <Input className={form.control} value={f.openDate} onChange={set("openDate")} />
+        </Field>
+        <Field label="New meter" hint="Blank if not known yet">
+          <Input className={form.control} value={f.meter} onChange={set("meter")} />
+        </Field>
+        <Field label="New mailing address" hint="Blank: the new service address">
+          <Input className={form.control} value={f.mailing} onChange={set("mailing")} />
+        </Field>
+        <Field label="Email" hint="Optional">
+          <Input className={form.control} type="email" value={f.email} onChange={set("email")} />
+        </Field>
+        <FinalUsageFields meter={account.meter} choice={usage} onChange={setUsage} tried={tried} />
+        <Field label="Close date at the old address" hint="YYYY-MM-DD: the last day there" {...problemShown(tried, problems.closeDate)}>
+          <Input className={form.control} value={f.closeDate} onChange={set("closeDate")} />
+        </Field>
+      </div>
+    </TaskForm>
+  );
+}
