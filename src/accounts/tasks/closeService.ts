@@ -364,7 +364,16 @@ export async function closeService(ctx: TaskContext, request: CloseRequest): Pro
   );
   const why = transfer ? `Transferred to account ${transfer}` : "Service closed";
   const changes = [
-    change(ctx, a.account, "Status", "Final", a.status, request.closeDate, transfer ? "Transfer of service" : CLOSE_TASK, why),
+    change(
+      ctx,
+      a.account,
+      "Status",
+      "Final",
+      a.status[0].toUpperCase() + a.status.slice(1),
+      request.closeDate,
+      transfer ? "Transfer of service" : CLOSE_TASK,
+      why,
+    ),
     change(
       ctx,
       a.account,

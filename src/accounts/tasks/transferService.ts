@@ -2,7 +2,7 @@ import { IsoDate, transferBalance } from "../../engine";
 import { balanceNow } from "../../engine";
 import { appendAccountChanges } from "../accountChanges";
 import { change, money, refuse, rowsText, TaskContext, TaskOutcome, Written, writtenText } from "./context";
-import { appendAdjustments, closeService, FinalUsage } from "./closeService";
+import { appendAdjustments, closeService, FinalBill, FinalUsage } from "./closeService";
 import { openService, OpenRequest } from "./openService";
 
 export const TRANSFER_TASK = "Transfer of service";
@@ -23,7 +23,10 @@ export interface TransferRequest {
  * charge on the new one, each naming the other, and the past-due part named so the specialist and
  * the next notice see it was already past due.
  */
-export async function transferService(ctx: TaskContext, request: TransferRequest): Promise<TaskOutcome<{ account: string }>> {
+export async function transferService(
+  ctx: TaskContext,
+  request: TransferRequest,
+): Promise<TaskOutcome<{ account: string; finalBill: FinalBill }>> {
   const old = ctx.data.accounts.get(request.from);
   if (!old) return refuse(`account ${request.from} is not on the Accounts sheet`);
   const opened = await openService(
@@ -102,6 +105,6 @@ export async function transferService(ctx: TaskContext, request: TransferRequest
     written,
     letter: closed.letter,
     audit: { action: "account.transferred", subject: old.account, detail: `${summary} Wrote ${writtenText(written)}.` },
-    result: { account },
+    result: { account, finalBill: closed.result },
   };
 }
