@@ -24,6 +24,8 @@ import type { SheetValues, WorkbookPort } from "../workbook/port";
 import { ColumnSpec, locateTable } from "../workbook/table";
 import { BATCH_COLUMN } from "./postToSheet";
 import { accountsAsOf, readAccountChanges } from "../accounts/accountChanges";
+import { parsePlans, RecordedPlan } from "../accounts/plans";
+import { PAYMENT_PLANS_SHEET } from "../accounts/sheets";
 import type { AccountChange } from "../engine";
 
 /** The sheets the front counter reads, by the names they have in this workbook. */
@@ -58,6 +60,8 @@ export interface CounterData {
   readonly lastBillDate?: IsoDate;
   /** The Accounts sheet as typed (before the changes), to see an account as it was on another date. */
   readonly typedAccounts: SheetValues;
+  /** Each account's latest payment plan on the Payment Plans sheet. */
+  readonly plans: ReadonlyMap<string, RecordedPlan>;
   /** Every change on the Account Changes sheet (the accounts above are as of the load's date). */
   readonly changes: readonly AccountChange[];
   /** Batch ids in the Payments sheet's Batch column, and those posted since the load. */
@@ -135,6 +139,8 @@ export async function loadCounterData(port: WorkbookPort, asOf: IsoDate = "9999-
   const changeRead = await readAccountChanges(port);
   problems.push(...changeRead.problems);
   const accountsData = accountsAsOf(typed, changeRead.changes, asOf);
+  const plans = parsePlans(await port.readSheet(PAYMENT_PLANS_SHEET));
+  problems.push(...plans.problems);
   const accountRecords = take(parseCycleAccounts(accountsData));
   const rows = new Map<string, { row: number; column: number }>();
   const located = locateTable(accountsData, CYCLE_ACCOUNT_COLUMNS);
@@ -177,6 +183,7 @@ export async function loadCounterData(port: WorkbookPort, asOf: IsoDate = "9999-
       history: historyByAccount,
       lastBillDate,
       typedAccounts: typed,
+      plans: plans.plans,
       changes: changeRead.changes,
       batchIds: paymentData ? batchIdsOf(paymentData) : new Set(),
       problems,

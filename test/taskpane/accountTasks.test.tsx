@@ -212,6 +212,15 @@ describe("account tasks in the Account view", () => {
     expect(rows(workbook, "Payment Plans")).toHaveLength(4);
     expect(rows(workbook, "Letter Log")[1][5]).toBe("Payment Plan");
     expect((await db.audit.toArray()).map((a) => a.action)).toEqual(["account.plan-agreed"]);
+    // The Account view shows the plan as the cycle will judge it: kept while nothing is yet due.
+    const standing = await within(await showAccount("100102")).findByRole("table", { name: /^Payment plan PP-100102-\d+ instalments$/ });
+    expect(
+      within(standing)
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual([expect.stringMatching(/^2026-12-05\$.*Not yet due$/), expect.stringMatching(/^2027-01-05\$.*Not yet due$/)]);
+    expect(document.querySelector("[data-plan-state]")?.getAttribute("data-plan-state")).toBe("kept");
   });
 
   it("closes a task's form with Escape, writing nothing, and gives the focus back to its button", async () => {

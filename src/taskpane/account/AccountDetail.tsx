@@ -7,6 +7,7 @@ import { UsageChart } from "./UsageChart";
 import { AccountPayments } from "./AccountPayments";
 import { AccountRecords } from "./AccountRecords";
 import { AccountTasks } from "./tasks/AccountTasks";
+import { PlanStanding } from "./PlanStanding";
 
 import { useTableStyles } from "./tableStyles";
 
@@ -104,6 +105,8 @@ export function AccountDetail({ data, account, onGoTo }: { data: CounterData; ac
           </tr>
         </tbody>
       </table>
+
+      <PlanStanding data={data} account={account} />
 
       <Subtitle2 as="h3">Usage</Subtitle2>
       <UsageChart bars={usageBars(data.history.get(account) ?? [])} />
