@@ -15,11 +15,12 @@ import {
   selectVersion,
   unitLabel,
   ZERO,
+  billInputsOf,
 } from "../../engine";
-import type { Adjustment, BackBill, BackBillPeriod, BackBillPolicy, BillInput, CycleAccount, IsoDate, Result } from "../../engine";
-import { AccountLetter, sendLetters } from "../accountLetters";
+import type { Adjustment, BackBill, BackBillPeriod, BackBillPolicy, CycleAccount, IsoDate, Result } from "../../engine";
+import type { AccountLetter } from "../accountLetters";
 import { appendAdjustments } from "./closeService";
-import { accountOn, addressee, money, refuse, rowsText, TaskContext, TaskOutcome, Written, writtenText } from "./context";
+import { accountOn, addressee, money, refuse, rowsText, TaskContext, TaskOutcome, Written, finish } from "./context";
 
 export const BACK_BILL_TASK = "Back-bill";
 /** The most monthly instalments a back-bill is spread over (three years, the longest common look-back). */
@@ -48,17 +49,6 @@ export interface BackBillTaskRequest {
 export function postingDate(ctx: TaskContext): IsoDate {
   const last = ctx.data.lastBillDate;
   return last && ctx.today <= last ? addDays(last, 1) : ctx.today;
-}
-
-/** What the account's bills are priced on besides usage and date. */
-function billInputs(a: CycleAccount): Omit<BillInput, "usage" | "asOf"> {
-  return {
-    rateClass: a.rateClass,
-    meterSize: a.meterSize,
-    dwellingUnits: a.dwellingUnits,
-    carts: { count: a.cartCount ?? 0, size: a.cartSize },
-    containers: a.containers,
-  };
 }
 
 function backBillInputs(
@@ -126,7 +116,7 @@ export function previewBackBill(ctx: TaskContext, req: BackBillTaskRequest): Res
   const inputs = backBillInputs(ctx, req);
   if (!inputs.ok) return inputs;
   const { a, periods, policy } = inputs.value;
-  return computeBackBill(ctx.schedule, (asOf) => billInputs(accountOn(ctx, a.account, asOf) ?? a), periods, policy, ctx.today);
+  return computeBackBill(ctx.schedule, (asOf) => billInputsOf(accountOn(ctx, a.account, asOf) ?? a), periods, policy, ctx.today);
 }
 
 /** The included periods' difference by service (corrected less billed), summing exactly to the back-bill's difference. */
@@ -137,7 +127,7 @@ function differenceByService(ctx: TaskContext, a: CycleAccount, bb: BackBill): M
       [p.correctedUsage, 1],
       [p.billedUsage, -1],
     ] as const) {
-      const bill = computeBill(ctx.schedule, { ...billInputs(accountOn(ctx, a.account, p.asOf) ?? a), usage, asOf: p.asOf });
+      const bill = computeBill(ctx.schedule, { ...billInputsOf(accountOn(ctx, a.account, p.asOf) ?? a), usage, asOf: p.asOf });
       assert(bill.ok, `the back-bill priced the period ending ${p.asOf}, so its bill prices too`);
       for (const s of bill.value.services) byService.set(s.service, (byService.get(s.service) ?? ZERO).plus(s.amount.amount.times(sign)));
     }
@@ -199,18 +189,9 @@ export async function postBackBill(ctx: TaskContext, req: BackBillTaskRequest): 
   );
   const written: Written[] = [rowsText(await appendAdjustments(ctx, rows))];
   const letter = backBillLetter(ctx, a, req, bb, dates, reason);
-  const sent = await sendLetters(ctx.port, [letter]);
-  written.push({ sheet: "Letter Log", rows: `row ${sent.logRows.first}` });
   const credit = bb.amount.isNegative();
   const summary = `${credit ? "Credited" : "Back-billed"} account ${a.account} ${money(bb.amount.amount.abs())} for ${corrects}${n > 1 ? ` in ${n} monthly instalments from ${first}` : ` on ${first}`}: ${reason}.`;
-  return {
-    ok: true,
-    summary,
-    written,
-    letter,
-    audit: { action: "account.back-billed", subject: a.account, detail: `${summary} Wrote ${writtenText(written)}.` },
-    result: bb,
-  };
+  return finish(ctx, written, letter, summary, "account.back-billed", bb);
 }
 
 function backBillLetter(

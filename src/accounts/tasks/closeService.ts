@@ -22,9 +22,9 @@ import { isAddInSheet } from "../../workbook/ownSheets";
 import { parseReadsSheet, READ_COLUMNS } from "../../workbook/readsSheet";
 import { locateTable } from "../../workbook/table";
 import { appendAccountChanges } from "../accountChanges";
-import { AccountLetter, sendLetters } from "../accountLetters";
+import type { AccountLetter } from "../accountLetters";
 import { appendTable, ownColumns } from "../appendTable";
-import { addressee, change, day, money, refuse, rowsText, TaskContext, TaskOutcome, Written, writtenText, yesNo } from "./context";
+import { addressee, change, day, money, refuse, rowsText, TaskContext, TaskOutcome, Written, finish, yesNo } from "./context";
 
 export const FINAL_BILLS_SHEET = "Final Bills";
 export const CLOSE_TASK = "Close service";
@@ -428,23 +428,10 @@ export async function closeService(ctx: TaskContext, request: CloseRequest): Pro
     written.push({ sheet: "Work Orders", rows: order.id });
   }
   const letter = finalBillLetter(ctx, a, finalBill, request.forwardingAddress);
-  const sent = await sendLetters(ctx.port, [letter]);
-  written.push({ sheet: "Letter Log", rows: `row ${sent.logRows.first}` });
   const summary = transfer
     ? `Closed account ${a.account} on ${request.closeDate} for the transfer to ${transfer}: final charges ${money(charges)}, ${money(owed)} to carry.`
     : `Closed account ${a.account} on ${request.closeDate}: final bill ${bill}, charges ${money(charges)}, deposit applied ${money(settled.depositApplied)}, ${settled.refund.greaterThan(0) ? `refund due ${money(settled.refund)}` : `amount due ${money(settled.due)} by ${s.dueDate}`}.`;
-  return {
-    ok: true,
-    summary,
-    written,
-    letter,
-    audit: {
-      action: transfer ? "account.transferred-out" : "account.closed",
-      subject: a.account,
-      detail: `${summary} Wrote ${writtenText(written)}.`,
-    },
-    result: finalBill,
-  };
+  return finish(ctx, written, letter, summary, transfer ? "account.transferred-out" : "account.closed", finalBill);
 }
 
 /** Adds rows to the workbook's Adjustments sheet (creating one): signed amounts, dates as Excel dates. */

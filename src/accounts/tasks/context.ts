@@ -6,7 +6,7 @@ import { locateTable } from "../../workbook/table";
 import { accountsAsOf } from "../accountChanges";
 import type { CounterData } from "../../payments/counterData";
 import type { WorkbookPort } from "../../workbook/port";
-import type { AccountLetter } from "../accountLetters";
+import { AccountLetter, sendLetters } from "../accountLetters";
 
 /** What every account task needs: the workbook, what the counter read of it, today and the rules. */
 export interface TaskContext {
@@ -37,6 +37,30 @@ export interface TaskDone<T = undefined> {
 }
 
 export type TaskOutcome<T = undefined> = TaskDone<T> | { readonly ok: false; readonly message: string };
+
+/**
+ * The ending every task shares: the letter sent (the Letter Log row added to what was written) and
+ * the outcome, whose audit entry says what was done and every row written.
+ */
+export async function finish<T>(
+  ctx: TaskContext,
+  written: Written[],
+  letter: AccountLetter,
+  summary: string,
+  action: string,
+  result: T,
+): Promise<TaskDone<T>> {
+  const sent = await sendLetters(ctx.port, [letter]);
+  written.push({ sheet: "Letter Log", rows: `row ${sent.logRows.first}` });
+  return {
+    ok: true,
+    summary,
+    written,
+    letter,
+    audit: { action, subject: letter.account, detail: `${summary} Wrote ${writtenText(written)}.` },
+    result,
+  };
+}
 
 export const refuse = (message: string): { ok: false; message: string } => ({ ok: false, message });
 

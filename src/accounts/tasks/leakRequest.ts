@@ -1,14 +1,25 @@
-import { fail, isIsoDate, leakBaseline, LEAK_PRESETS, computeLeakCredit, ok, quantityText, toExcelSerial, unitLabel } from "../../engine";
+import {
+  billInputsOf,
+  fail,
+  isIsoDate,
+  leakBaseline,
+  LEAK_PRESETS,
+  computeLeakCredit,
+  ok,
+  quantityText,
+  toExcelSerial,
+  unitLabel,
+} from "../../engine";
 import type { Adjustment, CycleAccount, Dec, IsoDate, LeakCredit, LeakPeriod, LeakPreset, Result } from "../../engine";
 import { cellDate, idText } from "../../workbook/cells";
 import { rowsOf } from "../../workbook/contextSheets";
 import type { CellValue, SheetValues } from "../../workbook/port";
 import { locateTable } from "../../workbook/table";
-import { AccountLetter, sendLetters } from "../accountLetters";
+import type { AccountLetter } from "../accountLetters";
 import { appendTable, ownColumns } from "../appendTable";
 import { LEAK_ADJUSTMENTS_SHEET } from "../sheets";
 import { appendAdjustments } from "./closeService";
-import { addressee, money, refuse, rowsText, TaskContext, TaskOutcome, Written, writtenText } from "./context";
+import { addressee, money, refuse, rowsText, TaskContext, TaskOutcome, Written, finish } from "./context";
 
 export const LEAK_TASK = "Leak adjustment";
 export const DEFAULT_LEAK_PRESET = "pocatello";
@@ -97,13 +108,7 @@ function leakCredit(
   const earlier = (ctx.data.adjustments.get(a.account) ?? []).filter((x) => x.kind === "leak credit").map((x) => x.date);
   const computed = computeLeakCredit({
     schedule: ctx.schedule,
-    account: {
-      rateClass: a.rateClass,
-      meterSize: a.meterSize,
-      dwellingUnits: a.dwellingUnits,
-      carts: { count: a.cartCount ?? 0, size: a.cartSize },
-      containers: a.containers,
-    },
+    account: billInputsOf(a),
     periods,
     baseline: baseline.value,
     policy: preset.policy,
@@ -275,21 +280,8 @@ export async function decideLeak(
         ],
         task: LEAK_TASK,
       };
-  const sent = await sendLetters(ctx.port, [letter]);
-  written.push({ sheet: "Letter Log", rows: `row ${sent.logRows.first}` });
   const summary = approve
     ? `Approved leak adjustment ${id} for account ${a.account}: ${money(credit!.total)} credited on ${ends.join(", ")} (${preset.id} policy).`
     : `Denied leak adjustment ${id} for account ${a.account} (${ends.join(", ")}): ${reason}.`;
-  return {
-    ok: true,
-    summary,
-    written,
-    letter,
-    audit: {
-      action: approve ? "account.leak-approved" : "account.leak-denied",
-      subject: a.account,
-      detail: `${summary} Wrote ${writtenText(written)}.`,
-    },
-    result: approve ? credit : undefined,
-  };
+  return finish(ctx, written, letter, summary, approve ? "account.leak-approved" : "account.leak-denied", approve ? credit : undefined);
 }

@@ -4,10 +4,10 @@ import { appendWorkOrder } from "../../review/workOrders";
 import { CYCLE_ACCOUNT_COLUMNS } from "../../workbook/cycleSheets";
 import { ADJUSTMENT_COLUMNS } from "../../workbook/cycleSheets";
 import type { CellValue } from "../../workbook/port";
-import { sendLetters, AccountLetter } from "../accountLetters";
+import type { AccountLetter } from "../accountLetters";
 import { appendTable } from "../appendTable";
 import { emailProblem } from "../../engine";
-import { day, money, refuse, rowsText, TaskContext, TaskOutcome, Written, writtenText } from "./context";
+import { day, money, refuse, rowsText, TaskContext, TaskOutcome, Written, finish } from "./context";
 
 export interface OpenRequest {
   /** Blank: the next number after the highest on the Accounts sheet. */
@@ -151,17 +151,8 @@ export async function openService(
     ],
     task: OPEN_TASK,
   };
-  const sent = await sendLetters(ctx.port, [letter]);
-  written.push({ sheet: "Letter Log", rows: `row ${sent.logRows.first}` });
   const summary = `Opened account ${account} for ${name} at ${serviceAddress} from ${request.openDate}${deposit.due.isZero() ? ", no deposit" : `, deposit ${money(deposit.due)} billed`}${carts ? `, ${carts} cart${carts === 1 ? "" : "s"} ordered` : ""}.`;
-  return {
-    ok: true,
-    summary,
-    written,
-    letter,
-    audit: { action: "account.opened", subject: account, detail: `${summary} Wrote ${writtenText(written)}.` },
-    result: { account, deposit: deposit.due },
-  };
+  return finish(ctx, written, letter, summary, "account.opened", { account, deposit: deposit.due });
 }
 
 export type { CycleAccount };

@@ -2,10 +2,10 @@ import { DEFAULT_PLAN_POLICY, fail, isIsoDate, makePlan } from "../../engine";
 import type { Dec, IsoDate, PaymentPlan, Result } from "../../engine";
 import { accountBalance } from "../../payments/counterData";
 import { appendAccountChanges } from "../accountChanges";
-import { AccountLetter, sendLetters } from "../accountLetters";
+import type { AccountLetter } from "../accountLetters";
 import { appendPlan, parsePlans, planId } from "../plans";
 import { PAYMENT_PLANS_SHEET } from "../sheets";
-import { addressee, change, money, refuse, rowsText, TaskContext, TaskOutcome, Written, writtenText } from "./context";
+import { addressee, change, money, refuse, rowsText, TaskContext, TaskOutcome, Written, finish } from "./context";
 
 export const PLAN_TASK = "Payment plan";
 
@@ -62,17 +62,8 @@ export async function setUpPlan(ctx: TaskContext, req: PlanTaskRequest): Promise
     ),
   );
   const letter = planLetter(ctx, plan, id);
-  const sent = await sendLetters(ctx.port, [letter]);
-  written.push({ sheet: "Letter Log", rows: `row ${sent.logRows.first}` });
   const summary = `Payment plan ${id} for account ${a.account}: ${money(plan.balance)}, ${money(plan.downPayment)} down today, then ${n} monthly instalment${n === 1 ? "" : "s"} (${plan.instalments.map((i) => `${money(i.amount)} on ${i.due}`).join(", ")}) until ${plan.until}.`;
-  return {
-    ok: true,
-    summary,
-    written,
-    letter,
-    audit: { action: "account.plan-agreed", subject: a.account, detail: `${summary} Wrote ${writtenText(written)}.` },
-    result: plan,
-  };
+  return finish(ctx, written, letter, summary, "account.plan-agreed", plan);
 }
 
 /** The written agreement: what is owed, when each payment is due, and what a missed one means. */

@@ -4,9 +4,9 @@ import { fail } from "../../engine";
 import { bankDetailsProblem } from "../../storage/autopayVault";
 import type { BankDetails } from "../../storage/autopayVault";
 import { appendAccountChanges } from "../accountChanges";
-import { AccountLetter, sendLetters } from "../accountLetters";
+import type { AccountLetter } from "../accountLetters";
 import { appendAdjustments } from "./closeService";
-import { addressee, change, money, refuse, rowsText, TaskContext, TaskOutcome, Written, writtenText, yesNo } from "./context";
+import { addressee, change, money, refuse, rowsText, TaskContext, TaskOutcome, Written, finish, yesNo } from "./context";
 
 export const AUTOPAY_TASK = "Autopay";
 export const E_BILL_TASK = "E-bill";
@@ -37,16 +37,7 @@ async function record<T>(
   before: readonly Written[] = [],
 ): Promise<TaskOutcome<T>> {
   const written: Written[] = [...before, rowsText(await appendAccountChanges(ctx.port, changes))];
-  const sent = await sendLetters(ctx.port, [letter]);
-  written.push({ sheet: "Letter Log", rows: `row ${sent.logRows.first}` });
-  return {
-    ok: true,
-    summary,
-    written,
-    letter,
-    audit: { action, subject: letter.account, detail: `${summary} Wrote ${writtenText(written)}.` },
-    result,
-  };
+  return finish(ctx, written, letter, summary, action, result);
 }
 
 /**

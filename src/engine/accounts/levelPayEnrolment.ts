@@ -6,6 +6,7 @@ import { roundToCents } from "../money/rounding";
 import { fail, ok, Result } from "../problems";
 import type { RateSchedule } from "../rates/types";
 import type { CycleAccount } from "../cycle/types";
+import { billInputsOf } from "../cycle/billInputs";
 
 /** A level pay amount and where it came from. */
 export interface LevelPayQuote {
@@ -44,15 +45,7 @@ export function levelPayEnrolment(
     );
   const priced: { periodEnd: string; usage: Dec; charges: Dec }[] = [];
   for (const m of months) {
-    const bill = computeBill(schedule, {
-      usage: m.usage,
-      asOf: m.periodEnd,
-      rateClass: account.rateClass,
-      meterSize: account.meterSize,
-      dwellingUnits: account.dwellingUnits,
-      carts: { count: account.cartCount ?? 0, size: account.cartSize },
-      containers: account.containers,
-    });
+    const bill = computeBill(schedule, { ...billInputsOf(account), usage: m.usage, asOf: m.periodEnd });
     if (!bill.ok) return fail(bill.problem.code, `account ${account.account}, ${m.periodEnd}: ${bill.problem.message}`);
     priced.push({ periodEnd: m.periodEnd, usage: m.usage, charges: bill.value.total.amount });
   }

@@ -11,3 +11,4 @@ export { reconcile } from "./reconciliation";
 export { registerTotals } from "./register";
 export { cycleDatesProblem, MAX_PERIOD_DAYS, MAX_BILL_DAYS_AFTER_PERIOD } from "./cycleDates";
 export { netPaid } from "./netPaid";
+export { billInputsOf } from "./billInputs";

@@ -15,6 +15,7 @@ import { ageBalance } from "./aging";
 import { netPaid } from "./netPaid";
 import { endsAutopay } from "../payments/returnReasons";
 import { levelPayment } from "./levelPay";
+import { billInputsOf } from "./billInputs";
 import type { CyclePolicy } from "./policy";
 import type { Adjustment, CycleAccount, CycleInput, Payment, Statement, StatementLine } from "./types";
 
@@ -377,14 +378,7 @@ function lastTwelveBills(account: CycleAccount, input: CycleInput, schedule: Rat
   const history = (input.history.get(account.account) ?? []).filter((h) => h.periodEnd < input.periodEnd).slice(-11);
   const bills: Money[] = [];
   for (const h of history) {
-    const b = computeBill(schedule, {
-      usage: h.usage,
-      asOf: h.periodEnd,
-      rateClass: account.rateClass,
-      meterSize: account.meterSize,
-      dwellingUnits: account.dwellingUnits,
-      carts: { count: account.cartCount ?? 0, size: account.cartSize },
-    });
+    const b = computeBill(schedule, { ...billInputsOf(account), containers: undefined, usage: h.usage, asOf: h.periodEnd });
     if (b.ok) bills.push(b.value.total);
   }
   return [...bills, current];
