@@ -31,7 +31,7 @@ export async function appendTable<F extends string>(
       columnFormats: specs.map((s) => formats[s.field]),
       columnWidths: specs.map((s) => options.widths?.[s.field] ?? Math.max(10, s.label.length + 2)),
       // A record sheet prints as a list: every column across one landscape page's width, the header on each page.
-      print: { orientation: "landscape", fitToWidth: true, repeatRows: 1 },
+      print: { orientation: "landscape", fitToWidth: true, repeatRows: 1, growing: true },
     });
     return { sheet, firstRow: 2, lastRow: rows.length + 1 };
   }

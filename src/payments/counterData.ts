@@ -1,4 +1,5 @@
 import {
+  addDays,
   AccountEntry,
   AccountForPayment,
   AccountIndex,
@@ -58,6 +59,12 @@ export interface CounterData {
    * Undefined without a history: then every payment and adjustment counts as since.
    */
   readonly lastBillDate?: IsoDate;
+  /**
+   * The day the data was loaded as of (today, in the pane): the accounts are as they were on it,
+   * and an adjustment dated after it (a back-bill's later instalment) is not yet owed. Undefined:
+   * every date counts.
+   */
+  readonly asOf?: IsoDate;
   /** The Accounts sheet as typed (before the changes), to see an account as it was on another date. */
   readonly typedAccounts: SheetValues;
   /** Each account's latest payment plan on the Payment Plans sheet. */
@@ -182,6 +189,7 @@ export async function loadCounterData(port: WorkbookPort, asOf: IsoDate = "9999-
       adjustments: byAccount(adjustmentData ? take(parseAdjustments(adjustmentData)) : []),
       history: historyByAccount,
       lastBillDate,
+      asOf: asOf === "9999-12-31" ? undefined : asOf,
       typedAccounts: typed,
       plans: plans.plans,
       changes: changeRead.changes,
@@ -193,14 +201,18 @@ export async function loadCounterData(port: WorkbookPort, asOf: IsoDate = "9999-
 
 export type { AccountBalance, ServiceBalance } from "../engine";
 
-/** The account's balance now, by the engine's one rule (balanceNow): since the last bill, by service and by age. */
+/**
+ * The account's balance now, by the engine's one rule (balanceNow): since the last bill, by service
+ * and by age. Without `before`, what is dated after the day the data is as of (a back-bill's
+ * instalment for a later bill) is left out: it is not owed yet.
+ */
 export function accountBalance(data: CounterData, account: string, before?: IsoDate): AccountBalance {
   return balanceNow(
     data.balances.get(account),
     data.payments.get(account) ?? [],
     data.adjustments.get(account) ?? [],
     data.lastBillDate,
-    before,
+    before ?? (data.asOf ? addDays(data.asOf, 1) : undefined),
   );
 }
 

@@ -11,6 +11,7 @@ import {
   ReadEditSettings,
   UsageRecord,
 } from "../engine";
+import { ACCOUNT_CHANGES_SHEET, accountsAsOf, parseAccountChanges } from "../accounts/accountChanges";
 import { parseAccountsSheet, parseHistorySheet } from "../workbook/contextSheets";
 import { Cancelled, CellValue, WorkbookPort } from "../workbook/port";
 import { OWN_COLUMNS, parseReadsSheet, READ_COLUMNS, ReadColumn, ReadsTable } from "../workbook/readsSheet";
@@ -83,7 +84,17 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     if (!r.ok) unusable ??= r.message;
     return r.ok ? r.value : { records: [] as T[], problems: [] };
   };
-  const accounts = await readContext<AccountRecord>(sheets.accounts, "Reading accounts", (d) => okOr(parseAccountsSheet(d)));
+  // Each account as the Account Changes sheet makes it on the reads' last date (a corrected
+  // multiplier, a close): the review checks reads against the account the cycle will bill (ADR 0011).
+  const changes = sheets.accounts ? parseAccountChanges(await port.readSheet(ACCOUNT_CHANGES_SHEET)) : undefined;
+  contextProblems.push(...(changes?.problems ?? []));
+  const readsDate = table.reads.reduce<string | undefined>(
+    (d, r) => (r.currentDate && (!d || r.currentDate > d) ? r.currentDate : d),
+    undefined,
+  );
+  const accounts = await readContext<AccountRecord>(sheets.accounts, "Reading accounts", (d) =>
+    okOr(parseAccountsSheet(changes?.changes.length ? accountsAsOf(d, changes.changes, readsDate ?? "9999-12-31") : d)),
+  );
   const history = await readContext<UsageRecord>(sheets.history, "Reading usage history", (d) => okOr(parseHistorySheet(d)));
   if (unusable) return { ok: false, message: unusable };
   const exchanges = await readContext(sheets.exchanges, "Reading meter exchanges", (d) => {

@@ -49,6 +49,12 @@ export interface PrintSetup {
   readonly scale?: number;
   /** Paper size (US Letter when not given). */
   readonly paper?: "Letter" | "A4";
+  /**
+   * A record sheet that rows are appended to later (Final Bills, Leak Adjustments): no print area
+   * is set, so Excel and LibreOffice print the used range, every row however many come later. A
+   * print area set when the sheet is made would print only its first rows.
+   */
+  readonly growing?: boolean;
 }
 
 export interface Progress {

@@ -1,3 +1,4 @@
+import { readAccountChanges } from "../../src/accounts/accountChanges";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { dec, runCycle, toExcelSerial, validateSchedule } from "../../src/engine";
@@ -145,6 +146,16 @@ describe("postBackBill", () => {
       ]),
     );
     expect(letter.paragraphs[0]).toContain("The meter's multiplier was 1 on the bills and should have been 10");
+    expect(letter.paragraphs[0]).toContain(
+      "Our records now carry the right multiplier, so your bills from Nov 1, 2026 are read correctly.",
+    );
+    // The meter is corrected too, from the first day the next bill covers: the next cycle reads x10.
+    const changes = await readAccountChanges(port);
+    expect(changes.changes.map((c) => [c.account, c.field, c.value, c.was, c.effective, c.task])).toEqual([
+      ["200101", "Multiplier", "10", "1", "2026-11-01", "Back-bill"],
+    ]);
+    const after = await contextFor(port);
+    expect(after.data.accounts.get("200101")!.multiplier).toEqual(dec(10));
     expect((await sheet(port, LETTER_LOG_SHEET))[1]).toEqual(expect.arrayContaining(["200101", "Back-Bill"]));
     expect(done.audit).toMatchObject({ action: "account.back-billed", subject: "200101" });
     expect(done.summary).toBe(
@@ -198,7 +209,8 @@ describe("postBackBill", () => {
       `9.26 Back-bill, instalment 2 of 7: water, the meter was set up without its x10 multiplier ${corrects}`,
     ]);
     // The counter's balance now counts what is dated by today: the first instalment.
-    expect(accountBalance(after.data, "200101", "2026-11-11").now.toFixed(2)).toBe("9.26");
+    // (the Account view's balance: the later instalments are not owed yet)
+    expect(accountBalance(after.data, "200101").now.toFixed(2)).toBe("9.26");
   });
 
   it("splits each instalment across the services whose charges the correction changes", async () => {

@@ -252,10 +252,11 @@ describe("decideLeak", () => {
 
   it("refuses to approve without proof of repair, or a repair date after today", async () => {
     const ctx = await contextFor(new MemoryWorkbook(city()));
-    expect(await decideLeak(ctx, { ...request, proof: "", decision: "approve", reason: "" })).toEqual({
-      ok: false,
-      message: "approving a leak adjustment needs the proof of repair (a plumber's invoice, a receipt)",
-    });
+    for (const proof of ["", "none", "N/A", " - ", "no."])
+      expect(await decideLeak(ctx, { ...request, proof, decision: "approve", reason: "" })).toEqual({
+        ok: false,
+        message: "approving a leak adjustment needs the proof of repair: what it is (a plumber's invoice and its number, a receipt)",
+      });
     expect(await decideLeak(ctx, { ...request, repairDate: "2026-11-20", decision: "approve", reason: "" })).toEqual({
       ok: false,
       message: "the repair date 2026-11-20 is after today: a leak is adjusted once it is repaired",

@@ -1,4 +1,4 @@
-import { Dec, DEFAULT_READ_EDIT_SETTINGS, toExcelSerial } from "../../src/engine";
+import { billInputsOf, computeBill, Dec, DEFAULT_READ_EDIT_SETTINGS, toExcelSerial } from "../../src/engine";
 import type { AccountChange } from "../../src/engine";
 import { ACCOUNT_CHANGES_SHEET, accountsAsOf, appendAccountChanges, readAccountChanges } from "../../src/accounts/accountChanges";
 import { ACCOUNT_LETTERS_SHEET, LETTER_LOG_SHEET } from "../../src/accounts/accountLetters";
@@ -198,6 +198,42 @@ describe("close service: the final bill now, off-cycle", () => {
     expect(s.decision.code).toBe("BALANCE_ONLY");
     expect(s.currentCharges.amount.isZero()).toBe(true);
     expect(out.result.reconciliation.difference.amount.isZero()).toBe(true);
+  });
+
+  it("bills the base charges for the days served: a close 5 days after the last bill is 5 of 30 days, not a month", async () => {
+    const port = new MemoryWorkbook(sampleCycleWorkbook());
+    const ctx = await contextFor(port);
+    const reads = await sheet(port, "Reads");
+    const header = reads.find((r) => r.includes("Current Read"))!;
+    const row = reads.find((r) => r[header.indexOf("Account")] === "100101")!;
+    const previous = Number(row[header.indexOf("Previous Read")]);
+    const a = ctx.data.accounts.get("100101")!;
+    const priced = (days?: number) => {
+      const b = computeBill(schedule, { ...billInputsOf(a), usage: new Dec(9), asOf: "2026-10-05", days });
+      if (!b.ok) throw new Error(b.problem.message);
+      return b.value.total.amount;
+    };
+    const done = await closeService(ctx, {
+      account: "100101",
+      closeDate: "2026-10-05",
+      usage: { kind: "read", reading: new Dec(previous + 9) },
+    });
+    if (!done.ok) throw new Error(done.message);
+    expect(done.result).toMatchObject({ serviceDays: 5, cycleDays: schedule.cycleDays });
+    expect(done.result.charges).toEqual(priced(5));
+    expect(done.result.charges.lessThan(priced())).toBe(true);
+    const posted = (await sheet(port, "Adjustments")).map((r) => r.join(" ")).filter((r) => r.includes("FB-100101-20261005"));
+    expect(posted.filter((r) => r.includes("2026-10-01 to 2026-10-05, 5 of 30 days")).length).toBeGreaterThan(0);
+    expect((await sheet(port, LETTER_LOG_SHEET))[1].join(" ")).toContain("base charges for 5 of 30 days of service");
+  });
+
+  it("refuses a final bill longer than two cycles: the cycle is billed first", async () => {
+    const port = new MemoryWorkbook(sampleCycleWorkbook());
+    const ctx = await contextFor(port, "2026-12-05");
+    expect(await closeService(ctx, { account: "100101", closeDate: "2026-12-04", usage: { kind: "estimate" } })).toEqual({
+      ok: false,
+      message: "the last bill ran to 2026-09-30, 65 days before the close; a final bill covers at most 60 days: bill the cycle first",
+    });
   });
 
   it("turns a credit balance and the deposit into a refund request", async () => {

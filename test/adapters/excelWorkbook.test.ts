@@ -124,3 +124,29 @@ describe("ExcelWorkbook formats at scale", () => {
     );
   });
 });
+
+describe("record sheets the add-in appends to", () => {
+  // Excel prints a sheet's print area when one is set, otherwise its used range
+  // (learn.microsoft.com, Excel.PageLayout.setPrintArea): a print area fixed when the sheet was
+  // made would leave every row appended later off the paper.
+  const printedRows = (wb: MemoryWorkbook, name: string) => {
+    const sheet = wb.sheet(name)!;
+    const area = sheet.printSetup?.printArea;
+    return area ? Number(/(\d+)$/.exec(area)![1]) : sheet.values.length;
+  };
+
+  it("print every row, however many are appended after the sheet is made", async () => {
+    const { appendTable, ownColumns } = await import("../../src/accounts/appendTable");
+    const workbook = new MemoryWorkbook();
+    const { port } = excel(workbook);
+    const columns = ownColumns<"account" | "note">([
+      ["account", "Account"],
+      ["note", "Note"],
+    ]);
+    await appendTable(port, "Final Bills", columns, [{ account: "1", note: "first" }]);
+    for (let i = 2; i <= 40; i++) await appendTable(port, "Final Bills", columns, [{ account: String(i), note: "later" }]);
+    expect(workbook.sheet("Final Bills")!.values).toHaveLength(41);
+    expect(workbook.sheet("Final Bills")!.printSetup).toMatchObject({ orientation: "Landscape", titleRows: "$1:$1" });
+    expect(printedRows(workbook, "Final Bills")).toBe(41);
+  });
+});

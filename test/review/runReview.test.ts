@@ -205,3 +205,42 @@ describe("runReview on a full-height sheet", () => {
     ]);
   }, 60_000);
 });
+
+describe("runReview reads each account as its Account Changes make it", () => {
+  it("checks a read's multiplier against the account's corrected multiplier (a back-bill fixed it), not the one typed", async () => {
+    const { appendAccountChanges } = await import("../../src/accounts/accountChanges");
+    const { result: before } = await review();
+    const account = "100101";
+    expect(before.items.filter((i) => i.account === account && i.code === "MULTIPLIER_MISMATCH")).toEqual([]);
+    const workbook = new MemoryWorkbook(sampleReadsWorkbook());
+    await appendAccountChanges(workbook, [
+      {
+        account,
+        field: "Multiplier",
+        value: "10",
+        was: "1",
+        effective: "2026-10-01",
+        task: "Back-bill",
+        reason: "x10 meter",
+        recorded: "2026-10-02T00:00:00Z",
+      },
+    ]);
+    const { result } = await review(workbook);
+    expect(result.items.filter((i) => i.account === account).map((i) => i.code)).toContain("MULTIPLIER_MISMATCH");
+    // A change that takes effect after the reads does not apply to them.
+    const later = new MemoryWorkbook(sampleReadsWorkbook());
+    await appendAccountChanges(later, [
+      {
+        account,
+        field: "Multiplier",
+        value: "10",
+        was: "1",
+        effective: "2026-12-01",
+        task: "Back-bill",
+        reason: "x10 meter",
+        recorded: "2026-10-02T00:00:00Z",
+      },
+    ]);
+    expect((await review(later)).result.items.filter((i) => i.account === account && i.code === "MULTIPLIER_MISMATCH")).toEqual([]);
+  });
+});

@@ -20,7 +20,8 @@ import {
 import type { Adjustment, BackBill, BackBillPeriod, BackBillPolicy, CycleAccount, IsoDate, Result } from "../../engine";
 import type { AccountLetter } from "../accountLetters";
 import { appendAdjustments } from "./closeService";
-import { accountOn, addressee, money, refuse, rowsText, TaskContext, TaskOutcome, Written, finish } from "./context";
+import { appendAccountChanges } from "../accountChanges";
+import { accountOn, addressee, change, day, money, refuse, rowsText, TaskContext, TaskOutcome, Written, finish } from "./context";
 
 export const BACK_BILL_TASK = "Back-bill";
 /** The most monthly instalments a back-bill is spread over (three years, the longest common look-back). */
@@ -188,7 +189,28 @@ export async function postBackBill(ctx: TaskContext, req: BackBillTaskRequest): 
     })),
   );
   const written: Written[] = [rowsText(await appendAdjustments(ctx, rows))];
-  const letter = backBillLetter(ctx, a, req, bb, dates, reason);
+  // A wrong multiplier is corrected on the account too, from the first day the next bill covers,
+  // so the bills after this one are read right (the review flags a Reads sheet still saying otherwise).
+  const c = req.correction;
+  const fixedFrom = ctx.data.lastBillDate ? addDays(ctx.data.lastBillDate, 1) : ctx.today;
+  if (c.kind === "multiplier" && !(a.multiplier ?? ONE).equals(c.corrected))
+    written.push(
+      rowsText(
+        await appendAccountChanges(ctx.port, [
+          change(
+            ctx,
+            a.account,
+            "Multiplier",
+            c.corrected.toString(),
+            (a.multiplier ?? c.billed).toString(),
+            fixedFrom,
+            BACK_BILL_TASK,
+            reason,
+          ),
+        ]),
+      ),
+    );
+  const letter = backBillLetter(ctx, a, req, bb, dates, reason, fixedFrom);
   const credit = bb.amount.isNegative();
   const summary = `${credit ? "Credited" : "Back-billed"} account ${a.account} ${money(bb.amount.amount.abs())} for ${corrects}${n > 1 ? ` in ${n} monthly instalments from ${first}` : ` on ${first}`}: ${reason}.`;
   return finish(ctx, written, letter, summary, "account.back-billed", bb);
@@ -201,6 +223,7 @@ function backBillLetter(
   bb: BackBill,
   dates: readonly IsoDate[],
   reason: string,
+  fixedFrom: IsoDate,
 ): AccountLetter {
   const unit = unitLabel(ctx.schedule.usageUnit);
   const credit = bb.amount.isNegative();
@@ -212,7 +235,7 @@ function backBillLetter(
   const c = req.correction;
   const how =
     c.kind === "multiplier"
-      ? `The meter's multiplier was ${c.billed.toString()} on the bills and should have been ${c.corrected.toString()}, so the usage billed is corrected by that ratio.`
+      ? `The meter's multiplier was ${c.billed.toString()} on the bills and should have been ${c.corrected.toString()}, so the usage billed is corrected by that ratio. Our records now carry the right multiplier, so your bills from ${day(fixedFrom)} are read correctly.`
       : c.kind === "slow meter"
         ? `The meter registered ${c.accuracy!.times(100).toString()}% of the water in its test, so the usage it should have billed is the usage billed divided by ${c.accuracy!.toString()}. ${c.share.times(100).toString()}% of the undercharge is billed.`
         : "The usage billed is corrected to the usage below.";

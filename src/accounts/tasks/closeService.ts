@@ -51,6 +51,9 @@ export interface FinalBill {
   readonly closeDate: IsoDate;
   /** The service the bill covers: the day after the last bill through the close date. */
   readonly from: IsoDate;
+  /** Days of service the bill covers, and the schedule's nominal cycle they prorate against. */
+  readonly serviceDays: number;
+  readonly cycleDays: number;
   readonly usage?: Dec;
   /** "final read 12,345 (previous 12,300)", "estimated: daily average of ...", "no meter". */
   readonly usageBasis: string;
@@ -229,6 +232,11 @@ export async function closeService(ctx: TaskContext, request: CloseRequest): Pro
   if (request.closeDate > ctx.today)
     return refuse(`the close date ${request.closeDate} is after today: close service on its last day, with its final read`);
   const from = addDays(lastBill, 1);
+  const serviceDays = daysBetween(lastBill, request.closeDate);
+  if (serviceDays > ctx.schedule.cycleDays * 2)
+    return refuse(
+      `the last bill ran to ${lastBill}, ${serviceDays} days before the close; a final bill covers at most ${ctx.schedule.cycleDays * 2} days: bill the cycle first`,
+    );
   const usage = await finalUsage(ctx, a, request, from);
   if (!usage.ok) return usage;
 
@@ -248,6 +256,8 @@ export async function closeService(ctx: TaskContext, request: CloseRequest): Pro
       readings: new Map(usage.reading ? [[a.account, usage.reading]] : []),
       history: new Map([[a.account, data.history.get(a.account) ?? []]]),
       held: new Map(),
+      // Not a cycle: the fixed charges are for the days served (5 days is 5 of 30), whatever the period.
+      offCycle: true,
     },
     ctx.schedule,
     ctx.policy,
@@ -255,7 +265,7 @@ export async function closeService(ctx: TaskContext, request: CloseRequest): Pro
   const s: Statement | undefined = result.statements[0];
   if (!s) return refuse(`the final bill could not be made: ${result.held[0]?.reason ?? "the cycle rules billed nothing"}`);
   const bill = `FB-${a.account}-${request.closeDate.replace(/-/g, "")}`;
-  const period = `${from} to ${request.closeDate}`;
+  const period = `${from} to ${request.closeDate}, ${serviceDays} of ${ctx.schedule.cycleDays} days`;
   const lines: { service: string; description: string; amount: Dec }[] = [];
   const byService = new Map<string, Dec>();
   for (const l of s.chargeLines) byService.set(l.service, (byService.get(l.service) ?? ZERO).plus(l.amount.amount));
@@ -307,6 +317,8 @@ export async function closeService(ctx: TaskContext, request: CloseRequest): Pro
     name: a.name,
     closeDate: request.closeDate,
     from,
+    serviceDays,
+    cycleDays: ctx.schedule.cycleDays,
     usage: usage.usage,
     usageBasis: usage.basis,
     lines,
@@ -459,7 +471,7 @@ function finalBillLetter(ctx: TaskContext, a: CycleAccount, b: FinalBill, forwar
   const charges = b.lines.map((l) => `${l.service} ${money(l.amount)}`).join(", ");
   const paragraphs = [
     `Service at ${a.serviceAddress} ended on ${day(b.closeDate)}. This is your final bill, ${b.bill}, for ${day(b.from)} to ${day(b.closeDate)}${b.usage === undefined ? "" : `: ${quantityText(b.usage)} ${unitLabel(ctx.schedule.usageUnit)}, ${b.usageBasis}`}.`,
-    `Final charges ${money(b.charges)}${charges ? ` (${charges})` : ""}; balance before this bill ${money(b.balanceBefore)}.`,
+    `Final charges ${money(b.charges)}${charges ? ` (${charges})` : ""}, base charges for ${b.serviceDays} of ${b.cycleDays} days of service; balance before this bill ${money(b.balanceBefore)}.`,
   ];
   if (b.transferredTo)
     paragraphs.push(`Your balance moves to your new account ${b.transferredTo}, with your deposit. Nothing is due on this account.`);

@@ -68,6 +68,15 @@ const LEAK_COLUMNS = ownColumns<LeakField>(
   3,
 );
 
+/** Proof is a document named: blank, "none", "n/a", "-" or "no" is no proof. */
+function proofGiven(proof: string): boolean {
+  const p = proof
+    .trim()
+    .toLowerCase()
+    .replace(/[.\s]+$/, "");
+  return p.length > 0 && !/^(none|no|n\/?a|-+|nil|not yet|pending)$/.test(p);
+}
+
 interface LeakInputs {
   readonly a: CycleAccount;
   readonly preset: LeakPreset;
@@ -187,7 +196,8 @@ export async function decideLeak(
       return refuse(
         `${computed.problem.message}${computed.problem.code.startsWith("LEAK_") ? "; the request can be recorded as denied" : ""}`,
       );
-    if (!req.proof.trim()) return refuse("approving a leak adjustment needs the proof of repair (a plumber's invoice, a receipt)");
+    if (!proofGiven(req.proof))
+      return refuse("approving a leak adjustment needs the proof of repair: what it is (a plumber's invoice and its number, a receipt)");
     if (!computed.value.credit.total.amount.greaterThan(0))
       return refuse("the policy credits nothing for these bills: their usage is not above normal; record the request as denied");
   } else if (!reason) {

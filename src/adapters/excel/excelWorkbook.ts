@@ -448,7 +448,7 @@ function formatOps(sheet: Excel.Worksheet, width: number, height: number, option
   if (!print || !supports("1.9")) return ops;
   ops.push(() => {
     sheet.pageLayout.orientation = print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-    sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, Math.max(1, height), width));
+    if (!print.growing) sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, Math.max(1, height), width));
     if (print.repeatRows) sheet.pageLayout.setPrintTitleRows(`$1:$${print.repeatRows}`);
     if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     else if (print.scale) sheet.pageLayout.zoom = { scale: print.scale };

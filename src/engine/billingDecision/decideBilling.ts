@@ -26,7 +26,7 @@ export const MISSING_READ_EDITS: ReadonlySet<string> = new Set(["NO_READ"]);
  */
 export function decideBilling(input: DecisionInput, policy: DecisionPolicy): BillingDecision {
   const { subject, reading } = input;
-  const service = servicePeriod(subject, input.periodStart, input.periodEnd);
+  const service = servicePeriod(subject, input.periodStart, input.periodEnd, input.offCycle);
   const meters = reading?.meters ?? [];
   const reread = meters.some((m) => m.rereadRequested);
   const decided = (code: DecisionCode, reason: string, extra: Partial<BillingDecision> = {}): BillingDecision => ({

@@ -18,9 +18,10 @@ export interface ServicePeriod {
  * 2026-10-10 in 2026-09-30 to 2026-10-30: 21 of 30 days). A Final account, or one closed in the
  * period, gets its final bill; a Final account without a close date is taken to close at the
  * period's end. An account whose final bill was made off-cycle (finalBilledThrough its close date)
- * has no service left to bill.
+ * has no service left to bill. An off-cycle period (a final bill made at the counter) is always
+ * prorated: its days count against the schedule's cycle, not against the period itself.
  */
-export function servicePeriod(subject: DecisionSubject, periodStart: IsoDate, periodEnd: IsoDate): ServicePeriod {
+export function servicePeriod(subject: DecisionSubject, periodStart: IsoDate, periodEnd: IsoDate, offCycle = false): ServicePeriod {
   const full = daysBetween(periodStart, periodEnd);
   const none = { inService: false, days: 0, prorated: false, final: false };
   if (subject.status === "inactive") return none;
@@ -32,5 +33,5 @@ export function servicePeriod(subject: DecisionSubject, periodStart: IsoDate, pe
   const closed = subject.closeDate && subject.closeDate <= periodEnd ? subject.closeDate : undefined;
   const from = opened ? addDays(opened, -1) : periodStart;
   const days = Math.max(1, daysBetween(from, closed ?? periodEnd));
-  return { inService: true, days, prorated: days !== full, final: closed !== undefined || subject.status === "final" };
+  return { inService: true, days, prorated: offCycle || days !== full, final: closed !== undefined || subject.status === "final" };
 }

@@ -70,6 +70,8 @@ export interface DecisionInput {
   readonly history?: readonly UsageRecord[];
   readonly periodStart: IsoDate;
   readonly periodEnd: IsoDate;
+  /** An off-cycle final bill: the days of service always prorate against the schedule's cycle days. */
+  readonly offCycle?: boolean;
   /** A balance, payments, adjustments or deferred level pay: a statement is owed even without service. */
   readonly owesOrActivity: boolean;
 }

@@ -266,6 +266,7 @@ export function decideFor(account: CycleAccount, input: CycleInput, policy: Cycl
       history: input.history.get(account.account),
       periodStart: input.periodStart,
       periodEnd: input.periodEnd,
+      offCycle: input.offCycle,
       owesOrActivity: owesOrActivity(account, input, activity),
     },
     policy,

@@ -117,6 +117,12 @@ export interface CycleInput {
   readonly history: ReadonlyMap<string, readonly UsageRecord[]>;
   /** Accounts with an open error edit, with the edits' codes: each is held. */
   readonly held: ReadonlyMap<string, readonly string[]>;
+  /**
+   * An off-cycle final bill (a close at the counter): its period runs from the last bill to the
+   * close, which is not a cycle, so its days of service prorate the fixed charges against the
+   * schedule's nominal cycle days (5 days of service is 5 of 30) whatever the period's length.
+   */
+  readonly offCycle?: boolean;
 }
 
 export type StatementLineKind = "charge" | "adjustment" | "fee" | "payment" | "reversal" | "levelPay";

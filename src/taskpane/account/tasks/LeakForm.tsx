@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Body1, Button, Field, Input, Select } from "@fluentui/react-components";
+import { Body1, Button, Field, Input, Select, Textarea } from "@fluentui/react-components";
 import { decideLeak, DEFAULT_LEAK_PRESET, LeakTaskRequest, previewLeak } from "../../../accounts/tasks/leakRequest";
 import { CycleAccount, LEAK_PRESETS, moneyText, UsageRecord } from "../../../engine";
 import { useFormStyles } from "../../layout";
@@ -125,8 +125,9 @@ export function LeakForm({
           ) : (
             <Body1>No credit: {preview.message}. The request can be recorded as denied.</Body1>
           )}
+          {/* A text area: Enter in the reason starts a new line; it never approves or denies by itself. */}
           <Field label="Reason" hint={approvable ? "Needed to deny; for the letter" : "For the letter; blank: the policy's reason"}>
-            <Input className={form.control} value={f.reason} onChange={set("reason")} />
+            <Textarea className={form.control} resize="vertical" rows={2} value={f.reason} onChange={set("reason")} />
           </Field>
         </PreviewBox>
       )}
