@@ -1,6 +1,7 @@
 import type { CycleAccount, IsoDate } from "../engine";
 import { isIsoDate, ZERO, toExcelSerial } from "../engine";
 import { dateText } from "../cycle/format";
+import { envelopes } from "../cycle/letters";
 import type { Letter, LetterKind } from "../cycle/letters";
 import { DEFAULT_OFFICE, OFFICE_SHEET, parseOffice } from "../cycle/office";
 import type { Office } from "../cycle/settings";
@@ -95,9 +96,17 @@ export async function lettersOn(port: WorkbookPort, day: IsoDate): Promise<Accou
 export async function sendLetters(
   port: WorkbookPort,
   sending: readonly AccountLetter[],
-): Promise<{ logRows: { first: number; last: number } }> {
+): Promise<{ logRows: { first: number; last: number }; notice?: string }> {
   if (sending.length === 0) return { logRows: { first: 0, last: -1 } };
   const office = await readOffice(port);
+  const missing = [
+    office.address ? "" : "the office's address",
+    office.phone ? "" : "phone",
+    office.payByMail || office.payInPerson || office.payOnline || office.payByPhone ? "" : "how to pay",
+  ].filter(Boolean);
+  const notice = missing.length
+    ? `The Office settings have no ${missing.join(", ")}: the letter prints without ${missing.length > 1 ? "them" : "it"}. Fill them in under Settings › Office before printing the Account Letters sheet.`
+    : undefined;
   // A customer reads dates as the bills print them ("Nov 8, 2026"), never as ISO text; the log keeps what was mailed.
   const dated = (text: string) =>
     text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => (isIsoDate(iso) ? dateText(iso, office.dateFormat) : iso));
@@ -121,19 +130,19 @@ export async function sendLetters(
   );
   const day = letters[letters.length - 1].date;
   const todays = await lettersOn(port, day);
-  const pages: Letter[] = todays.map((l, i) => ({
-    kind: l.kind as unknown as LetterKind,
-    account: letterAccount(l),
-    date: l.date,
-    subject: l.subject,
-    paragraphs: [...l.paragraphs],
-    envelope: i + 1,
-    inEnvelope: 1,
-    envelopeSize: 1,
-  }));
+  // One envelope per customer: a transfer's final bill and welcome letter go out together.
+  const pages: Letter[] = envelopes(
+    todays.map((l) => ({
+      kind: l.kind as unknown as LetterKind,
+      account: letterAccount(l),
+      date: l.date,
+      subject: l.subject,
+      paragraphs: [...l.paragraphs],
+    })),
+  );
   const sheet = lettersSheet(pages, office);
   await port.replaceSheet(ACCOUNT_LETTERS_SHEET, sheet.rows, sheet.options);
-  return { logRows: { first: rows.firstRow, last: rows.lastRow } };
+  return { logRows: { first: rows.firstRow, last: rows.lastRow }, notice };
 }
 
 /** The little of an account a letter page prints: name, mailing and service address. */

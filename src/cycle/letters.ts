@@ -159,8 +159,8 @@ export function cycleLetters(
   return { letters: envelopes(drafts), unknownFields: [...unknown].sort() };
 }
 
-/** Sorts letters by mailing address and customer, and numbers one envelope per customer. */
-function envelopes(drafts: Omit<Letter, "envelope" | "inEnvelope" | "envelopeSize">[]): Letter[] {
+/** Sorts letters by mailing address and customer, and numbers one envelope per customer (the cycle's and the counter's letters alike). */
+export function envelopes(drafts: Omit<Letter, "envelope" | "inEnvelope" | "envelopeSize">[]): Letter[] {
   const keyed = drafts.map((d, i) => ({ d, i, key: customerKey(d.account) }));
   keyed.sort(
     (a, b) =>

@@ -10,6 +10,7 @@ import {
   toExcelSerial,
 } from "../engine";
 import type { CellValue } from "../workbook/port";
+import { DEFAULT_OFFICE, officeRows } from "../cycle/office";
 import { pick, seeded, toCents } from "./random";
 
 /**
@@ -475,7 +476,36 @@ export function demoCity(schedule: RateSchedule, options: DemoCityOptions): Reco
       }
     }
   }
-  return { Reads: reads, Accounts: accounts, "Usage History": history, Balances: balances, Payments: payments, Adjustments: adjustments };
+  return {
+    Reads: reads,
+    Accounts: accounts,
+    "Usage History": history,
+    Balances: balances,
+    Payments: payments,
+    Adjustments: adjustments,
+    Office: demoOffice(),
+  };
+}
+
+/** The invented office Demo City's bills and letters come from (a 555-01xx phone number, .example addresses). */
+function demoOffice(): CellValue[][] {
+  return officeRows({
+    ...DEFAULT_OFFICE,
+    utilityName: "City of Demo City Utility Billing",
+    officeName: "Utility Billing Office",
+    address: "100 Main St, Demo City, ID 83201",
+    remitTo: "City of Demo City Utility Billing, PO Box 100, Demo City, ID 83201",
+    phone: "(208) 555-0100",
+    hours: "Monday to Friday, 8 am to 5 pm",
+    web: "www.democity.example/utilities",
+    email: "billing@democity.example",
+    payByMail: "Mail a check or money order, with your account number, to PO Box 100, Demo City, ID 83201",
+    payInPerson: "City Hall, 100 Main St: cash, check or card",
+    payDropBox: "Outside City Hall, open all hours",
+    payByPhone: "Call (208) 555-0100 with a credit or debit card",
+    payOnline: "www.democity.example/pay",
+    payAutopay: "Ask for an autopay form: your bill is drafted on its due date",
+  });
 }
 
 function monthEnd(year: number, month: number): string {

@@ -191,7 +191,13 @@ describe("decideLeak", () => {
       ],
     ]);
     expect(done.letter!.kind).toBe("Leak Adjustment Approved");
-    expect(done.letter!.paragraphs).toContain("Total credit: $209.00 for 19,000 gal over 2 bills.");
+    // The customer's words: whole gallons, no policy's name, sewer named only where it was credited.
+    expect(done.letter!.paragraphs.slice(1, 4)).toEqual([
+      "Your normal use is about 6,000 gal a bill: the average of your 12 bills before the leak. We credit 50% of the water used above that, at the prices you were billed, and the sewer charges on it, as leaked water does not go down the drain.",
+      "Bill for the period ending Sep 30, 2026: you used 30,000 gal, 24,000 gal above normal; credit $132.00 (water $36.00, sewer $96.00).",
+      "Bill for the period ending Oct 31, 2026: you used 20,000 gal, 14,000 gal above normal; credit $77.00 (water $21.00, sewer $56.00).",
+    ]);
+    expect(done.letter!.paragraphs.join(" ")).not.toMatch(/Policy|Pocatello|baseline/);
     expect(done.letter!.paragraphs.at(-1)).toBe("The credit of $209.00 appears on your next bill.");
     expect((await sheet(port, LETTER_LOG_SHEET))[1]).toEqual(expect.arrayContaining(["200101", "Leak Adjustment Approved"]));
     expect(done.audit).toMatchObject({ action: "account.leak-approved", subject: "200101" });

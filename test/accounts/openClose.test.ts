@@ -94,6 +94,7 @@ describe("open service", () => {
     const done = await openService(ctx, {
       name: "Nguyen, Linh",
       serviceAddress: "900 S 5th Ave",
+      mailingAddress: "900 S 5th Ave, Sampleton, ID 83200",
       owner: false,
       openDate: "2026-11-12",
       rateClass: "residential",
@@ -130,6 +131,7 @@ describe("open service", () => {
     const waived = await openService(ctx, {
       name: "Lee, Sam",
       serviceAddress: "1 Pine St",
+      mailingAddress: "1 Pine St, Sampleton, ID 83200",
       owner: false,
       openDate: "2026-11-12",
       depositWaiver: "letter of credit",
@@ -145,6 +147,52 @@ describe("open service", () => {
     ).toMatchObject({
       ok: false,
     });
+  });
+
+  it("refuses a mailing address a letter cannot reach, and a cart size the schedule does not price", async () => {
+    const port = new MemoryWorkbook(sampleCycleWorkbook());
+    const ctx = await contextFor(port);
+    const base = { name: "Lee, Sam", serviceAddress: "3 Pine St", owner: false, openDate: "2026-11-12" };
+    expect(await openService(ctx, base)).toEqual({
+      ok: false,
+      message:
+        'the mailing address needs its city, state and ZIP code, such as "3 Pine St, Pocatello, ID 83201": letters and bills go to it',
+    });
+    const mailed = { ...base, mailingAddress: "3 Pine St, Sampleton, ID 83200" };
+    expect(await openService(ctx, { ...mailed, cartCount: 1, cartSize: "96 gal" })).toEqual({
+      ok: false,
+      message: 'the schedule has no "96 gal" cart; its sizes: standard',
+    });
+    const done = await openService(ctx, { ...mailed, cartCount: 2, cartSize: "Standard" });
+    expect(done.ok).toBe(true);
+    expect(await port.readSheet(ACCOUNT_CHANGES_SHEET)).toBeUndefined();
+  });
+
+  it("ends the Vacant account at the address the day before, takes its meter, and orders the move-in read", async () => {
+    const port = new MemoryWorkbook(sampleCycleWorkbook());
+    const ctx = await contextFor(port);
+    const vacant = ctx.data.accounts.get("100107")!;
+    expect(vacant.status).toBe("vacant");
+    const done = await openService(ctx, {
+      name: "Ortiz, Ana",
+      serviceAddress: vacant.serviceAddress,
+      mailingAddress: `${vacant.serviceAddress}, Sampleton, ID 83200`,
+      owner: false,
+      openDate: "2026-11-12",
+    });
+    if (!done.ok) throw new Error(done.message);
+    expect(done.summary).toContain(`; vacant account 100107 there ends 2026-11-11.`);
+    const changes = await readAccountChanges(port);
+    expect(changes.changes.map((c) => `${c.account} ${c.field}=${c.value}@${c.effective}`)).toEqual([
+      "100107 Status=Final@2026-11-11",
+      "100107 Close Date=2026-11-11@2026-11-11",
+    ]);
+    const accounts = await sheet(port, "Accounts");
+    expect(accounts.at(-1)![accounts[0].indexOf("Meter")]).toBe(vacant.meter);
+    const order = (await sheet(port, "Work Orders")).at(-1)!;
+    expect(order).toEqual(expect.arrayContaining(["Move-in read", done.result.account, vacant.meter]));
+    const after = await contextFor(port, "2026-11-12");
+    expect(after.data.accounts.get("100107")).toMatchObject({ status: "final", closeDate: "2026-11-11" });
   });
 });
 
@@ -288,9 +336,28 @@ describe("transfer of service", () => {
       from: "100101",
       closeDate: "2026-11-08",
       usage: { kind: "estimate" },
-      to: { serviceAddress: "950 S 9th Ave", openDate: "2026-11-09", rateClass: "residential", meter: "M950", meterSize: "3/4" },
+      to: {
+        serviceAddress: "950 S 9th Ave",
+        mailingAddress: "950 S 9th Ave, Sampleton, ID 83200",
+        openDate: "2026-11-09",
+        rateClass: "residential",
+        meter: "M950",
+        meterSize: "3/4",
+      },
     });
     if (!done.ok) throw new Error(done.message);
+    // Nothing is due on the old account: the Final Bills row says where its balance went, as the letter does.
+    const finals = await sheet(port, FINAL_BILLS_SHEET);
+    const row = finals[1];
+    const carriedText = `$${done.result.finalBill.carried.toFixed(2)}`;
+    expect(row[finals[0].indexOf("Amount Due")]).toBe(0);
+    expect(row[finals[0].indexOf("Due Date")]).toBeNull();
+    expect(row[finals[0].indexOf("Carried To")]).toBe(`${done.result.account} (${carriedText})`);
+    expect(done.letter!.paragraphs.join(" ")).toContain(`Your balance of ${carriedText} moves to your new account ${done.result.account}`);
+    // The carts move with the customer: a delivery at the new address.
+    expect((await sheet(port, "Work Orders")).some((o) => o.includes("Cart delivery") && o.includes(done.result.account))).toBe(true);
+    // The new account's trail starts with the transfer.
+    expect(done.moreAudit).toEqual([expect.objectContaining({ action: "account.transferred-in", subject: done.result.account })]);
     const after = await contextFor(port);
     const moved = after.data.accounts.get(done.result.account)!;
     expect(moved).toMatchObject({ name: old.name, deposit: new Dec(75), status: "active" });

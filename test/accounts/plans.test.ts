@@ -64,7 +64,8 @@ describe("previewPlan", () => {
     expect(plan.value.agreed).toBe(TODAY);
     expect(plan.value.instalments.map((i) => `${i.due} ${i.amount.toFixed(2)}`)).toEqual([
       "2026-12-01 59.37",
-      "2027-01-01 59.36",
+      // New Year's Day is a holiday, then a weekend: due the next business day, as a bill is.
+      "2027-01-04 59.36",
       "2027-02-01 59.36",
       "2027-03-01 59.36",
     ]);
@@ -96,7 +97,7 @@ describe("setUpPlan", () => {
     expect(rows.slice(1).map((r) => [r[0], r[4], r[5], r[6]])).toEqual([
       ["PP-200101-20261102", "Down payment", toExcelSerial("2026-11-02"), 80],
       ["PP-200101-20261102", "Instalment 1 of 4", toExcelSerial("2026-12-01"), 59.37],
-      ["PP-200101-20261102", "Instalment 2 of 4", toExcelSerial("2027-01-01"), 59.36],
+      ["PP-200101-20261102", "Instalment 2 of 4", toExcelSerial("2027-01-04"), 59.36],
       ["PP-200101-20261102", "Instalment 3 of 4", toExcelSerial("2027-02-01"), 59.36],
       ["PP-200101-20261102", "Instalment 4 of 4", toExcelSerial("2027-03-01"), 59.36],
     ]);
@@ -111,13 +112,16 @@ describe("setUpPlan", () => {
     const letter = done.letter!;
     expect(letter).toMatchObject({ kind: "Payment Plan", mailTo: "PO Box 9, Sampleton, ID 83200" });
     expect(letter.paragraphs[1]).toBe(
-      "Down payment $80.00, due 2026-11-02; then $59.37 due 2026-12-01; $59.36 due 2027-01-01; $59.36 due 2027-02-01; $59.36 due 2027-03-01 (4 instalments). Please keep paying your new bills by their due dates as well.",
+      "Down payment $80.00, due 2026-11-02; then $59.37 due 2026-12-01; $59.36 due 2027-01-04; $59.36 due 2027-02-01; $59.36 due 2027-03-01 (4 instalments). Please keep paying your new bills by their due dates as well.",
     );
     // As mailed (the Letter Log and the page): dates as the bills print them.
     const logged = (await sheet(port, LETTER_LOG_SHEET))[1].join(" ");
     expect(logged).toContain("Down payment $80.00, due Nov 2, 2026; then $59.37 due Dec 1, 2026;");
     expect(letter.paragraphs.join(" ")).toContain("for the $317.45 owed");
-    expect(letter.paragraphs.join(" ")).toContain("If a payment is missed, the plan ends and the account returns to the notice ladder");
+    expect(letter.paragraphs.join(" ")).toContain(
+      "If a payment is missed, the plan ends and the past-due balance gets the usual late and shutoff notices",
+    );
+    expect(letter.paragraphs.join(" ")).not.toContain("ladder");
     expect((await sheet(port, LETTER_LOG_SHEET))[1]).toEqual(expect.arrayContaining(["200101", "Payment Plan"]));
     expect(done.audit).toMatchObject({ action: "account.plan-agreed", subject: "200101" });
     expect(done.written.map((w) => `${w.sheet} ${w.rows}`)).toEqual([
@@ -286,7 +290,8 @@ describe("loadCycle with the Payment Plans sheet", () => {
     expect(done.result.balance.toFixed(2)).toBe("150.00");
     expect(statement.collection.keptOff?.reason).toBe("kept payment arrangement");
     expect(statement.collection.notice).toBeUndefined();
-    expect(plan).toBe("kept: $20.00 left, until 2026-11-15");
+    // 2026-11-15 is a Sunday: the last instalment is due Monday.
+    expect(plan).toBe("kept: $20.00 left, until 2026-11-16");
   });
 
   it("puts an account whose instalment was missed back on the ladder, with the reason in the Plan column", async () => {

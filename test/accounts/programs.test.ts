@@ -293,7 +293,9 @@ describe("level pay", () => {
     ]);
     const text = done.letter!.paragraphs.join("\n");
     expect(done.letter!.kind).toBe("Level Pay");
-    expect(text).toContain("$104.10: the average of the account's last 12 months of bills ($1,249.20) at the rates in effect each month");
+    expect(text).toContain(
+      "How we found it: the average of your last 12 months of bills, $1,249.20 in all, at the rates in effect each month",
+    );
     expect(text).toContain("each month: Nov 2025 4,000 gal $101.80; Dec 2025 8,000 gal $106.40;");
     expect(text).toContain("Every November the deferred balance is settled");
     expect((await contextFor(port, "2026-12-01")).data.accounts.get("200101")).toMatchObject({

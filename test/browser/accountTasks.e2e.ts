@@ -135,6 +135,7 @@ describe("account tasks on Demo City, with the keyboard alone", () => {
     expect(await isFocused(form.getByRole("textbox", { name: /Customer name/ }))).toBe(true);
     await page.keyboard.type("Nguyen, Mai");
     await fill(page, form.getByRole("textbox", { name: "Service address" }), "415 S 5th Ave");
+    await fill(page, form.getByRole("textbox", { name: "Mailing address" }), "415 S 5th Ave, Demo City, ID 83200");
     // Owner, not renter: the arrow keys move within the radio group.
     await tabTo(page, form.getByRole("radio", { name: "Renter" }));
     await page.keyboard.press("ArrowRight");

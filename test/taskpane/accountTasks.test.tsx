@@ -75,10 +75,15 @@ describe("account tasks in the Account view", () => {
     expect(document.activeElement).toBe(within(form).getByLabelText(/Customer name/));
     await act(async () => void fireEvent.submit(form));
     expect(within(form).getByText("the customer's name is needed")).toBeTruthy();
+    expect(within(form).getByText("the mailing address is needed, with its city, state and ZIP code")).toBeTruthy();
     expect(rows(workbook, "Accounts")).toHaveLength(accountsBefore);
 
     type(/Customer name/, "Nguyen, Mai");
     type("Service address", "415 S 5th Ave");
+    type("Mailing address", "415 S 5th Ave");
+    await act(async () => void fireEvent.submit(form));
+    expect(within(form).getByText(/^the mailing address needs its city, state and ZIP code/)).toBeTruthy();
+    type("Mailing address", "415 S 5th Ave, Sampleton, ID 83200");
     type(/Meter$/, "M200999");
     await act(async () => void fireEvent.submit(form));
     const said = await screen.findByRole("status", {}, { timeout: 5000 });
@@ -93,7 +98,7 @@ describe("account tasks in the Account view", () => {
     );
     const accounts = rows(workbook, "Accounts");
     expect(accounts).toHaveLength(accountsBefore + 1);
-    expect(accounts.at(-1)!.slice(0, 5)).toEqual([account, "Nguyen, Mai", "415 S 5th Ave", null, "Active"]);
+    expect(accounts.at(-1)!.slice(0, 5)).toEqual([account, "Nguyen, Mai", "415 S 5th Ave", "415 S 5th Ave, Sampleton, ID 83200", "Active"]);
     const log = rows(workbook, "Letter Log");
     expect(log[1].slice(1, 3)).toEqual([account, "Nguyen, Mai"]);
     expect(log[1][5]).toBe("Service Started");
@@ -212,15 +217,16 @@ describe("account tasks in the Account view", () => {
     expect(rows(workbook, "Payment Plans")).toHaveLength(4);
     expect(rows(workbook, "Letter Log")[1][5]).toBe("Payment Plan");
     expect((await db.audit.toArray()).map((a) => a.action)).toEqual(["account.plan-agreed"]);
-    // The Account view shows the plan as the cycle will judge it: kept while nothing is yet due.
+    // The Account view shows the plan as the cycle will judge it: the first instalment, due on a Saturday, moves to Monday.
     const standing = await within(await showAccount("100102")).findByRole("table", { name: /^Payment plan PP-100102-\d+ instalments$/ });
     expect(
       within(standing)
         .getAllByRole("row")
         .slice(1)
         .map((r) => r.textContent),
-    ).toEqual([expect.stringMatching(/^2026-12-05\$.*Not yet due$/), expect.stringMatching(/^2027-01-05\$.*Not yet due$/)]);
-    expect(document.querySelector("[data-plan-state]")?.getAttribute("data-plan-state")).toBe("kept");
+    ).toEqual([expect.stringMatching(/^2026-12-07\$.*Not yet due$/), expect.stringMatching(/^2027-01-05\$.*Not yet due$/)]);
+    // Not in effect until the down payment is taken.
+    expect(document.querySelector("[data-plan-state]")?.getAttribute("data-plan-state")).toBe("pending");
   });
 
   it("closes a task's form with Escape, writing nothing, and gives the focus back to its button", async () => {
@@ -242,6 +248,9 @@ describe("account tasks in the Account view", () => {
     await act(async () => void fireEvent.click(within(detail).getByRole("button", { name: "Transfer…" })));
     const form = screen.getByRole("form", { name: "Transfer service" });
     type("New service address", "9 Elm Ct");
+    type("New mailing address", "9 Elm Ct, Sampleton, ID 83200");
+    // The customer's carts are the old account's to start with.
+    expect((within(form).getByLabelText("Garbage carts to deliver") as HTMLInputElement).value).toBe("1");
     await act(async () => void fireEvent.click(within(form).getByRole("radio", { name: "Estimate from history" })));
     await act(async () => void fireEvent.submit(form));
     const said = await screen.findByRole("status");
@@ -251,7 +260,14 @@ describe("account tasks in the Account view", () => {
     const moved = /to new account (\d+)/.exec(said.textContent!)![1];
     expect(rows(workbook, "Accounts").at(-1)!.slice(0, 3)).toEqual([moved, "Baker, Tom", "9 Elm Ct"]);
     expect(rows(workbook, "Final Bills")[1][0]).toBe("FB-100102-20261105");
-    expect((await db.audit.toArray()).map((a) => [a.action, a.subject])).toEqual([["account.transferred", "100102"]]);
+    expect(rows(workbook, "Work Orders").some((o) => o[1] === "Cart delivery" && o[2] === moved)).toBe(true);
+    // The old account's final bill is shown, saying where its balance went.
+    const bill = screen.getByRole("table", { name: "Final bill FB-100102-20261105" });
+    expect(within(bill).getByRole("rowheader", { name: `Carried to account ${moved}` })).toBeTruthy();
+    expect((await db.audit.toArray()).map((a) => [a.action, a.subject])).toEqual([
+      ["account.transferred", "100102"],
+      ["account.transferred-in", moved],
+    ]);
   });
 
   it("shows the level pay amount before enrolling at it", async () => {

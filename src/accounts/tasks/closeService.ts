@@ -55,6 +55,8 @@ export interface FinalBill {
   readonly serviceDays: number;
   readonly cycleDays: number;
   readonly usage?: Dec;
+  /** The usage's unit as bills print it ("gal"). */
+  readonly unit: string;
   /** "final read 12,345 (previous 12,300)", "estimated: daily average of ...", "no meter". */
   readonly usageBasis: string;
   readonly lines: readonly { readonly service: string; readonly description: string; readonly amount: Dec }[];
@@ -66,8 +68,10 @@ export interface FinalBill {
   readonly refund: Dec;
   readonly billDate: IsoDate;
   readonly dueDate: IsoDate;
-  /** Transferred: the balance carried to this account instead of settled. */
+  /** Transferred: the balance carried to this account instead of settled (nothing is due here). */
   readonly transferredTo?: string;
+  /** What moves to the new account on a transfer: the balance before plus the final charges; zero otherwise. */
+  readonly carried: Dec;
 }
 
 type FinalField =
@@ -85,7 +89,8 @@ type FinalField =
   | "due"
   | "refund"
   | "billDate"
-  | "dueDate";
+  | "dueDate"
+  | "carriedTo";
 const FINAL_COLUMNS = ownColumns<FinalField>(
   [
     ["bill", "Bill"],
@@ -103,6 +108,7 @@ const FINAL_COLUMNS = ownColumns<FinalField>(
     ["refund", "Refund Due"],
     ["billDate", "Bill Date"],
     ["dueDate", "Due Date"],
+    ["carriedTo", "Carried To"],
   ],
   2,
 );
@@ -277,7 +283,7 @@ export async function closeService(ctx: TaskContext, request: CloseRequest): Pro
   const before = balanceNow(data.balances.get(a.account), payments, adjustments, data.lastBillDate).now;
   const owed = before.plus(charges);
   const transfer = request.transferTo;
-  const settled = transfer ? { depositApplied: ZERO, due: owed, refund: ZERO } : settleClose(owed, a.deposit);
+  const settled = transfer ? { depositApplied: ZERO, due: ZERO, refund: ZERO } : settleClose(owed, a.deposit);
 
   // Posted the day the final bill is made, so the next cycle carries them as activity since its last bill.
   const rows: Adjustment[] = lines.map((l) => ({
@@ -320,6 +326,7 @@ export async function closeService(ctx: TaskContext, request: CloseRequest): Pro
     serviceDays,
     cycleDays: ctx.schedule.cycleDays,
     usage: usage.usage,
+    unit: unitLabel(ctx.schedule.usageUnit),
     usageBasis: usage.basis,
     lines,
     charges,
@@ -330,6 +337,7 @@ export async function closeService(ctx: TaskContext, request: CloseRequest): Pro
     billDate: ctx.today,
     dueDate: s.dueDate,
     transferredTo: transfer,
+    carried: transfer ? owed : ZERO,
   };
   written.push(
     rowsText(
@@ -353,7 +361,9 @@ export async function closeService(ctx: TaskContext, request: CloseRequest): Pro
             due: settled.due.toNumber(),
             refund: settled.refund.toNumber(),
             billDate: toExcelSerial(ctx.today),
-            dueDate: toExcelSerial(s.dueDate),
+            // A transfer's final bill is not due here: its balance moved to the new account.
+            dueDate: transfer ? null : toExcelSerial(s.dueDate),
+            carriedTo: transfer ? `${transfer} (${money(owed)})` : null,
           },
         ],
         {
@@ -474,7 +484,15 @@ function finalBillLetter(ctx: TaskContext, a: CycleAccount, b: FinalBill, forwar
     `Final charges ${money(b.charges)}${charges ? ` (${charges})` : ""}, base charges for ${b.serviceDays} of ${b.cycleDays} days of service; balance before this bill ${money(b.balanceBefore)}.`,
   ];
   if (b.transferredTo)
-    paragraphs.push(`Your balance moves to your new account ${b.transferredTo}, with your deposit. Nothing is due on this account.`);
+    paragraphs.push(
+      `Your balance of ${money(b.carried)} moves to your new account ${b.transferredTo}${a.deposit.isZero() ? "" : `, with your deposit of ${money(a.deposit)}`}. Nothing is due on this account.`,
+    );
+  if (a.autopay)
+    paragraphs.push(
+      b.transferredTo
+        ? `Autopay ended with this account. To pay account ${b.transferredTo} by autopay, please enrol it again: your bank authorization names the old account.`
+        : "Autopay has ended: no more payments will be drafted from your bank account.",
+    );
   else {
     const deposit = b.depositApplied.greaterThan(0)
       ? `Your deposit of ${money(a.deposit)} has been applied: ${money(b.depositApplied)} to this bill. `

@@ -26,13 +26,23 @@ export interface Written {
   readonly rows: string;
 }
 
+export interface AuditEntry {
+  readonly action: string;
+  readonly subject: string;
+  readonly detail: string;
+}
+
 /** A task done: what it wrote, the letter it sent, the audit entry it asks for, and one line saying it. */
 export interface TaskDone<T = undefined> {
   readonly ok: true;
   readonly summary: string;
   readonly written: readonly Written[];
   readonly letter?: AccountLetter;
-  readonly audit: { readonly action: string; readonly subject: string; readonly detail: string };
+  readonly audit: AuditEntry;
+  /** Something the specialist should see to before the letter is mailed (the Office settings are blank). */
+  readonly notice?: string;
+  /** Entries for the other accounts the task changed (a transfer's new account), so each account's trail shows it. */
+  readonly moreAudit?: readonly AuditEntry[];
   readonly result: T;
 }
 
@@ -57,6 +67,7 @@ export async function finish<T>(
     summary,
     written,
     letter,
+    notice: sent.notice,
     audit: { action, subject: letter.account, detail: `${summary} Wrote ${writtenText(written)}.` },
     result,
   };

@@ -1,5 +1,6 @@
 import {
   billInputsOf,
+  Dec,
   fail,
   isIsoDate,
   leakBaseline,
@@ -10,7 +11,7 @@ import {
   toExcelSerial,
   unitLabel,
 } from "../../engine";
-import type { Adjustment, CycleAccount, Dec, IsoDate, LeakCredit, LeakPeriod, LeakPreset, Result } from "../../engine";
+import type { Adjustment, CycleAccount, IsoDate, LeakCredit, LeakPeriod, LeakPreset, Result } from "../../engine";
 import { cellDate, idText } from "../../workbook/cells";
 import { rowsOf } from "../../workbook/contextSheets";
 import type { CellValue, SheetValues } from "../../workbook/port";
@@ -19,7 +20,7 @@ import type { AccountLetter } from "../accountLetters";
 import { appendTable, ownColumns } from "../appendTable";
 import { LEAK_ADJUSTMENTS_SHEET } from "../sheets";
 import { appendAdjustments } from "./closeService";
-import { addressee, money, refuse, rowsText, TaskContext, TaskOutcome, Written, finish } from "./context";
+import { addressee, day, money, refuse, rowsText, TaskContext, TaskOutcome, Written, finish } from "./context";
 
 export const LEAK_TASK = "Leak adjustment";
 export const DEFAULT_LEAK_PRESET = "pocatello";
@@ -109,7 +110,7 @@ function leakCredit(
   ctx: TaskContext,
   { a, preset, periods }: LeakInputs,
   granted: readonly IsoDate[],
-): Result<{ credit: LeakCredit; baseline: Dec; explanation: string[] }> {
+): Result<{ credit: LeakCredit; baseline: Dec; explanation: string[]; letter: string[] }> {
   const first = periods[0].asOf;
   const history = (ctx.data.history.get(a.account) ?? []).map((h) => ({ periodEnd: h.periodEnd, usage: h.usage }));
   const baseline = leakBaseline(history, first, preset.baseline);
@@ -134,16 +135,31 @@ function leakCredit(
     preset.baseline.kind === "priorAverage"
       ? `the average of the ${preset.baseline.periods} bills before ${first}`
       : `the bill a year before ${first}`;
+  // Sewer is named only where it was billed on the water and so is credited: a flat sewer charge has nothing to adjust.
+  const sewer = p.adjustSewer && credit.periods.some((c) => c.sewerCredit.amount.greaterThan(0));
   const explanation = [
-    `Policy: ${preset.name}. ${share}% of the usage above normal is credited${p.pricing === "lowestBlock" ? ", less the same usage at the lowest block price" : " at the prices it was billed at"}${p.adjustSewer ? "; sewer is billed on normal usage, as the leaked water did not reach the sewer" : ""}.`,
+    `Policy: ${preset.name}. ${share}% of the usage above normal is credited${p.pricing === "lowestBlock" ? ", less the same usage at the lowest block price" : " at the prices it was billed at"}${sewer ? "; sewer is billed on normal usage, as the leaked water did not reach the sewer" : ""}.`,
     `Normal usage (the baseline): ${q(baseline.value)}, ${basis}.`,
     ...credit.periods.map(
       (c) =>
-        `Bill for the period ending ${c.asOf}: usage ${q(c.usage)}, baseline ${q(c.baseline)}, excess ${q(c.excess)}, credited ${q(c.creditedVolume)}: water credit ${money(c.waterCredit)}${p.adjustSewer ? `, sewer credit ${money(c.sewerCredit)}` : ""}, credit ${money(c.credit)}.`,
+        `Bill for the period ending ${c.asOf}: usage ${q(c.usage)}, baseline ${q(c.baseline)}, excess ${q(c.excess)}, credited ${q(c.creditedVolume)}: water credit ${money(c.waterCredit)}${sewer ? `, sewer credit ${money(c.sewerCredit)}` : ""}, credit ${money(c.credit)}.`,
     ),
     `Total credit: ${money(credit.total)} for ${q(credit.creditedVolume)} over ${credit.periods.length} bill${credit.periods.length === 1 ? "" : "s"}.`,
   ];
-  return ok({ credit, baseline: baseline.value, explanation });
+  // The same figures in the customer's words: whole gallons, no policy names.
+  const whole = (d: Dec) => `${quantityText(d.toDecimalPlaces(0, Dec.ROUND_HALF_UP))} ${unit}`;
+  const normal =
+    preset.baseline.kind === "priorAverage"
+      ? `the average of your ${preset.baseline.periods} bills before the leak`
+      : "your use in the same month a year earlier";
+  const letter = [
+    `Your normal use is about ${whole(baseline.value)} a bill: ${normal}. We credit ${share === "100" ? "all" : `${share}%`} of the water used above that${p.pricing === "lowestBlock" ? ", at our lowest water price" : ", at the prices you were billed"}${sewer ? ", and the sewer charges on it, as leaked water does not go down the drain" : ""}.`,
+    ...credit.periods.map(
+      (c) =>
+        `Bill for the period ending ${day(c.asOf)}: you used ${whole(c.usage)}, ${whole(c.excess)} above normal; credit ${money(c.credit)}${sewer && c.sewerCredit.amount.greaterThan(0) ? ` (water ${money(c.waterCredit)}, sewer ${money(c.sewerCredit)})` : ""}.`,
+    ),
+  ];
+  return ok({ credit, baseline: baseline.value, explanation, letter });
 }
 
 /**
@@ -273,8 +289,8 @@ export async function decideLeak(
         ...addressee(a),
         subject: `Leak adjustment approved for account ${a.account}: ${money(credit!.total)}`,
         paragraphs: [
-          `Thank you for repairing the leak at ${a.serviceAddress} on ${req.repairDate} (${req.proof.trim()}). We have approved a leak adjustment of ${money(credit!.total)} on ${bills}.`,
-          ...(computed.ok ? computed.value.explanation : []),
+          `Thank you for repairing the leak at ${a.serviceAddress} on ${day(req.repairDate)} (${req.proof.trim()}). We have approved a leak adjustment of ${money(credit!.total)} on ${bills}.`,
+          ...(computed.ok ? computed.value.letter : []),
           `The credit of ${money(credit!.total)} appears on your next bill.${reason ? ` ${reason}.` : ""}`,
         ],
         task: LEAK_TASK,

@@ -1,6 +1,6 @@
-import { DEFAULT_PLAN_POLICY, fail, isIsoDate, makePlan } from "../../engine";
+import { calendarFor, DEFAULT_PLAN_POLICY, fail, isIsoDate, makePlan, minimumDownPayment } from "../../engine";
 import type { Dec, IsoDate, PaymentPlan, Result } from "../../engine";
-import { accountBalance } from "../../payments/counterData";
+import { accountBalance, CounterData } from "../../payments/counterData";
 import { appendAccountChanges } from "../accountChanges";
 import type { AccountLetter } from "../accountLetters";
 import { appendPlan, parsePlans, planId } from "../plans";
@@ -15,6 +15,20 @@ export interface PlanTaskRequest {
   readonly instalments: number;
   /** The first instalment's due date; the rest fall a month apart. */
   readonly firstDue: IsoDate;
+}
+
+/** What the form offers before any preview: the balance a plan would cover, the least down payment and the most instalments. */
+export function planTerms(
+  data: CounterData,
+  account: string,
+  today: IsoDate,
+): { balance: Dec; minimumDown: Dec; maximumInstalments: number } {
+  const balance = accountBalance(data, account, today).now;
+  return {
+    balance,
+    minimumDown: minimumDownPayment(balance, DEFAULT_PLAN_POLICY),
+    maximumInstalments: DEFAULT_PLAN_POLICY.maximumInstalments,
+  };
 }
 
 /**
@@ -33,6 +47,8 @@ export function previewPlan(ctx: TaskContext, req: PlanTaskRequest): Result<Paym
   return makePlan(
     { account: a.account, balance, downPayment: req.downPayment, instalments: req.instalments, agreed: ctx.today, firstDue: req.firstDue },
     DEFAULT_PLAN_POLICY,
+    // An instalment falling on a weekend or holiday is due the next business day, as bills are.
+    calendarFor(ctx.policy),
   );
 }
 
@@ -78,7 +94,7 @@ function planLetter(ctx: TaskContext, plan: PaymentPlan, id: string): AccountLet
     paragraphs: [
       `This letter confirms the written payment plan (${id}) agreed on ${plan.agreed} for the ${money(plan.balance)} owed on your account for ${a.serviceAddress}.`,
       `Down payment ${money(plan.downPayment)}, due ${plan.agreed}; then ${plan.instalments.map((i) => `${money(i.amount)} due ${i.due}`).join("; ")} (${n} instalment${n === 1 ? "" : "s"}). Please keep paying your new bills by their due dates as well.`,
-      "While each payment is made by its date, your service stays on and you get no late or shutoff notice for the balance in the plan. If a payment is missed, the plan ends and the account returns to the notice ladder: the past-due balance gets the usual late and shutoff notices.",
+      "While each payment is made by its date, your service stays on and you get no late or shutoff notice for the balance in the plan. The plan starts when the down payment is paid. If a payment is missed, the plan ends and the past-due balance gets the usual late and shutoff notices.",
     ],
     task: PLAN_TASK,
   };

@@ -1,6 +1,6 @@
 import { emailProblem, isIsoDate, levelPayEnrolment, maskedAccount, moneyText, quantityText, unitLabel } from "../../engine";
 import type { AccountChange, CycleAccount, IsoDate, LevelPayQuote, Result } from "../../engine";
-import { fail } from "../../engine";
+import { fail, ZERO } from "../../engine";
 import { bankDetailsProblem } from "../../storage/autopayVault";
 import type { BankDetails } from "../../storage/autopayVault";
 import { appendAccountChanges } from "../accountChanges";
@@ -208,6 +208,7 @@ export async function enrolLevelPay(ctx: TaskContext, req: { account: string; ef
   ];
   const trueUp = MONTH_NAMES[ctx.policy.levelPayTrueUpMonth - 1];
   const unit = unitLabel(ctx.schedule.usageUnit);
+  const months = `${q.months.length} month${q.months.length === 1 ? "" : "s"}`;
   const letter: AccountLetter = {
     kind: "Level Pay",
     date: ctx.today,
@@ -215,7 +216,7 @@ export async function enrolLevelPay(ctx: TaskContext, req: { account: string; ef
     subject: `Level pay for account ${a.account}: ${money(q.amount)} a month`,
     paragraphs: [
       `From ${req.effective}, your bill for ${a.serviceAddress} asks for the same amount each month: ${money(q.amount)}.`,
-      `How we found it: ${q.reason}${q.source === "premise" ? " (your account has less history than the address, so the address's earlier bills were used)" : ""}: ${q.months
+      `How we found it: the average of ${q.source === "premise" ? `the last ${months} of bills at this address (your account is new, so the bills before you moved in count)` : `your last ${months} of bills`}, ${money(q.months.reduce((t, m) => t.plus(m.charges), ZERO))} in all, at the rates in effect each month: ${q.months
         .map(
           (m) =>
             `${MONTH_NAMES[Number(m.periodEnd.slice(5, 7)) - 1].slice(0, 3)} ${m.periodEnd.slice(0, 4)} ${quantityText(m.usage)} ${unit} ${moneyText(m.charges)}`,

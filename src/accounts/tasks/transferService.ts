@@ -33,6 +33,10 @@ export async function transferService(
     ctx,
     {
       ...request.to,
+      // The customer's carts and e-mail move with them unless the form says otherwise.
+      cartCount: request.to.cartCount ?? old.cartCount,
+      cartSize: request.to.cartSize ?? (request.to.cartCount === undefined ? old.cartSize : undefined),
+      email: request.to.email?.trim() || old.email,
       name: request.to.name?.trim() || old.name,
       mailingAddress: request.to.mailingAddress?.trim() || undefined,
       owner: request.to.owner ?? false,
@@ -81,30 +85,26 @@ export async function transferService(
       ),
     );
   }
+  const moves = [];
   if (!old.deposit.isZero())
-    written.push(
-      rowsText(
-        await appendAccountChanges(ctx.port, [
-          change(
-            ctx,
-            account,
-            "Deposit",
-            old.deposit.toFixed(2),
-            "",
-            request.to.openDate,
-            TRANSFER_TASK,
-            `Moved from account ${old.account}`,
-          ),
-        ]),
-      ),
+    moves.push(
+      change(ctx, account, "Deposit", old.deposit.toFixed(2), "", request.to.openDate, TRANSFER_TASK, `Moved from account ${old.account}`),
     );
+  // Paperless billing moves with the customer; autopay does not: the bank authorization names the old account.
+  if (old.eBill)
+    moves.push(change(ctx, account, "E-Bill", "Yes", "", request.to.openDate, TRANSFER_TASK, `Moved from account ${old.account}`));
+  if (moves.length) written.push(rowsText(await appendAccountChanges(ctx.port, moves)));
   const summary = `Transferred ${old.name} from account ${old.account} (closed ${request.closeDate}) to new account ${account} at ${request.to.serviceAddress}: ${money(carried)} carried${moved.pastDue.greaterThan(0) ? ` (${money(moved.pastDue)} past due)` : ""}${old.deposit.isZero() ? "" : `, deposit ${money(old.deposit)} moved`}.`;
+  const detail = `${summary} Wrote ${writtenText(written)}.`;
   return {
     ok: true,
     summary,
     written,
     letter: closed.letter,
-    audit: { action: "account.transferred", subject: old.account, detail: `${summary} Wrote ${writtenText(written)}.` },
+    notice: closed.notice,
+    audit: { action: "account.transferred", subject: old.account, detail },
+    // The new account's own trail starts with where it came from.
+    moreAudit: [{ action: "account.transferred-in", subject: account, detail }],
     result: { account, finalBill: closed.result },
   };
 }

@@ -1,3 +1,4 @@
+import type { PlanState } from "../plans/paymentPlan";
 import type { Dec } from "../decimal";
 import type { IsoDate } from "../dates/civilDate";
 import type { Money } from "../money/money";
@@ -48,7 +49,7 @@ export interface CycleAccount {
    * cycle is loaded: a kept plan is a kept arrangement whatever this cycle's payments were; a missed
    * or paid-off plan comes with its arrangement cleared, so the notice ladder applies.
    */
-  readonly plan?: { readonly state: "kept" | "missed" | "paid off"; readonly reason: string };
+  readonly plan?: { readonly state: PlanState; readonly reason: string };
   readonly nsfCount: number;
   /** The date a crew went out to shut the service off, if since the last bill. */
   readonly outForShutoff?: IsoDate;

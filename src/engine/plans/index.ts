@@ -1,2 +1,2 @@
-export type { Instalment, InstalmentState, PaymentPlan, PlanPolicy, PlanRequest, PlanStatus } from "./paymentPlan";
-export { DEFAULT_PLAN_POLICY, makePlan, planStatus } from "./paymentPlan";
+export type { Instalment, InstalmentState, PaymentPlan, PlanPolicy, PlanRequest, PlanState, PlanStatus } from "./paymentPlan";
+export { DEFAULT_PLAN_POLICY, makePlan, minimumDownPayment, planStatus } from "./paymentPlan";

@@ -2,6 +2,7 @@ import { Dec, ZERO } from "../decimal";
 import { addMonths, IsoDate } from "../dates/civilDate";
 import { moneyText } from "../money/format";
 import { fail, ok, Result } from "../problems";
+import type { BusinessCalendar } from "../calendar/businessCalendar";
 
 /** The city's rules for a payment plan (Pocatello does not publish one; these are the domain's common ranges). */
 export interface PlanPolicy {
@@ -44,14 +45,20 @@ export interface PaymentPlan {
  * A payment plan: the balance less the down payment, split into equal monthly instalments in
  * whole cents, the cents the split leaves over going on the first (so the instalments and the down
  * payment sum exactly to the balance). Refused, with the reason, when the down payment is below
- * the policy's share, the instalments are more than it allows, or nothing is left to spread.
+ * the policy's share, the instalments are more than it allows, or nothing is left to spread. With
+ * the office's calendar, an instalment that would fall on a weekend or holiday is due the next
+ * business day (as a bill's due date is).
  */
-export function makePlan(request: PlanRequest, policy: PlanPolicy = DEFAULT_PLAN_POLICY): Result<PaymentPlan> {
+export function makePlan(
+  request: PlanRequest,
+  policy: PlanPolicy = DEFAULT_PLAN_POLICY,
+  calendar?: Pick<BusinessCalendar, "onOrAfter">,
+): Result<PaymentPlan> {
   const { balance, downPayment, instalments: n } = request;
   if (!balance.greaterThan(0)) return fail("INVALID_INPUT", `account ${request.account} owes nothing: a plan needs a balance`);
   if (!Number.isInteger(n) || n < 1 || n > policy.maximumInstalments)
     return fail("INVALID_INPUT", `a plan has 1 to ${policy.maximumInstalments} monthly instalments; asked for ${n}`);
-  const minimum = balance.times(policy.minimumDownPercent).div(100).toDecimalPlaces(2, Dec.ROUND_UP);
+  const minimum = minimumDownPayment(balance, policy);
   if (downPayment.lessThan(minimum))
     return fail(
       "INVALID_INPUT",
@@ -67,7 +74,7 @@ export function makePlan(request: PlanRequest, policy: PlanPolicy = DEFAULT_PLAN
   const left = restCents.minus(each.times(n));
   const instalments: Instalment[] = Array.from({ length: n }, (_, i) => ({
     number: i + 1,
-    due: addMonths(request.firstDue, i),
+    due: calendar ? calendar.onOrAfter(addMonths(request.firstDue, i)) : addMonths(request.firstDue, i),
     amount: (i === 0 ? each.plus(left) : each).div(100),
   }));
   return ok({
@@ -82,8 +89,16 @@ export function makePlan(request: PlanRequest, policy: PlanPolicy = DEFAULT_PLAN
 
 export type InstalmentState = "kept" | "missed" | "due" | "not yet due";
 
+/** The least down payment the policy accepts on a balance (rounded up to the cent). */
+export function minimumDownPayment(balance: Dec, policy: PlanPolicy = DEFAULT_PLAN_POLICY): Dec {
+  return Dec.max(balance, ZERO).times(policy.minimumDownPercent).div(100).toDecimalPlaces(2, Dec.ROUND_UP);
+}
+
+/** Pending: agreed today, not in effect until the down payment is paid (by the end of the day). */
+export type PlanState = "pending" | "kept" | "missed" | "paid off";
+
 export interface PlanStatus {
-  readonly state: "kept" | "missed" | "paid off";
+  readonly state: PlanState;
   readonly instalments: readonly (Instalment & { readonly state: InstalmentState; readonly paid: Dec })[];
   /** What is still owed on the plan. */
   readonly remaining: Dec;
@@ -95,7 +110,9 @@ export interface PlanStatus {
  * Where a plan stands on a date, from what the account has paid since it was agreed (the down
  * payment first, then the instalments in order, each paid in full before the next): an
  * instalment not covered by its due date is missed, and a missed instalment breaks the plan (the
- * account returns to the notice ladder); all paid is paid off.
+ * account returns to the notice ladder); all paid is paid off. The plan is in effect once the down
+ * payment is paid: unpaid on the day it is agreed, the plan is pending; unpaid after that day,
+ * it is missed.
  */
 export function planStatus(plan: PaymentPlan, paidSinceAgreed: readonly { date: IsoDate; amount: Dec }[], asOf: IsoDate): PlanStatus {
   const paidBy = (date: IsoDate) => paidSinceAgreed.filter((p) => p.date <= date).reduce((s, p) => s.plus(p.amount), ZERO);
@@ -118,6 +135,29 @@ export function planStatus(plan: PaymentPlan, paidSinceAgreed: readonly { date: 
   });
   const remaining = Dec.max(plan.balance.minus(total), ZERO);
   if (remaining.isZero()) return { state: "paid off", instalments, remaining, reason: `plan paid off (${moneyText(plan.balance)})` };
+  const down = paidBy(plan.agreed).greaterThanOrEqualTo(plan.downPayment);
+  if (!down && total.lessThan(plan.downPayment)) {
+    if (asOf <= plan.agreed)
+      return {
+        state: "pending",
+        instalments,
+        remaining,
+        reason: `not in effect until the down payment of ${moneyText(plan.downPayment)} is paid, today (${plan.agreed})`,
+      };
+    return {
+      state: "missed",
+      instalments,
+      remaining,
+      reason: `the down payment of ${moneyText(plan.downPayment)} due ${plan.agreed} was not paid; the plan never took effect and the account stays on the notice ladder`,
+    };
+  }
+  if (!down && plan.agreed < asOf)
+    return {
+      state: "missed",
+      instalments,
+      remaining,
+      reason: `the down payment of ${moneyText(plan.downPayment)} due ${plan.agreed} was paid late; the plan never took effect and the account stays on the notice ladder`,
+    };
   if (missed)
     return {
       state: "missed",

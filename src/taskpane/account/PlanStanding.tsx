@@ -20,7 +20,7 @@ export function PlanStanding({ data, account }: { data: CounterData; account: st
   if (!plan) return null;
   const today = localDate(now());
   const status = planStatus(plan, paidSince(plan, data.payments.get(account) ?? []), today);
-  const state = status.state === "paid off" ? "Paid off" : status.state === "kept" ? "Kept" : "Missed";
+  const state = { "paid off": "Paid off", kept: "Kept", missed: "Missed", pending: "Waiting for the down payment" }[status.state];
   return (
     <>
       <Subtitle2 as="h3">Payment plan</Subtitle2>

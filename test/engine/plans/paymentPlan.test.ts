@@ -1,5 +1,14 @@
 import fc from "fast-check";
-import { dec, makePlan, planStatus, ZERO } from "../../../src/engine";
+import {
+  businessCalendar,
+  dec,
+  DEFAULT_PLAN_POLICY,
+  makePlan,
+  minimumDownPayment,
+  planStatus,
+  POCATELLO_POLICY,
+  ZERO,
+} from "../../../src/engine";
 
 const request = {
   account: "100102",
@@ -69,5 +78,32 @@ describe("payment plans", () => {
     ]);
     const all = planStatus(plan.value, [down, first, { date: "2026-12-20", amount: dec("178.08") }], "2027-01-05");
     expect([all.state, all.remaining]).toEqual(["paid off", ZERO]);
+  });
+
+  it("is pending on the day it is agreed until the down payment is paid, and missed when the day ends without it", () => {
+    const plan = makePlan(request);
+    if (!plan.ok) throw new Error(plan.problem.message);
+    const pending = planStatus(plan.value, [], "2026-11-02");
+    expect([pending.state, pending.reason]).toEqual([
+      "pending",
+      "not in effect until the down payment of $80.00 is paid, today (2026-11-02)",
+    ]);
+    expect(planStatus(plan.value, [{ date: "2026-11-02", amount: dec("80.00") }], "2026-11-02").state).toBe("kept");
+    const never = planStatus(plan.value, [], "2026-11-03");
+    expect([never.state, never.reason]).toEqual([
+      "missed",
+      "the down payment of $80.00 due 2026-11-02 was not paid; the plan never took effect and the account stays on the notice ladder",
+    ]);
+    expect(planStatus(plan.value, [{ date: "2026-11-10", amount: dec("80.00") }], "2026-11-12").state).toBe("missed");
+  });
+
+  it("moves an instalment that falls on a weekend or holiday to the next business day, and offers the least down payment", () => {
+    const calendar = businessCalendar(POCATELLO_POLICY.holidays);
+    const plan = makePlan({ ...request, firstDue: "2026-11-28" }, DEFAULT_PLAN_POLICY, calendar);
+    if (!plan.ok) throw new Error(plan.problem.message);
+    // Sat Nov 28 → Mon Nov 30; Mon Dec 28; Thu Jan 28; Sun Feb 28 → Mon Mar 1.
+    expect(plan.value.instalments.map((i) => i.due)).toEqual(["2026-11-30", "2026-12-28", "2027-01-28", "2027-03-01"]);
+    expect(minimumDownPayment(dec("317.45")).toFixed(2)).toBe("79.37");
+    expect(makePlan({ ...request, downPayment: minimumDownPayment(dec("317.45")) }).ok).toBe(true);
   });
 });

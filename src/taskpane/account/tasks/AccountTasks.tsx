@@ -60,7 +60,7 @@ export function AccountTasks({
   const props = (task: TaskName) => ({ account, onDone: (m: TaskMessage) => done(m), onCancel: () => close(task) });
   const forms: Record<TaskName, () => ReactNode> = {
     close: () => <CloseForm account={account} onDone={done} onCancel={() => close("close")} />,
-    transfer: () => <TransferForm {...props("transfer")} />,
+    transfer: () => <TransferForm account={account} onDone={done} onCancel={() => close("transfer")} />,
     autopay: () => <AutopayForm {...props("autopay")} />,
     autopayOff: () => <AutopayOffForm {...props("autopayOff")} />,
     eBill: () => <EBillForm on {...props("eBill")} />,

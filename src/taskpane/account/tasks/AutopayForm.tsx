@@ -64,7 +64,13 @@ export function AutopayForm({
     again: !newVault || again === passphrase ? undefined : "the two passphrases differ",
   };
   // The check digit is checked live, once nine characters are typed.
-  const routingShown = tried || routing.trim().length >= 9 ? problems.routing : undefined;
+  // A failed check digit means a digit is wrong somewhere, not that the last one should be changed.
+  const routingShown =
+    tried || routing.trim().length >= 9
+      ? problems.routing && /check digit/.test(problems.routing)
+        ? `${problems.routing}. A digit is mistyped somewhere: read the number again from the check, or ask the customer for it again`
+        : problems.routing
+      : undefined;
   const submit = async () => {
     setTried(true);
     const secret = { bankAccount: digits, passphrase };

@@ -14,8 +14,8 @@ export function FinalBillView({ bill }: { bill: FinalBill }) {
         Final bill {bill.bill}
       </Subtitle2>
       <Caption1 className={styles.wrap}>
-        Service {bill.from} to {bill.closeDate}
-        {bill.usage ? `, ${quantityText(bill.usage)} used` : ""}: {bill.usageBasis}.
+        Service {bill.from} to {bill.closeDate} ({bill.serviceDays} of {bill.cycleDays} days)
+        {bill.usage ? `, ${quantityText(bill.usage)} ${bill.unit} used` : ""}: {bill.usageBasis}.
       </Caption1>
       <table className={styles.table} aria-label={`Final bill ${bill.bill}`}>
         <thead>
@@ -44,7 +44,10 @@ export function FinalBillView({ bill }: { bill: FinalBill }) {
           {!bill.transferredTo && (
             <tr>
               <th scope="row">Deposit applied</th>
-              <td className={styles.nowrap}>{moneyText(bill.depositApplied)}</td>
+              {/* It takes away from what is owed: shown as a credit, as a bill shows one. */}
+              <td className={styles.nowrap}>
+                {moneyText(bill.depositApplied.isZero() ? bill.depositApplied.abs() : bill.depositApplied.negated())}
+              </td>
             </tr>
           )}
           {bill.refund.greaterThan(0) ? (
@@ -56,7 +59,7 @@ export function FinalBillView({ bill }: { bill: FinalBill }) {
             <tr>
               <th scope="row">{bill.transferredTo ? `Carried to account ${bill.transferredTo}` : "Amount due"}</th>
               <td className={styles.nowrap} data-due={bill.due.toFixed(2)}>
-                {moneyText(bill.due)}
+                {moneyText(bill.transferredTo ? bill.carried : bill.due)}
               </td>
             </tr>
           )}

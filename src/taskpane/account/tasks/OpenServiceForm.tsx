@@ -2,7 +2,8 @@ import { useState } from "react";
 import { Checkbox, Field, Input, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { openService } from "../../../accounts/tasks/openService";
 import { useFormStyles } from "../../layout";
-import { dateProblem, optional, parseWhole } from "./fields";
+import { CartFields, cartCountOf, cartSizeChosen, MailingField, mailingFieldProblem } from "./CartFields";
+import { dateProblem, optional } from "./fields";
 import { problemShown, TaskForm } from "./TaskForm";
 import { outcomeMessage, TaskMessage, useTask } from "./useTask";
 
@@ -32,10 +33,11 @@ export function OpenServiceForm({ onDone, onCancel }: { onDone: (message: TaskMe
   const [tried, setTried] = useState(false);
   const [message, setMessage] = useState<TaskMessage>();
   const set = (key: keyof typeof BLANK) => (_: unknown, d: { value: string }) => setF((v) => ({ ...v, [key]: d.value }));
-  const carts = parseWhole(f.carts || "0", "the number of carts", 0, 20);
+  const carts = cartCountOf(f.carts);
   const problems = {
     name: f.name.trim() ? undefined : "the customer's name is needed",
     address: f.address.trim() ? undefined : "the service address is needed",
+    mailing: mailingFieldProblem(f.mailing),
     openDate: dateProblem(f.openDate, "the start date"),
     carts: typeof carts === "string" ? carts : undefined,
   };
@@ -46,14 +48,14 @@ export function OpenServiceForm({ onDone, onCancel }: { onDone: (message: TaskMe
       openService(ctx, {
         name: f.name.trim(),
         serviceAddress: f.address.trim(),
-        mailingAddress: optional(f.mailing),
+        mailingAddress: f.mailing.trim(),
         owner: f.owner === "owner",
         openDate: f.openDate.trim(),
         rateClass: optional(f.rateClass) ?? task.schedule?.classes[0],
         meter: optional(f.meter),
         meterSize: optional(f.meterSize),
         cartCount: carts,
-        cartSize: optional(f.cartSize),
+        cartSize: carts ? cartSizeChosen(task.schedule, f.openDate.trim(), f.cartSize) : undefined,
         depositWaiver: waived ? "letter of credit" : undefined,
         email: optional(f.email),
       }),
@@ -78,9 +80,7 @@ export function OpenServiceForm({ onDone, onCancel }: { onDone: (message: TaskMe
         <Field label="Service address" {...problemShown(tried, problems.address)}>
           <Input className={form.control} value={f.address} onChange={set("address")} />
         </Field>
-        <Field label="Mailing address" hint="Blank: the service address">
-          <Input className={form.control} value={f.mailing} onChange={set("mailing")} />
-        </Field>
+        <MailingField value={f.mailing} onChange={(mailing) => setF((v) => ({ ...v, mailing }))} tried={tried} />
         <Field label="The customer is">
           <RadioGroup layout="horizontal" value={f.owner} onChange={set("owner")}>
             <Radio value="renter" label="Renter" />
@@ -109,12 +109,15 @@ export function OpenServiceForm({ onDone, onCancel }: { onDone: (message: TaskMe
         <Field label="Meter size" hint="As 3/4 or 1.5 (inches)">
           <Input className={form.control} value={f.meterSize} onChange={set("meterSize")} />
         </Field>
-        <Field label="Garbage carts to deliver" {...problemShown(tried, problems.carts)}>
-          <Input className={form.control} inputMode="numeric" value={f.carts} onChange={set("carts")} />
-        </Field>
-        <Field label="Cart size" hint="As the rate schedule names it (96 gal)">
-          <Input className={form.control} value={f.cartSize} onChange={set("cartSize")} />
-        </Field>
+        <CartFields
+          schedule={task.schedule}
+          date={f.openDate.trim()}
+          count={f.carts}
+          size={f.cartSize}
+          onCount={(carts) => setF((v) => ({ ...v, carts }))}
+          onSize={(cartSize) => setF((v) => ({ ...v, cartSize }))}
+          tried={tried}
+        />
         <Field label="Email" hint="Optional: for e-bill and notices">
           <Input className={form.control} type="email" value={f.email} onChange={set("email")} />
         </Field>

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Body1, Field, Input } from "@fluentui/react-components";
-import { previewPlan, setUpPlan } from "../../../accounts/tasks/paymentPlan";
+import { planTerms, previewPlan, setUpPlan } from "../../../accounts/tasks/paymentPlan";
 import { addMonths, CycleAccount, moneyText, PaymentPlan } from "../../../engine";
 import { useFormStyles } from "../../layout";
 import { parseAmount } from "../../payments/batchForm";
@@ -48,7 +48,8 @@ function PlanTable({ plan }: { plan: PaymentPlan }) {
 export function PlanForm({ account, onDone, onCancel }: { account: CycleAccount; onDone: (m: TaskMessage) => void; onCancel: () => void }) {
   const form = useFormStyles();
   const task = useTask();
-  const [f, setF] = useState({ down: "", instalments: "3", firstDue: addMonths(task.today, 1) });
+  const terms = task.data ? planTerms(task.data, account.account, task.today) : undefined;
+  const [f, setF] = useState({ down: terms ? terms.minimumDown.toFixed(2) : "", instalments: "3", firstDue: addMonths(task.today, 1) });
   const [plan, setPlan] = useState<PaymentPlan>();
   const [tried, setTried] = useState(false);
   const [message, setMessage] = useState<TaskMessage>();
@@ -57,7 +58,7 @@ export function PlanForm({ account, onDone, onCancel }: { account: CycleAccount;
     setPlan(undefined);
   };
   const down = parseAmount(f.down);
-  const count = parseWhole(f.instalments, "the number of instalments", 1, 24);
+  const count = parseWhole(f.instalments, "the number of instalments", 1, terms?.maximumInstalments ?? 24);
   const problems = {
     down: typeof down === "string" ? down : undefined,
     instalments: typeof count === "string" ? count : undefined,
@@ -91,11 +92,25 @@ export function PlanForm({ account, onDone, onCancel }: { account: CycleAccount;
       onCancel={onCancel}
       message={message}
     >
+      {terms && (
+        <Body1>
+          {moneyText(terms.balance)} owed today. The plan needs at least {moneyText(terms.minimumDown)} down, today, and at most{" "}
+          {terms.maximumInstalments} monthly instalments.
+        </Body1>
+      )}
       <div className={form.grid}>
-        <Field label="Down payment" hint="Due today" {...problemShown(tried, problems.down)}>
+        <Field
+          label="Down payment"
+          hint={terms ? `Due today; at least ${moneyText(terms.minimumDown)}` : "Due today"}
+          {...problemShown(tried, problems.down)}
+        >
           <Input className={form.control} inputMode="decimal" value={f.down} onChange={set("down")} />
         </Field>
-        <Field label="Monthly instalments" {...problemShown(tried, problems.instalments)}>
+        <Field
+          label="Monthly instalments"
+          hint={terms ? `1 to ${terms.maximumInstalments}` : undefined}
+          {...problemShown(tried, problems.instalments)}
+        >
           <Input className={form.control} inputMode="numeric" value={f.instalments} onChange={set("instalments")} />
         </Field>
         <Field label="First instalment due" hint="YYYY-MM-DD" {...problemShown(tried, problems.firstDue)}>

@@ -48,7 +48,12 @@ export function TaskForm({
 }) {
   const styles = useTableStyles();
   const form = useRef<HTMLFormElement>(null);
+  const refusal = useRef<HTMLDivElement>(null);
   useEffect(() => form.current?.querySelector<HTMLElement>("input, select, textarea")?.focus(), []);
+  // A refusal takes the focus, so a keyboard user hears and sees why before going back to fix it.
+  useEffect(() => {
+    if (message && !message.ok) refusal.current?.focus();
+  }, [message]);
   const submitted = (e: FormEvent) => {
     e.preventDefault();
     if (!busy) onSubmit();
@@ -68,10 +73,15 @@ export function TaskForm({
     }
   };
   return (
-    <form ref={form} onSubmit={submitted} onKeyDown={keyDown} aria-label={title} className={styles.section}>
+    // noValidate: the fields' own messages say what is wrong, not the browser's bubble (an email typed "a@example,com").
+    <form ref={form} onSubmit={submitted} onKeyDown={keyDown} aria-label={title} className={styles.section} noValidate>
       <Subtitle2 as={heading}>{title}</Subtitle2>
       {children}
-      {message && !message.ok && <TaskMessageBar message={message} />}
+      {message && !message.ok && (
+        <div ref={refusal} tabIndex={-1}>
+          <TaskMessageBar message={message} />
+        </div>
+      )}
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabledFocusable={busy}>
           {submit}

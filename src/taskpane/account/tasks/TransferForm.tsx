@@ -1,6 +1,9 @@
 import { useState } from "react";
 import { Field, Input } from "@fluentui/react-components";
+import type { FinalBill } from "../../../accounts/tasks/closeService";
 import { transferService } from "../../../accounts/tasks/transferService";
+import { CartFields, cartCountOf, cartSizeChosen, MailingField, mailingFieldProblem } from "./CartFields";
+import { normalizeBinSize } from "../../../engine";
 import type { CycleAccount } from "../../../engine";
 import { useFormStyles } from "../../layout";
 import { dateProblem, optional } from "./fields";
@@ -10,7 +13,9 @@ import { outcomeMessage, TaskMessage, useTask } from "./useTask";
 
 /**
  * Transfer: the customer moves within the city. The old account's final usage and close date, the
- * new service address and start date; the new account's number comes back in the message.
+ * new service address and start date, its mailing address and carts (the old account's count to
+ * start with); the new account's number comes back in the message, and the old one's final bill
+ * is shown.
  */
 export function TransferForm({
   account,
@@ -18,13 +23,23 @@ export function TransferForm({
   onCancel,
 }: {
   account: CycleAccount;
-  onDone: (message: TaskMessage, newAccount: string) => void;
+  onDone: (message: TaskMessage, finalBill: FinalBill) => void;
   onCancel: () => void;
 }) {
   const form = useFormStyles();
   const task = useTask();
   const [usage, setUsage] = useState<FinalUsageChoice>({ kind: "read", reading: "" });
-  const [f, setF] = useState({ closeDate: task.today, address: "", openDate: task.today, mailing: "", meter: "", email: "" });
+  const [f, setF] = useState({
+    closeDate: task.today,
+    address: "",
+    openDate: task.today,
+    mailing: "",
+    meter: "",
+    email: account.email ?? "",
+    carts: String(account.cartCount ?? 0),
+    cartSize: account.cartSize ? normalizeBinSize(account.cartSize) : "",
+  });
+  const carts = cartCountOf(f.carts);
   const [tried, setTried] = useState(false);
   const [message, setMessage] = useState<TaskMessage>();
   const set = (key: keyof typeof f) => (_: unknown, d: { value: string }) => setF((v) => ({ ...v, [key]: d.value }));
@@ -32,11 +47,13 @@ export function TransferForm({
   const problems = {
     closeDate: dateProblem(f.closeDate, "the close date"),
     address: f.address.trim() ? undefined : "the new service address is needed",
+    mailing: mailingFieldProblem(f.mailing),
+    carts: typeof carts === "string" ? carts : undefined,
     openDate: dateProblem(f.openDate, "the start date"),
   };
   const submit = async () => {
     setTried(true);
-    if (Object.values(problems).some(Boolean) || (account.meter && typeof final === "string")) return;
+    if (Object.values(problems).some(Boolean) || typeof carts === "string" || (account.meter && typeof final === "string")) return;
     const outcome = await task.run((ctx) =>
       transferService(ctx, {
         from: account.account,
@@ -45,14 +62,16 @@ export function TransferForm({
         to: {
           serviceAddress: f.address.trim(),
           openDate: f.openDate.trim(),
-          mailingAddress: optional(f.mailing),
+          mailingAddress: f.mailing.trim(),
           meter: optional(f.meter),
           email: optional(f.email),
           rateClass: account.rateClass,
+          cartCount: carts,
+          cartSize: carts ? cartSizeChosen(task.schedule, f.openDate.trim(), f.cartSize) : undefined,
         },
       }),
     );
-    if (outcome.ok) onDone(outcomeMessage(outcome), outcome.result.account);
+    if (outcome.ok) onDone(outcomeMessage(outcome), outcome.result.finalBill);
     else setMessage(outcomeMessage(outcome));
   };
   return (
@@ -74,9 +93,21 @@ export function TransferForm({
         <Field label="New meter" hint="Blank if not known yet">
           <Input className={form.control} value={f.meter} onChange={set("meter")} />
         </Field>
-        <Field label="New mailing address" hint="Blank: the new service address">
-          <Input className={form.control} value={f.mailing} onChange={set("mailing")} />
-        </Field>
+        <MailingField
+          label="New mailing address"
+          value={f.mailing}
+          onChange={(mailing) => setF((v) => ({ ...v, mailing }))}
+          tried={tried}
+        />
+        <CartFields
+          schedule={task.schedule}
+          date={f.openDate.trim()}
+          count={f.carts}
+          size={f.cartSize}
+          onCount={(c) => setF((v) => ({ ...v, carts: c }))}
+          onSize={(cartSize) => setF((v) => ({ ...v, cartSize }))}
+          tried={tried}
+        />
         <Field label="Email" hint="Optional">
           <Input className={form.control} type="email" value={f.email} onChange={set("email")} />
         </Field>

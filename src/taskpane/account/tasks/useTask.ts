@@ -18,7 +18,7 @@ export interface TaskMessage {
 /** The message a task's outcome is shown as: its summary and the rows it wrote ("Account Changes rows 4-6; Letter Log row 2"). */
 export function outcomeMessage(outcome: TaskOutcome<unknown>): TaskMessage {
   if (!outcome.ok) return { ok: false, text: `Nothing was done: ${outcome.message}` };
-  return { ok: true, text: `${outcome.summary} Wrote ${writtenText(outcome.written)}.` };
+  return { ok: true, text: `${outcome.summary} Wrote ${writtenText(outcome.written)}.${outcome.notice ? ` ${outcome.notice}` : ""}` };
 }
 
 /**
@@ -67,7 +67,8 @@ export function useTask() {
         if (outcome.ok) {
           const { db } = services;
           await db.transaction("rw", db.audit, async () => {
-            await db.audit.add({ at: services.now(), ...outcome.audit });
+            const at = services.now();
+            for (const entry of [outcome.audit, ...(outcome.moreAudit ?? [])]) await db.audit.add({ at, ...entry });
           });
           counter.load(true);
         }
@@ -88,5 +89,5 @@ export function useTask() {
     [context, services, counter],
   );
 
-  return { busy: busy || counter.loading, run, context, schedule, today: localDate(services.now()) };
+  return { busy: busy || counter.loading, run, context, schedule, data, today: localDate(services.now()) };
 }
