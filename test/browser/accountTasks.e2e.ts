@@ -184,11 +184,19 @@ describe("account tasks on Demo City, with the keyboard alone", () => {
     await fill(page, form.getByRole("textbox", { name: /Final read of meter/ }), String(current + 4000));
     await fill(page, form.getByRole("textbox", { name: "Forwarding address" }), "88 Pine St, Boise, ID 83702");
     await page.keyboard.press("Enter");
+    // Demo City last billed September: a close today would be a 63-day final bill, refused, and the refusal takes the focus.
+    const refusal = form.getByRole("alert");
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain("a final bill covers at most 60 days: bill the cycle first");
+    expect(await page.evaluate(() => document.activeElement?.contains(document.querySelector("form [role=alert]")) ?? false)).toBe(true);
+    const closed = "2026-11-25";
+    await fill(page, form.getByRole("textbox", { name: "Close date" }), closed, true);
+    await page.keyboard.press("Enter");
 
-    const bill = `FB-${account}-${TODAY.replace(/-/g, "")}`;
+    const bill = `FB-${account}-${closed.replace(/-/g, "")}`;
     expect(await success(section, /^Closed account/)).toMatch(
       new RegExp(
-        `^Closed account ${account} on ${TODAY}: final bill ${bill}, .* Wrote Adjustments rows \\d+-\\d+; Final Bills row 2; Account Changes rows 2-\\d+; (Work Orders WO-\\d+; )?Letter Log row 2\\.$`,
+        `^Closed account ${account} on ${closed}: final bill ${bill}, .* Wrote Adjustments rows \\d+-\\d+; Final Bills row 2; Account Changes rows 2-\\d+; (Work Orders WO-\\d+; )?Letter Log row 2\\.$`,
       ),
     );
     const finalBill = section.getByRole("table", { name: `Final bill ${bill}` });
@@ -204,7 +212,7 @@ describe("account tasks on Demo City, with the keyboard alone", () => {
     expect((await sheet(page, "Letter Log")).rows.map((r) => [r[1], r[5]])).toEqual([[account, "Service Ended"]]);
     expect(await auditTrail(section, "account.closed")).toContain(`final bill ${bill}`);
     // The workbook was read again: the account is Final, with its history, and the bill still shown.
-    await section.getByText(`Final (closed ${TODAY})`).waitFor();
+    await section.getByText(`Final (closed ${closed})`).waitFor();
     expect(await section.getByRole("table", { name: "Account history, newest first" }).innerText()).toMatch(/Status: active → Final/i);
     expect(await finalBill.isVisible()).toBe(true);
     expect(await checked(page)).toEqual([]);
@@ -269,6 +277,8 @@ describe("account tasks on Demo City, with the keyboard alone", () => {
     const section = await findAccount(page, account);
     const form = await openTask(page, section, "Payment plan");
     expect(await isFocused(form.getByRole("textbox", { name: "Down payment" }))).toBe(true);
+    // The form says what the policy needs before anything is typed.
+    expect(await form.innerText()).toMatch(/The plan needs at least \$\d+\.\d\d down, today, and at most 6 monthly instalments/);
     await page.keyboard.type("30.00");
     await fill(page, form.getByRole("textbox", { name: "Monthly instalments" }), "2");
     await page.keyboard.press("Enter");
@@ -277,7 +287,8 @@ describe("account tasks on Demo City, with the keyboard alone", () => {
     expect((await table.getByRole("row").allInnerTexts()).map((r) => r.replace(/\s+/g, " ").trim())).toEqual([
       "Payment Due Amount",
       `Down payment ${TODAY} $30.00`,
-      "Instalment 1 2027-01-02 $26.67",
+      // Saturday, January 2: due the next business day.
+      "Instalment 1 2027-01-04 $26.67",
       "Instalment 2 2027-02-02 $26.66",
     ]);
     expect((await sheet(page, "Payment Plans")).count).toBe(0);

@@ -49,7 +49,7 @@ export function PlanForm({ account, onDone, onCancel }: { account: CycleAccount;
   const form = useFormStyles();
   const task = useTask();
   const terms = task.data ? planTerms(task.data, account.account, task.today) : undefined;
-  const [f, setF] = useState({ down: terms ? terms.minimumDown.toFixed(2) : "", instalments: "3", firstDue: addMonths(task.today, 1) });
+  const [f, setF] = useState({ down: "", instalments: "3", firstDue: addMonths(task.today, 1) });
   const [plan, setPlan] = useState<PaymentPlan>();
   const [tried, setTried] = useState(false);
   const [message, setMessage] = useState<TaskMessage>();
