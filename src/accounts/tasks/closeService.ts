@@ -481,7 +481,7 @@ function finalBillLetter(ctx: TaskContext, a: CycleAccount, b: FinalBill, forwar
   const charges = b.lines.map((l) => `${l.service} ${money(l.amount)}`).join(", ");
   const paragraphs = [
     `Service at ${a.serviceAddress} ended on ${day(b.closeDate)}. This is your final bill, ${b.bill}, for ${day(b.from)} to ${day(b.closeDate)}${b.usage === undefined ? "" : `: ${quantityText(b.usage)} ${unitLabel(ctx.schedule.usageUnit)}, ${b.usageBasis}`}.`,
-    `Final charges ${money(b.charges)}${charges ? ` (${charges})` : ""}, base charges for ${b.serviceDays} of ${b.cycleDays} days of service; balance before this bill ${money(b.balanceBefore)}.`,
+    `Final charges ${money(b.charges)}${charges ? ` (${charges})` : ""}, base charges prorated for ${b.serviceDays} days of service (a full month is ${b.cycleDays} days); balance before this bill ${money(b.balanceBefore)}.`,
   ];
   if (b.transferredTo)
     paragraphs.push(

@@ -47,7 +47,14 @@ export async function transferService(
   );
   if (!opened.ok) return opened;
   const account = opened.result.account;
-  const closed = await closeService(ctx, { account: old.account, closeDate: request.closeDate, usage: request.usage, transferTo: account });
+  // The final bill goes where the customer now gets mail: with the welcome letter, in one envelope.
+  const closed = await closeService(ctx, {
+    account: old.account,
+    closeDate: request.closeDate,
+    usage: request.usage,
+    transferTo: account,
+    forwardingAddress: request.to.mailingAddress?.trim() || undefined,
+  });
   if (!closed.ok) return refuse(`account ${account} was opened, but the old account could not be closed: ${closed.message}`);
   const before = balanceNow(
     ctx.data.balances.get(old.account),
