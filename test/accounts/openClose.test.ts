@@ -272,7 +272,9 @@ describe("close service: the final bill now, off-cycle", () => {
     expect(done.result.charges.lessThan(priced())).toBe(true);
     const posted = (await sheet(port, "Adjustments")).map((r) => r.join(" ")).filter((r) => r.includes("FB-100101-20261005"));
     expect(posted.filter((r) => r.includes("2026-10-01 to 2026-10-05, 5 of 30 days")).length).toBeGreaterThan(0);
-    expect((await sheet(port, LETTER_LOG_SHEET))[1].join(" ")).toContain("base charges prorated for 5 days of service (a full month is 30 days)");
+    expect((await sheet(port, LETTER_LOG_SHEET))[1].join(" ")).toContain(
+      "base charges prorated for 5 days of service (a full month is 30 days)",
+    );
   });
 
   it("refuses a final bill longer than two cycles: the cycle is billed first", async () => {
