@@ -209,9 +209,11 @@ export class XlsxWriter {
         1,
         sheet.values.reduce((w, r) => Math.max(w, r.length), 0),
       );
-      this.definedNames.push(
-        `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(quoteSheet(name))}!$A$1:$${columnLetter(width - 1)}$${Math.max(1, sheet.values.length)}</definedName>`,
-      );
+      // A growing record sheet sets no print area: every row appended later prints (PrintSetup.growing).
+      if (!print.growing)
+        this.definedNames.push(
+          `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(quoteSheet(name))}!$A$1:$${columnLetter(width - 1)}$${Math.max(1, sheet.values.length)}</definedName>`,
+        );
       if (print.repeatRows)
         this.definedNames.push(
           `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(quoteSheet(name))}!$1:$${print.repeatRows}</definedName>`,
