@@ -17,6 +17,8 @@ import { syntheticReadsSheet } from "../samples/syntheticReads";
 import { scheduleCache } from "../storage/scheduleCache";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { integerBill, integerPlan } from "./integerFloor";
+import { rateImpact, revenueUnder, scaleSchedule, solveRevenue, tabulateBills } from "../engine";
+import { loadImpactData } from "../impact/impactData";
 import { bestOf, perSecond } from "./measure";
 import schedulesJson from "../../samples/rates/demo-city.json";
 
@@ -29,6 +31,8 @@ export interface BenchSizes {
   readonly functionsMs: number;
   /** Measure the task pane's thread in Chromium (builds dist/ first); off in the quick run. */
   readonly pane: boolean;
+  /** Demo City accounts whose 12 months the rate impact prices under two schedules. */
+  readonly impact: number;
 }
 
 export const FULL: BenchSizes = {
@@ -39,8 +43,18 @@ export const FULL: BenchSizes = {
   cli: 100000,
   functionsMs: 1000,
   pane: true,
+  impact: 20000,
 };
-export const QUICK: BenchSizes = { cycle: [200, 500], floor: 2000, excel: [500, 2000], write: 300, cli: 300, functionsMs: 50, pane: false };
+export const QUICK: BenchSizes = {
+  cycle: [200, 500],
+  floor: 2000,
+  excel: [500, 2000],
+  write: 300,
+  cli: 300,
+  functionsMs: 50,
+  pane: false,
+  impact: 300,
+};
 
 export interface Target {
   readonly name: string;
@@ -61,6 +75,16 @@ export interface BenchReport {
     readonly writeBillsAndRegister: { accounts: number; rows: number; sheets: number; syncs: number; maxRequestBytes: number };
   };
   readonly functions: { tieredPerSecond: number; billPerSecond: number };
+  /** Demo City's 12 months priced under its schedule and a 10% block increase (rateImpact), and the revenue solver. */
+  readonly impact: {
+    accounts: number;
+    bills: number;
+    distinct: number;
+    ms: number;
+    solveMs: number;
+    evaluations: number;
+    sameAsBills: boolean;
+  };
   readonly cli: {
     accounts: number;
     wallMs: number;
@@ -237,7 +261,7 @@ async function cli(s: RateSchedule, accounts: number, root: string) {
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** The bench's measurements, each of which can run alone (in its own process). */
-export const SECTIONS = ["cycle", "floor", "excelReview", "excelWrite", "functions", "cli", "pane"] as const;
+export const SECTIONS = ["cycle", "floor", "excelReview", "excelWrite", "functions", "impact", "cli", "pane"] as const;
 
 export interface PaneTasks {
   readonly validate: { ms: number; longTasks: number; longestMs: number };
@@ -263,6 +287,37 @@ function paneTasks(root: string): PaneTasks {
 }
 export type Section = (typeof SECTIONS)[number];
 
+/**
+ * The rate impact of a 10% increase in the water blocks over Demo City's last 12 months: the
+ * engine's time to price every bill under both schedules (rateImpact; the workbook read is not
+ * counted), checked against the revenue of the same bills priced once each (revenueUnder), and a
+ * revenue target 1% above the proposed revenue solved.
+ */
+async function impact(s: RateSchedule, accounts: number) {
+  const workbook = new MemoryWorkbook(demoCity(s, { accounts, seed: 1, historyMonths: 13 }));
+  const data = await loadImpactData(workbook, 12);
+  if (!data.ok) throw new Error(data.message);
+  const { bills, inputsOf } = data.value;
+  const proposed = scaleSchedule(s, dec(10), "water-usage");
+  const run = await bestOf(1, () => rateImpact({ bills, inputsOf, schedules: [s, proposed] }));
+  if (!run.value.ok) throw new Error(run.value.problem.message);
+  const r = run.value.value;
+  const table = tabulateBills(bills, inputsOf);
+  const check = revenueUnder(table, s);
+  const target = r.totals[1].times("1.01").toDecimalPlaces(2);
+  const solve = await bestOf(1, () => solveRevenue({ base: proposed, target, revenueOf: (x) => revenueUnder(table, x) }));
+  if (!solve.value.ok) throw new Error(solve.value.problem.message);
+  return {
+    accounts,
+    bills: r.billsPriced,
+    distinct: r.distinctBills,
+    ms: Math.round(run.ms),
+    solveMs: Math.round(solve.ms),
+    evaluations: solve.value.value.evaluations,
+    sameAsBills: check.ok && check.value.equals(r.totals[0]),
+  };
+}
+
 /** One measurement at the given sizes. */
 export async function runSection(section: Section, sizes: BenchSizes, root: string): Promise<unknown> {
   const s = schedule();
@@ -277,6 +332,8 @@ export async function runSection(section: Section, sizes: BenchSizes, root: stri
       return excelWrite(s, sizes.write);
     case "functions":
       return functions(s, sizes.functionsMs);
+    case "impact":
+      return impact(s, sizes.impact);
     case "cli":
       return cli(s, sizes.cli, root);
     case "pane":
@@ -290,6 +347,7 @@ const LABELS: Record<Section, string> = {
   excelReview: "excel: review on the fake Excel",
   excelWrite: "excel: bills and register",
   functions: "functions",
+  impact: "engine: rate impact of a 10% block increase",
   cli: "cli: ubill cycle",
   pane: "pane: Demo City in Chromium, the longest task on the pane's thread",
 };
@@ -316,6 +374,7 @@ export async function runBench(
   const write = results.excelWrite as Awaited<ReturnType<typeof excelWrite>>;
   const fns = results.functions as Awaited<ReturnType<typeof functions>>;
   const c = results.cli as Awaited<ReturnType<typeof cli>>;
+  const imp = results.impact as Awaited<ReturnType<typeof impact>>;
   const pane = results.pane as PaneTasks | null;
   const longest = pane ? Math.max(pane.validate.longestMs, pane.generate.longestMs) : 0;
   const biggestCycle = cycle[cycle.length - 1];
@@ -359,6 +418,12 @@ export async function runBench(
       met: at(sizes.functionsMs, 1000, fns.tieredPerSecond >= 200_000),
     },
     {
+      name: `rate impact, ${imp.bills.toLocaleString("en-US")} bills under two schedules`,
+      target: "Demo City's 12 months (about 240,000 bills) under 5 s in the engine",
+      value: `${(imp.ms / 1000).toFixed(2)} s (${imp.distinct.toLocaleString("en-US")} distinct bills; revenue = the bills: ${imp.sameAsBills ? "yes" : "NO"})`,
+      met: at(imp.accounts, 20000, imp.ms < 5000 && imp.sameAsBills),
+    },
+    {
       name: `ubill cycle, ${c.accounts.toLocaleString("en-US")} accounts`,
       target: "100,000 accounts under 60 s and 2 GB",
       value: `${(c.wallMs / 1000).toFixed(1)} s, ${c.peakMemoryMB} MB`,
@@ -389,6 +454,7 @@ export async function runBench(
     engine: { cycle, floor: fl },
     excel: { review, writeBillsAndRegister: write },
     functions: fns,
+    impact: imp,
     cli: c,
     pane,
     targets,

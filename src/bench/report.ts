@@ -24,6 +24,10 @@ export function reportTable(r: BenchReport): string {
     ],
     ["UB.TIERED", `${n(r.functions.tieredPerSecond)} calls/s`],
     ["UB.BILL", `${n(r.functions.billPerSecond)} calls/s`],
+    [
+      `Rate impact, ${n(r.impact.bills)} bills x 2 schedules`,
+      `${n(r.impact.ms)} ms (${n(r.impact.distinct)} distinct bills); revenue target solved in ${n(r.impact.solveMs)} ms (${r.impact.evaluations} revenues)`,
+    ],
     [`ubill cycle, ${n(r.cli.accounts)} accounts`, `${(r.cli.wallMs / 1000).toFixed(1)} s, peak ${n(r.cli.peakMemoryMB)} MB`],
     [
       `ubill validate --out, the same ${r.cli.validate.fileMB} MB workbook`,

@@ -4,6 +4,7 @@ import { validate, VALIDATE_HELP } from "./validate";
 import { cycle, CYCLE_HELP } from "./cycle";
 import { day, DAY_HELP, post, POST_HELP } from "./post";
 import { autopay, AUTOPAY_HELP, PASSPHRASE_VARIABLE } from "./autopay";
+import { impact, IMPACT_HELP } from "./impact";
 
 const HELP = `ubill: UB Workbench from the command line
 
@@ -18,6 +19,8 @@ ${POST_HELP}
 ${DAY_HELP}
 
 ${AUTOPAY_HELP}
+
+${IMPACT_HELP}
 `;
 
 /** Today's local date: the CLI's default "as of", read at the edge. */
@@ -45,6 +48,7 @@ export async function main(
     post: POST_HELP,
     day: DAY_HELP,
     autopay: AUTOPAY_HELP,
+    impact: IMPACT_HELP,
   };
   if (command && Object.prototype.hasOwnProperty.call(commandHelp, command) && rest.some((a) => a === "--help" || a === "-h")) {
     io.out(commandHelp[command]);
@@ -76,6 +80,9 @@ export async function main(
           ),
         );
         return 0;
+      case "impact":
+        io.out(await impact(parseArgs(rest, ["out", "current", "proposed", "increase", "months", "charge", "target"], [])));
+        return 0;
       case undefined:
       case "help":
       case "--help":
@@ -83,7 +90,9 @@ export async function main(
         io.out(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"; commands: quote, validate, cycle, post, day, autopay (ubill help for more)`);
+        throw new UsageError(
+          `unknown command "${command}"; commands: quote, validate, cycle, post, day, autopay, impact (ubill help for more)`,
+        );
     }
   } catch (error) {
     if (error instanceof UsageError) {

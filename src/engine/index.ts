@@ -51,3 +51,4 @@ export * from "./payments";
 export * from "./accounts";
 export * from "./autopay";
 export * from "./plans";
+export * from "./impact";

@@ -6,7 +6,7 @@
  * suspensions and writes made while events were on.
  */
 import { cellAddress, columnLetter } from "../workbook/address";
-import { emptySheet, MemorySheet, MemoryWorkbook } from "../workbook/memoryWorkbook";
+import { emptySheet, MemoryChart, MemorySheet, MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { EXCEL_MAX_PAGE_BREAKS } from "../workbook/excelLimits";
 import type { CellValue, Highlight } from "../workbook/port";
 import { argumentValue, BlankArguments, FormulaCell, parseCall } from "./fakeFormulas";
@@ -416,6 +416,14 @@ export class FakeExcel {
         SheetVisibility: { visible: "Visible", hidden: "Hidden" },
         ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
         CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
+        ChartType: {
+          line: "Line",
+          lineMarkers: "LineMarkers",
+          columnClustered: "ColumnClustered",
+          barClustered: "BarClustered",
+          pie: "Pie",
+        },
+        ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
       },
       Office: {
         context: {
@@ -723,6 +731,11 @@ class FakeWorksheet extends Loadable {
     });
     return this;
   }
+  /**
+   * Deletes the sheet, and the charts on it with it (they are held on its MemorySheet): Excel keeps
+   * a chart on the worksheet it was added to (learn.microsoft.com, Excel.ChartCollection: "A
+   * collection of all the chart objects on a worksheet").
+   */
   delete() {
     this.ctx.batch.queue(
       10,
@@ -792,6 +805,10 @@ class FakeWorksheet extends Loadable {
   get notes() {
     if (this.fake.version < 18) throw new TypeError("worksheet.notes needs ExcelApi 1.18");
     return new FakeNotes(this);
+  }
+  /** Worksheet.charts (ExcelApi 1.1). */
+  get charts() {
+    return new FakeCharts(this);
   }
   private setup(fn: (p: NonNullable<MemorySheet["printSetup"]>) => void, bytes = 20) {
     this.ctx.batch.queue(
@@ -1078,7 +1095,8 @@ class FakeRange extends Loadable {
   }
   /**
    * Range.clear(All): values, number formats, fills and conditional formats go; row heights, hidden
-   * rows and filters stay (learn.microsoft.com, Excel.Range.clear).
+   * rows and filters stay (learn.microsoft.com, Excel.Range.clear), and so do charts, which float
+   * over the cells rather than live in them.
    */
   clear(_applyTo?: string) {
     this.ws.ctx.batch.queue(
@@ -1284,5 +1302,224 @@ class FakeNote extends Loadable {
   }
   delete() {
     this.ws.ctx.batch.queue(10, () => void this.ws.resolve().notes.delete(this.address), true);
+  }
+}
+
+/**
+ * Excel.ChartType's values (learn.microsoft.com, Excel.ChartType; ExcelApi 1.1): `charts.add` is
+ * refused with InvalidArgument for any other string.
+ */
+const CHART_TYPES = new Set(
+  (
+    "ColumnClustered ColumnStacked ColumnStacked100 3DColumnClustered 3DColumnStacked 3DColumnStacked100 BarClustered " +
+    "BarStacked BarStacked100 3DBarClustered 3DBarStacked 3DBarStacked100 LineStacked LineStacked100 LineMarkers " +
+    "LineMarkersStacked LineMarkersStacked100 PieOfPie PieExploded 3DPieExploded BarOfPie XYScatterSmooth " +
+    "XYScatterSmoothNoMarkers XYScatterLines XYScatterLinesNoMarkers AreaStacked AreaStacked100 3DAreaStacked " +
+    "3DAreaStacked100 DoughnutExploded RadarMarkers RadarFilled Surface SurfaceWireframe SurfaceTopView " +
+    "SurfaceTopViewWireframe Bubble Bubble3DEffect StockHLC StockOHLC StockVHLC StockVOHLC CylinderColClustered " +
+    "CylinderColStacked CylinderColStacked100 CylinderBarClustered CylinderBarStacked CylinderBarStacked100 CylinderCol " +
+    "ConeColClustered ConeColStacked ConeColStacked100 ConeBarClustered ConeBarStacked ConeBarStacked100 ConeCol " +
+    "PyramidColClustered PyramidColStacked PyramidColStacked100 PyramidBarClustered PyramidBarStacked " +
+    "PyramidBarStacked100 PyramidCol 3DColumn Line 3DLine 3DPie Pie XYScatter 3DArea Area Doughnut Radar Histogram " +
+    "Boxwhisker Pareto RegionMap Treemap Waterfall Sunburst Funnel"
+  ).split(" "),
+);
+
+/** An A1 address on the chart's own sheet: "B2" or "B2:B13". */
+function areaAddress(top: number, left: number, height: number, width: number): string {
+  const start = `${columnLetter(left)}${top + 1}`;
+  return height === 1 && width === 1 ? start : `${start}:${columnLetter(left + width - 1)}${top + height}`;
+}
+
+/**
+ * The chart Excel makes from a source range. Given only a range, Excel guesses which cells are
+ * series names and category labels (learn.microsoft.com, SeriesCollection.Add: when SeriesLabels or
+ * CategoryLabels is omitted, "Microsoft Excel attempts to determine the location ... from the
+ * contents of the first row or column"). The fake guesses as Excel is known to: the first row
+ * names the series when it holds text and no number (the corner aside when it is blank); the
+ * first column holds the categories only when the corner cell is blank or the column holds text.
+ * So a column of numbers (dates, a band's lower bound) under a header becomes one more series. On
+ * the web, seriesBy "Auto" is "Columns" (learn.microsoft.com, Excel.ChartSeriesBy).
+ */
+function chartFrom(type: string, box: NonNullable<AreaBox>, values: CellValue[][], seriesBy: string, name: string): MemoryChart {
+  const byRows = seriesBy === "Rows";
+  const lines = byRows ? box.height : box.width;
+  const length = byRows ? box.width : box.height;
+  const at = (line: number, j: number): CellValue =>
+    (byRows ? values[box.top + line]?.[box.left + j] : values[box.top + j]?.[box.left + line]) ?? null;
+  const address = (line: number, from: number) =>
+    byRows
+      ? areaAddress(box.top + line, box.left + from, 1, length - from)
+      : areaAddress(box.top + from, box.left + line, length - from, 1);
+  const text = (v: CellValue) => typeof v === "string" && v !== "";
+  const corner = at(0, 0);
+  const blankCorner = corner === null || corner === "";
+  const heads = Array.from({ length: lines }, (_, i) => at(i, 0)).slice(blankCorner ? 1 : 0);
+  const named = length > 1 && heads.every((v) => typeof v !== "number") && heads.some(text);
+  const start = named ? 1 : 0;
+  const labels = Array.from({ length: length - start }, (_, j) => at(0, start + j));
+  const labelled = lines > 1 && (blankCorner || labels.some(text));
+  const categories = labelled ? address(0, start) : undefined;
+  const series = Array.from({ length: lines - (labelled ? 1 : 0) }, (_, k) => {
+    const line = k + (labelled ? 1 : 0);
+    return {
+      name: named ? String(at(line, 0) ?? "") : `Series${k + 1}`,
+      values: address(line, start),
+      ...(categories ? { categories } : {}),
+    };
+  });
+  return { name, type, source: areaAddress(box.top, box.left, box.height, box.width), series };
+}
+
+/** Worksheet.charts: the charts on one sheet (learn.microsoft.com, Excel.ChartCollection, ExcelApi 1.1). */
+class FakeCharts extends Loadable {
+  constructor(private readonly ws: FakeWorksheet) {
+    super();
+  }
+  load(_props: string) {
+    this.ws.ctx.batch.queue(20, () => {
+      const charts = this.ws.resolve().charts ?? [];
+      this.ws.fake.response += size(charts.map((c) => c.name));
+      this.loaded.set(
+        "items",
+        charts.map((c) => new FakeChart(this.ws, c)),
+      );
+    });
+    return this;
+  }
+  get items(): FakeChart[] {
+    return this.get("items");
+  }
+  /** ChartCollection.getCount (ExcelApi 1.4). */
+  getCount() {
+    if (this.ws.fake.version < 4) throw new TypeError("charts.getCount needs ExcelApi 1.4");
+    const ws = this.ws;
+    const result = new (class extends Loadable {
+      get value(): number {
+        return this.get("value");
+      }
+      set(count: number) {
+        this.loaded.set("value", count);
+      }
+    })();
+    ws.ctx.batch.queue(20, () => result.set((ws.resolve().charts ?? []).length));
+    return result;
+  }
+  /**
+   * ChartCollection.add(type, sourceData, seriesBy): an unknown type or seriesBy is refused with
+   * InvalidArgument (learn.microsoft.com, Excel.ChartCollection.add, Excel.ChartType). The new
+   * chart is named "Chart N" as Excel names it, N one more than the sheet's charts.
+   */
+  add(type: string, source: FakeRange, seriesBy: string = "Auto") {
+    const chart = new FakeChart(this.ws, null);
+    this.ws.ctx.batch.queue(
+      60,
+      () => {
+        if (!CHART_TYPES.has(type) || !["Auto", "Columns", "Rows"].includes(seriesBy))
+          throw excelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+        const sheet = this.ws.resolve();
+        sheet.charts ??= [];
+        const record = chartFrom(type, source.box(), source.ws.resolve().values, seriesBy, `Chart ${sheet.charts.length + 1}`);
+        sheet.charts.push(record);
+        chart.record = record;
+      },
+      true,
+    );
+    return chart;
+  }
+}
+
+/** One chart (learn.microsoft.com, Excel.Chart): title, axis titles, position and name are ExcelApi 1.1. */
+class FakeChart extends Loadable {
+  constructor(
+    private readonly ws: FakeWorksheet,
+    public record: MemoryChart | null,
+  ) {
+    super();
+    if (record) this.loaded.set("name", record.name);
+  }
+  /** The chart as it is now: a chart deleted (or never added) is ItemNotFound. */
+  private live(): MemoryChart {
+    if (!this.record || !(this.ws.resolve().charts ?? []).includes(this.record))
+      throw excelError("ItemNotFound", "The chart doesn't exist.");
+    return this.record;
+  }
+  private change(bytes: number, fn: (chart: MemoryChart) => void): void {
+    this.ws.ctx.batch.queue(bytes, () => fn(this.live()), true);
+  }
+  load(_props: string) {
+    this.ws.ctx.batch.queue(20, () => this.loaded.set("name", this.live().name));
+    return this;
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(value: string) {
+    this.change(size(value), (c) => (c.name = value));
+  }
+  get title() {
+    const chart = this;
+    return {
+      set text(value: string) {
+        chart.change(size(value), (c) => (c.title = value));
+      },
+    };
+  }
+  get axes() {
+    const chart = this;
+    const version = this.ws.fake.version;
+    return {
+      categoryAxis: {
+        title: {
+          set text(value: string) {
+            chart.change(size(value), (c) => (c.categoryTitle = value));
+          },
+        },
+      },
+      valueAxis: {
+        title: {
+          set text(value: string) {
+            chart.change(size(value), (c) => (c.valueTitle = value));
+          },
+        },
+        /** ChartAxis.numberFormat needs ExcelApi 1.8 (learn.microsoft.com, Excel.ChartAxis). */
+        set numberFormat(value: string) {
+          if (version < 8) throw new TypeError("chart axis numberFormat needs ExcelApi 1.8");
+          chart.change(size(value), (c) => (c.valueFormat = value));
+        },
+      },
+    };
+  }
+  /** Chart.series (ExcelApi 1.1); ChartSeries.setXAxisValues needs ExcelApi 1.7 (learn.microsoft.com, Excel.ChartSeries). */
+  get series() {
+    const chart = this;
+    const version = this.ws.fake.version;
+    return {
+      getItemAt: (index: number) => ({
+        setXAxisValues(range: FakeRange) {
+          if (version < 7) throw new TypeError("series.setXAxisValues needs ExcelApi 1.7");
+          chart.change(20, (c) => {
+            if (index < 0 || index >= c.series.length) throw excelError("ItemNotFound", `The chart has no series ${index}.`);
+            const b = range.box();
+            c.series[index].categories = areaAddress(b.top, b.left, b.height, b.width);
+          });
+        },
+      }),
+    };
+  }
+  /** Chart.setPosition(startCell, endCell?) (ExcelApi 1.1): the chart covers the cells from one to the other. */
+  setPosition(start: FakeRange | string, end?: FakeRange | string) {
+    const cell = (at: FakeRange | string) => {
+      const b = typeof at === "string" ? parseAddress(at) : at.box();
+      return areaAddress(b.top, b.left, b.height, b.width);
+    };
+    this.change(40, (c) => (c.position = { start: cell(start), ...(end === undefined ? {} : { end: cell(end) }) }));
+  }
+  /** Chart.delete (ExcelApi 1.1). */
+  delete() {
+    this.change(10, (c) => {
+      const sheet = this.ws.resolve();
+      sheet.charts = (sheet.charts ?? []).filter((x) => x !== c);
+    });
   }
 }

@@ -3,6 +3,7 @@ import { EXCEL_MAX_PAGE_BREAKS } from "./excelLimits";
 import {
   Cancelled,
   CellValue,
+  checkCharts,
   FlagsApplied,
   Highlight,
   NOTE_PREFIX,
@@ -24,6 +25,7 @@ export interface MemorySheet {
   highlights: Highlight[];
   /** Notes by A1 address ("B7"). */
   notes: Map<string, string>;
+  /** What the sheet was written with; its charts (`options.charts`) are the ones an .xlsx file draws. */
   options?: WriteOptions;
   /**
    * For a sheet read from a file on demand: its rows (the first `maxRows`, or all), parsed for
@@ -44,6 +46,29 @@ export interface MemorySheet {
     paper?: string;
     pageBreaks: number[];
   };
+  /** Charts as Office.js drew them on the sheet (the fake Excel records them here); they go with the sheet. */
+  charts?: MemoryChart[];
+}
+
+/** A chart as Excel holds it: what it was made from and what was set on it. Addresses are on its own sheet ("B1:D13"). */
+export interface MemoryChart {
+  name: string;
+  /** Excel.ChartType: "Line", "ColumnClustered", ... */
+  type: string;
+  /** The range given to `charts.add`. */
+  source: string;
+  /**
+   * One per series: its name (the header cell's text, or Excel's "Series1"), the range of its
+   * values and of its category (x axis) labels: the source's first column when Excel took it for
+   * labels, or the range set later (`setXAxisValues`).
+   */
+  series: { name: string; values: string; categories?: string }[];
+  title?: string;
+  categoryTitle?: string;
+  valueTitle?: string;
+  valueFormat?: string;
+  /** The cells the chart covers, as setPosition was given them. */
+  position?: { start: string; end?: string };
 }
 
 const key = (row: number, column: number) => `${row}:${column}`;
@@ -115,6 +140,14 @@ export class MemoryWorkbook implements WorkbookPort {
     const breaks = options?.print?.pageBreaks?.filter((b) => b > 0).length ?? 0;
     // As Excel and an .xlsx file allow (workbook/excelLimits.ts): the outputs split long before.
     if (breaks > EXCEL_MAX_PAGE_BREAKS) throw new Error(`${name}: ${breaks} page breaks; a sheet holds at most ${EXCEL_MAX_PAGE_BREAKS}`);
+    // A chart over cells never written is refused here as the .xlsx writer refuses it.
+    if (options?.charts?.length)
+      checkCharts(
+        name,
+        rows.length,
+        rows.reduce((w, r) => Math.max(w, r.length), 0),
+        options.charts,
+      );
     const existing = this.realName(name);
     const entries = [...this.sheets.entries()];
     // An output sheet is built for this call, so it is kept as given rather than copied.

@@ -27,6 +27,10 @@ export const ADD_IN_SHEETS: readonly string[] = [
   "Final Bills",
   "Leak Adjustments",
   "Payment Plans",
+  "Rate Impact",
+  "Impact Revenue",
+  "Bill Frequency",
+  "Impact by Account",
 ];
 
 const OWN = new Set(ADD_IN_SHEETS.map((s) => s.toLowerCase()));

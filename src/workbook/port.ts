@@ -35,6 +35,48 @@ export interface WriteOptions {
    * in Excel and LibreOffice alike (Excel's default is 15, LibreOffice's about 12.8).
    */
   readonly rowHeight?: number;
+  /** Native charts drawn over the sheet, each from a block of the rows written. */
+  readonly charts?: readonly ChartSpec[];
+}
+
+/**
+ * A native Excel chart over a written sheet: a line chart (one line per series) or a clustered
+ * column chart. Excel draws it through Office.js; the .xlsx writer writes it as DrawingML.
+ */
+export interface ChartSpec {
+  readonly type: "line" | "column"; // column = clustered column
+  readonly title: string;
+  /** The data block on this sheet, 0-based, its first row the header: the first column holds the categories (x axis), each further column one series named by its header cell. */
+  readonly data: { readonly top: number; readonly left: number; readonly rows: number; readonly columns: number };
+  /** Where the chart sits: its top-left cell (0-based) and its size in columns and rows. */
+  readonly at: { readonly row: number; readonly column: number; readonly columns: number; readonly rows: number };
+  readonly xTitle?: string;
+  readonly yTitle?: string;
+  /** Number format of the value axis ("$#,##0", "#,##0"). */
+  readonly valueFormat?: string;
+}
+
+/** Names the add-in's own charts ("UB Workbench chart 1"): a rewrite of the sheet deletes those, never a user's chart. */
+export const CHART_PREFIX = "UB Workbench chart ";
+
+/**
+ * Throws when a chart's data block is not a header row over at least one category, with at least
+ * one series column, inside the rows written (height rows, width columns), or when its place is
+ * empty: a chart over cells that were never written would draw nothing, silently.
+ */
+export function checkCharts(sheet: string, height: number, width: number, charts: readonly ChartSpec[]): void {
+  for (const chart of charts) {
+    const { top, left, rows, columns } = chart.data;
+    const at = chart.at;
+    const whole = (...n: number[]) => n.every((v) => Number.isInteger(v) && v >= 0);
+    if (!whole(top, left, rows, columns, at.row, at.column, at.rows, at.columns))
+      throw new Error(`${sheet}: chart "${chart.title}" has a negative or fractional cell index`);
+    if (rows < 2 || columns < 2)
+      throw new Error(`${sheet}: chart "${chart.title}" needs a header row over at least one category, and a series column`);
+    if (top + rows > height || left + columns > width)
+      throw new Error(`${sheet}: chart "${chart.title}" reads cells beyond the ${height} rows and ${width} columns written`);
+    if (at.rows < 1 || at.columns < 1) throw new Error(`${sheet}: chart "${chart.title}" has no room (at least one row and column)`);
+  }
 }
 
 export interface PrintSetup {

@@ -79,7 +79,7 @@ describe("ubill quote", () => {
     const r = await run("bill");
     expect([r.code, r.err]).toEqual([
       2,
-      'ubill: unknown command "bill"; commands: quote, validate, cycle, post, day, autopay (ubill help for more)\n',
+      'ubill: unknown command "bill"; commands: quote, validate, cycle, post, day, autopay, impact (ubill help for more)\n',
     ]);
   });
 

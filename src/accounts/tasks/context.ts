@@ -112,14 +112,19 @@ export const money = moneyText;
  * back-bill prices each period with the class, meter size, units and carts the account had).
  */
 export function accountOn(ctx: TaskContext, account: string, date: IsoDate): CycleAccount | undefined {
-  const typed = ctx.data.typedAccounts;
-  const at = ctx.data.rows.get(account);
+  return accountAsOf(ctx.data, account, date);
+}
+
+/** The account as it was on a date, from the counter's data: the Accounts sheet row with the Account Changes in effect then. */
+export function accountAsOf(data: CounterData, account: string, date: IsoDate): CycleAccount | undefined {
+  const typed = data.typedAccounts;
+  const at = data.rows.get(account);
   const found = locateTable(typed, CYCLE_ACCOUNT_COLUMNS);
   if (!at || !found.ok) return undefined;
   // The header and the account's own row: a sheet of one account, read as the whole sheet would be.
   const header = typed.values.slice(0, found.table.firstValueRow);
   const one = { ...typed, values: [...header, typed.values[at.row - typed.top]] };
-  const parsed = parseCycleAccounts(accountsAsOf(one, ctx.data.changes, date));
+  const parsed = parseCycleAccounts(accountsAsOf(one, data.changes, date));
   return parsed.ok ? parsed.value.records.find((a) => a.account === account) : undefined;
 }
 

@@ -3,6 +3,9 @@ import { cellAddress } from "../../workbook/address";
 import {
   Cancelled,
   CellValue,
+  CHART_PREFIX,
+  ChartSpec,
+  checkCharts,
   FlagsApplied,
   HIGHLIGHT_MARKER,
   NOTE_PREFIX,
@@ -192,6 +195,7 @@ export class ExcelWorkbook implements WorkbookPort {
     progress?: Progress,
   ): Promise<void> {
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    if (options.charts?.length) checkCharts(name, rows.length, width, options.charts);
     await Excel.run({ delayForCellEdit: true }, async (context) => {
       const sheets = context.workbook.worksheets;
       const leftover = sheets.getItemOrNullObject((TEMP_PREFIX + name).slice(0, 31));
@@ -201,11 +205,15 @@ export class ExcelWorkbook implements WorkbookPort {
       const isNew = existing.isNullObject;
       let visible = true;
       let previous: { top: number; left: number; values: CellValue[][] } | undefined;
+      let ownCharts: Excel.Chart[] = [];
       if (!isNew) {
         existing.load("visibility");
         const protection = existing.protection.load("protected");
         const used = existing.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+        // Charts float over the cells and stay when they are cleared: the ones an earlier run drew go.
+        const charts = existing.charts.load("items/name");
         await context.sync();
+        ownCharts = charts.items.filter((c) => c.name.startsWith(CHART_PREFIX));
         if (protection.protected)
           throw new Error(`The sheet "${name}" is protected: unprotect it (Review > Unprotect Sheet) and run again.`);
         visible = existing.visibility === Excel.SheetVisibility.visible;
@@ -220,7 +228,7 @@ export class ExcelWorkbook implements WorkbookPort {
       try {
         // A hidden "~UB" sheet left by an interrupted write of an earlier version.
         if (!leftover.isNullObject) leftover.delete();
-        if (!isNew) clearForRewrite(sheet, visible);
+        if (!isNew) clearForRewrite(sheet, visible, ownCharts);
         await writeBlocks(context, sheet, 0, 0, rows, this.blockRows, options.columnFormats, progress);
         if (width > 0) {
           const ops = formatOps(sheet, width, rows.length, options, visible);
@@ -374,9 +382,11 @@ export class ExcelWorkbook implements WorkbookPort {
 /**
  * Empties a sheet for its rewrite: values, formats, conditional formats, page breaks and frozen
  * panes, and what clearing leaves behind (learn.microsoft.com, Excel.Range.clear): a filter, rows
- * and columns the user hid, and row heights.
+ * and columns the user hid, and row heights; and the add-in's own charts (named CHART_PREFIX),
+ * never a chart the user added.
  */
-function clearForRewrite(sheet: Excel.Worksheet, visible: boolean): void {
+function clearForRewrite(sheet: Excel.Worksheet, visible: boolean, ownCharts: readonly Excel.Chart[]): void {
+  for (const chart of ownCharts) chart.delete();
   const all = sheet.getRange();
   all.clear(Excel.ClearApplyTo.all);
   all.rowHidden = false;
@@ -444,11 +454,16 @@ function formatOps(sheet: Excel.Worksheet, width: number, height: number, option
     });
   }
   for (const f of options.cellFormats ?? []) ops.push(() => (sheet.getRangeByIndexes(f.row, f.column, 1, 1).numberFormat = [[f.format]]));
+  (options.charts ?? []).forEach((chart, i) => ops.push(() => drawChart(sheet, chart, i)));
   const print = options.print;
   if (!print || !supports("1.9")) return ops;
+  // The print area takes in the charts: a chart outside it would not print.
+  const charts = options.charts ?? [];
+  const printRows = Math.max(1, height, ...charts.map((c) => c.at.row + c.at.rows));
+  const printColumns = Math.max(width, ...charts.map((c) => c.at.column + c.at.columns));
   ops.push(() => {
     sheet.pageLayout.orientation = print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-    if (!print.growing) sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, Math.max(1, height), width));
+    if (!print.growing) sheet.pageLayout.setPrintArea(sheet.getRangeByIndexes(0, 0, printRows, printColumns));
     if (print.repeatRows) sheet.pageLayout.setPrintTitleRows(`$1:$${print.repeatRows}`);
     if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     else if (print.scale) sheet.pageLayout.zoom = { scale: print.scale };
@@ -456,6 +471,42 @@ function formatOps(sheet: Excel.Worksheet, width: number, height: number, option
   });
   for (const row of print.pageBreaks ?? []) if (row > 0) ops.push(() => sheet.horizontalPageBreaks.add(`A${row + 1}`));
   return ops;
+}
+
+/**
+ * Queues one native chart over the written rows, named CHART_PREFIX and its number so a rewrite
+ * deletes it. Everything here is ExcelApi 1.1 unless marked (learn.microsoft.com,
+ * javascript/api/excel: excel.chartcollection `add(type, sourceData, seriesBy)`, excel.chart
+ * `name`, `title`, `axes`, `setPosition(startCell, endCell)`, excel.chartaxistitle `text`).
+ *
+ * Given a whole block, Excel guesses which row names the series and which column holds the
+ * categories, and takes a column of numbers under a header (months as dates, a band's lower bound)
+ * for one more series (see chartFrom in src/fakes/fakeExcel.ts). Where ExcelApi 1.7 is supported
+ * (excel.chartseries `setXAxisValues`), the chart is made from the series columns alone and each
+ * series is given the category column, so nothing is guessed; before 1.7 the whole block is given,
+ * which is right when the categories are text. The value axis's number format needs ExcelApi 1.8
+ * (excel.chartaxis `numberFormat`); before it the axis shows Excel's own format.
+ */
+function drawChart(sheet: Excel.Worksheet, chart: ChartSpec, index: number): void {
+  const { top, left, rows, columns } = chart.data;
+  const type = chart.type === "line" ? Excel.ChartType.line : Excel.ChartType.columnClustered;
+  const explicit = supports("1.7");
+  const source = explicit ? sheet.getRangeByIndexes(top, left + 1, rows, columns - 1) : sheet.getRangeByIndexes(top, left, rows, columns);
+  const drawn = sheet.charts.add(type, source, Excel.ChartSeriesBy.columns);
+  drawn.name = `${CHART_PREFIX}${index + 1}`;
+  if (explicit) {
+    const categories = sheet.getRangeByIndexes(top + 1, left, rows - 1, 1);
+    for (let k = 0; k < columns - 1; k++) drawn.series.getItemAt(k).setXAxisValues(categories);
+  }
+  drawn.title.text = chart.title;
+  if (chart.xTitle) drawn.axes.categoryAxis.title.text = chart.xTitle;
+  if (chart.yTitle) drawn.axes.valueAxis.title.text = chart.yTitle;
+  if (chart.valueFormat && supports("1.8")) drawn.axes.valueAxis.numberFormat = chart.valueFormat;
+  const { row, column } = chart.at;
+  drawn.setPosition(
+    sheet.getRangeByIndexes(row, column, 1, 1),
+    sheet.getRangeByIndexes(row + chart.at.rows - 1, column + chart.at.columns - 1, 1, 1),
+  );
 }
 
 /** Consecutive rows grouped into [start, count] runs, so formats go on contiguous ranges. */

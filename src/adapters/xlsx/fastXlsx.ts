@@ -1,6 +1,6 @@
 import { columnLetter } from "../../workbook/address";
 import type { MemorySheet, MemoryWorkbook } from "../../workbook/memoryWorkbook";
-import type { CellValue } from "../../workbook/port";
+import { CHART_PREFIX, checkCharts, type CellValue, type ChartSpec } from "../../workbook/port";
 import { ZipWriter } from "./zip";
 import { EXCEL_MAX_PAGE_BREAKS } from "../../workbook/excelLimits";
 
@@ -167,17 +167,160 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
     throw new Error(`${breaks.length} page breaks on one sheet; Excel keeps at most ${EXCEL_MAX_PAGE_BREAKS}`);
   if (breaks.length)
     tail += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((b) => `<brk id="${b}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
+  // The drawing holding the charts comes after the page set-up and breaks (ECMA-376 Part 1,
+  // 18.3.1.99 CT_Worksheet: ... pageMargins, pageSetup, headerFooter, rowBreaks, colBreaks, ...,
+  // drawing); its relationship is the sheet's only one (XlsxWriter.addCharts).
+  if (options.charts?.length) tail += `<drawing r:id="rId1"/>`;
   yield tail + "</worksheet>";
 }
 
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+const PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+/** The ids joining a chart's plot to its two axes (any numbers, the same within one chart part). */
+const CATEGORY_AXIS = 50010001;
+const VALUE_AXIS = 50010002;
+/**
+ * Series colours, as Office's default theme's accents 1 to 6 (blue, orange, grey, gold, light
+ * blue, green). They are written as RGB on each series, not as theme colours: the file has no
+ * theme part, and LibreOffice draws a theme-coloured series with no line or fill at all.
+ */
+const SERIES_COLOURS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"];
+const thinLine = (rgb: string) => `<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill></a:ln></c:spPr>`;
+
+/** The rows and columns a sheet's charts reach down and right to, for a print area that takes them in. */
+function chartsExtent(charts: readonly ChartSpec[]): { rows: number; columns: number } {
+  return {
+    rows: Math.max(0, ...charts.map((c) => c.at.row + c.at.rows)),
+    columns: Math.max(0, ...charts.map((c) => c.at.column + c.at.columns)),
+  };
+}
+
+/**
+ * A sheet's drawing part: each chart in a two-cell anchor (it moves and sizes with the cells under
+ * it) holding a graphic frame whose c:chart names the chart part by relationship id, rId1 the
+ * first (ECMA-376 Part 1, 20.5.2.33 twoCellAnchor, 20.5.2.16 graphicFrame; 21.2.2.27 chart).
+ */
+function drawingXml(charts: readonly ChartSpec[]): string {
+  const anchors = charts.map((chart, k) => {
+    const { row, column, rows, columns } = chart.at;
+    const corner = (tag: string, r: number, c: number) =>
+      `<xdr:${tag}><xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+    return (
+      `<xdr:twoCellAnchor>${corner("from", row, column)}${corner("to", row + rows, column + columns)}` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${k + 2}" name="${CHART_PREFIX}${k + 1}" descr="${esc(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+      `<a:graphic><a:graphicData uri="${CHART_NS}"><c:chart xmlns:c="${CHART_NS}" xmlns:r="${DOC_RELS}" r:id="rId${k + 1}"/></a:graphicData></a:graphic>` +
+      `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+    );
+  });
+  return `${XML}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="${DRAWING_NS}">${anchors.join("")}</xdr:wsDr>`;
+}
+
+/** A title's text (a chart's or an axis's), written as rich text; a value axis's title reads upwards. */
+function titleXml(text: string, upwards = false): string {
+  return (
+    `<c:title><c:tx><c:rich><a:bodyPr${upwards ? ' rot="-5400000" vert="horz"' : ""}/><a:lstStyle/>` +
+    `<a:p><a:pPr><a:defRPr/></a:pPr><a:r><a:rPr lang="en-US"/><a:t>${esc(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`
+  );
+}
+
+/**
+ * A chart part (ECMA-376 Part 1, 21.2 DrawingML Charts): a c:lineChart, or a c:barChart with
+ * barDir col and grouping clustered, one c:ser per series column. Each series names its header
+ * cell (c:tx), the category column (c:cat) and its values (c:val) by reference to the sheet, with
+ * the values cached as Excel caches them, so a reader that does not recalculate still draws them.
+ * Elements are in the schema's order: CT_ChartSpace chart; CT_Chart title, autoTitleDeleted,
+ * plotArea, legend, plotVisOnly, dispBlanksAs; CT_LineSer/CT_BarSer idx, order, tx, marker or
+ * invertIfNegative, cat, val; CT_CatAx/CT_ValAx axId, scaling, delete, axPos, majorGridlines,
+ * title, numFmt, majorTickMark, minorTickMark, tickLblPos, spPr, crossAx, crosses, .... Lines and
+ * fills are given in RGB (SERIES_COLOURS).
+ */
+function chartXml(sheetName: string, sheet: MemorySheet, chart: ChartSpec): string {
+  const { top, left, rows, columns } = chart.data;
+  const quoted = esc(quoteSheet(sheetName));
+  const ref = (c: number, r0: number, r1 = r0) =>
+    `${quoted}!$${columnLetter(c)}$${r0 + 1}${r1 === r0 ? "" : `:$${columnLetter(c)}$${r1 + 1}`}`;
+  const cell = (r: number, c: number): CellValue => sheet.values[r]?.[c] ?? null;
+  const first = top + 1;
+  const last = top + rows - 1;
+  const column = (c: number) => Array.from({ length: rows - 1 }, (_, i) => cell(first + i, c));
+  const strCache = (cells: readonly CellValue[]) =>
+    `<c:strCache><c:ptCount val="${cells.length}"/>${cells
+      .map((v, i) =>
+        v === null ? "" : `<c:pt idx="${i}"><c:v>${esc(typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v))}</c:v></c:pt>`,
+      )
+      .join("")}</c:strCache>`;
+  const numCache = (cells: readonly CellValue[], format: string | undefined) =>
+    `<c:numCache><c:formatCode>${esc(format ?? "General")}</c:formatCode><c:ptCount val="${cells.length}"/>${cells
+      .map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ""))
+      .join("")}</c:numCache>`;
+  const formats = sheet.options?.columnFormats ?? [];
+  // Categories that are all numbers (a date serial, a band's lower bound) are referred to as
+  // numbers, so the axis shows them in the column's format; anything else as text.
+  const categories = column(left);
+  const numeric = categories.every((v) => v === null || typeof v === "number") && categories.some((v) => typeof v === "number");
+  const cat = numeric
+    ? `<c:cat><c:numRef><c:f>${ref(left, first, last)}</c:f>${numCache(categories, formats[left])}</c:numRef></c:cat>`
+    : `<c:cat><c:strRef><c:f>${ref(left, first, last)}</c:f>${strCache(categories)}</c:strRef></c:cat>`;
+  const line = chart.type === "line";
+  const series = Array.from({ length: columns - 1 }, (_, k) => {
+    const c = left + 1 + k;
+    const colour = SERIES_COLOURS[k % SERIES_COLOURS.length];
+    return (
+      `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
+      `<c:tx><c:strRef><c:f>${ref(c, top)}</c:f>${strCache([cell(top, c)])}</c:strRef></c:tx>` +
+      (line
+        ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:round/></a:ln></c:spPr>`
+        : `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr>`) +
+      // Excel's "Line" chart type draws no markers; a column that goes below zero keeps its colour.
+      (line ? `<c:marker><c:symbol val="none"/></c:marker>` : `<c:invertIfNegative val="0"/>`) +
+      cat +
+      `<c:val><c:numRef><c:f>${ref(c, first, last)}</c:f>${numCache(column(c), formats[c])}</c:numRef></c:val>` +
+      (line ? `<c:smooth val="0"/>` : "") +
+      `</c:ser>`
+    );
+  }).join("");
+  const axes = `<c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/>`;
+  const plot = line
+    ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`
+    : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/>${axes}</c:barChart>`;
+  const scaling = `<c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>`;
+  const ticks = `<c:majorTickMark val="out"/><c:minorTickMark val="none"/>`;
+  const categoryAxis =
+    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/>${scaling}<c:axPos val="b"/>` +
+    (chart.xTitle ? titleXml(chart.xTitle) : "") +
+    (numeric ? `<c:numFmt formatCode="${esc(formats[left] ?? "General")}" sourceLinked="1"/>` : "") +
+    // Labels stay below the plot when values go below zero (a bill that fell).
+    `${ticks}<c:tickLblPos val="low"/>${thinLine("BFBFBF")}<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/>` +
+    `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  const valueAxis =
+    `<c:valAx><c:axId val="${VALUE_AXIS}"/>${scaling}<c:axPos val="l"/><c:majorGridlines>${thinLine("D9D9D9")}</c:majorGridlines>` +
+    (chart.yTitle ? titleXml(chart.yTitle, true) : "") +
+    (chart.valueFormat
+      ? `<c:numFmt formatCode="${esc(chart.valueFormat)}" sourceLinked="0"/>`
+      : `<c:numFmt formatCode="General" sourceLinked="1"/>`) +
+    `${ticks}<c:tickLblPos val="nextTo"/><c:spPr><a:ln><a:noFill/></a:ln></c:spPr><c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/>` +
+    `<c:crossBetween val="between"/></c:valAx>`;
+  return (
+    `${XML}<c:chartSpace xmlns:c="${CHART_NS}" xmlns:a="${DRAWING_NS}" xmlns:r="${DOC_RELS}">` +
+    `<c:roundedCorners val="0"/><c:chart>${titleXml(chart.title)}<c:autoTitleDeleted val="0"/>` +
+    `<c:plotArea><c:layout/>${plot}${categoryAxis}${valueAxis}</c:plotArea>` +
+    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
+    `</c:chart></c:chartSpace>`
+  );
+}
 
 /**
  * Writes an .xlsx file a sheet at a time, fast: sheet XML is generated row by row and deflated as
  * it goes, so a cycle of 100,000 bills writes in seconds, never sits in memory as one document,
  * and a sheet can be let go as soon as it is added. It writes values, column widths and formats,
  * bold rows, fills, wrapped text, the add-in's conditional highlights, print set-up (orientation,
- * fit to width, print area, repeated header rows, page breaks) and frozen headers. Strings are
+ * fit to width, print area, repeated header rows, page breaks), frozen headers and native charts
+ * (line and clustered column, as DrawingML over the sheet). Strings are
  * stored as strings; cell notes are not written (the codes and messages columns carry the same
  * text).
  */
@@ -186,6 +329,9 @@ export class XlsxWriter {
   private readonly styles = new Styles();
   private readonly names: string[] = [];
   private readonly definedNames: string[] = [];
+  /** Parts written for charts, for [Content_Types].xml: one drawing per sheet with charts, one part per chart. */
+  private drawings = 0;
+  private charts = 0;
 
   constructor(path: string) {
     this.zip = new ZipWriter(path);
@@ -197,28 +343,63 @@ export class XlsxWriter {
   }
 
   async addSheet(name: string, sheet: MemorySheet, progress?: (sheet: string, rows: number) => void): Promise<void> {
+    const charts = sheet.options?.charts ?? [];
+    if (charts.length)
+      checkCharts(
+        name,
+        sheet.values.length,
+        sheet.values.reduce((w, r) => Math.max(w, r.length), 0),
+        charts,
+      );
     const i = this.names.length;
     this.names.push(name);
     await this.zip.add(
       `xl/worksheets/sheet${i + 1}.xml`,
       sheetXml(sheet, this.styles, (rows) => progress?.(name, rows)),
     );
+    if (charts.length) await this.addCharts(i + 1, name, sheet, charts);
     const print = sheet.options?.print;
     if (print) {
+      // The print area takes in the charts too: a chart outside it would not print.
+      const extent = chartsExtent(charts);
       const width = Math.max(
         1,
+        extent.columns,
         sheet.values.reduce((w, r) => Math.max(w, r.length), 0),
       );
       // A growing record sheet sets no print area: every row appended later prints (PrintSetup.growing).
       if (!print.growing)
         this.definedNames.push(
-          `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(quoteSheet(name))}!$A$1:$${columnLetter(width - 1)}$${Math.max(1, sheet.values.length)}</definedName>`,
+          `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(quoteSheet(name))}!$A$1:$${columnLetter(width - 1)}$${Math.max(1, extent.rows, sheet.values.length)}</definedName>`,
         );
       if (print.repeatRows)
         this.definedNames.push(
           `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(quoteSheet(name))}!$1:$${print.repeatRows}</definedName>`,
         );
     }
+  }
+
+  /**
+   * Writes a sheet's charts: the sheet's relationship to its drawing (rId1, as sheetXml's
+   * <drawing> names it), the drawing with one anchor per chart, the drawing's relationships (rIdK
+   * to chart part K of this sheet) and the chart parts, numbered across the workbook.
+   */
+  private async addCharts(sheetNumber: number, name: string, sheet: MemorySheet, charts: readonly ChartSpec[]): Promise<void> {
+    const drawing = ++this.drawings;
+    const first = this.charts + 1;
+    this.charts += charts.length;
+    await this.zip.add(`xl/worksheets/_rels/sheet${sheetNumber}.xml.rels`, [
+      `${XML}<Relationships xmlns="${PACKAGE_RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/drawing" Target="../drawings/drawing${drawing}.xml"/></Relationships>`,
+    ]);
+    await this.zip.add(`xl/drawings/drawing${drawing}.xml`, [drawingXml(charts)]);
+    await this.zip.add(`xl/drawings/_rels/drawing${drawing}.xml.rels`, [
+      `${XML}<Relationships xmlns="${PACKAGE_RELS}">` +
+        charts
+          .map((_, k) => `<Relationship Id="rId${k + 1}" Type="${DOC_RELS}/chart" Target="../charts/chart${first + k}.xml"/>`)
+          .join("") +
+        `</Relationships>`,
+    ]);
+    for (let k = 0; k < charts.length; k++) await this.zip.add(`xl/charts/chart${first + k}.xml`, [chartXml(name, sheet, charts[k])]);
   }
 
   /** Closes an unfinished file (the caller removes it). */
@@ -257,6 +438,16 @@ export class XlsxWriter {
               `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
           )
           .join("") +
+        Array.from(
+          { length: this.drawings },
+          (_, d) =>
+            `<Override PartName="/xl/drawings/drawing${d + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`,
+        ).join("") +
+        Array.from(
+          { length: this.charts },
+          (_, k) =>
+            `<Override PartName="/xl/charts/chart${k + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+        ).join("") +
         `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
     ]);
     zip.close();

@@ -1,0 +1,287 @@
+import { Dec, moneyText, mostAffected, quantityText, ZERO } from "../engine";
+import type { ImpactResult, RateSchedule, Solved } from "../engine";
+import { MONEY, OutputSheet, QUANTITY } from "../cycle/sheets/output";
+import type { CellValue, ChartSpec } from "../workbook/port";
+
+export const RATE_IMPACT_SHEET = "Rate Impact";
+export const IMPACT_REVENUE_SHEET = "Impact Revenue";
+export const BILL_FREQUENCY_SHEET = "Bill Frequency";
+export const IMPACT_ACCOUNTS_SHEET = "Impact by Account";
+export const IMPACT_SHEETS = [RATE_IMPACT_SHEET, IMPACT_REVENUE_SHEET, BILL_FREQUENCY_SHEET, IMPACT_ACCOUNTS_SHEET] as const;
+
+const PERCENT = "0.00%;-0.00%";
+const COUNT = "#,##0";
+
+/** Proposed less current, and that as a share of current (null when current is zero). */
+function change(amounts: readonly Dec[]): [number, number | null] {
+  const diff = amounts[1].minus(amounts[0]);
+  return [diff.toNumber(), amounts[0].isZero() ? null : diff.div(amounts[0]).toDecimalPlaces(6, Dec.ROUND_HALF_UP).toNumber()];
+}
+
+/** The schedules as column headers (and chart series): Current, then Proposed (Proposed 1, 2, ... when more than one). */
+function headers(schedules: readonly RateSchedule[]): string[] {
+  return schedules.map((_, i) => (i === 0 ? "Current" : schedules.length > 2 ? `Proposed ${i}` : "Proposed"));
+}
+
+/** A solved schedule's prices that moved: charge, what, the price before and after. */
+function pricesMoved(before: RateSchedule, after: RateSchedule): CellValue[][] {
+  const rows: CellValue[][] = [];
+  before.versions.forEach((v, vi) =>
+    v.charges.forEach((c, ci) => {
+      const a = after.versions[vi].charges[ci];
+      const when = v.effective ? ` (from ${v.effective})` : "";
+      const add = (what: string, x: Dec, y: Dec) => {
+        if (!x.equals(y)) rows.push([`${c.description}${when}`, what, x.toNumber(), y.toNumber()]);
+      };
+      if (c.kind === "fixed" && a.kind === "fixed") add("amount", c.amount, a.amount);
+      else if (c.kind === "meterBase" && a.kind === "meterBase")
+        for (const k of Object.keys(c.amounts)) add(`${k}" meter`, c.amounts[k], a.amounts[k]);
+      else if (c.kind === "thresholdBase" && a.kind === "thresholdBase") {
+        add("at or below", c.atOrBelow, a.atOrBelow);
+        add("above", c.above, a.above);
+      } else if (c.kind === "blocks" && a.kind === "blocks")
+        c.blocks.forEach((b, i) =>
+          add(`block ${i + 1}${b.upTo ? ` (to ${quantityText(b.upTo)})` : " (over)"}`, b.price, a.blocks[i].price),
+        );
+      else if (c.kind === "carts" && a.kind === "carts")
+        for (const k of Object.keys(c.sizes)) {
+          add(`${k} cart`, c.sizes[k].first, a.sizes[k].first);
+          add(`${k} additional cart`, c.sizes[k].additional, a.sizes[k].additional);
+        }
+      else if (c.kind === "containers" && a.kind === "containers")
+        for (const k of Object.keys(c.sizes)) {
+          add(`${k} per pickup`, c.sizes[k].perPickup, a.sizes[k].perPickup);
+          add(`${k} base`, c.sizes[k].base, a.sizes[k].base);
+          add(`${k} additional container`, c.sizes[k].additionalContainer, a.sizes[k].additionalContainer);
+        }
+    }),
+  );
+  return rows;
+}
+
+/**
+ * The Rate Impact sheet: what was compared, revenue by month (with a line chart), by service and by
+ * class, the typical residential bill, how each account's average bill changes (percentiles, and a
+ * histogram of accounts by change band), and, when a revenue target was solved, the change that
+ * meets it and the prices it implies.
+ */
+export function rateImpactSheet(
+  r: ImpactResult,
+  schedules: readonly RateSchedule[],
+  context: { readonly billsRead: number; readonly solved?: Solved & { readonly target: Dec; readonly chargeId?: string } },
+): OutputSheet {
+  const n = schedules.length;
+  const width = n + 3;
+  const rows: CellValue[][] = [];
+  const cellFormats: { row: number; column: number; format: string }[] = [];
+  const boldRows: number[] = [];
+  const charts: ChartSpec[] = [];
+  const names = headers(schedules);
+  const title = (text: string) => {
+    boldRows.push(rows.length);
+    rows.push([text]);
+  };
+  const table = (label: string, entries: { name: string; amounts: readonly Dec[] }[], total = true) => {
+    boldRows.push(rows.length);
+    const top = rows.length;
+    rows.push([label, ...names, "Difference", "Change"]);
+    for (const e of entries) rows.push([e.name, ...e.amounts.map((a) => a.toNumber()), ...change(e.amounts)]);
+    if (total) {
+      const sums = schedules.map((_, s) => entries.reduce((t, e) => t.plus(e.amounts[s]), ZERO));
+      boldRows.push(rows.length);
+      rows.push(["Total", ...sums.map((a) => a.toNumber()), ...change(sums)]);
+    }
+    return top;
+  };
+
+  title("Rate impact");
+  names.forEach((name, i) => rows.push([`${name}: ${schedules[i].id}, ${schedules[i].name}`]));
+  rows.push([
+    `${r.billsPriced.toLocaleString("en-US")} bills of ${r.months[0] ?? "-"} to ${r.months.at(-1) ?? "-"} priced under each schedule (${r.distinctBills.toLocaleString("en-US")} distinct), each account as it was then; ${r.skipped.length ? `${r.skipped.length.toLocaleString("en-US")} of ${context.billsRead.toLocaleString("en-US")} left out (the first: ${r.skipped[0].account} ${r.skipped[0].periodEnd}, ${r.skipped[0].reason})` : "none left out"}.`,
+  ]);
+  rows.push([]);
+
+  const byMonth = new Map<string, Dec[]>();
+  const byService = new Map<string, Dec[]>();
+  const byClass = new Map<string, Dec[]>();
+  const add = (map: Map<string, Dec[]>, key: string, amounts: readonly Dec[]) => {
+    const row = map.get(key) ?? schedules.map(() => ZERO);
+    map.set(
+      key,
+      row.map((v, i) => v.plus(amounts[i])),
+    );
+  };
+  for (const row of r.revenue) {
+    add(byMonth, row.month, row.amounts);
+    add(byService, row.service, row.amounts);
+    add(byClass, row.rateClass, row.amounts);
+  }
+  const monthTop = table(
+    "Revenue by month",
+    [...byMonth].map(([name, amounts]) => ({ name, amounts })),
+  );
+  charts.push({
+    type: "line",
+    title: "Revenue by month",
+    data: { top: monthTop, left: 0, rows: byMonth.size + 1, columns: n + 1 },
+    at: { row: monthTop, column: width + 1, columns: 8, rows: 16 },
+    xTitle: "Month",
+    yTitle: "Revenue",
+    valueFormat: "$#,##0",
+  });
+  rows.push([]);
+  table(
+    "Revenue by service",
+    [...byService].map(([name, amounts]) => ({ name, amounts })),
+  );
+  rows.push([]);
+  table(
+    "Revenue by class",
+    [...byClass].map(([name, amounts]) => ({ name, amounts })),
+  );
+  rows.push([]);
+  table(
+    `Typical ${r.typical.rateClass} bill at (thousand gal)`,
+    r.typical.bills.map((t) => ({ name: String(t.thousandGallons), amounts: t.bills })),
+    false,
+  );
+  rows.push([]);
+
+  title(`Each account's average monthly bill: ${names[1]} less ${names[0]}`);
+  rows.push([
+    `${r.distribution.increased.toLocaleString("en-US")} accounts pay more, ${r.distribution.unchanged.toLocaleString("en-US")} the same, ${r.distribution.decreased.toLocaleString("en-US")} less.`,
+  ]);
+  boldRows.push(rows.length);
+  rows.push(["Percentile", "Change a month"]);
+  for (const p of r.distribution.percentiles) rows.push([`${p.percentile}th`, p.change.toNumber()]);
+  rows.push([]);
+  const bandTop = rows.length;
+  boldRows.push(rows.length);
+  rows.push(["Change a month", "Accounts"]);
+  for (const b of r.distribution.bands) {
+    cellFormats.push({ row: rows.length, column: 1, format: COUNT });
+    rows.push([b.label, b.accounts]);
+  }
+  charts.push({
+    type: "column",
+    title: "Accounts by change in the average monthly bill",
+    data: { top: bandTop, left: 0, rows: r.distribution.bands.length + 1, columns: 2 },
+    at: { row: bandTop, column: width + 1, columns: 8, rows: 16 },
+    xTitle: "Change a month",
+    yTitle: "Accounts",
+    valueFormat: "#,##0",
+  });
+
+  const solved = context.solved;
+  if (solved) {
+    rows.push([]);
+    title(`Revenue target ${moneyText(solved.target)}${solved.chargeId ? `, moving ${solved.chargeId} only` : ", moving every price"}`);
+    rows.push([
+      `${solved.percent.isNegative() ? "" : "+"}${solved.percent.toString()}% is the smallest change, in steps of 0.01%, whose bills bring in at least the target: ${moneyText(solved.revenue)}${solved.below ? `; ${solved.below.percent.toString()}% brings in ${moneyText(solved.below.revenue)}` : ""}. Each price is rounded to the places it had.`,
+    ]);
+    boldRows.push(rows.length);
+    rows.push(["Charge", "Price", "Now", "Implied"]);
+    for (const row of pricesMoved(schedules[1], solved.schedule)) rows.push(row);
+  }
+  const padded = rows.map((row) => [...row, ...Array.from({ length: Math.max(0, width - row.length) }, () => null)]);
+  return {
+    name: RATE_IMPACT_SHEET,
+    rows: padded,
+    options: {
+      columnWidths: [36, ...schedules.map(() => 18), 16, 10],
+      columnFormats: [undefined, ...schedules.map(() => MONEY), MONEY, PERCENT],
+      cellFormats,
+      boldRows,
+      charts,
+      print: { orientation: "landscape", fitToWidth: true },
+    },
+  };
+}
+
+/** Every month, class and service's revenue under each schedule: the table the summary adds up. */
+export function impactRevenueSheet(r: ImpactResult, schedules: readonly RateSchedule[]): OutputSheet {
+  const rows: CellValue[][] = [["Month", "Class", "Service", ...headers(schedules), "Difference", "Change"]];
+  for (const row of r.revenue)
+    rows.push([row.month, row.rateClass, row.service, ...row.amounts.map((a) => a.toNumber()), ...change(row.amounts)]);
+  return {
+    name: IMPACT_REVENUE_SHEET,
+    rows,
+    options: {
+      headerRows: 1,
+      columnWidths: [10, 14, 14, ...schedules.map(() => 22), 14, 10],
+      columnFormats: [undefined, undefined, undefined, ...schedules.map(() => MONEY), MONEY, PERCENT],
+      print: { orientation: "landscape", fitToWidth: true, repeatRows: 1 },
+    },
+  };
+}
+
+/** The bill tabulation of the current schedule's blocks: bills, accounts and volume by block. */
+export function billFrequencySheet(r: ImpactResult): OutputSheet {
+  const rows: CellValue[][] = [["Charge", "Block", "From", "To", "Bills", "Share of Bills", "Accounts", "Volume", "Share of Volume"]];
+  for (const f of r.frequency) {
+    const bills = f.blocks.reduce((t, b) => t + b.bills, 0);
+    const volume = f.blocks.reduce((t, b) => t.plus(b.volume), ZERO);
+    f.blocks.forEach((b, i) =>
+      rows.push([
+        `${f.description} (${f.unit})`,
+        i + 1,
+        b.from.toNumber(),
+        b.to?.toNumber() ?? null,
+        b.bills,
+        bills ? b.bills / bills : null,
+        b.accounts,
+        b.volume.toNumber(),
+        volume.isZero() ? null : b.volume.div(volume).toDecimalPlaces(6, Dec.ROUND_HALF_UP).toNumber(),
+      ]),
+    );
+  }
+  return {
+    name: BILL_FREQUENCY_SHEET,
+    rows,
+    options: {
+      headerRows: 1,
+      columnWidths: [34, 8, 12, 12, 12, 14, 12, 16, 16],
+      columnFormats: [undefined, "0", QUANTITY, QUANTITY, COUNT, PERCENT, COUNT, QUANTITY, PERCENT],
+      print: { orientation: "landscape", fitToWidth: true, repeatRows: 1 },
+    },
+  };
+}
+
+/** Every account's bills under each schedule, most affected first (by the dollars its average bill moves). */
+export function impactAccountsSheet(r: ImpactResult, schedules: readonly RateSchedule[]): OutputSheet {
+  const rows: CellValue[][] = [["Account", "Class", "Bills", "Usage", ...headers(schedules), "Change a Month", "Change"]];
+  for (const a of mostAffected(r.accounts, r.accounts.length))
+    rows.push([
+      a.account,
+      a.rateClass,
+      a.bills,
+      a.usage.toNumber(),
+      ...a.totals.map((t) => t.toNumber()),
+      a.monthlyChange.toNumber(),
+      a.percentChange === null ? null : a.percentChange.div(100).toNumber(),
+    ]);
+  return {
+    name: IMPACT_ACCOUNTS_SHEET,
+    rows,
+    options: {
+      headerRows: 1,
+      columnWidths: [12, 14, 8, 14, ...schedules.map(() => 22), 16, 10],
+      columnFormats: ["@", undefined, COUNT, QUANTITY, ...schedules.map(() => MONEY), MONEY, PERCENT],
+      print: { orientation: "landscape", fitToWidth: true, repeatRows: 1 },
+    },
+  };
+}
+
+/** The four sheets of a rate impact, ready to write. */
+export function impactSheets(
+  r: ImpactResult,
+  schedules: readonly RateSchedule[],
+  context: { readonly billsRead: number; readonly solved?: Solved & { readonly target: Dec; readonly chargeId?: string } },
+): OutputSheet[] {
+  return [
+    rateImpactSheet(r, schedules, context),
+    impactRevenueSheet(r, schedules),
+    billFrequencySheet(r),
+    impactAccountsSheet(r, schedules),
+  ];
+}

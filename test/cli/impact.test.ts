@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { runUbill as run } from "../support/cli";
+import { readXlsxFast } from "../../src/adapters/xlsx/fastRead";
+import { writeXlsx } from "../../src/adapters/xlsx/fastXlsx";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { ratesSheets } from "../../src/workbook/ratesSheet";
+import { demoCity } from "../../src/samples/demoCity";
+import { dec, rateImpact, scaleSchedule } from "../../src/engine";
+import { loadImpactData } from "../../src/impact/impactData";
+import { loadSchedule } from "../support/samples";
+
+const schedule = loadSchedule("demo-city");
+const dir = mkdtempSync(join(tmpdir(), "ubill-impact-"));
+const input = join(dir, "demo.xlsx");
+let sheets: ReturnType<typeof demoCity>;
+
+beforeAll(async () => {
+  sheets = demoCity(schedule, { accounts: 300, seed: 3, historyMonths: 13 });
+  await writeXlsx(input, new MemoryWorkbook({ ...sheets, ...ratesSheets([schedule]).sheets }));
+});
+
+/** A cell of the Rate Impact sheet's row that starts with `label`. */
+const rowOf = (wb: MemoryWorkbook, label: string) => wb.sheet("Rate Impact")!.values.find((r) => r[0] === label);
+
+describe("ubill impact", () => {
+  it("prices Demo City's last 12 months under the current schedule and a 10% block increase, and writes the four sheets with their charts", async () => {
+    const out = join(dir, "impact.xlsx");
+    const r = await run("impact", input, "--current", "demo-city", "--increase", "10", "--charge", "water-usage", "--out", out);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Priced 3,\d{3} bills of 2025-10 to 2026-09 under demo-city and demo-city\+10%-water-usage in [\d.]+ s/);
+    const wb = readXlsxFast(out);
+    expect([...wb.sheets.keys()]).toEqual(["Rate Impact", "Impact Revenue", "Bill Frequency", "Impact by Account"]);
+    // The sheet's totals are the engine's, over the same bills.
+    const data = await loadImpactData(new MemoryWorkbook(sheets), 12);
+    if (!data.ok) throw new Error(data.message);
+    const engine = rateImpact({ ...data.value, schedules: [schedule, scaleSchedule(schedule, dec(10), "water-usage")] });
+    if (!engine.ok) throw new Error(engine.problem.message);
+    const total = wb.sheet("Rate Impact")!.values.find((row) => row[0] === "Total")!;
+    expect(total.slice(1, 3)).toEqual([engine.value.totals[0].toNumber(), engine.value.totals[1].toNumber()]);
+    expect(rowOf(wb, "Current")).toBeUndefined();
+    expect(wb.sheet("Rate Impact")!.values.some((row) => row[0] === "Current: demo-city, " + schedule.name)).toBe(true);
+    expect(wb.sheet("Impact by Account")!.values).toHaveLength(engine.value.accounts.length + 1);
+    // Native charts: a line chart of revenue by month and a column chart of accounts by change band.
+    const zip = readFileSync(out).toString("latin1");
+    expect(zip).toContain("xl/charts/chart1.xml");
+    expect(zip).toContain("xl/charts/chart2.xml");
+  });
+
+  it("solves a revenue target and shows the prices it implies", async () => {
+    const out = join(dir, "target.xlsx");
+    const first = await run("impact", input, "--current", "demo-city", "--increase", "0", "--out", join(dir, "zero.xlsx"));
+    const now = Number(/Revenue: \$([\d,.]+) now/.exec(first.out)![1].replace(/,/g, ""));
+    const target = (now * 1.05).toFixed(2);
+    const r = await run("impact", input, "--current", "demo-city", "--increase", "0", "--target", target, "--out", out);
+    expect(r.err).toBe("");
+    const line = r.out.split("\n").find((l) => l.startsWith("Target"))!;
+    const [, percent, revenue] = /^Target \$[\d,.]+: \+([\d.]+)% on every price of [^ ]+ brings in \$([\d,.]+)/.exec(line)!;
+    expect(Number(percent)).toBeGreaterThan(4);
+    expect(Number(percent)).toBeLessThan(6);
+    expect(Number(revenue.replace(/,/g, ""))).toBeGreaterThanOrEqual(Number(target));
+    const wb = readXlsxFast(out);
+    const values = wb.sheet("Rate Impact")!.values;
+    const at = values.findIndex((row) => row[0] === "Charge" && row[1] === "Price");
+    expect(values[at + 1][0]).toBe("Water base charge");
+  });
+
+  it("refuses unclear requests with one line each", async () => {
+    const out = join(dir, "x.xlsx");
+    expect((await run("impact", input, "--current", "demo-city", "--out", out)).err).toBe(
+      "ubill: give the proposed schedule (--proposed B) or the increase to apply to the current one (--increase PCT), one of them\n",
+    );
+    expect((await run("impact", input, "--current", "nope", "--increase", "5", "--out", out)).err).toBe(
+      'ubill: --current nope: no such schedule file, and the Rates sheet has no schedule "nope"; it has demo-city\n',
+    );
+    expect((await run("impact", input, "--current", "demo-city", "--increase", "5", "--charge", "x", "--out", out)).err).toMatch(
+      /^ubill: --charge x: schedule demo-city has no such charge; its charges: water-base, water-usage, /,
+    );
+    expect((await run("impact", input, "--current", "demo-city", "--increase", "ten", "--out", out)).err).toBe(
+      'ubill: --increase must be a percentage from -99.99 to 1000, such as 10 or 2.5, got "ten"\n',
+    );
+    expect((await run("impact", input, "--current", "demo-city", "--increase", "5", "--out", input)).code).toBe(2);
+    const empty = join(dir, "empty.xlsx");
+    await writeXlsx(
+      empty,
+      new MemoryWorkbook({
+        Accounts: [
+          ["Account", "Status"],
+          ["1", "Active"],
+        ],
+        ...ratesSheets([schedule]).sheets,
+      }),
+    );
+    expect((await run("impact", empty, "--current", "demo-city", "--increase", "5", "--out", out)).err).toMatch(
+      /has no Usage History sheet/,
+    );
+    expect(
+      (await run("impact", input, "--current", "demo-city", "--increase", "0", "--charge", "water-usage", "--target", "1", "--out", out))
+        .err,
+    ).toMatch(/^ubill: .*the revenue target: even -99\.99% on charge water-usage brings in/);
+    writeFileSync(join(dir, "bad.json"), "{}");
+    expect((await run("impact", input, "--current", join(dir, "bad.json"), "--increase", "5", "--out", out)).code).toBe(2);
+  });
+});
