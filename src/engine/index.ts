@@ -52,3 +52,5 @@ export * from "./accounts";
 export * from "./autopay";
 export * from "./plans";
 export * from "./impact";
+export { winterBillAverage } from "./estimates/winterBillAverage";
+export { MONTHS_PER_PERIOD } from "./rates/types";

@@ -14,6 +14,7 @@ import {
   RateSchedule,
   selectVersion,
   winterQuarterAverage,
+  winterBillAverage,
   IsoDate,
   BillInput,
   ZERO,
@@ -60,6 +61,17 @@ interface Account {
   carts?: number;
   days?: Dec;
   asOf?: IsoDate;
+  monthlyUsage?: (Dec | null)[];
+}
+
+/**
+ * The months of a bill's monthly-usage range. Blank and 0 cells are left out: a blank cell reaches
+ * a function as 0 on some desktop builds, and a month of no use adds nothing to any block. None
+ * left means none given.
+ */
+function monthsOf(cells: (Dec | null)[] | undefined): Dec[] | undefined {
+  const months = cells?.filter((v): v is Dec => !blankOrZero(v));
+  return months && months.length > 0 ? months : undefined;
 }
 
 function billFor(id: string, usage: Dec, account: Account, services?: string[]) {
@@ -72,6 +84,7 @@ function billFor(id: string, usage: Dec, account: Account, services?: string[]) 
     // A blank carts argument is no cart, as 0 is: some desktop builds pass a blank cell as 0.
     carts: { count: account.carts ?? 0 },
     days: account.days?.toNumber(),
+    monthlyUsage: monthsOf(account.monthlyUsage),
     services,
   };
   return computeBill(s.value, input);
@@ -91,8 +104,16 @@ export function charge(id: string, service: string, usage: Dec, meterSize?: stri
   return bill.ok ? ok(bill.value.total.toNumber()) : bill;
 }
 
-export function bill(id: string, usage: Dec, meterSize?: string, carts?: number, days?: Dec, asOf?: IsoDate): Result<number> {
-  const b = billFor(id, usage, { meterSize, carts, days, asOf });
+export function bill(
+  id: string,
+  usage: Dec,
+  meterSize?: string,
+  carts?: number,
+  days?: Dec,
+  asOf?: IsoDate,
+  monthlyUsage?: (Dec | null)[],
+): Result<number> {
+  const b = billFor(id, usage, { meterSize, carts, days, asOf, monthlyUsage });
   return b.ok ? ok(b.value.total.toNumber()) : b;
 }
 
@@ -105,8 +126,9 @@ export function billLines(
   carts?: number,
   days?: Dec,
   asOf?: IsoDate,
+  monthlyUsage?: (Dec | null)[],
 ): Result<(string | number)[][]> {
-  const b = billFor(id, usage, { meterSize, carts, days, asOf });
+  const b = billFor(id, usage, { meterSize, carts, days, asOf, monthlyUsage });
   if (!b.ok) return b;
   const rows: (string | number)[][] = [BILL_LINES_HEADER];
   for (const l of b.value.lines)
@@ -139,10 +161,32 @@ export function estimate(usages: (Dec | null)[], days: (Dec | null)[], currentDa
   return r.ok ? ok(r.value.estimate.toNumber()) : r;
 }
 
-export function winterAverage(usages: (Dec | null)[], days: (Dec | null)[]): Result<number> {
-  const periods = pairs(usages, days);
-  if (!periods.ok) return periods;
-  const r = winterQuarterAverage(periods.value);
+/**
+ * The winter average: per day of service (`method` "days", the default when days are given:
+ * usage / days x 30.42) or the mean of the bills' usage ("bills", the default without days).
+ * With days, usage and days line up cell by cell as for UB.ESTIMATE; without them, blank and 0
+ * usage cells are left out (a blank reaches some desktop builds as 0).
+ */
+export function winterAverage(usages: (Dec | null)[], dayCells?: (Dec | null)[], method?: string): Result<number> {
+  // A range of blank days is no days, on the builds that pass its blanks as 0s too.
+  const days = dayCells?.some((d) => !blankOrZero(d)) ? dayCells : undefined;
+  const how = (method ?? (days ? "days" : "bills")).toLowerCase();
+  if (how !== "days" && how !== "bills") return fail("INVALID_INPUT", `method must be "days" or "bills", got "${method}"`);
+  if (how === "days" && !days)
+    return fail(
+      "INVALID_INPUT",
+      'days must be given to average per day of service; method "bills" averages the bills\' usage without them',
+    );
+  let r: Result<Dec>;
+  if (days) {
+    const periods = pairs(usages, days);
+    if (!periods.ok) return periods;
+    r = how === "days" ? winterQuarterAverage(periods.value) : winterBillAverage(periods.value.map((p) => p.usage));
+  } else {
+    const bills = usages.filter((v): v is Dec => !blankOrZero(v));
+    if (bills.length === 0) return fail("INVALID_INPUT", "usages must have at least one winter bill above 0");
+    r = winterBillAverage(bills);
+  }
   return r.ok ? ok(r.value.toNumber()) : r;
 }
 
@@ -156,7 +200,10 @@ export function leakAdjustment(
   adjustSewer?: boolean,
   asOf?: IsoDate,
   meterSize?: string,
+  returns?: string,
 ): Result<number> {
+  const wanted = (returns ?? "credit").toLowerCase();
+  if (wanted !== "credit" && wanted !== "volume") return fail("INVALID_INPUT", `returns must be "credit" or "volume", got "${returns}"`);
   const s = schedule(id);
   if (!s.ok) return s;
   // A month of no use is not the customer's normal use; leaving 0 out also reads a blank cell
@@ -185,7 +232,9 @@ export function leakAdjustment(
     previousAdjustments: [],
     asOf: when,
   });
-  return r.ok ? ok(r.value.total.toNumber()) : r;
+  if (!r.ok) return r;
+  // The leak file records both: the credit in dollars, and the volume credited in the schedule's usage unit.
+  return ok(wanted === "volume" ? r.value.creditedVolume.toNumber() : r.value.total.toNumber());
 }
 
 export function backBill(

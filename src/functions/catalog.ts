@@ -9,6 +9,8 @@ const BILL_ARGS = [
   { name: "carts", kind: "integer", optional: true, min: 0, max: 50 },
   { name: "days", kind: "number", optional: true, min: 0, unit: "days", zeroIsBlank: true },
   { name: "asOf", kind: "date", optional: true, zeroIsBlank: true },
+  // Each month's usage on a schedule with blocks per month; blank and 0 cells are left out.
+  { name: "monthlyUsage", kind: "numbers", optional: true, min: 0, unit: "the schedule's usage unit" },
 ] as const;
 
 /**
@@ -61,7 +63,8 @@ export const CATALOG = {
     name: "WINTERAVG",
     args: [
       { name: "usages", kind: "numbers", min: 0 },
-      { name: "days", kind: "numbers", min: 0 },
+      { name: "days", kind: "numbers", optional: true, min: 0 },
+      { name: "method", kind: "text", optional: true, zeroIsBlank: true },
     ],
   },
   LEAKADJ: {
@@ -76,6 +79,7 @@ export const CATALOG = {
       { name: "adjustSewer", kind: "boolean", optional: true },
       { name: "asOf", kind: "date", optional: true, zeroIsBlank: true },
       { name: "meterSize", kind: "text", optional: true, zeroIsBlank: true },
+      { name: "returns", kind: "text", optional: true, zeroIsBlank: true },
     ],
   },
   BACKBILL: {

@@ -79,11 +79,20 @@ export async function charge(
  * @param [carts] Garbage carts; blank or 0 for none.
  * @param [days] Days of service, to prorate a partial period (blank or 0: the whole period).
  * @param [asOf] Period end date (default today).
+ * @param [monthlyUsage] Each month's usage, summing to usage, for a schedule whose blocks are per month.
  * @returns The bill total in dollars.
  */
-export async function bill(schedule: string, usage: number, meterSize?: any, carts?: number, days?: number, asOf?: any): Promise<number> {
+export async function bill(
+  schedule: string,
+  usage: number,
+  meterSize?: any,
+  carts?: number,
+  days?: number,
+  asOf?: any,
+  monthlyUsage?: any[][],
+): Promise<number> {
   await withSchedules();
-  return runFunction(CATALOG.BILL, [schedule, usage, meterSize, carts, days, asOf], body.bill);
+  return runFunction(CATALOG.BILL, [schedule, usage, meterSize, carts, days, asOf, monthlyUsage], body.bill);
 }
 
 /**
@@ -96,6 +105,7 @@ export async function bill(schedule: string, usage: number, meterSize?: any, car
  * @param [carts] Garbage carts; blank or 0 for none.
  * @param [days] Days of service.
  * @param [asOf] Period end date (default today).
+ * @param [monthlyUsage] Each month's usage, summing to usage, for a schedule whose blocks are per month.
  * @returns The bill's lines.
  */
 export async function billLines(
@@ -105,9 +115,10 @@ export async function billLines(
   carts?: number,
   days?: number,
   asOf?: any,
+  monthlyUsage?: any[][],
 ): Promise<any[][]> {
   await withSchedules();
-  return runFunction(CATALOG.BILLLINES, [schedule, usage, meterSize, carts, days, asOf], body.billLines);
+  return runFunction(CATALOG.BILLLINES, [schedule, usage, meterSize, carts, days, asOf, monthlyUsage], body.billLines);
 }
 
 /**
@@ -125,19 +136,20 @@ export function estimate(usages: any[][], days: any[][], currentDays: number, ex
 }
 
 /**
- * Winter-quarter average: winter usage / winter days x 30.42.
+ * Winter average: winter usage / winter days x 30.42, or the mean of the winter bills' usage.
  * @customfunction WINTERAVG
  * @helpurl https://github.com/ub-workbench/ub-workbench/blob/main/docs/functions.md#ubwinteravg
  * @param usages The winter periods' usage (December, January, February).
- * @param days The winter periods' days.
- * @returns Average monthly usage.
+ * @param [days] The winter periods' days (needed for the per-day average).
+ * @param [method] "days" (per day of service x 30.42; the default with days) or "bills" (the mean of the bills' usage; the default without days).
+ * @returns Average usage: per month with "days", per bill with "bills".
  */
-export function winterAvg(usages: any[][], days: any[][]): number {
-  return runFunction(CATALOG.WINTERAVG, [usages, days], body.winterAverage);
+export function winterAvg(usages: any[][], days?: any[][], method?: string): number {
+  return runFunction(CATALOG.WINTERAVG, [usages, days, method], body.winterAverage);
 }
 
 /**
- * Leak credit in dollars for a leak bill: a share of the usage above the baseline, credited at the rates billed.
+ * Leak credit for a leak bill, in dollars or as the volume credited: a share of the usage above the baseline, credited at the rates billed.
  * @customfunction LEAKADJ
  * @helpurl https://github.com/ub-workbench/ub-workbench/blob/main/docs/functions.md#ubleakadj
  * @param schedule Rate schedule id.
@@ -149,7 +161,8 @@ export function winterAvg(usages: any[][], days: any[][]): number {
  * @param [adjustSewer] Also bill sewer on the baseline (default FALSE).
  * @param [asOf] The leak bill's period end (default today).
  * @param [meterSize] Meter size.
- * @returns The credit in dollars.
+ * @param [returns] "credit" (dollars, default) or "volume" (the volume credited, in the schedule's usage unit).
+ * @returns The credit in dollars, or the credited volume.
  */
 export async function leakAdj(
   schedule: string,
@@ -161,11 +174,12 @@ export async function leakAdj(
   adjustSewer?: boolean,
   asOf?: any,
   meterSize?: any,
+  returns?: string,
 ): Promise<number> {
   await withSchedules();
   return runFunction(
     CATALOG.LEAKADJ,
-    [schedule, usage, baseline, share, pricing, creditStep, adjustSewer, asOf, meterSize],
+    [schedule, usage, baseline, share, pricing, creditStep, adjustSewer, asOf, meterSize, returns],
     body.leakAdjustment,
   );
 }

@@ -1,4 +1,5 @@
 import {
+  checkReadEditThresholds,
   CyclePolicy,
   DEFAULT_READ_EDIT_SETTINGS,
   EDIT_CODES,
@@ -10,6 +11,7 @@ import {
   POCATELLO_POLICY,
   ReadEditSettings,
   Severity,
+  THRESHOLD_MODES,
 } from "../engine";
 import { DEFAULT_OFFICE, Office } from "../cycle/settings";
 import { OFFICE_FIELDS } from "../cycle/office";
@@ -124,7 +126,10 @@ export function cleanOffice(stored: unknown): Office {
 }
 
 /** Limits for each numeric read-edit threshold, for the Settings view and for stored values. */
-export const READ_EDIT_LIMITS: Record<Exclude<keyof ReadEditSettings, "baseline" | "severities">, [number, number]> = {
+export const READ_EDIT_LIMITS: Record<
+  Exclude<keyof ReadEditSettings, "baseline" | "severities" | "thresholdMode" | "thresholdInclusive">,
+  [number, number]
+> = {
   baselinePeriods: [1, 24],
   highPercent: [1, 10000],
   veryHighPercent: [1, 10000],
@@ -147,6 +152,14 @@ export function cleanReadEdits(stored: unknown): ReadEditSettings {
     if (typeof v === "number" && Number.isFinite(v) && v >= min && v <= max) result[key] = v;
   }
   if (raw.baseline === "average" || raw.baseline === "lastYear" || raw.baseline === "prior") result.baseline = raw.baseline;
+  if (raw.thresholdInclusive === true || raw.thresholdInclusive === false) result.thresholdInclusive = raw.thresholdInclusive;
+  if ((THRESHOLD_MODES as readonly unknown[]).includes(raw.thresholdMode)) result.thresholdMode = raw.thresholdMode;
+  // "percentOf" reads the same four numbers differently (175 is 175% of the baseline): limits that
+  // do not fit that reading are not kept half-way; the mode and the four limits default together.
+  if (!checkReadEditThresholds(result as unknown as ReadEditSettings).ok) {
+    for (const key of ["thresholdMode", "highPercent", "veryHighPercent", "lowPercent", "veryLowPercent"] as const)
+      result[key] = DEFAULT_READ_EDIT_SETTINGS[key];
+  }
   // A severity for a code that is an edit, and a severity there is; a stored "__proto__" matches nothing.
   const severities = typeof raw.severities === "object" && raw.severities !== null ? (raw.severities as Record<string, unknown>) : {};
   const kept: Record<string, Severity> = {};

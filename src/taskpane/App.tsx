@@ -8,9 +8,10 @@ import { RatesView } from "./views/RatesView";
 import { SettingsView } from "./views/SettingsView";
 import { AccountView } from "./views/AccountView";
 import { PaymentsView } from "./views/PaymentsView";
+import { ImpactView } from "./impact/ImpactView";
 import { CounterProvider } from "./account/counter";
 
-export type ViewName = "review" | "generate" | "account" | "payments" | "rates" | "settings";
+export type ViewName = "review" | "generate" | "account" | "payments" | "rates" | "impact" | "settings";
 
 const VIEWS: { name: ViewName; label: string }[] = [
   { name: "review", label: "Review" },
@@ -18,12 +19,13 @@ const VIEWS: { name: ViewName; label: string }[] = [
   { name: "account", label: "Account" },
   { name: "payments", label: "Payments" },
   { name: "rates", label: "Rates" },
+  { name: "impact", label: "Impact" },
   { name: "settings", label: "Settings" },
 ];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
-  // Six tabs fit beside Excel's scrollbar in its narrowest pane (320 px less 17): they wrap rather than scroll.
+  // Seven tabs fit beside Excel's scrollbar in its narrowest pane (320 px less 17): they wrap rather than scroll.
   tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalXS, flexWrap: "wrap" },
   panel: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
@@ -67,6 +69,7 @@ export function App({ services, initialView }: { services: Services; initialView
               {view === "review" && <ReviewView />}
               {view === "generate" && <GenerateView />}
               {view === "rates" && <RatesView />}
+              {view === "impact" && <ImpactView />}
               {view === "settings" && <SettingsView />}
             </main>
           </div>

@@ -71,3 +71,26 @@ export async function loadPublishedSamples(store: ScheduleStore, samples: readon
 export function schedulesJson(cache: ScheduleCache): string {
   return JSON.stringify(cache.list().map(scheduleToJson), null, 2) + "\n";
 }
+
+/**
+ * A copy of a loaded schedule to edit as the proposed one: saved as "<id>-proposed" (or -proposed-2,
+ * ...) and written with every loaded schedule to the Rates sheet, where its prices are edited and
+ * imported again. The schedule copied is not changed.
+ */
+export async function copyAsProposed(
+  store: ScheduleStore,
+  cache: ScheduleCache,
+  workbook: WorkbookPort,
+  id: string,
+): Promise<ActionReport> {
+  const schedule = cache.get(id);
+  if (!schedule) return { done: [], problems: [`No rate schedule "${id}" is loaded.`] };
+  const taken = new Set(cache.list().map((s) => s.id.toLowerCase()));
+  let copyId = `${id}-proposed`;
+  for (let k = 2; taken.has(copyId.toLowerCase()); k++) copyId = `${id}-proposed-${k}`;
+  const json = { ...(scheduleToJson(schedule) as Record<string, unknown>), id: copyId, name: `${schedule.name} (proposed)` };
+  const saved = await store.save(json, "sheet");
+  if (!saved.ok) return { done: [], problems: [saved.problem.message] };
+  const written = await exportRatesSheet(cache, workbook);
+  return { done: [copyId], problems: written.problems };
+}

@@ -4,6 +4,7 @@ import type { RunRecord } from "../storage/db";
 import type { OutputName } from "../cycle/generateCycle";
 import type { CycleSettings } from "../cycle/settings";
 import type { Decision } from "../review/decisions";
+import type { ImpactJob } from "./impactJob";
 
 /**
  * The messages between the task pane and the engine's worker. Everything is plain data (a
@@ -50,6 +51,7 @@ export const ROWS_PER_MESSAGE = 4000;
 /** Every job the worker runs; the review ones share one session. */
 export type EngineJob =
   | { readonly kind: "cycle"; readonly job: CycleJob }
+  | { readonly kind: "impact"; readonly job: ImpactJob }
   | { readonly kind: "review"; readonly job: ReviewJob }
   | { readonly kind: "decide"; readonly job: DecideJob }
   | {

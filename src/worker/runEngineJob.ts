@@ -1,5 +1,6 @@
 import type { WorkbookPort } from "../workbook/port";
 import { JobHooks, runCycleJob } from "./cycleJob";
+import { runImpactJob } from "./impactJob";
 import type { EngineJob } from "./protocol";
 import type { ReviewSession } from "./reviewSession";
 
@@ -8,6 +9,8 @@ export async function runEngineJob(port: WorkbookPort, session: ReviewSession, j
   switch (job.kind) {
     case "cycle":
       return runCycleJob(port, job.job, hooks);
+    case "impact":
+      return runImpactJob(port, job.job, hooks);
     case "review":
       return session.validate(port, job.job, hooks);
     case "decide":

@@ -16,6 +16,8 @@ it("produces every figure of the bench at small sizes", async () => {
   expect(r.excel.writeBillsAndRegister.rows).toBeGreaterThan(QUICK.write);
   expect(r.functions.tieredPerSecond).toBeGreaterThan(0);
   expect(r.functions.billPerSecond).toBeGreaterThan(0);
+  expect(r.impact).toMatchObject({ accounts: QUICK.impact, sameAsBills: true });
+  expect(r.impact.bills).toBeGreaterThan(QUICK.impact * 11);
   expect(r.cli.wallMs).toBeGreaterThan(0);
   expect(r.cli.peakMemoryMB).toBeGreaterThan(0);
   expect(r.cli.validate.wallMs).toBeGreaterThan(0);
@@ -27,6 +29,7 @@ it("produces every figure of the bench at small sizes", async () => {
     "largest Excel request",
     "largest Excel read",
     "UB.TIERED",
+    "rate impact",
     "ubill cycle",
     "ubill validate --out",
     "longest task on the pane's thread",

@@ -113,7 +113,7 @@ export async function digest(page: Page | Frame, names?: string[]): Promise<Reco
   return page.evaluate((n) => window.ubFakeHost!.digest(n), names);
 }
 
-export async function openView(page: Page | Frame, view: "Review" | "Generate" | "Rates" | "Settings"): Promise<void> {
+export async function openView(page: Page | Frame, view: "Review" | "Generate" | "Rates" | "Impact" | "Settings"): Promise<void> {
   await page.getByRole("tab", { name: view }).click();
   await page.locator(`[role=tabpanel][aria-labelledby="tab-${view.toLowerCase()}"]`).waitFor();
 }

@@ -42,7 +42,7 @@ describe.each([320, 350, 450])("the task pane at %i px", (width) => {
     // than the pane; headless Chromium hides scrollbars, so the page gets what Excel leaves beside it.
     const { page } = await open({ sample: "cycle" }, width - SCROLLBAR);
     const seen: Record<string, string[]> = {};
-    for (const view of ["Review", "Generate", "Rates", "Settings"] as const) {
+    for (const view of ["Review", "Generate", "Rates", "Impact", "Settings"] as const) {
       await openView(page, view);
       seen[view] = await overflowing(page);
     }

@@ -65,10 +65,18 @@ const editRow = (pane: Pane, account: string, code: EditCode, decided?: string) 
 };
 
 describe("the task pane in Chromium over a fake Excel", () => {
-  it("opens with its six views, no schedule until the user loads one, and every UB function registered in the shared runtime", async () => {
+  it("opens with its seven views, no schedule until the user loads one, and every UB function registered in the shared runtime", async () => {
     const pane = await open({ empty: true });
     const { page } = pane;
-    expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Review", "Generate", "Account", "Payments", "Rates", "Settings"]);
+    expect(await page.getByRole("tab").allInnerTexts()).toEqual([
+      "Review",
+      "Generate",
+      "Account",
+      "Payments",
+      "Rates",
+      "Impact",
+      "Settings",
+    ]);
     // The pane opens on the work: Review.
     expect(await page.getByRole("tab", { selected: true }).innerText()).toBe("Review");
     // Nothing is priced from a bundled sample until the user loads them.

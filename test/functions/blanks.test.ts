@@ -44,6 +44,9 @@ const FORMULAS: [string, string, CellValue][] = [
   ["a blank row in the winter months", "=UB.WINTERAVG(D1:D4, E1:E4)", 37.18],
   ["a blank month in the baseline and blank options", '=UB.LEAKADJ("harlingen", 30000, I1:I4, J1, J2, 1000, J3, "2026-10-31")', 35.6],
   ["a blank row of periods and blank options", '=UB.BACKBILL("harlingen", F1:F4, G1:G4, H1:H4, J1, J2, "2026-08-15")', 57],
+  ["a blank range of monthly usage", '=UB.BILL("chubbuck", A1, J1, 1, J3, "2026-10-31", J1:J4)', 106.4],
+  ["a blank month among the bills, and no days", "=UB.WINTERAVG(I1:I4)", 6000],
+  ["a blank returns", '=UB.LEAKADJ("harlingen", 30000, I1:I4, J1, J2, 1000, J3, "2026-10-31", J4, J1)', 35.6],
 ];
 
 async function calculate(blanks: BlankArguments): Promise<Map<string, CellValue>> {

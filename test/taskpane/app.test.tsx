@@ -57,10 +57,10 @@ async function upload(text: string, name = "rates.json") {
 }
 
 describe("task pane shell", () => {
-  it("offers the six views as tabs", async () => {
+  it("offers the seven views as tabs", async () => {
     await setup();
-    expect(screen.getAllByRole("tab")).toHaveLength(6);
-    for (const name of ["Review", "Generate", "Account", "Payments", "Rates", "Settings"])
+    expect(screen.getAllByRole("tab")).toHaveLength(7);
+    for (const name of ["Review", "Generate", "Account", "Payments", "Rates", "Impact", "Settings"])
       expect(screen.getByRole("tab", { name })).toBeTruthy();
   });
 

@@ -8,6 +8,7 @@ import { EXCHANGES_SHEET } from "../../src/review/exchanges";
 import { findSheets } from "../../src/review/findSheets";
 import { WORK_ORDERS_HEADER, WORK_ORDERS_SHEET } from "../../src/review/workOrders";
 import { ADD_IN_SHEETS, isAddInSheet } from "../../src/workbook/ownSheets";
+import { IMPACT_SHEETS } from "../../src/impact/impactSheets";
 import { RATE_SCHEDULES_SHEET, RATES_SHEET } from "../../src/workbook/ratesSheet";
 
 describe("the add-in's own sheets", () => {
@@ -23,6 +24,7 @@ describe("the add-in's own sheets", () => {
       RATES_SHEET,
       RATE_SCHEDULES_SHEET,
       ...ACCOUNT_TASK_SHEETS,
+      ...IMPACT_SHEETS,
     ];
     expect([...new Set(written)].sort()).toEqual([...ADD_IN_SHEETS].sort());
     expect(["Bills 2", "bills 12", "Work Orders"].every(isAddInSheet)).toBe(true);

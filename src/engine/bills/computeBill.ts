@@ -6,7 +6,9 @@ import { priceCharge } from "../rates/charges/priceCharge";
 import type { PricingContext } from "../rates/charges/context";
 import { normalizeMeterSize } from "../rates/meterSize";
 import { selectVersion } from "../rates/selectVersion";
+import { MONTHS_PER_PERIOD } from "../rates/types";
 import type { Charge, RateSchedule } from "../rates/types";
+import { quantityText } from "../money/format";
 import type { Bill, BillInput, BillLine, ServiceTotal } from "./types";
 
 /**
@@ -58,6 +60,8 @@ function buildContext(schedule: RateSchedule, input: BillInput): Result<PricingC
   if (!input.usage.isFinite() || input.usage.isNegative()) {
     return fail("INVALID_INPUT", `usage must be zero or more, got ${input.usage.toString()}`);
   }
+  const monthly = checkMonthlyUsage(schedule, input);
+  if (monthly) return fail("INVALID_INPUT", monthly);
   const units = input.dwellingUnits ?? 1;
   if (!Number.isInteger(units) || units < 1)
     return fail("INVALID_INPUT", `dwelling units must be a whole number of 1 or more, got ${units}`);
@@ -73,6 +77,7 @@ function buildContext(schedule: RateSchedule, input: BillInput): Result<PricingC
   return ok({
     schedule,
     usage: { amount: input.usage, unit: schedule.usageUnit },
+    monthlyUsage: input.monthlyUsage,
     rateClass,
     meterSize: rawSize === undefined || rawSize.trim() === "" ? undefined : normalizeMeterSize(rawSize),
     dwellingUnits: units === 1 ? ONE : new Dec(units),
@@ -84,6 +89,26 @@ function buildContext(schedule: RateSchedule, input: BillInput): Result<PricingC
     winterAverage: input.winterAverage,
     linesSoFar: [],
   });
+}
+
+/** What is wrong with the bill's monthly usage, if anything: the schedule must price by month, and the months add up. */
+function checkMonthlyUsage(schedule: RateSchedule, input: BillInput): string | undefined {
+  const months = input.monthlyUsage;
+  if (months === undefined) return undefined;
+  if (!schedule.blocksPerMonth) {
+    return `monthly usage was given, but schedule ${schedule.id} prices each period's usage as a whole (it does not set blocksPerMonth)`;
+  }
+  const most = MONTHS_PER_PERIOD[schedule.frequency];
+  if (months.length === 0 || months.length > most) {
+    return `a ${schedule.frequency} bill has 1 to ${most} months of usage; ${months.length} were given`;
+  }
+  const bad = months.findIndex((m) => !m.isFinite() || m.isNegative());
+  if (bad >= 0) return `month ${bad + 1}'s usage must be zero or more, got ${months[bad].toString()}`;
+  const sum = months.reduce((total, m) => total.plus(m), ZERO);
+  if (!sum.equals(input.usage)) {
+    return `the monthly usages ${months.map((m) => quantityText(m)).join(" + ")} = ${quantityText(sum)} do not add up to the period's usage of ${quantityText(input.usage)}`;
+  }
+  return undefined;
 }
 
 function totalsByService(lines: readonly BillLine[]): ServiceTotal[] {

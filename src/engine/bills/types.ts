@@ -5,6 +5,12 @@ import type { IsoDate } from "../dates/civilDate";
 /** What one account brings to a bill for one period. Volumes are in the schedule's usage unit. */
 export interface BillInput {
   readonly usage: Dec;
+  /**
+   * Each month's usage in the period, oldest first, summing exactly to `usage`: on a schedule with
+   * `blocksPerMonth`, each month is priced through the blocks separately. At most the months in
+   * the period (2 bi-monthly, 3 quarterly); refused on a schedule without `blocksPerMonth`.
+   */
+  readonly monthlyUsage?: readonly Dec[];
   /** The period's end (or read) date: picks the rate version in effect and the season. */
   readonly asOf: IsoDate;
   readonly rateClass?: string;
@@ -31,6 +37,11 @@ export interface BlockDetail {
   readonly to: Dec | null;
   /** True for the allowance row included in a minimum (priced at zero). */
   readonly included: boolean;
+  /**
+   * On a bill priced month by month: this block's quantity in each month, oldest first (0 for a
+   * month that did not reach it). `from` and `to` are then the monthly limits.
+   */
+  readonly monthly?: readonly Dec[];
 }
 
 /** One line of a bill: quantity x price, rounded once to the cent. */

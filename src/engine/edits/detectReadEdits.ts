@@ -150,6 +150,11 @@ function finalRead(record: AccountRecord, read: MeterRead): boolean {
   );
 }
 
+/**
+ * HIGH/VERY_HIGH and LOW/VERY_LOW against the baseline, the limits read by thresholdMode: percent
+ * above or below the baseline (Oracle CC&B, the default) or usage as a percent of it (Infor
+ * Public Sector); exactly at a limit raises the edit only when thresholdInclusive is set.
+ */
 function checkAgainstBaseline(
   usage: Dec,
   baseline: { volume: Dec; label: string },
@@ -157,15 +162,45 @@ function checkAgainstBaseline(
   add: (code: EditCode, message: string) => void,
 ): void {
   const base = baseline.volume;
+  const of = `${baseline.label} of ${quantityText(base.toDecimalPlaces(2))}`;
+  const inclusive = settings.thresholdInclusive === true;
+  const beyond = (value: Dec, limit: number) => (inclusive ? value.greaterThanOrEqualTo(limit) : value.greaterThan(limit));
+  if (settings.thresholdMode === "percentOf") {
+    checkPercentOf(usage, usage.div(base).times(100), of, settings, inclusive, add);
+    return;
+  }
   const percent = usage.minus(base).div(base).times(100);
   const shown = `${quantityText(percent.abs().toDecimalPlaces(0))}%`;
-  const of = `${baseline.label} of ${quantityText(base.toDecimalPlaces(2))}`;
-  if (percent.greaterThan(settings.veryHighPercent))
-    add("VERY_HIGH_USAGE", `usage ${quantityText(usage)} is ${shown} above ${of} (very-high limit ${settings.veryHighPercent}%)`);
-  else if (percent.greaterThan(settings.highPercent))
-    add("HIGH_USAGE", `usage ${quantityText(usage)} is ${shown} above ${of} (high limit ${settings.highPercent}%)`);
-  else if (usage.greaterThan(0) && percent.negated().greaterThan(settings.veryLowPercent))
-    add("VERY_LOW_USAGE", `usage ${quantityText(usage)} is ${shown} below ${of} (very-low limit ${settings.veryLowPercent}%)`);
-  else if (usage.greaterThan(0) && percent.negated().greaterThan(settings.lowPercent))
-    add("LOW_USAGE", `usage ${quantityText(usage)} is ${shown} below ${of} (low limit ${settings.lowPercent}%)`);
+  // Exclusive (the default) keeps the messages exactly as they were; inclusive says "or more".
+  const limit = (name: string, value: number) => `(${name} limit ${value}%${inclusive ? " or more" : ""})`;
+  if (beyond(percent, settings.veryHighPercent))
+    add("VERY_HIGH_USAGE", `usage ${quantityText(usage)} is ${shown} above ${of} ${limit("very-high", settings.veryHighPercent)}`);
+  else if (beyond(percent, settings.highPercent))
+    add("HIGH_USAGE", `usage ${quantityText(usage)} is ${shown} above ${of} ${limit("high", settings.highPercent)}`);
+  else if (usage.greaterThan(0) && beyond(percent.negated(), settings.veryLowPercent))
+    add("VERY_LOW_USAGE", `usage ${quantityText(usage)} is ${shown} below ${of} ${limit("very-low", settings.veryLowPercent)}`);
+  else if (usage.greaterThan(0) && beyond(percent.negated(), settings.lowPercent))
+    add("LOW_USAGE", `usage ${quantityText(usage)} is ${shown} below ${of} ${limit("low", settings.lowPercent)}`);
+}
+
+/** The "percentOf" reading: usage / baseline x 100 against limits above 100 (high) and below 100 (low). */
+function checkPercentOf(
+  usage: Dec,
+  ratio: Dec,
+  of: string,
+  settings: ReadEditSettings,
+  inclusive: boolean,
+  add: (code: EditCode, message: string) => void,
+): void {
+  const shown = `${quantityText(ratio.toDecimalPlaces(0))}%`;
+  const above = (limit: number) => (inclusive ? ratio.greaterThanOrEqualTo(limit) : ratio.greaterThan(limit));
+  const below = (limit: number) => (inclusive ? ratio.lessThanOrEqualTo(limit) : ratio.lessThan(limit));
+  const high = (name: string, value: number) => `(${name} limit: ${inclusive ? "at or above" : "above"} ${value}% of it)`;
+  const low = (name: string, value: number) => `(${name} limit: ${inclusive ? "at or below" : "below"} ${value}% of it)`;
+  const text = `usage ${quantityText(usage)} is ${shown} of ${of}`;
+  if (above(settings.veryHighPercent)) add("VERY_HIGH_USAGE", `${text} ${high("very-high", settings.veryHighPercent)}`);
+  else if (above(settings.highPercent)) add("HIGH_USAGE", `${text} ${high("high", settings.highPercent)}`);
+  else if (usage.greaterThan(0) && below(settings.veryLowPercent))
+    add("VERY_LOW_USAGE", `${text} ${low("very-low", settings.veryLowPercent)}`);
+  else if (usage.greaterThan(0) && below(settings.lowPercent)) add("LOW_USAGE", `${text} ${low("low", settings.lowPercent)}`);
 }

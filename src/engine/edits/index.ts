@@ -6,3 +6,6 @@ export { EDITS, EDIT_CODES } from "./catalog";
 export type { ReviewContext } from "./detectReadEdits";
 export { detectReadEdits } from "./detectReadEdits";
 export { usageBaseline } from "./baseline";
+export type { ThresholdMode } from "./settings";
+export { THRESHOLD_MODES } from "./settings";
+export { checkReadEditThresholds } from "./checkThresholds";

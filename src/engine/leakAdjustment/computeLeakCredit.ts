@@ -12,8 +12,12 @@ import type { LeakCredit, LeakPeriod, LeakPeriodCredit, LeakPolicy } from "./typ
 
 export interface LeakRequest {
   readonly schedule: RateSchedule;
-  /** The account's bill inputs other than usage and date (class, meter size, units, carts). */
-  readonly account: Omit<BillInput, "usage" | "asOf" | "services">;
+  /**
+   * The account's bill inputs other than usage and date (class, meter size, units, carts). Not
+   * monthly usage: the credit reprices the bill at other usages, so a schedule with blocks per
+   * month is repriced with its limits times the period's months.
+   */
+  readonly account: Omit<BillInput, "usage" | "asOf" | "services" | "monthlyUsage">;
   readonly periods: readonly LeakPeriod[];
   /** Normal usage per period (the average of prior periods, or the same period last year). */
   readonly baseline: Dec;

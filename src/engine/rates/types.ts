@@ -22,6 +22,12 @@ export interface RateSchedule {
   readonly rounding: RoundingMode;
   /** Scale block limits and allowances by days / cycleDays on a partial period. */
   readonly prorateBlocks: boolean;
+  /**
+   * Block limits, allowances and winter-average caps are per month, on a bi-monthly or quarterly
+   * bill: with the account's monthly usage each month is priced through the blocks separately;
+   * without it the limits are scaled by the months in the period. Absent means false.
+   */
+  readonly blocksPerMonth?: boolean;
   /** Rate classes; the first is the default. */
   readonly classes: readonly string[];
   readonly defaultMeterSize?: string;
@@ -30,6 +36,9 @@ export interface RateSchedule {
 }
 
 export type Frequency = "monthly" | "bimonthly" | "quarterly";
+
+/** Months in one billing period of each frequency. */
+export const MONTHS_PER_PERIOD: Readonly<Record<Frequency, number>> = { monthly: 1, bimonthly: 2, quarterly: 3 };
 
 export interface RateVersion {
   readonly effective: IsoDate | null;

@@ -18,6 +18,7 @@ const TOP = [
   "usageUnit",
   "rounding",
   "prorateBlocks",
+  "blocksPerMonth",
   "classes",
   "defaultMeterSize",
   "versions",
@@ -27,7 +28,8 @@ const TOP = [
  * Checks a rate schedule's JSON (docs/rate-schedules.md) and returns it with exact decimals, or
  * an INVALID_SCHEDULE problem naming the path of the first thing wrong and what was expected.
  * Beyond shape it checks that charge ids are unique within a version, that percentage charges
- * name earlier charges, that classes named by charges exist, and that versions are in date order.
+ * name earlier charges, that classes named by charges exist, that versions are in date order, and
+ * that blocksPerMonth is set only on a bi-monthly or quarterly schedule.
  */
 export function validateSchedule(value: Json): Result<RateSchedule> {
   try {
@@ -61,7 +63,7 @@ function readSchedule(value: Json): RateSchedule {
     }
   }
   const defaultMeterSize = optionalText(raw.defaultMeterSize, "defaultMeterSize");
-  return {
+  const schedule: RateSchedule = {
     id,
     name: text(raw.name, "name"),
     utility: optionalText(raw.utility, "utility"),
@@ -72,10 +74,18 @@ function readSchedule(value: Json): RateSchedule {
     usageUnit: oneOf(raw.usageUnit, "usageUnit", VOLUME_UNITS),
     rounding: oneOf(raw.rounding ?? "halfUp", "rounding", ROUNDING_MODES),
     prorateBlocks: bool(raw.prorateBlocks, "prorateBlocks", false),
+    // Only when given, so a schedule without it stores and exports exactly as before.
+    ...(raw.blocksPerMonth === undefined ? {} : { blocksPerMonth: bool(raw.blocksPerMonth, "blocksPerMonth", false) }),
     classes,
     defaultMeterSize: defaultMeterSize === undefined ? undefined : normalizeMeterSize(defaultMeterSize),
     versions,
   };
+  if (schedule.blocksPerMonth && schedule.frequency === "monthly") {
+    throw new ReadError(
+      'blocksPerMonth: true needs frequency "bimonthly" or "quarterly"; a monthly schedule\'s blocks already apply to one month',
+    );
+  }
+  return schedule;
 }
 
 function readVersion(value: Json, path: string, classes: readonly string[]): RateVersion {

@@ -8,6 +8,8 @@ import type { Result } from "../../problems";
 export interface PricingContext {
   readonly schedule: RateSchedule;
   readonly usage: Volume;
+  /** Each month's usage (schedule unit), when the schedule prices blocks per month and the bill gave it. */
+  readonly monthlyUsage?: readonly Dec[];
   readonly rateClass: string;
   /** Normalised meter size ("3/4", "1.5"), or undefined when none was given or defaulted. */
   readonly meterSize: string | undefined;
