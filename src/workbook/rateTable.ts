@@ -38,6 +38,7 @@ export const SCHEDULE_COLUMNS = [
   "Cycle Days",
   "Rounding",
   "Prorate Blocks",
+  "Blocks Per Month",
   "Classes",
   "Default Meter Size",
   "Source",
@@ -195,6 +196,8 @@ function scheduleRow(s: RateSchedule): CellValue[] {
     "Cycle Days": s.cycleDays,
     Rounding: s.rounding,
     "Prorate Blocks": s.prorateBlocks,
+    // Blank unless set: a bi-monthly or quarterly bill whose blocks apply to each month's usage.
+    "Blocks Per Month": s.blocksPerMonth === undefined ? "" : s.blocksPerMonth,
     Classes: list(s.classes),
     "Default Meter Size": s.defaultMeterSize ?? "",
     Source: s.source ?? "",
@@ -709,6 +712,7 @@ export function readRateTable(
       );
       optional("Rounding", "rounding", row.text("Rounding"));
       optional("Prorate Blocks", "prorateBlocks", yesNo(row, "Prorate Blocks"));
+      optional("Blocks Per Month", "blocksPerMonth", yesNo(row, "Blocks Per Month"));
       const classes = splitList(row.text("Classes"));
       optional("Classes", "classes", classes.length > 0 ? classes : undefined);
       optional("Default Meter Size", "defaultMeterSize", row.text("Default Meter Size"));

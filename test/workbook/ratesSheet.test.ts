@@ -344,6 +344,7 @@ function scheduleArbitrary(): fc.Arbitrary<Record<string, unknown>> {
       usageUnit: unit,
       rounding: fc.constantFrom("halfUp", "halfEven", "up", "down"),
       prorateBlocks: fc.boolean(),
+      blocksPerMonth: fc.option(fc.boolean(), { nil: undefined }),
       classes: fc.constant(["residential", "commercial"]),
       defaultMeterSize: fc.option(fc.constantFrom("5/8", "1"), { nil: undefined }),
       versions: fc.oneof(
@@ -351,5 +352,7 @@ function scheduleArbitrary(): fc.Arbitrary<Record<string, unknown>> {
         fc.tuple(version("2025-10-01"), version("2026-10-01")),
       ),
     })
+    // Blocks by month only on a bill of more than one month (the validator's rule).
+    .map((s) => ({ ...s, blocksPerMonth: s.frequency === "monthly" ? undefined : s.blocksPerMonth }))
     .map((s) => JSON.parse(JSON.stringify(s)) as Record<string, unknown>);
 }
