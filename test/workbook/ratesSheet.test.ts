@@ -333,26 +333,28 @@ function scheduleArbitrary(): fc.Arbitrary<Record<string, unknown>> {
     ),
   );
   const version = (effective: string | null) => charges.map((list) => ({ effective, charges: list }));
-  return fc
-    .record({
-      id: fc.constantFrom("pocatello-water", "city.of.x", "A_1"),
-      name: fc.constantFrom("Pocatello water", "Rates: 2026 (proposed)"),
-      utility: fc.option(fc.constantFrom("City of Pocatello"), { nil: undefined }),
-      notes: fc.option(fc.constantFrom('Sizes 5/8" and 1"; "quoted" text'), { nil: undefined }),
-      frequency: fc.constantFrom("monthly", "bimonthly", "quarterly"),
-      cycleDays: fc.integer({ min: 1, max: 366 }),
-      usageUnit: unit,
-      rounding: fc.constantFrom("halfUp", "halfEven", "up", "down"),
-      prorateBlocks: fc.boolean(),
-      blocksPerMonth: fc.option(fc.boolean(), { nil: undefined }),
-      classes: fc.constant(["residential", "commercial"]),
-      defaultMeterSize: fc.option(fc.constantFrom("5/8", "1"), { nil: undefined }),
-      versions: fc.oneof(
-        version(null).map((v) => [v]),
-        fc.tuple(version("2025-10-01"), version("2026-10-01")),
-      ),
-    })
-    // Blocks by month only on a bill of more than one month (the validator's rule).
-    .map((s) => ({ ...s, blocksPerMonth: s.frequency === "monthly" ? undefined : s.blocksPerMonth }))
-    .map((s) => JSON.parse(JSON.stringify(s)) as Record<string, unknown>);
+  return (
+    fc
+      .record({
+        id: fc.constantFrom("pocatello-water", "city.of.x", "A_1"),
+        name: fc.constantFrom("Pocatello water", "Rates: 2026 (proposed)"),
+        utility: fc.option(fc.constantFrom("City of Pocatello"), { nil: undefined }),
+        notes: fc.option(fc.constantFrom('Sizes 5/8" and 1"; "quoted" text'), { nil: undefined }),
+        frequency: fc.constantFrom("monthly", "bimonthly", "quarterly"),
+        cycleDays: fc.integer({ min: 1, max: 366 }),
+        usageUnit: unit,
+        rounding: fc.constantFrom("halfUp", "halfEven", "up", "down"),
+        prorateBlocks: fc.boolean(),
+        blocksPerMonth: fc.option(fc.boolean(), { nil: undefined }),
+        classes: fc.constant(["residential", "commercial"]),
+        defaultMeterSize: fc.option(fc.constantFrom("5/8", "1"), { nil: undefined }),
+        versions: fc.oneof(
+          version(null).map((v) => [v]),
+          fc.tuple(version("2025-10-01"), version("2026-10-01")),
+        ),
+      })
+      // Blocks by month only on a bill of more than one month (the validator's rule).
+      .map((s) => ({ ...s, blocksPerMonth: s.frequency === "monthly" ? undefined : s.blocksPerMonth }))
+      .map((s) => JSON.parse(JSON.stringify(s)) as Record<string, unknown>)
+  );
 }
