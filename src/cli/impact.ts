@@ -20,7 +20,8 @@ export const IMPACT_HELP = `ubill impact WORKBOOK.xlsx --current A (--proposed B
   Impact sheet (revenue by month with a line chart, by service and class, the typical residential
   bill, each account's change with a histogram), Impact Revenue, Bill Frequency (bills and volume by
   block) and Impact by Account (most affected first).
-  --current A, --proposed B  a schedule on the workbook's Rates sheet (its id) or a schedule JSON file
+  --current A, --proposed B  a schedule on the workbook's Rates sheet (its id) or a schedule JSON file;
+                   --proposed B,C compares several (each account's change is against the first)
   --increase PCT   the proposed schedule is the current one with its prices raised PCT percent
                    (every price, or only --charge's): --increase 10 --charge water-usage
   --months N       how many of the latest months to price (default 12)
@@ -86,14 +87,22 @@ export async function impact(args: ParsedArgs): Promise<string> {
     throw new UsageError(
       `--charge ${chargeId}: schedule ${current.id} has no such charge; its charges: ${scalableCharges(current).join(", ")}`,
     );
-  const proposed = proposedName ? scheduleNamed(proposedName, "proposed", rates) : scaleSchedule(current, increase!, chargeId);
+  const proposals = proposedName
+    ? proposedName
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean)
+        .map((name) => scheduleNamed(name, "proposed", rates))
+    : [scaleSchedule(current, increase!, chargeId)];
+  if (proposals.length === 0) throw new UsageError("--proposed names no schedule");
+  const proposed = proposals[0];
   if (chargeId !== undefined && target !== undefined && !scalableCharges(proposed).includes(chargeId))
     throw new UsageError(
       `--charge ${chargeId}: schedule ${proposed.id} has no such charge; its charges: ${scalableCharges(proposed).join(", ")}`,
     );
   const started = Date.now();
   const run = await computeImpact(workbook, {
-    schedules: [current, proposed],
+    schedules: [current, ...proposals],
     months: months?.toNumber(),
     target,
     chargeId: target !== undefined ? chargeId : undefined,
@@ -106,9 +115,14 @@ export async function impact(args: ParsedArgs): Promise<string> {
   await writeAtomically(out, (partial) => writeXlsx(partial, output));
   const [now, then] = r.totals;
   const diff = then.minus(now);
+  const names = [current, ...proposals].map((s) => s.id);
   const lines = [
-    `Priced ${r.billsPriced.toLocaleString("en-US")} bills of ${r.months[0]} to ${r.months.at(-1)} under ${current.id} and ${proposed.id} in ${seconds} s (${r.distinctBills.toLocaleString("en-US")} distinct)${r.skipped.length ? `; ${r.skipped.length} left out, the first ${r.skipped[0].account} ${r.skipped[0].periodEnd}: ${r.skipped[0].reason}` : ""}.`,
+    `Priced ${r.billsPriced.toLocaleString("en-US")} bills of ${r.months[0]} to ${r.months.at(-1)} under ${names.slice(0, -1).join(", ")} and ${names.at(-1)} in ${seconds} s (${r.distinctBills.toLocaleString("en-US")} distinct)${r.skipped.length ? `; ${r.skipped.length} left out, the first ${r.skipped[0].account} ${r.skipped[0].periodEnd}: ${r.skipped[0].reason}` : ""}.`,
     `Revenue: ${moneyText(now)} now, ${moneyText(then)} proposed: ${diff.isNegative() ? "" : "+"}${moneyText(diff)}${now.isZero() ? "" : ` (${diff.div(now).times(100).toFixed(2)}%)`}.`,
+    ...proposals.slice(1).map((p, i) => {
+      const other = r.totals[i + 2].minus(now);
+      return `Revenue under ${p.id}: ${moneyText(r.totals[i + 2])}: ${other.isNegative() ? "" : "+"}${moneyText(other)}${now.isZero() ? "" : ` (${other.div(now).times(100).toFixed(2)}%)`}.`;
+    }),
     `Accounts: ${r.distribution.increased.toLocaleString("en-US")} pay more, ${r.distribution.unchanged.toLocaleString("en-US")} the same, ${r.distribution.decreased.toLocaleString("en-US")} less; median change ${moneyText(r.distribution.percentiles.find((p) => p.percentile === 50)?.change ?? dec(0))} a month.`,
   ];
   const solved = run.value.solved;

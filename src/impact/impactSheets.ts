@@ -12,6 +12,9 @@ export const IMPACT_SHEETS = [RATE_IMPACT_SHEET, IMPACT_REVENUE_SHEET, BILL_FREQ
 const PERCENT = "0.00%;-0.00%";
 const COUNT = "#,##0";
 
+/** The difference column's header: the first proposed schedule less the current one. */
+const differenceHeader = (schedules: readonly RateSchedule[]) => (schedules.length > 2 ? "Proposed 1 less Current" : "Difference");
+
 /** Proposed less current, and that as a share of current (null when current is zero). */
 function change(amounts: readonly Dec[]): [number, number | null] {
   const diff = amounts[1].minus(amounts[0]);
@@ -84,7 +87,7 @@ export function rateImpactSheet(
   const table = (label: string, entries: { name: string; amounts: readonly Dec[] }[], total = true) => {
     boldRows.push(rows.length);
     const top = rows.length;
-    rows.push([label, ...names, "Difference", "Change"]);
+    rows.push([label, ...names, differenceHeader(schedules), "Change"]);
     for (const e of entries) rows.push([e.name, ...e.amounts.map((a) => a.toNumber()), ...change(e.amounts)]);
     if (total) {
       const sums = schedules.map((_, s) => entries.reduce((t, e) => t.plus(e.amounts[s]), ZERO));
@@ -200,7 +203,7 @@ export function rateImpactSheet(
 
 /** Every month, class and service's revenue under each schedule: the table the summary adds up. */
 export function impactRevenueSheet(r: ImpactResult, schedules: readonly RateSchedule[]): OutputSheet {
-  const rows: CellValue[][] = [["Month", "Class", "Service", ...headers(schedules), "Difference", "Change"]];
+  const rows: CellValue[][] = [["Month", "Class", "Service", ...headers(schedules), differenceHeader(schedules), "Change"]];
   for (const row of r.revenue)
     rows.push([row.month, row.rateClass, row.service, ...row.amounts.map((a) => a.toNumber()), ...change(row.amounts)]);
   return {

@@ -67,6 +67,20 @@ describe("ubill impact", () => {
     expect(values[at + 1][0]).toBe("Water base charge");
   });
 
+  it("compares several proposed schedules, each account's change against the first", async () => {
+    const out = join(dir, "three.xlsx");
+    const json = JSON.parse(readFileSync(join(__dirname, "../../samples/rates/demo-city.json"), "utf8"));
+    json.id = "demo-city-flat";
+    json.versions[0].charges.find((c: { id: string }) => c.id === "water-base").amount = "30.00";
+    writeFileSync(join(dir, "flat.json"), JSON.stringify(json));
+    const r = await run("impact", input, "--current", "demo-city", "--proposed", `demo-city, ${join(dir, "flat.json")}`, "--out", out);
+    expect(r.err).toBe("");
+    expect(r.out).toMatch(/under demo-city, demo-city and demo-city-flat in/);
+    expect(r.out).toMatch(/Revenue under demo-city-flat: \$[\d,.]+: \+\$[\d,.]+ \(\d+\.\d\d%\)\./);
+    const header = readXlsxFast(out).sheet("Impact Revenue")!.values[0];
+    expect(header).toEqual(["Month", "Class", "Service", "Current", "Proposed 1", "Proposed 2", "Proposed 1 less Current", "Change"]);
+  });
+
   it("refuses unclear requests with one line each", async () => {
     const out = join(dir, "x.xlsx");
     expect((await run("impact", input, "--current", "demo-city", "--out", out)).err).toBe(
