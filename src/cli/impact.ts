@@ -12,8 +12,8 @@ import { checkOutput, writeAtomically } from "./files";
 import { checkWorkbookFile } from "./inputFile";
 import { loadScheduleFile } from "./quote";
 
-export const IMPACT_HELP = `ubill impact WORKBOOK.xlsx --current A (--proposed B | --increase PCT) --out OUT.xlsx [--months 12]
-             [--charge ID] [--target DOLLARS]
+export const IMPACT_HELP = `ubill impact WORKBOOK.xlsx --current A (--proposed B | --increase PCT | --target DOLLARS) --out OUT.xlsx
+             [--months 12] [--charge ID]
   What a proposed rate does to revenue and to each customer: every bill of the workbook's last
   months on its Usage History priced again under the current and the proposed schedule, each
   account with its class, meter size, units and carts as they were then. OUT.xlsx gets the Rate
@@ -25,8 +25,9 @@ export const IMPACT_HELP = `ubill impact WORKBOOK.xlsx --current A (--proposed B
   --increase PCT   the proposed schedule is the current one with its prices raised PCT percent
                    (every price, or only --charge's): --increase 10 --charge water-usage
   --months N       how many of the latest months to price (default 12)
-  --target DOLLARS solve for the smallest change of the proposed schedule (or of --charge) whose
-                   bills bring in at least DOLLARS over the months, and show the prices it implies`;
+  --target DOLLARS solve for the smallest change of the proposed schedule (the current one when none
+                   is given; or of --charge only) whose bills bring in at least DOLLARS over the
+                   months; the sheets then price the schedule it finds as the proposed one`;
 
 /** A schedule named on the command line: a JSON file, or an id on the workbook's Rates sheet. */
 function scheduleNamed(name: string, option: string, rates: readonly RatesSheetSchedule[]): RateSchedule {
@@ -67,9 +68,13 @@ export async function impact(args: ParsedArgs): Promise<string> {
   const currentName = text(args, "current");
   if (!currentName) throw new UsageError("--current is required: the schedule in use (a Rates sheet id or a JSON file)");
   const proposedName = text(args, "proposed");
-  if ((proposedName === undefined) === (increase === undefined))
+  if (proposedName !== undefined && increase !== undefined)
     throw new UsageError(
-      "give the proposed schedule (--proposed B) or the increase to apply to the current one (--increase PCT), one of them",
+      "give the proposed schedule (--proposed B) or the increase to apply to the current one (--increase PCT), not both",
+    );
+  if (proposedName === undefined && increase === undefined && target === undefined)
+    throw new UsageError(
+      "give the proposed schedule (--proposed B), the increase to apply to the current one (--increase PCT), or a revenue target (--target DOLLARS)",
     );
   checkWorkbookFile(input);
   let workbook: MemoryWorkbook;
@@ -83,23 +88,24 @@ export async function impact(args: ParsedArgs): Promise<string> {
   const rates = read?.schedules ?? [];
   const current = scheduleNamed(currentName, "current", rates);
   const chargeId = text(args, "charge");
-  if (chargeId !== undefined && !scalableCharges(current).includes(chargeId) && (proposedName === undefined || increase !== undefined))
+  if (chargeId !== undefined && !scalableCharges(current).includes(chargeId) && proposedName === undefined)
     throw new UsageError(
       `--charge ${chargeId}: schedule ${current.id} has no such charge; its charges: ${scalableCharges(current).join(", ")}`,
     );
+  // With a target alone, the solver moves the current schedule's prices: the proposed one is what it finds.
   const proposals = proposedName
     ? proposedName
         .split(",")
         .map((name) => name.trim())
         .filter(Boolean)
         .map((name) => scheduleNamed(name, "proposed", rates))
-    : [scaleSchedule(current, increase!, chargeId)];
-  if (proposals.length === 0) throw new UsageError("--proposed names no schedule");
-  const proposed = proposals[0];
-  if (chargeId !== undefined && target !== undefined && !scalableCharges(proposed).includes(chargeId))
-    throw new UsageError(
-      `--charge ${chargeId}: schedule ${proposed.id} has no such charge; its charges: ${scalableCharges(proposed).join(", ")}`,
-    );
+    : increase !== undefined
+      ? [scaleSchedule(current, increase, target === undefined ? chargeId : undefined)]
+      : [];
+  if (proposedName !== undefined && proposals.length === 0) throw new UsageError("--proposed names no schedule");
+  const base = proposals[0] ?? current;
+  if (chargeId !== undefined && target !== undefined && !scalableCharges(base).includes(chargeId))
+    throw new UsageError(`--charge ${chargeId}: schedule ${base.id} has no such charge; its charges: ${scalableCharges(base).join(", ")}`);
   const started = Date.now();
   const run = await computeImpact(workbook, {
     schedules: [current, ...proposals],
@@ -110,16 +116,17 @@ export async function impact(args: ParsedArgs): Promise<string> {
   if (!run.ok) throw new UsageError(`${input}: ${run.message}`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const r = run.value.result;
+  const priced = run.value.schedules;
   const output = new MemoryWorkbook();
   for (const sheet of run.value.sheets) await output.replaceSheet(sheet.name, sheet.rows, sheet.options);
   await writeAtomically(out, (partial) => writeXlsx(partial, output));
   const [now, then] = r.totals;
   const diff = then.minus(now);
-  const names = [current, ...proposals].map((s) => s.id);
+  const names = priced.map((s) => s.id);
   const lines = [
-    `Priced ${r.billsPriced.toLocaleString("en-US")} bills of ${r.months[0]} to ${r.months.at(-1)} under ${names.slice(0, -1).join(", ")} and ${names.at(-1)} in ${seconds} s (${r.distinctBills.toLocaleString("en-US")} distinct)${r.skipped.length ? `; ${r.skipped.length} left out, the first ${r.skipped[0].account} ${r.skipped[0].periodEnd}: ${r.skipped[0].reason}` : ""}.`,
+    `Priced ${r.billsPriced.toLocaleString("en-US")} bills of ${r.months[0]} to ${r.months.at(-1)} under ${names.slice(0, -1).join(", ")} and ${names.at(-1)} in ${seconds} s (${r.distinctBills.toLocaleString("en-US")} distinct)${r.months.length < (months?.toNumber() ?? 12) ? `; only ${r.months.length} of the ${months?.toNumber() ?? 12} months asked for are on the Usage History` : ""}${r.skipped.length ? `; ${r.skipped.length.toLocaleString("en-US")} left out, the first ${r.skipped[0].account} ${r.skipped[0].periodEnd}: ${r.skipped[0].reason}` : ""}.`,
     `Revenue: ${moneyText(now)} now, ${moneyText(then)} proposed: ${diff.isNegative() ? "" : "+"}${moneyText(diff)}${now.isZero() ? "" : ` (${diff.div(now).times(100).toFixed(2)}%)`}.`,
-    ...proposals.slice(1).map((p, i) => {
+    ...priced.slice(2).map((p, i) => {
       const other = r.totals[i + 2].minus(now);
       return `Revenue under ${p.id}: ${moneyText(r.totals[i + 2])}: ${other.isNegative() ? "" : "+"}${moneyText(other)}${now.isZero() ? "" : ` (${other.div(now).times(100).toFixed(2)}%)`}.`;
     }),
@@ -128,7 +135,7 @@ export async function impact(args: ParsedArgs): Promise<string> {
   const solved = run.value.solved;
   if (solved)
     lines.push(
-      `Target ${moneyText(solved.target)}: ${solved.percent.isNegative() ? "" : "+"}${solved.percent.toString()}% ${chargeId ? `on ${chargeId}` : "on every price"} of ${proposed.id} brings in ${moneyText(solved.revenue)}${solved.below ? ` (${solved.below.percent.toString()}%: ${moneyText(solved.below.revenue)})` : ""}.`,
+      `Target ${moneyText(solved.target)}: ${solved.percent.isNegative() ? "" : "+"}${solved.percent.toString()}% ${chargeId ? `on ${chargeId}` : "on every price"} of ${solved.base.id} brings in ${moneyText(solved.revenue)}${solved.below ? ` (${solved.below.percent.toString()}%: ${moneyText(solved.below.revenue)})` : ""}; the sheets price it as the proposed schedule, ${solved.schedule.id}.`,
     );
   lines.push(`Wrote ${out}: ${run.value.sheets.map((s) => s.name).join(", ")}.`);
   return lines.join("\n");

@@ -1,6 +1,6 @@
-import { Dec, moneyText, mostAffected, quantityText, ZERO } from "../engine";
+import { Dec, moneyText, mostAffected, quantityText, selectVersion, unitLabel, ZERO } from "../engine";
 import type { ImpactResult, RateSchedule, Solved } from "../engine";
-import { MONEY, OutputSheet, QUANTITY } from "../cycle/sheets/output";
+import { MONEY, OutputSheet, PRICE, QUANTITY } from "../cycle/sheets/output";
 import type { CellValue, ChartSpec } from "../workbook/port";
 
 export const RATE_IMPACT_SHEET = "Rate Impact";
@@ -10,6 +10,13 @@ export const IMPACT_ACCOUNTS_SHEET = "Impact by Account";
 export const IMPACT_SHEETS = [RATE_IMPACT_SHEET, IMPACT_REVENUE_SHEET, BILL_FREQUENCY_SHEET, IMPACT_ACCOUNTS_SHEET] as const;
 
 const PERCENT = "0.00%;-0.00%";
+
+/** What the sheets say besides the result: the bills read, the months asked for, a solved target. */
+export interface ImpactContext {
+  readonly billsRead: number;
+  readonly monthsAsked: number;
+  readonly solved?: Solved & { readonly target: Dec; readonly chargeId?: string; readonly base: RateSchedule };
+}
 const COUNT = "#,##0";
 
 /** The difference column's header: the first proposed schedule less the current one. */
@@ -26,39 +33,66 @@ function headers(schedules: readonly RateSchedule[]): string[] {
   return schedules.map((_, i) => (i === 0 ? "Current" : schedules.length > 2 ? `Proposed ${i}` : "Proposed"));
 }
 
-/** A solved schedule's prices that moved: charge, what, the price before and after. */
-function pricesMoved(before: RateSchedule, after: RateSchedule): CellValue[][] {
+/** One price of a schedule: the charge, what it is for, and the price. */
+type PriceLine = { readonly charge: string; readonly what: string; readonly price: Dec };
+
+/** Every price of the version of a schedule in effect on a date, keyed "charge id|what". */
+function pricesOf(schedule: RateSchedule, asOf: string): Map<string, PriceLine> {
+  const lines = new Map<string, PriceLine>();
+  const version = selectVersion(schedule, asOf);
+  if (!version.ok) return lines;
+  for (const c of version.value.charges) {
+    const add = (what: string, price: Dec) => lines.set(`${c.id}|${what}`, { charge: c.description, what, price });
+    if (c.kind === "fixed")
+      add(c.per === "account" ? "each bill" : `per ${c.per === "dwellingUnit" ? "dwelling unit" : "occurrence"}`, c.amount);
+    else if (c.kind === "meterBase") for (const k of Object.keys(c.amounts)) add(`${k}" meter`, c.amounts[k]);
+    else if (c.kind === "thresholdBase") {
+      add(`at or below ${quantityText(c.threshold)}`, c.atOrBelow);
+      add(`above ${quantityText(c.threshold)}`, c.above);
+    } else if (c.kind === "blocks") {
+      let from = ZERO;
+      c.blocks.forEach((b) => {
+        const what =
+          c.blocks.length === 1
+            ? `per ${unitLabel(c.unit)}`
+            : b.upTo
+              ? `${quantityText(from)} to ${quantityText(b.upTo)} ${unitLabel(c.unit)}`
+              : `over ${quantityText(from)} ${unitLabel(c.unit)}`;
+        add(what, b.price);
+        from = b.upTo ?? from;
+      });
+    } else if (c.kind === "carts")
+      for (const k of Object.keys(c.sizes)) {
+        add(`${k} cart`, c.sizes[k].first);
+        add(`${k}, each more`, c.sizes[k].additional);
+      }
+    else if (c.kind === "containers")
+      for (const k of Object.keys(c.sizes)) {
+        add(`${k}, per pickup`, c.sizes[k].perPickup);
+        add(`${k}, base`, c.sizes[k].base);
+        add(`${k}, each more`, c.sizes[k].additionalContainer);
+      }
+  }
+  return lines;
+}
+
+/** The current and the proposed prices side by side, with each price's own change: what a council adopts. */
+function priceRows(current: RateSchedule, proposed: RateSchedule, asOf: string): CellValue[][] {
+  const now = pricesOf(current, asOf);
+  const then = pricesOf(proposed, asOf);
   const rows: CellValue[][] = [];
-  before.versions.forEach((v, vi) =>
-    v.charges.forEach((c, ci) => {
-      const a = after.versions[vi].charges[ci];
-      const when = v.effective ? ` (from ${v.effective})` : "";
-      const add = (what: string, x: Dec, y: Dec) => {
-        if (!x.equals(y)) rows.push([`${c.description}${when}`, what, x.toNumber(), y.toNumber()]);
-      };
-      if (c.kind === "fixed" && a.kind === "fixed") add("amount", c.amount, a.amount);
-      else if (c.kind === "meterBase" && a.kind === "meterBase")
-        for (const k of Object.keys(c.amounts)) add(`${k}" meter`, c.amounts[k], a.amounts[k]);
-      else if (c.kind === "thresholdBase" && a.kind === "thresholdBase") {
-        add("at or below", c.atOrBelow, a.atOrBelow);
-        add("above", c.above, a.above);
-      } else if (c.kind === "blocks" && a.kind === "blocks")
-        c.blocks.forEach((b, i) =>
-          add(`block ${i + 1}${b.upTo ? ` (to ${quantityText(b.upTo)})` : " (over)"}`, b.price, a.blocks[i].price),
-        );
-      else if (c.kind === "carts" && a.kind === "carts")
-        for (const k of Object.keys(c.sizes)) {
-          add(`${k} cart`, c.sizes[k].first, a.sizes[k].first);
-          add(`${k} additional cart`, c.sizes[k].additional, a.sizes[k].additional);
-        }
-      else if (c.kind === "containers" && a.kind === "containers")
-        for (const k of Object.keys(c.sizes)) {
-          add(`${k} per pickup`, c.sizes[k].perPickup, a.sizes[k].perPickup);
-          add(`${k} base`, c.sizes[k].base, a.sizes[k].base);
-          add(`${k} additional container`, c.sizes[k].additionalContainer, a.sizes[k].additionalContainer);
-        }
-    }),
-  );
+  for (const key of new Set([...then.keys(), ...now.keys()])) {
+    const a = now.get(key);
+    const b = then.get(key);
+    const line = (b ?? a)!;
+    rows.push([
+      `${line.charge}, ${line.what}`,
+      a ? a.price.toNumber() : "(none)",
+      b ? b.price.toNumber() : "(none)",
+      a && b ? b.price.minus(a.price).toNumber() : null,
+      a && b && !a.price.isZero() ? b.price.minus(a.price).div(a.price).toDecimalPlaces(6, Dec.ROUND_HALF_UP).toNumber() : null,
+    ]);
+  }
   return rows;
 }
 
@@ -68,11 +102,7 @@ function pricesMoved(before: RateSchedule, after: RateSchedule): CellValue[][] {
  * histogram of accounts by change band), and, when a revenue target was solved, the change that
  * meets it and the prices it implies.
  */
-export function rateImpactSheet(
-  r: ImpactResult,
-  schedules: readonly RateSchedule[],
-  context: { readonly billsRead: number; readonly solved?: Solved & { readonly target: Dec; readonly chargeId?: string } },
-): OutputSheet {
+export function rateImpactSheet(r: ImpactResult, schedules: readonly RateSchedule[], context: ImpactContext): OutputSheet {
   const n = schedules.length;
   const width = n + 3;
   const rows: CellValue[][] = [];
@@ -100,7 +130,7 @@ export function rateImpactSheet(
   title("Rate impact");
   names.forEach((name, i) => rows.push([`${name}: ${schedules[i].id}, ${schedules[i].name}`]));
   rows.push([
-    `${r.billsPriced.toLocaleString("en-US")} bills of ${r.months[0] ?? "-"} to ${r.months.at(-1) ?? "-"} priced under each schedule (${r.distinctBills.toLocaleString("en-US")} distinct), each account as it was then; ${r.skipped.length ? `${r.skipped.length.toLocaleString("en-US")} of ${context.billsRead.toLocaleString("en-US")} left out (the first: ${r.skipped[0].account} ${r.skipped[0].periodEnd}, ${r.skipped[0].reason})` : "none left out"}.`,
+    `${r.billsPriced.toLocaleString("en-US")} bills of ${r.months[0] ?? "-"} to ${r.months.at(-1) ?? "-"} priced under each schedule (${r.distinctBills.toLocaleString("en-US")} distinct), each account as it was then${r.months.length < context.monthsAsked ? `; only ${r.months.length} of the ${context.monthsAsked} months asked for are on the Usage History` : ""}; ${r.skipped.length ? `${r.skipped.length.toLocaleString("en-US")} of ${context.billsRead.toLocaleString("en-US")} left out (the first: ${r.skipped[0].account} ${r.skipped[0].periodEnd}, ${r.skipped[0].reason})` : "none left out"}.`,
   ]);
   rows.push([]);
 
@@ -155,12 +185,12 @@ export function rateImpactSheet(
     `${r.distribution.increased.toLocaleString("en-US")} accounts pay more, ${r.distribution.unchanged.toLocaleString("en-US")} the same, ${r.distribution.decreased.toLocaleString("en-US")} less.`,
   ]);
   boldRows.push(rows.length);
-  rows.push(["Percentile", "Change a month"]);
+  rows.push(["Percentile", "Change a Month"]);
   for (const p of r.distribution.percentiles) rows.push([`${p.percentile}th`, p.change.toNumber()]);
   rows.push([]);
   const bandTop = rows.length;
   boldRows.push(rows.length);
-  rows.push(["Change a month", "Accounts"]);
+  rows.push(["Change a Month", "Accounts"]);
   for (const b of r.distribution.bands) {
     cellFormats.push({ row: rows.length, column: 1, format: COUNT });
     rows.push([b.label, b.accounts]);
@@ -170,21 +200,28 @@ export function rateImpactSheet(
     title: "Accounts by change in the average monthly bill",
     data: { top: bandTop, left: 0, rows: r.distribution.bands.length + 1, columns: 2 },
     at: { row: bandTop, column: width + 1, columns: 8, rows: 16 },
-    xTitle: "Change a month",
+    xTitle: "Change in the average monthly bill",
     yTitle: "Accounts",
     valueFormat: "#,##0",
   });
 
+  rows.push([]);
+  // The versions in effect at the last month priced (a string date after every day of that month).
+  const asOf = r.months.length ? `${r.months.at(-1)}-31` : "9999-12-31";
+  title(`Prices, ${names[0]} and ${names[1]}`);
+  boldRows.push(rows.length);
+  rows.push(["Charge", names[0], names[1], "Difference", "Change"]);
+  for (const row of priceRows(schedules[0], schedules[1], asOf)) {
+    for (const column of [1, 2, 3]) cellFormats.push({ row: rows.length, column, format: PRICE });
+    rows.push(row);
+  }
   const solved = context.solved;
   if (solved) {
     rows.push([]);
     title(`Revenue target ${moneyText(solved.target)}${solved.chargeId ? `, moving ${solved.chargeId} only` : ", moving every price"}`);
     rows.push([
-      `${solved.percent.isNegative() ? "" : "+"}${solved.percent.toString()}% is the smallest change, in steps of 0.01%, whose bills bring in at least the target: ${moneyText(solved.revenue)}${solved.below ? `; ${solved.below.percent.toString()}% brings in ${moneyText(solved.below.revenue)}` : ""}. Each price is rounded to the places it had.`,
+      `${solved.percent.isNegative() ? "" : "+"}${solved.percent.toString()}% on ${solved.base.id} is the smallest change, in steps of 0.01%, whose bills bring in at least the target: ${moneyText(solved.revenue)}${solved.below ? `; ${solved.below.percent.toString()}% brings in ${moneyText(solved.below.revenue)}` : ""}. Each price is rounded to the places it had, so each moves by its own percent (the table above); the sheets price this schedule as the proposed one.`,
     ]);
-    boldRows.push(rows.length);
-    rows.push(["Charge", "Price", "Now", "Implied"]);
-    for (const row of pricesMoved(schedules[1], solved.schedule)) rows.push(row);
   }
   const padded = rows.map((row) => [...row, ...Array.from({ length: Math.max(0, width - row.length) }, () => null)]);
   return {
@@ -252,7 +289,9 @@ export function billFrequencySheet(r: ImpactResult): OutputSheet {
 
 /** Every account's bills under each schedule, most affected first (by the dollars its average bill moves). */
 export function impactAccountsSheet(r: ImpactResult, schedules: readonly RateSchedule[]): OutputSheet {
-  const rows: CellValue[][] = [["Account", "Class", "Bills", "Usage", ...headers(schedules), "Change a Month", "Change"]];
+  const rows: CellValue[][] = [
+    ["Account", "Class", "Bills", `Usage (${unitLabel(schedules[0].usageUnit)})`, ...headers(schedules), "Change a Month", "Change"],
+  ];
   for (const a of mostAffected(r.accounts, r.accounts.length))
     rows.push([
       a.account,
@@ -276,11 +315,7 @@ export function impactAccountsSheet(r: ImpactResult, schedules: readonly RateSch
 }
 
 /** The four sheets of a rate impact, ready to write. */
-export function impactSheets(
-  r: ImpactResult,
-  schedules: readonly RateSchedule[],
-  context: { readonly billsRead: number; readonly solved?: Solved & { readonly target: Dec; readonly chargeId?: string } },
-): OutputSheet[] {
+export function impactSheets(r: ImpactResult, schedules: readonly RateSchedule[], context: ImpactContext): OutputSheet[] {
   return [
     rateImpactSheet(r, schedules, context),
     impactRevenueSheet(r, schedules),

@@ -6,60 +6,79 @@ import { loadImpactData } from "./impactData";
 import { impactSheets } from "./impactSheets";
 
 export interface ImpactOptions {
-  /** The current schedule first, then each proposed one. */
+  /** The current schedule first, then each proposed one (none when a target is solved from the current one). */
   readonly schedules: readonly RateSchedule[];
   readonly months?: number;
-  /** Solve for the change of the first proposed schedule (or of one charge) that brings in this revenue. */
+  /**
+   * Solve for the change of the first proposed schedule (the current one when none is given), or of
+   * one charge, that brings in this revenue: the solved schedule is then the proposed one priced.
+   */
   readonly target?: Dec;
   readonly chargeId?: string;
 }
 
 export interface ImpactRun {
   readonly result: ImpactResult;
+  /** The schedules priced: the current one, then each proposed (the solved one in first place). */
   readonly schedules: readonly RateSchedule[];
-  readonly solved?: Solved & { readonly target: Dec; readonly chargeId?: string };
+  readonly solved?: Solved & { readonly target: Dec; readonly chargeId?: string; readonly base: RateSchedule };
   readonly sheets: readonly OutputSheet[];
   readonly billsRead: number;
+  /** Months asked for, and the months the Usage History had of them. */
+  readonly monthsAsked: number;
   readonly problems: readonly string[];
 }
 
+const n = (v: number) => v.toLocaleString("en-US");
+
 /**
  * A rate impact from a workbook: its Usage History's last months priced under each schedule with
- * each account as it was (loadImpactData, rateImpact), a revenue target solved when one is given,
- * and the four output sheets. Nothing is written: the caller writes the sheets (the pane through
- * Office.js, the CLI to a new file).
+ * each account as it was (loadImpactData, rateImpact), a revenue target solved first when one is
+ * given (the solved schedule is the proposed one priced), and the four output sheets. Bills a
+ * schedule cannot price (a class or size it lacks) are refused, not left out: leaving them out of
+ * both schedules would compare a smaller city. Nothing is written: the caller writes the sheets
+ * (the pane through Office.js, the CLI to a new file).
  */
 export async function computeImpact(
   port: WorkbookPort,
   options: ImpactOptions,
 ): Promise<{ ok: true; value: ImpactRun } | { ok: false; message: string }> {
-  const data = await loadImpactData(port, options.months ?? 12);
+  const monthsAsked = options.months ?? 12;
+  const data = await loadImpactData(port, monthsAsked);
   if (!data.ok) return data;
   const { bills, inputsOf } = data.value;
   if (bills.length === 0) return { ok: false, message: "the Usage History has no bills to price" };
-  const impact = rateImpact({ bills, inputsOf, schedules: options.schedules });
-  if (!impact.ok) return { ok: false, message: impact.problem.message };
+  let schedules = options.schedules;
   let solved: ImpactRun["solved"];
   if (options.target !== undefined) {
+    const base = schedules[1] ?? schedules[0];
     const table = tabulateBills(bills, inputsOf);
-    const found = solveRevenue({
-      base: options.schedules[1],
-      target: options.target,
-      chargeId: options.chargeId,
-      revenueOf: (s) => revenueUnder(table, s),
-    });
+    const found = solveRevenue({ base, target: options.target, chargeId: options.chargeId, revenueOf: (s) => revenueUnder(table, s) });
     if (!found.ok) return { ok: false, message: `the revenue target: ${found.problem.message}` };
-    solved = { ...found.value, target: options.target, chargeId: options.chargeId };
+    solved = { ...found.value, target: options.target, chargeId: options.chargeId, base };
+    schedules = [schedules[0], found.value.schedule, ...schedules.slice(2)];
   }
-  const context = { billsRead: bills.length, solved };
+  if (schedules.length < 2) return { ok: false, message: "give a proposed schedule, an increase, or a revenue target" };
+  const impact = rateImpact({ bills, inputsOf, schedules });
+  if (!impact.ok) return { ok: false, message: impact.problem.message };
+  const unpriced = impact.value.skipped.filter((x) => x.reason.startsWith("schedule "));
+  if (unpriced.length > 0) {
+    const first = unpriced[0];
+    return {
+      ok: false,
+      message: `${n(unpriced.length)} bills cannot be priced under every schedule, and leaving them out of both would compare a smaller city; the first: account ${first.account}, ${first.periodEnd}: ${first.reason}`,
+    };
+  }
+  const context = { billsRead: bills.length, solved, monthsAsked };
   return {
     ok: true,
     value: {
       result: impact.value,
-      schedules: options.schedules,
+      schedules,
       solved,
-      sheets: impactSheets(impact.value, options.schedules, context),
+      sheets: impactSheets(impact.value, schedules, context),
       billsRead: bills.length,
+      monthsAsked,
       problems: data.value.problems,
     },
   };

@@ -37,12 +37,13 @@ const n = (v: number) => v.toLocaleString("en-US");
 export async function runImpactJob(port: WorkbookPort, job: ImpactJob, hooks: JobHooks = {}): Promise<ImpactJobResult> {
   const current = validateSchedule(job.currentJson);
   if (!current.ok) return { ok: false, message: current.problem.message };
-  let proposed: RateSchedule;
+  // With a revenue target and no proposed schedule, the solver moves the current one's prices.
+  let proposed: RateSchedule | undefined;
   if (job.proposedJson !== undefined) {
     const p = validateSchedule(job.proposedJson);
     if (!p.ok) return { ok: false, message: p.problem.message };
     proposed = p.value;
-  } else {
+  } else if (job.target === undefined) {
     if (!job.increase || !isDecimalText(job.increase))
       return { ok: false, message: "give the proposed schedule, or the percentage to raise the current one by" };
     proposed = scaleSchedule(current.value, dec(job.increase), job.chargeId);
@@ -51,7 +52,7 @@ export async function runImpactJob(port: WorkbookPort, job: ImpactJob, hooks: Jo
     return { ok: false, message: `the revenue target must be an amount in dollars, such as 31000000; got "${job.target}"` };
   hooks.progress?.("Pricing every bill under both schedules", 0, 1);
   const run = await computeImpact(port, {
-    schedules: [current.value, proposed],
+    schedules: proposed ? [current.value, proposed] : [current.value],
     months: job.months,
     target: job.target === undefined ? undefined : dec(job.target),
     chargeId: job.target === undefined ? undefined : job.chargeId,
@@ -73,7 +74,7 @@ export async function runImpactJob(port: WorkbookPort, job: ImpactJob, hooks: Jo
       `${n(r.billsPriced)} of ${r.months[0] ?? "-"} to ${r.months.at(-1) ?? "-"}${r.skipped.length ? ` (${n(r.skipped.length)} left out)` : ""}`,
     ],
     [`Revenue, ${current.value.id}`, moneyText(now)],
-    [`Revenue, ${proposed.id}`, moneyText(then)],
+    [`Revenue, ${run.value.schedules[1].id}`, moneyText(then)],
     ["Difference", `${diff.isNegative() ? "" : "+"}${moneyText(diff)}${now.isZero() ? "" : ` (${diff.div(now).times(100).toFixed(2)}%)`}`],
     ["Accounts paying more, same, less", `${n(r.distribution.increased)}, ${n(r.distribution.unchanged)}, ${n(r.distribution.decreased)}`],
     ["Median change a month", median ? moneyText(median) : "-"],
@@ -82,7 +83,7 @@ export async function runImpactJob(port: WorkbookPort, job: ImpactJob, hooks: Jo
   if (solved)
     summary.push([
       `Change to bring in ${moneyText(solved.target)}`,
-      `${solved.percent.isNegative() ? "" : "+"}${solved.percent.toString()}%${solved.chargeId ? ` on ${solved.chargeId}` : ""}: ${moneyText(solved.revenue)}`,
+      `${solved.percent.isNegative() ? "" : "+"}${solved.percent.toString()}%${solved.chargeId ? ` on ${solved.chargeId}` : ""} of ${solved.base.id}: ${moneyText(solved.revenue)}`,
     ]);
   return { ok: true, summary, written: sheets.map((s) => s.name), problems: run.value.problems };
 }

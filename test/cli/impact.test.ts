@@ -49,22 +49,30 @@ describe("ubill impact", () => {
     expect(zip).toContain("xl/charts/chart2.xml");
   });
 
-  it("solves a revenue target and shows the prices it implies", async () => {
+  it("solves a revenue target from the current schedule, and prices the schedule it finds as the proposed one", async () => {
     const out = join(dir, "target.xlsx");
     const first = await run("impact", input, "--current", "demo-city", "--increase", "0", "--out", join(dir, "zero.xlsx"));
     const now = Number(/Revenue: \$([\d,.]+) now/.exec(first.out)![1].replace(/,/g, ""));
     const target = (now * 1.05).toFixed(2);
-    const r = await run("impact", input, "--current", "demo-city", "--increase", "0", "--target", target, "--out", out);
+    const r = await run("impact", input, "--current", "demo-city", "--target", target, "--out", out);
     expect(r.err).toBe("");
     const line = r.out.split("\n").find((l) => l.startsWith("Target"))!;
-    const [, percent, revenue] = /^Target \$[\d,.]+: \+([\d.]+)% on every price of [^ ]+ brings in \$([\d,.]+)/.exec(line)!;
+    const [, percent, revenue] =
+      /^Target \$[\d,.]+: \+([\d.]+)% on every price of demo-city brings in \$([\d,.]+) \([\d.]+%: \$[\d,.]+\); the sheets price it as the proposed schedule, demo-city\+[\d.]+%\.$/.exec(
+        line,
+      )!;
     expect(Number(percent)).toBeGreaterThan(4);
     expect(Number(percent)).toBeLessThan(6);
     expect(Number(revenue.replace(/,/g, ""))).toBeGreaterThanOrEqual(Number(target));
-    const wb = readXlsxFast(out);
-    const values = wb.sheet("Rate Impact")!.values;
-    const at = values.findIndex((row) => row[0] === "Charge" && row[1] === "Price");
-    expect(values[at + 1][0]).toBe("Water base charge");
+    // The sheets are the solved schedule's: its revenue is the proposed total.
+    const values = readXlsxFast(out).sheet("Rate Impact")!.values;
+    expect(values.find((row) => row[0] === "Total")![2]).toBe(Number(revenue.replace(/,/g, "")));
+    // The prices side by side, each with its own change (rounded to its places, each moves by its own percent).
+    const at = values.findIndex((row) => row[0] === "Charge" && row[1] === "Current");
+    expect(values[at]).toEqual(["Charge", "Current", "Proposed", "Difference", "Change"]);
+    const base = values.find((row) => row[0] === "Water base charge, each bill")!;
+    expect(base[1]).toBe(24);
+    expect(base[3]).toBeCloseTo((base[2] as number) - 24, 6);
   });
 
   it("compares several proposed schedules, each account's change against the first", async () => {
@@ -84,7 +92,16 @@ describe("ubill impact", () => {
   it("refuses unclear requests with one line each", async () => {
     const out = join(dir, "x.xlsx");
     expect((await run("impact", input, "--current", "demo-city", "--out", out)).err).toBe(
-      "ubill: give the proposed schedule (--proposed B) or the increase to apply to the current one (--increase PCT), one of them\n",
+      "ubill: give the proposed schedule (--proposed B), the increase to apply to the current one (--increase PCT), or a revenue target (--target DOLLARS)\n",
+    );
+    // A proposed schedule without a class the accounts use would shrink the city being compared: refused.
+    const json = JSON.parse(readFileSync(join(__dirname, "../../samples/rates/demo-city.json"), "utf8"));
+    json.id = "residential-only";
+    json.classes = ["residential"];
+    json.versions[0].charges = json.versions[0].charges.filter((c: { classes?: string[] }) => !c.classes);
+    writeFileSync(join(dir, "resonly.json"), JSON.stringify(json));
+    expect((await run("impact", input, "--current", "demo-city", "--proposed", join(dir, "resonly.json"), "--out", out)).err).toMatch(
+      /^ubill: .*: [\d,]+ bills cannot be priced under every schedule, and leaving them out of both would compare a smaller city; the first: account \d+, [\d-]+: schedule residential-only: rate class "commercial" is not in schedule residential-only/,
     );
     expect((await run("impact", input, "--current", "nope", "--increase", "5", "--out", out)).err).toBe(
       'ubill: --current nope: no such schedule file, and the Rates sheet has no schedule "nope"; it has demo-city\n',
@@ -113,7 +130,9 @@ describe("ubill impact", () => {
     expect(
       (await run("impact", input, "--current", "demo-city", "--increase", "0", "--charge", "water-usage", "--target", "1", "--out", out))
         .err,
-    ).toMatch(/^ubill: .*the revenue target: even -99\.99% on charge water-usage brings in/);
+    ).toMatch(
+      /^ubill: .*the revenue target: even -99\.99% on charge water-usage brings in \$[\d,]+\.\d\d, more than the target \$1\.00: no change brings in as little/,
+    );
     writeFileSync(join(dir, "bad.json"), "{}");
     expect((await run("impact", input, "--current", join(dir, "bad.json"), "--increase", "5", "--out", out)).code).toBe(2);
   });

@@ -6,13 +6,13 @@ const PERCENTILES = [5, 10, 25, 50, 75, 90, 95];
 /** The bands of average monthly change a histogram shows, in cents: [label, lowest in band, highest in band]. */
 const BANDS: readonly [string, number, number][] = [
   ["Down $10 or more", -Infinity, -1000],
-  ["Down $5 to $10", -999, -500],
-  ["Down $1 to $5", -499, -100],
-  ["Down under $1", -99, -1],
+  ["Down $5 to $9.99", -999, -500],
+  ["Down $1 to $4.99", -499, -100],
+  ["Down 1¢ to 99¢", -99, -1],
   ["No change", 0, 0],
-  ["Up under $1", 1, 99],
-  ["Up $1 to $5", 100, 499],
-  ["Up $5 to $10", 500, 999],
+  ["Up 1¢ to 99¢", 1, 99],
+  ["Up $1 to $4.99", 100, 499],
+  ["Up $5 to $9.99", 500, 999],
   ["Up $10 or more", 1000, Infinity],
 ];
 

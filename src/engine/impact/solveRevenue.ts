@@ -1,5 +1,6 @@
 import { Dec } from "../decimal";
 import { fail, ok, Result } from "../problems";
+import { moneyText } from "../money/format";
 import type { RateSchedule } from "../rates/types";
 import { scaleSchedule } from "./scaleSchedule";
 
@@ -92,7 +93,7 @@ export function solveRevenue(request: SolveRequest): Result<Solved> {
         if (floor && floor.revenue.greaterThanOrEqualTo(request.target))
           return fail(
             "INVALID_INPUT",
-            `even ${FLOOR.toString()}% ${request.chargeId ? `on charge ${request.chargeId}` : "on every price"} brings in ${floor.revenue.toFixed(2)}, more than the target ${request.target.toFixed(2)}: no change meets it exactly`,
+            `even ${FLOOR.toString()}% ${request.chargeId ? `on charge ${request.chargeId}` : "on every price"} brings in ${moneyText(floor.revenue)}, more than the target ${moneyText(request.target)}: no change brings in as little`,
           );
         lo = lowest;
         continue;
@@ -109,7 +110,7 @@ export function solveRevenue(request: SolveRequest): Result<Solved> {
     let width = 1;
     hi = guess + width;
     for (;;) {
-      if (hi > highest) return fail("INVALID_INPUT", `no change up to ${CEILING.toString()}% brings in ${request.target.toFixed(2)}`);
+      if (hi > highest) return fail("INVALID_INPUT", `no change up to ${CEILING.toString()}% brings in ${moneyText(request.target)}`);
       const m = meets(hi);
       if (m === undefined) return fail("INVALID_INPUT", failure!);
       if (m) break;

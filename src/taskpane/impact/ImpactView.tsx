@@ -145,7 +145,7 @@ export function ImpactView() {
         </Field>
         <Field
           label="Revenue target"
-          hint="Optional, dollars over those months: solve for the change that brings it in"
+          hint="Optional, dollars over those months: the smallest change of the current schedule (or of the proposed schedule chosen) that brings it in; the increase is then not used"
           {...shown(problems.target)}
         >
           <Input className={form.control} inputMode="decimal" value={f.target} onChange={(_, d) => setF({ ...f, target: d.value })} />

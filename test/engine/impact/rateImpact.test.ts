@@ -213,10 +213,10 @@ describe("solveRevenue", () => {
   it("says so when no change can meet the target: a cut to one charge cannot go below what the others bring in", () => {
     const solved = solveRevenue({ base: current, target: dec(1000), chargeId: "water-usage", revenueOf });
     expect(solved.ok ? "" : solved.problem.message).toMatch(
-      /^even -99\.99% on charge water-usage brings in \d+\.\d\d, more than the target 1000\.00/,
+      /^even -99\.99% on charge water-usage brings in \$[\d,]+\.\d\d, more than the target \$1,000\.00: no change brings in as little$/,
     );
     const high = solveRevenue({ base: current, target: dec(1e12), revenueOf });
-    expect(high.ok ? "" : high.problem.message).toBe("no change up to 1000% brings in 1000000000000.00");
+    expect(high.ok ? "" : high.problem.message).toBe("no change up to 1000% brings in $1,000,000,000,000.00");
   });
 
   it("rounds each scaled price to the places it had", () => {
