@@ -199,7 +199,8 @@ export function rateImpactSheet(r: ImpactResult, schedules: readonly RateSchedul
     type: "column",
     title: "Accounts by change in the average monthly bill",
     data: { top: bandTop, left: 0, rows: r.distribution.bands.length + 1, columns: 2 },
-    at: { row: bandTop, column: width + 1, columns: 8, rows: 16 },
+    // Under the revenue chart, so both print on the first page beside the tables.
+    at: { row: monthTop + 18, column: width + 1, columns: 8, rows: 16 },
     xTitle: "Change in the average monthly bill",
     yTitle: "Accounts",
     valueFormat: "#,##0",
