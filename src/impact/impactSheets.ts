@@ -28,6 +28,16 @@ function change(amounts: readonly Dec[]): [number, number | null] {
   return [diff.toNumber(), amounts[0].isZero() ? null : diff.div(amounts[0]).toDecimalPlaces(6, Dec.ROUND_HALF_UP).toNumber()];
 }
 
+/** What the typical bill is priced on, in words: ' (3/4" meter, 1 cart)'. */
+function typicalShape(inputs: ImpactResult["typical"]["inputs"]): string {
+  const parts = [
+    inputs.meterSize ? `${inputs.meterSize}" meter` : "",
+    inputs.dwellingUnits && inputs.dwellingUnits > 1 ? `${inputs.dwellingUnits} units` : "",
+    inputs.carts ? `${inputs.carts.count} cart${inputs.carts.count === 1 ? "" : "s"}` : "",
+  ].filter(Boolean);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}
+
 /** The schedules as column headers (and chart series): Current, then Proposed (Proposed 1, 2, ... when more than one). */
 function headers(schedules: readonly RateSchedule[]): string[] {
   return schedules.map((_, i) => (i === 0 ? "Current" : schedules.length > 2 ? `Proposed ${i}` : "Proposed"));
@@ -174,7 +184,7 @@ export function rateImpactSheet(r: ImpactResult, schedules: readonly RateSchedul
   );
   rows.push([]);
   table(
-    `Typical ${r.typical.rateClass} bill at (thousand gal)`,
+    `Typical ${r.typical.rateClass} bill${typicalShape(r.typical.inputs)}, thousand gal`,
     r.typical.bills.map((t) => ({ name: String(t.thousandGallons), amounts: t.bills })),
     false,
   );
@@ -187,6 +197,17 @@ export function rateImpactSheet(r: ImpactResult, schedules: readonly RateSchedul
   boldRows.push(rows.length);
   rows.push(["Percentile", "Change a Month"]);
   for (const p of r.distribution.percentiles) rows.push([`${p.percentile}th`, p.change.toNumber()]);
+  if (r.byClass.length > 1) {
+    rows.push([]);
+    boldRows.push(rows.length);
+    rows.push(["By class", "Accounts", "Median", "90th", "95th"]);
+    for (const c of r.byClass) {
+      const at = (p: number) => c.distribution.percentiles.find((x) => x.percentile === p)?.change.toNumber() ?? null;
+      cellFormats.push({ row: rows.length, column: 1, format: COUNT });
+      const accounts = c.distribution.increased + c.distribution.unchanged + c.distribution.decreased;
+      rows.push([c.rateClass, accounts, at(50), at(90), at(95)]);
+    }
+  }
   rows.push([]);
   const bandTop = rows.length;
   boldRows.push(rows.length);
@@ -257,13 +278,17 @@ export function impactRevenueSheet(r: ImpactResult, schedules: readonly RateSche
 }
 
 /** The bill tabulation of the current schedule's blocks: bills, accounts and volume by block. */
-export function billFrequencySheet(r: ImpactResult): OutputSheet {
-  const rows: CellValue[][] = [["Charge", "Block", "From", "To", "Bills", "Share of Bills", "Accounts", "Volume", "Share of Volume"]];
+export function billFrequencySheet(r: ImpactResult, schedules: readonly RateSchedule[]): OutputSheet {
+  const rows: CellValue[][] = [
+    ["Schedule", "Charge", "Block", "From", "To", "Bills", "Share of Bills", "Accounts", "Volume", "Share of Volume"],
+  ];
+  const name = (id: string) => (id === schedules[0].id ? `Current: ${id}` : `Proposed: ${id}`);
   for (const f of r.frequency) {
     const bills = f.blocks.reduce((t, b) => t + b.bills, 0);
     const volume = f.blocks.reduce((t, b) => t.plus(b.volume), ZERO);
     f.blocks.forEach((b, i) =>
       rows.push([
+        name(f.scheduleId),
         `${f.description} (${f.unit})`,
         i + 1,
         b.from.toNumber(),
@@ -276,13 +301,42 @@ export function billFrequencySheet(r: ImpactResult): OutputSheet {
       ]),
     );
   }
+  // AWWA M1's tabulation by usage level: bills and gallons a thousand gallons at a time, with running shares.
+  const cellFormats: { row: number; column: number; format: string }[] = [];
+  const boldRows: number[] = [];
+  rows.push([]);
+  boldRows.push(rows.length);
+  rows.push(["Bills by usage", "Thousand gal", "", "", "", "Bills", "Share of Bills", "Bills so far", "Gallons", "Gallons so far"]);
+  const totalBills = r.brackets.reduce((t, b) => t + b.bills, 0);
+  const totalGallons = r.brackets.reduce((t, b) => t.plus(b.gallons), ZERO);
+  let billsSoFar = 0;
+  let gallonsSoFar = ZERO;
+  for (const b of r.brackets) {
+    billsSoFar += b.bills;
+    gallonsSoFar = gallonsSoFar.plus(b.gallons);
+    cellFormats.push({ row: rows.length, column: 7, format: PERCENT }, { row: rows.length, column: 9, format: PERCENT });
+    rows.push([
+      null,
+      b.to === null ? `${b.from} or more` : `${b.from} to ${b.to}`,
+      null,
+      b.from,
+      b.to,
+      b.bills,
+      totalBills ? b.bills / totalBills : null,
+      totalBills ? billsSoFar / totalBills : null,
+      b.gallons.toNumber(),
+      totalGallons.isZero() ? null : gallonsSoFar.div(totalGallons).toDecimalPlaces(6, Dec.ROUND_HALF_UP).toNumber(),
+    ]);
+  }
   return {
     name: BILL_FREQUENCY_SHEET,
     rows,
     options: {
       headerRows: 1,
-      columnWidths: [34, 8, 12, 12, 12, 14, 12, 16, 16],
-      columnFormats: [undefined, "0", QUANTITY, QUANTITY, COUNT, PERCENT, COUNT, QUANTITY, PERCENT],
+      boldRows,
+      cellFormats,
+      columnWidths: [26, 34, 8, 12, 12, 12, 14, 12, 16, 16],
+      columnFormats: [undefined, undefined, "0", QUANTITY, QUANTITY, COUNT, PERCENT, COUNT, QUANTITY, PERCENT],
       print: { orientation: "landscape", fitToWidth: true, repeatRows: 1 },
     },
   };
@@ -320,7 +374,7 @@ export function impactSheets(r: ImpactResult, schedules: readonly RateSchedule[]
   return [
     rateImpactSheet(r, schedules, context),
     impactRevenueSheet(r, schedules),
-    billFrequencySheet(r),
+    billFrequencySheet(r, schedules),
     impactAccountsSheet(r, schedules),
   ];
 }

@@ -2,7 +2,7 @@ import { Dec, ZERO } from "../decimal";
 import { selectVersion } from "../rates/selectVersion";
 import type { BlocksCharge, RateSchedule } from "../rates/types";
 import { convertVolume, unitLabel } from "../units/volume";
-import type { BlockFrequency, ImpactBill } from "./types";
+import type { BlockFrequency, ImpactBill, UsageBracket } from "./types";
 
 interface Tally {
   readonly charge: BlocksCharge;
@@ -71,6 +71,7 @@ export class BlockTally {
     return this.tallies.map((t) => {
       let from = ZERO;
       return {
+        scheduleId: this.schedule.id,
         chargeId: t.charge.id,
         description: t.charge.description,
         unit: unitLabel(t.charge.unit),
@@ -81,5 +82,33 @@ export class BlockTally {
         }),
       };
     });
+  }
+}
+
+/** The highest usage bracket's start, in thousand gallons: every bill of more is in one last bracket. */
+const TOP_BRACKET = 30;
+
+/** Bills by usage, a thousand gallons at a time up to 30 thousand (each distinct usage converted once). */
+export class UsageBrackets {
+  private readonly bills: number[] = Array.from({ length: TOP_BRACKET + 1 }, () => 0);
+  private readonly gallons: Dec[] = Array.from({ length: TOP_BRACKET + 1 }, () => ZERO);
+  private readonly seen = new Map<string, { index: number; gallons: Dec }>();
+
+  constructor(private readonly unit: RateSchedule["usageUnit"]) {}
+
+  add(usage: Dec): void {
+    const key = usage.toString();
+    let found = this.seen.get(key);
+    if (!found) {
+      const gallons = convertVolume({ amount: usage, unit: this.unit }, "gal").amount;
+      const index = Math.min(TOP_BRACKET, Math.max(0, gallons.div(1000).floor().toNumber()));
+      this.seen.set(key, (found = { index, gallons }));
+    }
+    this.bills[found.index]++;
+    this.gallons[found.index] = this.gallons[found.index].plus(found.gallons);
+  }
+
+  result(): UsageBracket[] {
+    return this.bills.map((bills, i) => ({ from: i, to: i === TOP_BRACKET ? null : i + 1, bills, gallons: this.gallons[i] }));
   }
 }

@@ -9,6 +9,7 @@ export type {
   ImpactResult,
   RevenueRow,
   TypicalBill,
+  UsageBracket,
 } from "./types";
 export { billKey, mostAffected, rateImpact, revenueUnder, tabulateBills } from "./rateImpact";
 export type { TabulatedBill } from "./rateImpact";

@@ -1,9 +1,10 @@
 import { Dec, ZERO } from "../decimal";
 import type { IsoDate } from "../dates/civilDate";
 import { computeBill } from "../bills/computeBill";
+import { selectVersion } from "../rates/selectVersion";
 import { fail, ok, Result } from "../problems";
 import { distributionOf } from "./distribution";
-import { BlockTally } from "./frequency";
+import { BlockTally, UsageBrackets } from "./frequency";
 import { typicalBills } from "./typicalBills";
 import type { RateSchedule } from "../rates/types";
 import type { AccountImpact, ImpactAccountInputs, ImpactRequest, ImpactResult, RevenueRow } from "./types";
@@ -93,6 +94,9 @@ export function rateImpact(request: ImpactRequest): Result<ImpactResult> {
   const byAccount = new Map<string, { rateClass: string; bills: number; usage: Dec; totals: number[] }>();
   const skipped: { account: string; periodEnd: IsoDate; reason: string }[] = [];
   const tally = new BlockTally(schedules[0], request.bills);
+  // The proposed schedule's own blocks when they are not the current one's (a new tier structure).
+  const proposedTally = sameBlocks(schedules[0], schedules[1], request.bills) ? undefined : new BlockTally(schedules[1], request.bills);
+  const brackets = new UsageBrackets(schedules[0].usageUnit);
   const months = new Set<string>();
   const modal = new Map<string, { inputs: ImpactAccountInputs; count: number }>();
   let priced = 0;
@@ -125,6 +129,8 @@ export function rateImpact(request: ImpactRequest): Result<ImpactResult> {
     a.usage = a.usage.plus(b.usage);
     for (let s = 0; s < n; s++) a.totals[s] += p.totals[s];
     tally.add(b.account, b.usage);
+    proposedTally?.add(b.account, b.usage);
+    brackets.add(b.usage);
     const shape = billKey({ ...inputs }, "", ZERO);
     const m = modal.get(shape);
     if (m) m.count++;
@@ -167,15 +173,36 @@ export function rateImpact(request: ImpactRequest): Result<ImpactResult> {
     totals: totals.map(dollars),
     accounts,
     distribution: distributionOf(accounts),
-    frequency: tally.result(),
+    frequency: [...tally.result(), ...(proposedTally?.result() ?? [])],
+    brackets: brackets.result(),
+    byClass: [...new Set(accounts.map((a) => a.rateClass))]
+      .sort()
+      .map((rateClass) => ({ rateClass, distribution: distributionOf(accounts.filter((a) => a.rateClass === rateClass)) })),
     typical: {
       rateClass: typicalClass,
+      inputs: { ...(commonest?.inputs ?? {}), rateClass: typicalClass },
       bills: lastMonthEnd ? typicalBills(schedules, { ...(commonest?.inputs ?? {}), rateClass: typicalClass }, lastMonthEnd) : [],
     },
     billsPriced: priced,
     distinctBills: memo.size,
     skipped,
   });
+}
+
+/** True when two schedules' block charges (ids, limits and units) are the same at the latest bill: one tabulation serves both. */
+function sameBlocks(a: RateSchedule, b: RateSchedule, bills: ImpactRequest["bills"]): boolean {
+  const latest = bills.reduce<IsoDate | undefined>((d, x) => (!d || x.periodEnd > d ? x.periodEnd : d), undefined);
+  if (!latest) return true;
+  const shape = (s: RateSchedule) => {
+    const v = selectVersion(s, latest);
+    return v.ok
+      ? v.value.charges
+          .filter((c) => c.kind === "blocks")
+          .map((c) => (c.kind === "blocks" ? `${c.id}:${c.unit}:${c.blocks.map((x) => x.upTo?.toString() ?? "-").join(",")}` : ""))
+          .join(";")
+      : "";
+  };
+  return shape(a) === shape(b);
 }
 
 /** The accounts whose average bill changes most, by dollars (largest first; ties by account). */

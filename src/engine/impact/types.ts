@@ -64,6 +64,8 @@ export interface ChangeDistribution {
 
 /** The bill tabulation of one blocks charge (AWWA M1): how many bills end in each block, and the volume each block bills. */
 export interface BlockFrequency {
+  /** The schedule whose blocks these are: the current one, or the first proposed when its blocks differ. */
+  readonly scheduleId: string;
   readonly chargeId: string;
   readonly description: string;
   readonly unit: string;
@@ -77,6 +79,16 @@ export interface BlockFrequency {
     /** Volume billed within the block, over every bill. */
     readonly volume: Dec;
   }[];
+}
+
+/** Bills by usage level, a thousand gallons wide (AWWA M1's bill tabulation by usage bracket). */
+export interface UsageBracket {
+  /** Thousand gallons: the bracket is from `from` up to but not including `to`; the last has no `to`. */
+  readonly from: number;
+  readonly to: number | null;
+  readonly bills: number;
+  /** Gallons billed by the bills in the bracket. */
+  readonly gallons: Dec;
 }
 
 /** A bill at a usage level under each schedule: the typical residential bill. */
@@ -95,7 +107,11 @@ export interface ImpactResult {
   readonly accounts: readonly AccountImpact[];
   readonly distribution: ChangeDistribution;
   readonly frequency: readonly BlockFrequency[];
-  readonly typical: { readonly rateClass: string; readonly bills: readonly TypicalBill[] };
+  readonly brackets: readonly UsageBracket[];
+  /** How each class's accounts' average monthly bills change (the first proposed less the current). */
+  readonly byClass: readonly { readonly rateClass: string; readonly distribution: ChangeDistribution }[];
+  /** The typical residential bill, and what it is priced on (the commonest residential meter size, units and carts in the data). */
+  readonly typical: { readonly rateClass: string; readonly inputs: ImpactAccountInputs; readonly bills: readonly TypicalBill[] };
   /** Bills priced (each under every schedule), and the distinct bills that took (the rest repeat one). */
   readonly billsPriced: number;
   readonly distinctBills: number;

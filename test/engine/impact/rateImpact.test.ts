@@ -152,6 +152,21 @@ describe("rateImpact", () => {
       [1, "7.34"],
       [0, "0"],
     ]);
+    // The proposed schedule's own blocks are tabulated too when they differ (here: one block).
+    expect(r.frequency.map((f) => [f.scheduleId, f.chargeId, f.blocks.length])).toEqual([
+      ["demo-city-inclining", "water-usage", 3],
+      ["demo-city", "water-usage", 1],
+    ]);
+    // Bills by usage, a thousand gallons at a time: every bill once, every gallon once.
+    expect(r.brackets.reduce((t, b) => t + b.bills, 0)).toBe(1440);
+    expect(r.brackets.reduce((t, b) => t.plus(b.gallons), ZERO)).toEqual(usage.times(1000));
+    expect(r.brackets[12]).toMatchObject({ from: 12, to: 13 });
+    expect(r.brackets.at(-1)).toMatchObject({ from: 30, to: null });
+    // Each class's accounts, on their own.
+    expect(r.byClass.map((c) => [c.rateClass, c.distribution.increased + c.distribution.unchanged + c.distribution.decreased])).toEqual([
+      ["commercial", 13],
+      ["residential", 107],
+    ]);
     expect(r.distribution.bands.reduce((t, b) => t + b.accounts, 0)).toBe(120);
     expect(r.distribution.increased + r.distribution.unchanged + r.distribution.decreased).toBe(120);
     const changes = r.accounts.map((a) => a.monthlyChange.toNumber()).sort((a, b) => a - b);
