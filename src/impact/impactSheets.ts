@@ -364,7 +364,8 @@ export function impactAccountsSheet(r: ImpactResult, schedules: readonly RateSch
       headerRows: 1,
       columnWidths: [12, 14, 8, 14, ...schedules.map(() => 22), 16, 10],
       columnFormats: ["@", undefined, COUNT, QUANTITY, ...schedules.map(() => MONEY), MONEY, PERCENT],
-      print: { orientation: "landscape", fitToWidth: true, repeatRows: 1 },
+      // Printed: the header and the 50 accounts moved most; the sheet keeps every account.
+      print: { orientation: "landscape", fitToWidth: true, repeatRows: 1, rows: 51 },
     },
   };
 }

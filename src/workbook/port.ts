@@ -97,6 +97,11 @@ export interface PrintSetup {
    * print area set when the sheet is made would print only its first rows.
    */
   readonly growing?: boolean;
+  /**
+   * Print only the sheet's first this many rows (a long list's top: the 50 accounts a rate change
+   * moves most), so a council packet is not every account of a city. The rest stay on the sheet.
+   */
+  readonly rows?: number;
 }
 
 export interface Progress {

@@ -149,4 +149,13 @@ describe("record sheets the add-in appends to", () => {
     expect(workbook.sheet("Final Bills")!.printSetup).toMatchObject({ orientation: "Landscape", titleRows: "$1:$1" });
     expect(printedRows(workbook, "Final Bills")).toBe(41);
   });
+
+  it("print only a long list's first rows when asked (the accounts a rate change moves most), keeping every row on the sheet", async () => {
+    const workbook = new MemoryWorkbook();
+    const { port } = excel(workbook);
+    const rows = [["Account", "Change"], ...Array.from({ length: 500 }, (_, i) => [String(i), i])];
+    await port.replaceSheet("Impact by Account", rows, { headerRows: 1, print: { orientation: "landscape", repeatRows: 1, rows: 51 } });
+    expect(workbook.sheet("Impact by Account")!.values).toHaveLength(501);
+    expect(printedRows(workbook, "Impact by Account")).toBe(51);
+  });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import ExcelJS from "exceljs";
 import { runUbill as run } from "../support/cli";
 import { readXlsxFast } from "../../src/adapters/xlsx/fastRead";
 import { writeXlsx } from "../../src/adapters/xlsx/fastXlsx";
@@ -47,6 +48,10 @@ describe("ubill impact", () => {
     const zip = readFileSync(out).toString("latin1");
     expect(zip).toContain("xl/charts/chart1.xml");
     expect(zip).toContain("xl/charts/chart2.xml");
+    // Impact by Account prints its header and the 50 accounts moved most, not the whole city.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.getWorksheet("Impact by Account")!.pageSetup.printArea).toMatch(/^A1:[A-Z]+51$/);
   });
 
   it("solves a revenue target from the current schedule, and prices the schedule it finds as the proposed one", async () => {

@@ -370,7 +370,7 @@ export class XlsxWriter {
       // A growing record sheet sets no print area: every row appended later prints (PrintSetup.growing).
       if (!print.growing)
         this.definedNames.push(
-          `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(quoteSheet(name))}!$A$1:$${columnLetter(width - 1)}$${Math.max(1, extent.rows, sheet.values.length)}</definedName>`,
+          `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(quoteSheet(name))}!$A$1:$${columnLetter(width - 1)}$${Math.max(1, extent.rows, print.rows !== undefined ? Math.min(print.rows, sheet.values.length) : sheet.values.length)}</definedName>`,
         );
       if (print.repeatRows)
         this.definedNames.push(

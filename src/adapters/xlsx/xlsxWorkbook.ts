@@ -144,7 +144,11 @@ export class XlsxWorkbook implements WorkbookPort {
       ws.pageSetup = {
         ...ws.pageSetup,
         orientation: print.orientation,
-        ...(print.growing ? {} : { printArea: `A1:${columnLetter(width - 1)}${Math.max(1, rows.length)}` }),
+        ...(print.growing
+          ? {}
+          : {
+              printArea: `A1:${columnLetter(width - 1)}${Math.max(1, print.rows !== undefined ? Math.min(print.rows, rows.length) : rows.length)}`,
+            }),
         ...(print.repeatRows ? { printTitlesRow: `1:${print.repeatRows}` } : {}),
         ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
         ...(print.scale ? { scale: print.scale } : {}),
