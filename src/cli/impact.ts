@@ -25,9 +25,10 @@ export const IMPACT_HELP = `ubill impact WORKBOOK.xlsx --current A (--proposed B
   --increase PCT   the proposed schedule is the current one with its prices raised PCT percent
                    (every price, or only --charge's): --increase 10 --charge water-usage
   --months N       how many of the latest months to price (default 12)
-  --target DOLLARS solve for the smallest change of the proposed schedule (the current one when none
+  --target DOLLARS|PCT%  solve for the smallest change of the proposed schedule (the current one when none
                    is given; or of --charge only) whose bills bring in at least DOLLARS over the
-                   months; the sheets then price the schedule it finds as the proposed one`;
+                   months (or PCT% more than the current schedule's revenue: --target 4%); the
+                   sheets then price the schedule it finds as the proposed one`;
 
 /** A schedule named on the command line: a JSON file, or an id on the workbook's Rates sheet. */
 function scheduleNamed(name: string, option: string, rates: readonly RatesSheetSchedule[]): RateSchedule {
@@ -64,7 +65,18 @@ export async function impact(args: ParsedArgs): Promise<string> {
   if (months && !months.isInteger())
     throw new UsageError(`--months must be a whole number of months from 1 to 120, got "${text(args, "months")}"`);
   const increase = decimalOption(args, "increase", -99.99, 1000, "a percentage from -99.99 to 1000, such as 10 or 2.5");
-  const target = decimalOption(args, "target", 0, 1e12, "a revenue in dollars, such as 12500000");
+  // A target in dollars, or as growth over the current revenue ("4%", "+4%", "-2.5%").
+  const targetText = text(args, "target");
+  const growth = targetText !== undefined && /%\s*$/.test(targetText) ? targetText.replace(/[%+\s]/g, "") : undefined;
+  if (growth !== undefined && !(isDecimalText(growth) && dec(growth).greaterThan(-100) && dec(growth).lessThanOrEqualTo(1000)))
+    throw new UsageError(
+      `--target must be a revenue in dollars, such as 12500000, or a change in percent, such as 4%; got "${targetText}"`,
+    );
+  const targetGrowth = growth === undefined ? undefined : dec(growth);
+  const target =
+    growth === undefined
+      ? decimalOption(args, "target", 0, 1e12, "a revenue in dollars, such as 12500000, or a change in percent, such as 4%")
+      : undefined;
   const currentName = text(args, "current");
   if (!currentName) throw new UsageError("--current is required: the schedule in use (a Rates sheet id or a JSON file)");
   const proposedName = text(args, "proposed");
@@ -72,7 +84,8 @@ export async function impact(args: ParsedArgs): Promise<string> {
     throw new UsageError(
       "give the proposed schedule (--proposed B) or the increase to apply to the current one (--increase PCT), not both",
     );
-  if (proposedName === undefined && increase === undefined && target === undefined)
+  const solving = target !== undefined || targetGrowth !== undefined;
+  if (proposedName === undefined && increase === undefined && !solving)
     throw new UsageError(
       "give the proposed schedule (--proposed B), the increase to apply to the current one (--increase PCT), or a revenue target (--target DOLLARS)",
     );
@@ -100,18 +113,19 @@ export async function impact(args: ParsedArgs): Promise<string> {
         .filter(Boolean)
         .map((name) => scheduleNamed(name, "proposed", rates))
     : increase !== undefined
-      ? [scaleSchedule(current, increase, target === undefined ? chargeId : undefined)]
+      ? [scaleSchedule(current, increase, solving ? undefined : chargeId)]
       : [];
   if (proposedName !== undefined && proposals.length === 0) throw new UsageError("--proposed names no schedule");
   const base = proposals[0] ?? current;
-  if (chargeId !== undefined && target !== undefined && !scalableCharges(base).includes(chargeId))
+  if (chargeId !== undefined && solving && !scalableCharges(base).includes(chargeId))
     throw new UsageError(`--charge ${chargeId}: schedule ${base.id} has no such charge; its charges: ${scalableCharges(base).join(", ")}`);
   const started = Date.now();
   const run = await computeImpact(workbook, {
     schedules: [current, ...proposals],
     months: months?.toNumber(),
     target,
-    chargeId: target !== undefined ? chargeId : undefined,
+    targetGrowth,
+    chargeId: solving ? chargeId : undefined,
   });
   if (!run.ok) throw new UsageError(`${input}: ${run.message}`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -1,5 +1,6 @@
 import { rateImpact, revenueUnder, solveRevenue, tabulateBills } from "../engine";
-import type { Dec, ImpactResult, RateSchedule, Solved } from "../engine";
+import { Dec } from "../engine";
+import type { ImpactResult, RateSchedule, Solved } from "../engine";
 import type { OutputSheet } from "../cycle/sheets/output";
 import type { WorkbookPort } from "../workbook/port";
 import { loadImpactData } from "./impactData";
@@ -14,6 +15,8 @@ export interface ImpactOptions {
    * one charge, that brings in this revenue: the solved schedule is then the proposed one priced.
    */
   readonly target?: Dec;
+  /** Or the target as revenue growth over the current schedule's, in percent ("+4%": 4). */
+  readonly targetGrowth?: Dec;
   readonly chargeId?: string;
 }
 
@@ -50,12 +53,18 @@ export async function computeImpact(
   if (bills.length === 0) return { ok: false, message: "the Usage History has no bills to price" };
   let schedules = options.schedules;
   let solved: ImpactRun["solved"];
-  if (options.target !== undefined) {
+  let target = options.target;
+  if (target !== undefined || options.targetGrowth !== undefined) {
     const base = schedules[1] ?? schedules[0];
     const table = tabulateBills(bills, inputsOf);
-    const found = solveRevenue({ base, target: options.target, chargeId: options.chargeId, revenueOf: (s) => revenueUnder(table, s) });
+    if (target === undefined) {
+      const now = revenueUnder(table, schedules[0]);
+      if (!now.ok) return { ok: false, message: now.problem.message };
+      target = now.value.times(options.targetGrowth!.div(100).plus(1)).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+    }
+    const found = solveRevenue({ base, target, chargeId: options.chargeId, revenueOf: (s) => revenueUnder(table, s) });
     if (!found.ok) return { ok: false, message: `the revenue target: ${found.problem.message}` };
-    solved = { ...found.value, target: options.target, chargeId: options.chargeId, base };
+    solved = { ...found.value, target, chargeId: options.chargeId, base };
     schedules = [schedules[0], found.value.schedule, ...schedules.slice(2)];
   }
   if (schedules.length < 2) return { ok: false, message: "give a proposed schedule, an increase, or a revenue target" };

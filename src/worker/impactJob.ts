@@ -48,13 +48,24 @@ export async function runImpactJob(port: WorkbookPort, job: ImpactJob, hooks: Jo
       return { ok: false, message: "give the proposed schedule, or the percentage to raise the current one by" };
     proposed = scaleSchedule(current.value, dec(job.increase), job.chargeId);
   }
-  if (job.target !== undefined && !(isDecimalText(job.target) && dec(job.target).greaterThan(0)))
-    return { ok: false, message: `the revenue target must be an amount in dollars, such as 31000000; got "${job.target}"` };
+  // A target in dollars, or as growth over the current revenue ("4%").
+  const growth = job.target !== undefined && /%\s*$/.test(job.target) ? job.target.replace(/[%+\s]/g, "") : undefined;
+  const targetOk =
+    job.target === undefined ||
+    (growth !== undefined
+      ? isDecimalText(growth) && dec(growth).greaterThan(-100)
+      : isDecimalText(job.target) && dec(job.target).greaterThan(0));
+  if (!targetOk)
+    return {
+      ok: false,
+      message: `the revenue target must be dollars, such as 31000000, or a change in percent, such as 4%; got "${job.target}"`,
+    };
   hooks.progress?.("Pricing every bill under both schedules", 0, 1);
   const run = await computeImpact(port, {
     schedules: proposed ? [current.value, proposed] : [current.value],
     months: job.months,
-    target: job.target === undefined ? undefined : dec(job.target),
+    target: job.target === undefined || growth !== undefined ? undefined : dec(job.target),
+    targetGrowth: growth === undefined ? undefined : dec(growth),
     chargeId: job.target === undefined ? undefined : job.chargeId,
   });
   if (!run.ok) return run;

@@ -80,6 +80,30 @@ describe("ubill impact", () => {
     expect(base[3]).toBeCloseTo((base[2] as number) - 24, 6);
   });
 
+  it("takes a target as revenue growth in percent: --target 4% is 4% over the current schedule's revenue", async () => {
+    const zero = await run("impact", input, "--current", "demo-city", "--increase", "0", "--out", join(dir, "zero2.xlsx"));
+    const now = Number(/Revenue: \$([\d,.]+) now/.exec(zero.out)![1].replace(/,/g, ""));
+    const r = await run(
+      "impact",
+      input,
+      "--current",
+      "demo-city",
+      "--target",
+      "+4%",
+      "--charge",
+      "water-usage",
+      "--out",
+      join(dir, "growth.xlsx"),
+    );
+    expect(r.err).toBe("");
+    const [, target, revenue] = /^Target \$([\d,.]+): \+[\d.]+% on water-usage of demo-city brings in \$([\d,.]+)/m.exec(r.out)!;
+    expect(Number(target.replace(/,/g, ""))).toBeCloseTo(now * 1.04, 1);
+    expect(Number(revenue.replace(/,/g, ""))).toBeGreaterThanOrEqual(Number(target.replace(/,/g, "")));
+    expect((await run("impact", input, "--current", "demo-city", "--target", "four%", "--out", join(dir, "x.xlsx"))).err).toBe(
+      'ubill: --target must be a revenue in dollars, such as 12500000, or a change in percent, such as 4%; got "four%"\n',
+    );
+  });
+
   it("compares several proposed schedules, each account's change against the first", async () => {
     const out = join(dir, "three.xlsx");
     const json = JSON.parse(readFileSync(join(__dirname, "../../samples/rates/demo-city.json"), "utf8"));

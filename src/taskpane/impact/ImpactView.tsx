@@ -60,7 +60,11 @@ export function ImpactView() {
         ? "a percentage such as 10 or -2.5"
         : undefined,
     months: /^\d{1,3}$/.test(f.months.trim()) && Number(f.months) >= 1 && Number(f.months) <= 120 ? undefined : "1 to 120 months",
-    target: f.target.trim() && !isDecimalText(f.target.replace(/[$,]/g, "").trim()) ? "an amount in dollars, such as 31000000" : undefined,
+    target:
+      f.target.trim() && !isDecimalText(f.target.replace(/[$,%+\s]/g, ""))
+        ? "dollars, such as 31000000, or a change in percent, such as 4%"
+        : undefined,
+
     proposed:
       how === "schedule" && !proposed
         ? "load a proposed schedule (Copy as proposed, then edit it on the Rates sheet and import it)"
@@ -77,7 +81,7 @@ export function ImpactView() {
       increase: how === "increase" ? f.increase.trim() : undefined,
       chargeId: f.charge === ALL ? undefined : f.charge,
       months: Number(f.months),
-      target: f.target.trim() ? f.target.replace(/[$,]/g, "").trim() : undefined,
+      target: f.target.trim() ? f.target.replace(/[$,\s]/g, "") : undefined,
     };
     setProgress("Reading the workbook");
     try {
@@ -145,7 +149,7 @@ export function ImpactView() {
         </Field>
         <Field
           label="Revenue target"
-          hint="Optional, dollars over those months: the smallest change of the current schedule (or of the proposed schedule chosen) that brings it in; the increase is then not used"
+          hint="Optional: dollars over those months, or a change such as 4%. The smallest change of the current schedule (or of the proposed schedule chosen) that brings it in; the increase is then not used"
           {...shown(problems.target)}
         >
           <Input className={form.control} inputMode="decimal" value={f.target} onChange={(_, d) => setF({ ...f, target: d.value })} />
