@@ -848,6 +848,23 @@ class FakeWorksheet extends Loadable {
       set paperSize(value: string) {
         ws.setup((p) => (p.paper = value));
       },
+      // Excel.PageLayout.headersFooters (ExcelApi 1.9; learn.microsoft.com, Excel.HeaderFooterGroup):
+      // the default header and footer of every page, in Excel's codes ("&A", "Page &P of &N").
+      get headersFooters() {
+        return {
+          defaultForAllPages: {
+            set centerHeader(value: string) {
+              ws.setup((p) => (p.centerHeader = value));
+            },
+            set leftFooter(value: string) {
+              ws.setup((p) => (p.leftFooter = value));
+            },
+            set rightFooter(value: string) {
+              ws.setup((p) => (p.rightFooter = value));
+            },
+          },
+        };
+      },
     };
   }
   /**

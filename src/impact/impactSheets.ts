@@ -38,6 +38,15 @@ function typicalShape(inputs: ImpactResult["typical"]["inputs"]): string {
   return parts.length ? ` (${parts.join(", ")})` : "";
 }
 
+/** What every printed page of a run says at its top: which schedules, over which months. */
+function printTitle(r: ImpactResult, schedules: readonly RateSchedule[]): string {
+  const months = r.months.length ? `, ${r.months[0]} to ${r.months.at(-1)}` : "";
+  return `Rate impact${months}: ${schedules
+    .slice(1)
+    .map((s) => s.id)
+    .join(", ")} against ${schedules[0].id}`;
+}
+
 /** The schedules as column headers (and chart series): Current, then Proposed (Proposed 1, 2, ... when more than one). */
 function headers(schedules: readonly RateSchedule[]): string[] {
   return schedules.map((_, i) => (i === 0 ? "Current" : schedules.length > 2 ? `Proposed ${i}` : "Proposed"));
@@ -255,7 +264,7 @@ export function rateImpactSheet(r: ImpactResult, schedules: readonly RateSchedul
       cellFormats,
       boldRows,
       charts,
-      print: { orientation: "landscape", fitToWidth: true },
+      print: { orientation: "landscape", fitToWidth: true, title: printTitle(r, schedules) },
     },
   };
 }
@@ -272,7 +281,7 @@ export function impactRevenueSheet(r: ImpactResult, schedules: readonly RateSche
       headerRows: 1,
       columnWidths: [10, 14, 14, ...schedules.map(() => 22), 14, 10],
       columnFormats: [undefined, undefined, undefined, ...schedules.map(() => MONEY), MONEY, PERCENT],
-      print: { orientation: "landscape", fitToWidth: true, repeatRows: 1 },
+      print: { orientation: "landscape", fitToWidth: true, repeatRows: 1, title: printTitle(r, schedules) },
     },
   };
 }
@@ -337,7 +346,7 @@ export function billFrequencySheet(r: ImpactResult, schedules: readonly RateSche
       cellFormats,
       columnWidths: [26, 34, 8, 12, 12, 12, 14, 12, 16, 16],
       columnFormats: [undefined, undefined, "0", QUANTITY, QUANTITY, COUNT, PERCENT, COUNT, QUANTITY, PERCENT],
-      print: { orientation: "landscape", fitToWidth: true, repeatRows: 1 },
+      print: { orientation: "landscape", fitToWidth: true, repeatRows: 1, title: printTitle(r, schedules) },
     },
   };
 }
@@ -365,7 +374,7 @@ export function impactAccountsSheet(r: ImpactResult, schedules: readonly RateSch
       columnWidths: [12, 14, 8, 14, ...schedules.map(() => 22), 16, 10],
       columnFormats: ["@", undefined, COUNT, QUANTITY, ...schedules.map(() => MONEY), MONEY, PERCENT],
       // Printed: the header and the 50 accounts moved most; the sheet keeps every account.
-      print: { orientation: "landscape", fitToWidth: true, repeatRows: 1, rows: 51 },
+      print: { orientation: "landscape", fitToWidth: true, repeatRows: 1, rows: 51, title: printTitle(r, schedules) },
     },
   };
 }

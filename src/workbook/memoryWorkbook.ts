@@ -45,6 +45,10 @@ export interface MemorySheet {
     scale?: number;
     paper?: string;
     pageBreaks: number[];
+    /** Header and footer codes as Office.js set them (Excel.HeaderFooter: "&A", "Page &P of &N"). */
+    centerHeader?: string;
+    leftFooter?: string;
+    rightFooter?: string;
   };
   /** Charts as Office.js drew them on the sheet (the fake Excel records them here); they go with the sheet. */
   charts?: MemoryChart[];

@@ -102,6 +102,12 @@ export interface PrintSetup {
    * moves most), so a council packet is not every account of a city. The rest stay on the sheet.
    */
   readonly rows?: number;
+  /**
+   * A report's page furniture: this title at the top of every page, and the sheet's name and
+   * "Page 3 of 12" at the foot, so pages of two runs are told apart once printed. Not for a mailed
+   * bill or letter, whose pages are the customer's.
+   */
+  readonly title?: string;
 }
 
 export interface Progress {

@@ -157,5 +157,13 @@ describe("record sheets the add-in appends to", () => {
     await port.replaceSheet("Impact by Account", rows, { headerRows: 1, print: { orientation: "landscape", repeatRows: 1, rows: 51 } });
     expect(workbook.sheet("Impact by Account")!.values).toHaveLength(501);
     expect(printedRows(workbook, "Impact by Account")).toBe(51);
+    expect(workbook.sheet("Impact by Account")!.printSetup).not.toHaveProperty("centerHeader");
+    // A report's pages name their run, sheet and page; a "&" of the title's own is doubled.
+    await port.replaceSheet("Report", rows, { print: { orientation: "landscape", title: "Water & sewer" } });
+    expect(workbook.sheet("Report")!.printSetup).toMatchObject({
+      centerHeader: "Water && sewer",
+      leftFooter: "&A",
+      rightFooter: "Page &P of &N",
+    });
   });
 });

@@ -52,6 +52,11 @@ describe("ubill impact", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     expect(book.getWorksheet("Impact by Account")!.pageSetup.printArea).toMatch(/^A1:[A-Z]+51$/);
+    // Every printed page says which run it is, and its sheet and page.
+    expect(book.getWorksheet("Bill Frequency")!.headerFooter).toMatchObject({
+      oddHeader: "&CRate impact, 2025-10 to 2026-09: demo-city+10%-water-usage against demo-city",
+      oddFooter: "&L&A&RPage &P of &N",
+    });
   });
 
   it("solves a revenue target from the current schedule, and prices the schedule it finds as the proposed one", async () => {

@@ -472,6 +472,14 @@ function formatOps(sheet: Excel.Worksheet, width: number, height: number, option
     if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     else if (print.scale) sheet.pageLayout.zoom = { scale: print.scale };
     sheet.pageLayout.paperSize = print.paper === "A4" ? "A4" : "Letter";
+    if (print.title !== undefined) {
+      // Header and footer text is in Excel's codes (learn.microsoft.com, Excel.HeaderFooter): "&A" the
+      // sheet's name, "&P" and "&N" the page and the pages; a "&" of the title's own is doubled.
+      const pages = sheet.pageLayout.headersFooters.defaultForAllPages;
+      pages.centerHeader = print.title.replace(/&/g, "&&");
+      pages.leftFooter = "&A";
+      pages.rightFooter = "Page &P of &N";
+    }
   });
   for (const row of print.pageBreaks ?? []) if (row > 0) ops.push(() => sheet.horizontalPageBreaks.add(`A${row + 1}`));
   return ops;

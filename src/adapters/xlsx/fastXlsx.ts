@@ -161,6 +161,10 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
   // paperSize 1 is US Letter, 9 is A4 (ECMA-376 Part 1, 18.3.1.63 pageSetup).
   if (print)
     tail += `<pageSetup paperSize="${print.paper === "A4" ? 9 : 1}"${print.scale ? ` scale="${print.scale}"` : ""} orientation="${print.orientation}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`;
+  // Header and footer codes (ECMA-376 Part 1, 18.3.1.46 headerFooter): &C centre, &L left, &R right,
+  // &A the sheet's name, &P the page, &N the pages; a "&" of the title's own is doubled.
+  if (print?.title !== undefined)
+    tail += `<headerFooter><oddHeader>${esc(`&C${print.title.replace(/&/g, "&&")}`)}</oddHeader><oddFooter>${esc("&L&A&RPage &P of &N")}</oddFooter></headerFooter>`;
   const breaks = (print?.pageBreaks ?? []).filter((b) => b > 0);
   // Excel would drop or refuse breaks past its limit (cycle/sheets/split.ts splits sheets well before).
   if (breaks.length > EXCEL_MAX_PAGE_BREAKS)

@@ -155,6 +155,8 @@ export class XlsxWorkbook implements WorkbookPort {
         // A4 is paper size 9 (ECMA-376 paperSize); left out, the paper is US Letter (1).
         ...(print.paper === "A4" ? { paperSize: 9 as unknown as NonNullable<typeof ws.pageSetup.paperSize> } : {}),
       };
+      if (print.title !== undefined)
+        ws.headerFooter = { oddHeader: `&C${print.title.replace(/&/g, "&&")}`, oddFooter: "&L&A&RPage &P of &N" };
       // A break after row r-1 starts a new page at row r.
       for (const r of print.pageBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
     }
