@@ -5,7 +5,7 @@
  * charts (revenue by month, accounts by change band), drawn through Office.js on the fake Excel.
  * At 320 and 450 px the view is axe clean and inside the pane.
  */
-import { paneSuite, seriousViolations } from "./harness";
+import { paneSuite, screenshotPath, seriousViolations } from "./harness";
 
 const open = paneSuite();
 
@@ -34,6 +34,8 @@ describe("the Rate Impact view on Demo City", () => {
       { type: "Line", title: "Revenue by month", series: ["Current", "Proposed"] },
       { type: "ColumnClustered", title: "Accounts by change in the average monthly bill", series: ["Accounts"] },
     ]);
+    await page.getByRole("table", { name: "Rate impact summary" }).scrollIntoViewIfNeeded();
+    await page.locator('[role=tabpanel][aria-labelledby="tab-impact"]').screenshot({ path: screenshotPath("impact.png") });
     const accounts = await page.evaluate(() => window.ubFakeHost!.workbook.sheet("Impact by Account")?.values.length ?? 0);
     expect(accounts).toBeGreaterThan(19_000);
     expect(errors).toEqual([]);

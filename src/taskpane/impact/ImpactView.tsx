@@ -111,15 +111,16 @@ export function ImpactView() {
         Every bill of the last months on the Usage History priced again under the current schedule and a proposed one, each account as it
         was then: revenue by month, service and class, the bill frequency by block, and each account's change.
       </Body1>
+      <Field label="Proposed">
+        <RadioGroup value={how} onChange={(_, d) => setHow(d.value as typeof how)}>
+          <Radio value="increase" label="The current schedule raised by a percentage" />
+          <Radio value="schedule" label="A schedule from the Rates sheet" />
+        </RadioGroup>
+      </Field>
+      {/* Short labels and no long hints inside the grid: fields side by side keep the same height. */}
       <div className={form.grid}>
         <Field label="Current schedule">
           <ScheduleChoice ids={ids} value={current} onChange={setCurrentId} />
-        </Field>
-        <Field label="Proposed">
-          <RadioGroup value={how} onChange={(_, d) => setHow(d.value as typeof how)}>
-            <Radio value="increase" label="The current schedule raised by a percentage" />
-            <Radio value="schedule" label="A schedule from the Rates sheet" />
-          </RadioGroup>
         </Field>
         {how === "increase" ? (
           <Field label="Increase, percent" {...shown(problems.increase)}>
@@ -130,7 +131,7 @@ export function ImpactView() {
             <ScheduleChoice ids={ids} value={proposed} onChange={setProposedId} />
           </Field>
         )}
-        <Field label="Charge that moves" hint="The increase and the revenue target move this charge, or every price">
+        <Field label="Charge that moves">
           <Dropdown
             className={form.control}
             value={f.charge}
@@ -147,14 +148,15 @@ export function ImpactView() {
         <Field label="Months of bills" {...shown(problems.months)}>
           <Input className={form.control} inputMode="numeric" value={f.months} onChange={(_, d) => setF({ ...f, months: d.value })} />
         </Field>
-        <Field
-          label="Revenue target"
-          hint="Optional: dollars over those months, or a change such as 4%. The smallest change of the current schedule (or of the proposed schedule chosen) that brings it in; the increase is then not used"
-          {...shown(problems.target)}
-        >
+        <Field label="Revenue target" hint="Optional: dollars, or a change such as 4%" {...shown(problems.target)}>
           <Input className={form.control} inputMode="decimal" value={f.target} onChange={(_, d) => setF({ ...f, target: d.value })} />
         </Field>
       </div>
+      <Caption1>
+        The increase and the revenue target move the charge chosen, or every price. With a revenue target, the smallest change of the
+        current schedule (or of the proposed schedule chosen) that brings it in over those months is found and priced; the increase is then
+        not used.
+      </Caption1>
       <Toolbar aria-label="Rate impact actions">
         <Button appearance="primary" disabled={!currentSchedule} disabledFocusable={progress !== undefined} onClick={() => void run()}>
           Run rate impact
