@@ -3,7 +3,7 @@ import { dec, isDecimalText, moneyText, scalableCharges, scaleSchedule, validate
 import type { RateSchedule } from "../engine";
 import { readXlsxFast, WorkbookFileProblem } from "../adapters/xlsx/fastRead";
 import { writeXlsx } from "../adapters/xlsx/fastXlsx";
-import { computeImpact } from "../impact/runImpact";
+import { computeImpact, targetGrowthText } from "../impact/runImpact";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { placeProblem, RATES_SHEET, readWorkbookRates } from "../workbook/ratesSheet";
 import type { RatesSheetSchedule } from "../workbook/ratesSheet";
@@ -67,7 +67,7 @@ export async function impact(args: ParsedArgs): Promise<string> {
   const increase = decimalOption(args, "increase", -99.99, 1000, "a percentage from -99.99 to 1000, such as 10 or 2.5");
   // A target in dollars, or as growth over the current revenue ("4%", "+4%", "-2.5%").
   const targetText = text(args, "target");
-  const growth = targetText !== undefined && /%\s*$/.test(targetText) ? targetText.replace(/[%+\s]/g, "") : undefined;
+  const growth = targetGrowthText(targetText);
   if (growth !== undefined && !(isDecimalText(growth) && dec(growth).greaterThan(-100) && dec(growth).lessThanOrEqualTo(1000)))
     throw new UsageError(
       `--target must be a revenue in dollars, such as 12500000, or a change in percent, such as 4%; got "${targetText}"`,

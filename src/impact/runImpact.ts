@@ -34,6 +34,11 @@ export interface ImpactRun {
 
 const n = (v: number) => v.toLocaleString("en-US");
 
+/** A revenue target typed as growth ("4%", "+4%", "-2.5%"): the number of percent as text; undefined for dollars. */
+export function targetGrowthText(target: string | undefined): string | undefined {
+  return target !== undefined && /%\s*$/.test(target) ? target.replace(/[%+\s]/g, "") : undefined;
+}
+
 /**
  * A rate impact from a workbook: its Usage History's last months priced under each schedule with
  * each account as it was (loadImpactData, rateImpact), a revenue target solved first when one is

@@ -79,6 +79,11 @@ export function checkCharts(sheet: string, height: number, width: number, charts
   }
 }
 
+/** The rows a print set-up prints of `height` written: all of them, or its first `rows` (PrintSetup.rows). */
+export function printedHeight(print: Pick<PrintSetup, "rows">, height: number): number {
+  return print.rows !== undefined ? Math.min(height, print.rows) : height;
+}
+
 export interface PrintSetup {
   readonly orientation: "portrait" | "landscape";
   /** Rows (0-based) that start a new page: one bill, letter or card sheet per page. */

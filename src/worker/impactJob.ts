@@ -1,6 +1,6 @@
 import { dec, isDecimalText, moneyText, scaleSchedule, validateSchedule } from "../engine";
 import type { RateSchedule } from "../engine";
-import { computeImpact } from "../impact/runImpact";
+import { computeImpact, targetGrowthText } from "../impact/runImpact";
 import type { WorkbookPort } from "../workbook/port";
 import type { JobHooks } from "./cycleJob";
 
@@ -49,7 +49,7 @@ export async function runImpactJob(port: WorkbookPort, job: ImpactJob, hooks: Jo
     proposed = scaleSchedule(current.value, dec(job.increase), job.chargeId);
   }
   // A target in dollars, or as growth over the current revenue ("4%").
-  const growth = job.target !== undefined && /%\s*$/.test(job.target) ? job.target.replace(/[%+\s]/g, "") : undefined;
+  const growth = targetGrowthText(job.target);
   const targetOk =
     job.target === undefined ||
     (growth !== undefined

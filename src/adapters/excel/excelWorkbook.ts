@@ -9,6 +9,7 @@ import {
   FlagsApplied,
   HIGHLIGHT_MARKER,
   NOTE_PREFIX,
+  printedHeight,
   SheetFlags,
   Progress,
   ReadOptions,
@@ -459,11 +460,7 @@ function formatOps(sheet: Excel.Worksheet, width: number, height: number, option
   if (!print || !supports("1.9")) return ops;
   // The print area takes in the charts: a chart outside it would not print.
   const charts = options.charts ?? [];
-  const printRows = Math.max(
-    1,
-    print.rows !== undefined ? Math.min(height, print.rows) : height,
-    ...charts.map((c) => c.at.row + c.at.rows),
-  );
+  const printRows = Math.max(1, printedHeight(print, height), ...charts.map((c) => c.at.row + c.at.rows));
   const printColumns = Math.max(width, ...charts.map((c) => c.at.column + c.at.columns));
   ops.push(() => {
     sheet.pageLayout.orientation = print.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;

@@ -1,6 +1,6 @@
 import { columnLetter } from "../../workbook/address";
 import type { MemorySheet, MemoryWorkbook } from "../../workbook/memoryWorkbook";
-import { CHART_PREFIX, checkCharts, type CellValue, type ChartSpec } from "../../workbook/port";
+import { CHART_PREFIX, checkCharts, printedHeight, type CellValue, type ChartSpec } from "../../workbook/port";
 import { ZipWriter } from "./zip";
 import { EXCEL_MAX_PAGE_BREAKS } from "../../workbook/excelLimits";
 
@@ -374,7 +374,7 @@ export class XlsxWriter {
       // A growing record sheet sets no print area: every row appended later prints (PrintSetup.growing).
       if (!print.growing)
         this.definedNames.push(
-          `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(quoteSheet(name))}!$A$1:$${columnLetter(width - 1)}$${Math.max(1, extent.rows, print.rows !== undefined ? Math.min(print.rows, sheet.values.length) : sheet.values.length)}</definedName>`,
+          `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(quoteSheet(name))}!$A$1:$${columnLetter(width - 1)}$${Math.max(1, extent.rows, printedHeight(print, sheet.values.length))}</definedName>`,
         );
       if (print.repeatRows)
         this.definedNames.push(

@@ -6,6 +6,7 @@ import {
   FlagsApplied,
   HIGHLIGHT_MARKER,
   NOTE_PREFIX,
+  printedHeight,
   Progress,
   ReadOptions,
   SheetFlags,
@@ -147,7 +148,7 @@ export class XlsxWorkbook implements WorkbookPort {
         ...(print.growing
           ? {}
           : {
-              printArea: `A1:${columnLetter(width - 1)}${Math.max(1, print.rows !== undefined ? Math.min(print.rows, rows.length) : rows.length)}`,
+              printArea: `A1:${columnLetter(width - 1)}${Math.max(1, printedHeight(print, rows.length))}`,
             }),
         ...(print.repeatRows ? { printTitlesRow: `1:${print.repeatRows}` } : {}),
         ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
