@@ -12,5 +12,6 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   maxWorkers: 1,
+  setupFilesAfterEnv: ["<rootDir>/test/support/moneyEquality.ts"],
   testTimeout: 180000,
 };

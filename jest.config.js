@@ -10,4 +10,6 @@ module.exports = {
     "\\.(css|png|svg)$": "<rootDir>/test/support/fileStub.js",
   },
   testTimeout: 60000,
+  // Money holds cents or a decimal: jest compares two amounts by value (test/support/moneyEquality.ts).
+  setupFilesAfterEnv: ["<rootDir>/test/support/moneyEquality.ts"],
 };

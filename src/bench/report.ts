@@ -8,11 +8,11 @@ export function reportTable(r: BenchReport): string {
   const rows: [string, string][] = [
     ...r.engine.cycle.map((c): [string, string] => [
       `Engine cycle, ${n(c.accounts)} accounts`,
-      `${n(c.ms)} ms (${n(c.accountsPerSecond)} accounts/s)`,
+      `${n(c.ms)} ms (${n(c.accountsPerSecond)} accounts/s), peak ${n(c.peakMemoryMB)} MB`,
     ]),
     [
-      `Rate math, ${n(r.engine.floor.bills)} bills: decimal / integer floor`,
-      `${n(r.engine.floor.decimalMs)} ms / ${n(r.engine.floor.integerMs)} ms = ${r.engine.floor.ratio}x (same cents: ${r.engine.floor.agree ? "yes" : "NO"})`,
+      `Rate math, ${n(r.engine.floor.bills)} bills: decimal / fixed point / integer floor`,
+      `${n(r.engine.floor.decimalMs)} ms / ${n(r.engine.floor.fixedMs)} ms / ${n(r.engine.floor.integerMs)} ms = ${r.engine.floor.ratio}x / ${r.engine.floor.fixedRatio}x (same cents: ${r.engine.floor.agree ? "yes" : "NO"})`,
     ],
     ...r.excel.review.map((x): [string, string] => [
       `Excel: validate and flag ${n(x.reads)} reads`,

@@ -24,6 +24,7 @@ export { selectVersion } from "./rates/selectVersion";
 export { normalizeMeterSize, normalizeBinSize, compareSizes } from "./rates/meterSize";
 export type { TierRow, TierOptions } from "./rates/priceTieredUsage";
 export { priceTieredUsage, tieredTotal } from "./rates/priceTieredUsage";
+export { billTotalCents } from "./bills/billTotal";
 export type { Bill, BillInput, BillLine, BlockDetail, ServiceTotal } from "./bills/types";
 export { computeBill } from "./bills/computeBill";
 export type { UsageEstimate, UsagePeriod } from "./estimates/estimateUsage";

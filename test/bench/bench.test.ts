@@ -11,6 +11,8 @@ it("produces every figure of the bench at small sizes", async () => {
   expect(r.engine.cycle.map((c) => c.accounts)).toEqual(QUICK.cycle);
   expect(r.engine.cycle.every((c) => c.ms > 0 && c.accountsPerSecond > 0)).toBe(true);
   expect(r.engine.floor.agree).toBe(true);
+  expect(r.engine.floor.fixedMs).toBeGreaterThan(0);
+  expect(r.engine.cycle.every((c) => c.peakMemoryMB > 0)).toBe(true);
   expect(r.excel.review.map((x) => x.reads)).toEqual(QUICK.excel);
   expect(r.excel.review.every((x) => x.syncs > 0 && x.maxRequestBytes > 0 && x.maxCellsRead > 0)).toBe(true);
   expect(r.excel.writeBillsAndRegister.rows).toBeGreaterThan(QUICK.write);
@@ -24,7 +26,9 @@ it("produces every figure of the bench at small sizes", async () => {
   expect(r.cli.validate.fileMB).toBeGreaterThan(0);
   expect(r.targets.map((t) => t.name.split(",")[0])).toEqual([
     "engine cycle",
-    "decimal engine vs integer floor",
+    "engine cycle",
+    "engine cost per account",
+    "engine rate math vs integer floor",
     "Excel syncs",
     "largest Excel request",
     "largest Excel read",

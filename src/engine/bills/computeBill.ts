@@ -1,5 +1,5 @@
-import { addDec, Dec, ONE, ZERO } from "../decimal";
-import { Money, sumMoney } from "../money/money";
+import { Dec, ONE, ZERO } from "../decimal";
+import { MoneySum, sumMoney } from "../money/money";
 import { fail, ok, Result } from "../problems";
 import { inSeason } from "../dates/civilDate";
 import { priceCharge } from "../rates/charges/priceCharge";
@@ -44,7 +44,8 @@ export function computeBill(schedule: RateSchedule, input: BillInput): Result<Bi
   });
 }
 
-function applies(charge: Charge, rateClass: string, input: BillInput): boolean {
+/** Whether a charge is on this account's bill: its class, season, add-on and services. */
+export function applies(charge: Charge, rateClass: string, input: BillInput): boolean {
   if (charge.classes && !charge.classes.includes(rateClass)) return false;
   if (charge.season && !inSeason(input.asOf, charge.season.from, charge.season.to)) return false;
   if (charge.addOn && !((input.addOns?.[charge.addOn] ?? 0) > 0)) return false;
@@ -112,9 +113,13 @@ function checkMonthlyUsage(schedule: RateSchedule, input: BillInput): string | u
 }
 
 function totalsByService(lines: readonly BillLine[]): ServiceTotal[] {
-  const byService = new Map<string, Dec>();
-  for (const line of lines) byService.set(line.service, addDec(byService.get(line.service) ?? ZERO, line.amount.amount));
+  const byService = new Map<string, MoneySum>();
+  for (const line of lines) {
+    let sum = byService.get(line.service);
+    if (!sum) byService.set(line.service, (sum = new MoneySum()));
+    sum.add(line.amount);
+  }
   const totals: ServiceTotal[] = [];
-  byService.forEach((amount, service) => totals.push({ service, amount: Money.of(amount) }));
+  byService.forEach((sum, service) => totals.push({ service, amount: sum.money }));
   return totals;
 }

@@ -1,4 +1,4 @@
-import { Dec, ZERO } from "../decimal";
+import type { Dec } from "../decimal";
 import { Money } from "../money/money";
 import type { Aging } from "./types";
 
@@ -7,17 +7,18 @@ import type { Aging } from "./types";
  * one bucket older, and this bill's new amounts become current. Anything paid beyond the old
  * balance reduces the current bucket (a credit). The buckets sum to the new balance exactly.
  */
-export function ageBalance(opening: Aging<Dec>, paid: Dec, newAmounts: Dec): Aging<Money> {
-  let left = paid;
-  // Comparisons rather than min/max: this runs once per account per cycle.
-  const take = (bucket: Dec) => {
-    if (!left.greaterThan(ZERO) || !bucket.greaterThan(ZERO)) return bucket;
-    if (left.greaterThanOrEqualTo(bucket)) {
+export function ageBalance(opening: Aging<Dec>, paid: Dec, newAmounts: Money): Aging<Money> {
+  let left = Money.of(paid);
+  // In money (whole cents are integer operations): this runs once per account per cycle.
+  const take = (value: Dec) => {
+    const bucket = Money.of(value);
+    if (!(left.compare(Money.zero) > 0) || !(bucket.compare(Money.zero) > 0)) return bucket;
+    if (left.compare(bucket) >= 0) {
       left = left.minus(bucket);
-      return ZERO;
+      return Money.zero;
     }
     const rest = bucket.minus(left);
-    left = ZERO;
+    left = Money.zero;
     return rest;
   };
   const d90 = take(opening.days90);
@@ -25,10 +26,10 @@ export function ageBalance(opening: Aging<Dec>, paid: Dec, newAmounts: Dec): Agi
   const d30 = take(opening.days30);
   const current = take(opening.current);
   return {
-    days90: Money.of(d60.isZero() ? d90 : d90.plus(d60)),
-    days60: Money.of(d30),
-    days30: Money.of(current),
-    current: Money.of(left.isZero() ? newAmounts : newAmounts.minus(left)),
+    days90: d60.isZero() ? d90 : d90.plus(d60),
+    days60: d30,
+    days30: current,
+    current: left.isZero() ? newAmounts : newAmounts.minus(left),
   };
 }
 

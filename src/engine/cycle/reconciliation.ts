@@ -1,5 +1,5 @@
-import { addDec, Dec, ZERO } from "../decimal";
-import { Money, sumMoney } from "../money/money";
+import { addDec, ZERO } from "../decimal";
+import { Money, MoneySum, sumMoney } from "../money/money";
 import type { Reconciliation, RollForwardRow } from "./cycleResult";
 import { netPaid } from "./netPaid";
 import type { OpeningBalance, Payment, Statement } from "./types";
@@ -20,27 +20,31 @@ export function reconcile(
   cycle: { readonly after: string; readonly upTo: string },
 ): Reconciliation {
   const services = new Set<string>();
-  // Sums are kept as decimals and become money once at the end.
-  const add = (map: Map<string, Dec>, service: string, amount: Dec) => {
-    services.add(service);
-    map.set(service, addDec(map.get(service) ?? ZERO, amount));
+  // Sums are kept in cents (or decimals) and become money once at the end.
+  const sumOf = (map: Map<string, MoneySum>, service: string) => {
+    let sum = map.get(service);
+    if (!sum) {
+      services.add(service);
+      map.set(service, (sum = new MoneySum()));
+    }
+    return sum;
   };
-  const beginning = new Map<string, Dec>();
-  const billed = new Map<string, Dec>();
-  const fees = new Map<string, Dec>();
-  const adjustments = new Map<string, Dec>();
-  const paid = new Map<string, Dec>();
-  for (const b of balances.values()) b.byService.forEach((amount, service) => add(beginning, service, amount));
+  const beginning = new Map<string, MoneySum>();
+  const billed = new Map<string, MoneySum>();
+  const fees = new Map<string, MoneySum>();
+  const adjustments = new Map<string, MoneySum>();
+  const paid = new Map<string, MoneySum>();
+  for (const b of balances.values()) b.byService.forEach((amount, service) => sumOf(beginning, service).addDec(amount));
   for (const s of statements) {
     s.billedByService.forEach((_, svc) => services.add(svc));
-    for (const line of s.chargeLines) add(billed, line.service, line.amount.amount);
+    for (const line of s.chargeLines) sumOf(billed, line.service).add(line.amount);
     for (const line of s.otherLines) {
-      if (line.kind === "fee") add(fees, line.service, line.amount.amount);
-      if (line.kind === "adjustment" || line.kind === "levelPay") add(adjustments, line.service, line.amount.amount);
+      if (line.kind === "fee") sumOf(fees, line.service).add(line.amount);
+      if (line.kind === "adjustment" || line.kind === "levelPay") sumOf(adjustments, line.service).add(line.amount);
     }
-    s.paidByService.forEach((amount, service) => add(paid, service, amount.amount));
+    s.paidByService.forEach((amount, service) => sumOf(paid, service).add(amount));
   }
-  const get = (m: Map<string, Dec>, s: string) => Money.of(m.get(s) ?? ZERO);
+  const get = (m: Map<string, MoneySum>, s: string) => m.get(s)?.money ?? Money.zero;
   const rows: RollForwardRow[] = [...services].sort().map((service) => {
     const row = {
       service,

@@ -1,5 +1,5 @@
 import { addDec, Dec, ZERO } from "../decimal";
-import { Money } from "../money/money";
+import { MoneySum } from "../money/money";
 import type { RegisterTotals } from "./cycleResult";
 import { isEstimated } from "../billingDecision/catalog";
 import type { Statement } from "./types";
@@ -12,30 +12,29 @@ import type { Statement } from "./types";
 export function registerTotals(statements: readonly Statement[], readsReceived: number, held: number, notBilled = 0): RegisterTotals {
   let estimated = 0;
   let final = 0;
-  const charges = new Map<string, Dec>();
-  const byClass = new Map<string, Dec>();
+  const charges = new Map<string, MoneySum>();
+  const byClass = new Map<string, MoneySum>();
+  const sumIn = (map: Map<string, MoneySum>, key: string) => {
+    let sum = map.get(key);
+    if (!sum) map.set(key, (sum = new MoneySum()));
+    return sum;
+  };
   let consumption: Dec = ZERO;
-  let adjustments: Dec = ZERO;
-  let fees: Dec = ZERO;
-  let payments: Dec = ZERO;
-  let current: Dec = ZERO;
-  let previous: Dec = ZERO;
-  let due: Dec = ZERO;
+  const [adjustments, fees, payments, current, previous, due] = [0, 0, 0, 0, 0, 0].map(() => new MoneySum());
   for (const s of statements) {
-    for (const line of s.chargeLines) charges.set(line.service, addDec(charges.get(line.service) ?? ZERO, line.amount.amount));
-    const cls = s.account.rateClass ?? "(none)";
-    byClass.set(cls, addDec(byClass.get(cls) ?? ZERO, s.currentCharges.amount));
+    for (const line of s.chargeLines) sumIn(charges, line.service).add(line.amount);
+    sumIn(byClass, s.account.rateClass ?? "(none)").add(s.currentCharges);
     if (s.decision.usage) consumption = addDec(consumption, s.decision.usage);
     if (isEstimated(s.decision.code)) estimated++;
     if (s.final) final++;
-    adjustments = addDec(adjustments, s.adjustments.amount);
-    fees = addDec(fees, s.fees.amount);
-    payments = addDec(payments, s.payments.amount);
-    current = addDec(current, s.currentCharges.amount);
-    previous = addDec(previous, s.previousBalance.amount);
-    due = addDec(due, s.totalDue.amount);
+    adjustments.add(s.adjustments);
+    fees.add(s.fees);
+    payments.add(s.payments);
+    current.add(s.currentCharges);
+    previous.add(s.previousBalance);
+    due.add(s.totalDue);
   }
-  const money = (m: Map<string, Dec>) => new Map([...m].map(([k, v]) => [k, Money.of(v)]));
+  const money = (m: Map<string, MoneySum>) => new Map([...m].map(([k, v]) => [k, v.money]));
   return {
     readsReceived,
     billed: statements.length,
@@ -46,11 +45,11 @@ export function registerTotals(statements: readonly Statement[], readsReceived: 
     consumption,
     charges: money(charges),
     byClass: money(byClass),
-    adjustments: Money.of(adjustments),
-    fees: Money.of(fees),
-    payments: Money.of(payments),
-    currentCharges: Money.of(current),
-    previousBalance: Money.of(previous),
-    totalDue: Money.of(due),
+    adjustments: adjustments.money,
+    fees: fees.money,
+    payments: payments.money,
+    currentCharges: current.money,
+    previousBalance: previous.money,
+    totalDue: due.money,
   };
 }

@@ -5,10 +5,11 @@ import { decideBilling } from "../billingDecision/decideBilling";
 import type { BillingDecision } from "../billingDecision/types";
 import { collectionStanding } from "../collections/collectionStanding";
 import { applyPayment } from "../payments/applyPayment";
-import { Money, sumMoney } from "../money/money";
+import { Money, MoneySum, sumMoney } from "../money/money";
 import { roundToCents } from "../money/rounding";
 import { fail, ok, Result } from "../problems";
 import { computeBill } from "../bills/computeBill";
+import { billTotalCents } from "../bills/billTotal";
 import type { BillLine } from "../bills/types";
 import type { RateSchedule } from "../rates/types";
 import { ageBalance } from "./aging";
@@ -58,9 +59,9 @@ export function billAccount(
 
   const lines: StatementLine[] = [];
   const opening = input.balances.get(account.account);
-  let openingTotal: Dec = ZERO;
-  opening?.byService.forEach((v) => (openingTotal = addDec(openingTotal, v)));
-  const previousBalance = Money.of(openingTotal);
+  const openingTotal = new MoneySum();
+  opening?.byService.forEach((v) => openingTotal.addDec(v));
+  const previousBalance = openingTotal.money;
   const payments = activity.payments;
   for (const p of payments) {
     // A reversal row takes back a payment posted earlier (perhaps last cycle): it carries no payment of its own.
@@ -104,7 +105,9 @@ export function billAccount(
   const cycle = dates(input, policy);
   const graceEnd = cycle.graceEnd;
   const paidInGrace = payments.filter((p) => p.date <= graceEnd).reduce((s, p) => s.plus(netPaid(p)), ZERO);
-  const delinquent = graceEnd < input.billDate ? Dec.max(ZERO, previousBalance.amount.minus(paidInGrace)) : ZERO;
+  // What was owed before this bill and not paid by the end of the grace.
+  const unpaid = graceEnd < input.billDate ? previousBalance.minus(Money.of(paidInGrace)) : Money.zero;
+  const delinquent = unpaid.compare(Money.zero) > 0 ? unpaid.amount : ZERO;
   const arrangement = keptArrangement(account, payments, input.billDate);
   if (delinquent.greaterThanOrEqualTo(policy.lateFeeMinimum) && !(policy.waiveLateFeeOnArrangement && arrangement)) {
     const fee = roundToCents(delinquent.times(policy.lateFeePercent).div(100));
@@ -163,31 +166,26 @@ export function billAccount(
   }
 
   // One pass over the lines: sums by kind and what was billed by service.
-  let paymentsSum: Dec = ZERO;
-  let adjustmentsSum: Dec = ZERO;
-  let feesSum: Dec = ZERO;
-  const billedDec = new Map<string, Dec>();
-  for (const svc of bill.value.services) billedDec.set(svc.service, svc.amount.amount);
+  const paymentsSum = new MoneySum();
+  const adjustmentsSum = new MoneySum();
+  const feesSum = new MoneySum();
+  const billed = new Map<string, Money>();
+  for (const svc of bill.value.services) billed.set(svc.service, svc.amount);
   for (const l of lines) {
-    if (l.kind === "payment" || l.kind === "reversal") paymentsSum = addDec(paymentsSum, l.amount.amount);
+    if (l.kind === "payment" || l.kind === "reversal") paymentsSum.add(l.amount);
     else {
-      if (l.kind === "fee") feesSum = addDec(feesSum, l.amount.amount);
-      else adjustmentsSum = addDec(adjustmentsSum, l.amount.amount);
-      billedDec.set(l.service, addDec(billedDec.get(l.service) ?? ZERO, l.amount.amount));
+      if (l.kind === "fee") feesSum.add(l.amount);
+      else adjustmentsSum.add(l.amount);
+      const before = billed.get(l.service);
+      billed.set(l.service, before ? before.plus(l.amount) : l.amount);
     }
   }
   const paid = payments.reduce((s, p) => addDec(s, netPaid(p)), ZERO);
-  const newAmounts = addDec(addDec(currentCharges.amount, adjustmentsSum), feesSum);
-  const totalDue = Money.of(addDec(addDec(previousBalance.amount, paymentsSum), newAmounts));
-  const billed = new Map<string, Money>();
-  billedDec.forEach((amount, service) => billed.set(service, Money.of(amount)));
+  const newMoney = currentCharges.plus(adjustmentsSum.money).plus(feesSum.money);
+  const totalDue = previousBalance.plus(paymentsSum.money).plus(newMoney);
   const history = input.history.get(account.account);
 
-  const aging = ageBalance(
-    opening?.aging ?? { current: previousBalance.amount, days30: ZERO, days60: ZERO, days90: ZERO },
-    paid,
-    newAmounts,
-  );
+  const aging = ageBalance(opening?.aging ?? { current: previousBalance.amount, days30: ZERO, days60: ZERO, days90: ZERO }, paid, newMoney);
   const inArrangement =
     account.arrangementUntil !== undefined && account.arrangementAmount !== undefined && account.arrangementUntil >= input.billDate;
   const paidMoney = Money.of(paid);
@@ -235,9 +233,9 @@ export function billAccount(
     otherLines: lines,
     levelPay: level,
     previousBalance,
-    payments: Money.of(paymentsSum),
-    adjustments: Money.of(adjustmentsSum),
-    fees: Money.of(feesSum),
+    payments: paymentsSum.money,
+    adjustments: adjustmentsSum.money,
+    fees: feesSum.money,
     totalDue,
     delinquent: Money.of(delinquent),
     billedByService: billed,
@@ -379,8 +377,9 @@ function lastTwelveBills(account: CycleAccount, input: CycleInput, schedule: Rat
   const history = (input.history.get(account.account) ?? []).filter((h) => h.periodEnd < input.periodEnd).slice(-11);
   const bills: Money[] = [];
   for (const h of history) {
-    const b = computeBill(schedule, { ...billInputsOf(account), containers: undefined, usage: h.usage, asOf: h.periodEnd });
-    if (b.ok) bills.push(b.value.total);
+    // Only the totals are needed: priced without their lines (engine/bills/billTotal).
+    const b = billTotalCents(schedule, { ...billInputsOf(account), containers: undefined, usage: h.usage, asOf: h.periodEnd });
+    if (b.ok) bills.push(Money.fromCents(b.value));
   }
   return [...bills, current];
 }

@@ -9,6 +9,8 @@ import { Money } from "../money/money";
  */
 export function applyPayment(byService: ReadonlyMap<string, Dec> | undefined, paid: Dec): Map<string, Money> {
   const result = new Map<string, Money>();
+  // Nothing paid applies to nothing (most accounts in most cycles until the payments arrive).
+  if (paid.isZero()) return result;
   const owed = [...(byService ?? new Map<string, Dec>())].filter(([, v]) => v.greaterThan(0));
   const total = owed.reduce((s, [, v]) => s.plus(v), ZERO);
   const applied = Dec.min(paid, total);

@@ -1,6 +1,7 @@
 import { addDec, Dec, ZERO } from "../decimal";
 import { Money } from "../money/money";
-import { roundToCents, RoundingMode } from "../money/rounding";
+import type { RoundingMode } from "../money/rounding";
+import { lineAmount } from "../money/lineAmount";
 import type { TierRow } from "./priceTieredUsage";
 
 /** A block's row over several months: the months' quantities summed and priced once. */
@@ -29,7 +30,7 @@ export function sumTierMonths(months: readonly (readonly TierRow[])[], rounding?
     .sort((a, b) => a.row.index - b.row.index)
     .map(({ row, monthly }) => {
       const quantity = monthly.reduce(addDec, ZERO);
-      const amount = row.included ? Money.zero : Money.of(roundToCents(quantity.times(row.price), rounding));
+      const amount = row.included ? Money.zero : lineAmount(quantity, row.price, rounding ?? "halfUp");
       return { index: row.index, from: row.from, to: row.to, quantity, price: row.price, amount, included: row.included, monthly };
     });
 }

@@ -1,6 +1,5 @@
 import { Dec, ONE } from "../../decimal";
-import { Money } from "../../money/money";
-import { roundToCents } from "../../money/rounding";
+import { lineAmount } from "../../money/lineAmount";
 import { fail, ok } from "../../problems";
 import { normalizeBinSize } from "../meterSize";
 import type { CartsCharge } from "../types";
@@ -17,7 +16,7 @@ import { cachedLines } from "./lineCache";
 export function priceCarts(charge: CartsCharge, ctx: PricingContext): ChargeResult {
   const { count } = ctx.carts;
   if (count <= 0) return ok([]);
-  const key = `${count}|${ctx.carts.size ?? ""}|${ctx.prorationFactor.toString()}|${ctx.prorationNote}|${ctx.schedule.rounding}`;
+  const key = `${count}|${ctx.carts.size ?? ""}|${ctx.prorationNote}|${ctx.schedule.rounding}`;
   return cachedLines(charge, key, () => linesFor(charge, ctx, count));
 }
 
@@ -44,8 +43,6 @@ function line(charge: CartsCharge, ctx: PricingContext, description: string, cou
     quantity,
     unit: "cart",
     price,
-    amount: Money.of(
-      full && count.equals(ONE) && price.decimalPlaces() <= 2 ? price : roundToCents(quantity.times(price), ctx.schedule.rounding),
-    ),
+    amount: lineAmount(quantity, price, ctx.schedule.rounding),
   };
 }

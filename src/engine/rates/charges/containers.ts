@@ -1,6 +1,5 @@
 import { Dec } from "../../decimal";
-import { Money } from "../../money/money";
-import { roundToCents } from "../../money/rounding";
+import { lineAmount } from "../../money/lineAmount";
 import { fail, ok } from "../../problems";
 import { normalizeBinSize } from "../meterSize";
 import type { ContainersCharge } from "../types";
@@ -56,6 +55,6 @@ function line(charge: ContainersCharge, ctx: PricingContext, description: string
     quantity,
     unit,
     price,
-    amount: Money.of(roundToCents(quantity.times(price), ctx.schedule.rounding)),
+    amount: lineAmount(quantity, price, ctx.schedule.rounding),
   };
 }

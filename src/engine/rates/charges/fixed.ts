@@ -1,12 +1,11 @@
 import { Dec, ONE } from "../../decimal";
-import { Money } from "../../money/money";
-import { roundToCents } from "../../money/rounding";
+import { lineAmount } from "../../money/lineAmount";
 import { ok } from "../../problems";
 import { assert } from "../../assert";
 import type { FixedCharge } from "../types";
 import type { ChargeResult, PricingContext } from "./context";
 import type { BillLine } from "../../bills/types";
-import { cachedLines } from "./lineCache";
+import { cachedLines, unitsKey } from "./lineCache";
 
 const UNITS: Record<FixedCharge["per"], string> = { account: "account", dwellingUnit: "dwelling unit", occurrence: "each" };
 
@@ -17,7 +16,7 @@ const UNITS: Record<FixedCharge["per"], string> = { account: "account", dwelling
  */
 export function priceFixed(charge: FixedCharge, ctx: PricingContext): ChargeResult {
   const addOnCount = charge.addOn ? (ctx.addOns[charge.addOn] ?? 0) : 1;
-  const key = `${charge.per === "dwellingUnit" ? ctx.dwellingUnits.toString() : 1}|${addOnCount}|${ctx.prorationFactor.toString()}|${ctx.prorationNote}|${ctx.schedule.rounding}`;
+  const key = `${charge.per === "dwellingUnit" ? unitsKey(ctx) : 1}|${addOnCount}|${ctx.prorationNote}|${ctx.schedule.rounding}`;
   return cachedLines(charge, key, () => ok(linesFor(charge, ctx)));
 }
 
@@ -35,11 +34,7 @@ function linesFor(charge: FixedCharge, ctx: PricingContext): BillLine[] {
       quantity,
       unit: UNITS[charge.per],
       price: charge.amount,
-      amount: Money.of(
-        quantity.equals(ONE) && charge.amount.decimalPlaces() <= 2
-          ? charge.amount
-          : roundToCents(quantity.times(charge.amount), ctx.schedule.rounding),
-      ),
+      amount: lineAmount(quantity, charge.amount, ctx.schedule.rounding),
     },
   ];
 }

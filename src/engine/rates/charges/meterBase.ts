@@ -1,15 +1,14 @@
 import { Dec } from "../../decimal";
-import { Money } from "../../money/money";
-import { roundToCents } from "../../money/rounding";
+import { lineAmount } from "../../money/lineAmount";
 import { fail, ok } from "../../problems";
 import type { MeterBaseCharge } from "../types";
 import { compareSizes } from "../meterSize";
-import { cachedLines } from "./lineCache";
+import { cachedLines, unitsKey } from "./lineCache";
 import type { ChargeResult, PricingContext } from "./context";
 
 /** A base or minimum charge looked up by meter size, optionally per dwelling unit, prorated. */
 export function priceMeterBase(charge: MeterBaseCharge, ctx: PricingContext): ChargeResult {
-  const key = `${ctx.meterSize ?? ""}|${ctx.dwellingUnits.toString()}|${ctx.prorationFactor.toString()}|${ctx.prorationNote}|${ctx.schedule.rounding}|${ctx.schedule.id}`;
+  const key = `${ctx.meterSize ?? ""}|${unitsKey(ctx)}|${ctx.prorationNote}|${ctx.schedule.rounding}|${ctx.schedule.id}`;
   return cachedLines(charge, key, () => linesFor(charge, ctx));
 }
 
@@ -36,7 +35,7 @@ function linesFor(charge: MeterBaseCharge, ctx: PricingContext): ChargeResult {
       quantity,
       unit: charge.perDwellingUnit ? "dwelling unit" : "account",
       price,
-      amount: Money.of(roundToCents(quantity.times(price), ctx.schedule.rounding)),
+      amount: lineAmount(quantity, price, ctx.schedule.rounding),
     },
   ]);
 }

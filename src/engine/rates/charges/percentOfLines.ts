@@ -1,5 +1,5 @@
-import { Money, sumMoney } from "../../money/money";
-import { roundToCents } from "../../money/rounding";
+import { sumMoney } from "../../money/money";
+import { lineAmount } from "../../money/lineAmount";
 import { ok } from "../../problems";
 import type { PercentOfLinesCharge } from "../types";
 import type { ChargeResult, PricingContext } from "./context";
@@ -22,7 +22,7 @@ export function pricePercentOfLines(charge: PercentOfLinesCharge, ctx: PricingCo
       quantity: base.amount,
       unit: "$",
       price: rate,
-      amount: Money.of(roundToCents(base.amount.times(rate), ctx.schedule.rounding)),
+      amount: lineAmount(base.amount, rate, ctx.schedule.rounding),
     },
   ]);
 }

@@ -1,5 +1,4 @@
-import { Money } from "../../money/money";
-import { roundToCents } from "../../money/rounding";
+import { lineAmount } from "../../money/lineAmount";
 import { ok } from "../../problems";
 import { convertVolume, unitLabel } from "../../units/volume";
 import type { ThresholdBaseCharge } from "../types";
@@ -24,7 +23,7 @@ export function priceThresholdBase(charge: ThresholdBaseCharge, ctx: PricingCont
       quantity,
       unit: "account",
       price,
-      amount: Money.of(roundToCents(quantity.times(price), ctx.schedule.rounding)),
+      amount: lineAmount(quantity, price, ctx.schedule.rounding),
     },
   ]);
 }
