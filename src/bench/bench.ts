@@ -2,7 +2,16 @@ import { spawnSync } from "child_process";
 import { cpus, totalmem, tmpdir } from "os";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "fs";
 import { join } from "path";
-import { billTotalCents, computeBill, dec, DEFAULT_READ_EDIT_SETTINGS, RateSchedule, runCycle, validateSchedule } from "../engine";
+import {
+  billPricer,
+  billTotalCents,
+  computeBill,
+  dec,
+  DEFAULT_READ_EDIT_SETTINGS,
+  RateSchedule,
+  runCycle,
+  validateSchedule,
+} from "../engine";
 import type { Adjustment, CycleAccount, CycleInput, OpeningBalance, Payment } from "../engine";
 import { ExcelWorkbook } from "../adapters/excel/excelWorkbook";
 import { writeXlsx } from "../adapters/xlsx/fastXlsx";
@@ -208,13 +217,24 @@ async function floor(s: RateSchedule, bills: number) {
       ),
     ),
   );
+  // The engine's fixed point as the floor is used: one pricer per kind of account, then each bill's usage.
+  const pricer = (input: (typeof decimalInputs)[number]) => {
+    const made = billPricer(s, input);
+    if (!made.ok) throw new Error(made.problem.message);
+    return made.value;
+  };
+  const pricers = { residential: pricer(decimalInputs[1]), commercial: pricer(decimalInputs[0]) };
   const fixed = await bestOf(3, () =>
-    decimalInputs.map((input) => {
-      const b = billTotalCents(s, input);
-      return b.ok ? b.value : undefined;
-    }),
+    decimalInputs.map((input, i) => (inputs[i].commercial ? pricers.commercial : pricers.residential)(input.usage)),
   );
-  const agree = decimal.value.every((m, i) => m !== undefined && m.cents === integer.value[i] && fixed.value[i] === integer.value[i]);
+  // And through billTotalCents, which finds the pricer for each bill itself.
+  const total = decimalInputs.map((input) => {
+    const b = billTotalCents(s, input);
+    return b.ok ? b.value : undefined;
+  });
+  const agree = decimal.value.every(
+    (m, i) => m !== undefined && m.cents === integer.value[i] && fixed.value[i] === integer.value[i] && total[i] === integer.value[i],
+  );
   return {
     bills,
     decimalMs: round(decimal.ms),

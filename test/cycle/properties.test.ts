@@ -106,7 +106,7 @@ describe("cycle invariants", () => {
           if (!parts.equals(s.totalDue)) return false;
           const aged = s.aging.current.plus(s.aging.days30).plus(s.aging.days60).plus(s.aging.days90);
           if (!aged.equals(s.totalDue)) return false;
-          const paid = sumMoney([...s.paidByService.values()]);
+          const paid = sumMoney(s.paidByService.map((p) => p.amount));
           const received = sumMoney(s.paymentsReceived.filter((p) => !p.returned).map((p) => Money.of(p.amount)));
           if (!paid.equals(received)) return false;
           if (!sumMoney(s.chargeLines.map((l) => l.amount)).equals(s.currentCharges)) return false;

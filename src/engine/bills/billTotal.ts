@@ -1,51 +1,75 @@
-import { ZERO } from "../decimal";
-import { Fixed, fixedOf } from "../money/fixedPoint";
+import { Dec, ZERO } from "../decimal";
+import { fixedOf } from "../money/fixedPoint";
 import { fail, ok, Result } from "../problems";
-import { ONE_FIXED, tieredCentsFixed } from "../rates/priceTieredUsage";
+import { FixedBlocks, fixedBlocks, ONE_FIXED, tierCents } from "../rates/priceTieredUsage";
 import { selectVersion } from "../rates/selectVersion";
-import type { BlocksCharge, RateSchedule, RateVersion } from "../rates/types";
+import type { RateSchedule, RateVersion } from "../rates/types";
 import { applies, computeBill } from "./computeBill";
 import type { BillInput } from "./types";
 
+/** Everything about a bill but its usage. */
+export type BillShape = Omit<BillInput, "usage" | "monthlyUsage">;
+
 /**
- * A bill's total in cents, without its lines: for what needs only totals (level pay's last twelve
- * bills, the bench's rate math). The charges that do not depend on usage are priced once per kind
- * of account (class, meter, units, carts, containers, add-ons, days) by computeBill and
- * remembered; the usage blocks are priced in fixed point (docs/adr/0013). A bill the fixed point
- * cannot price alike (monthly usage, a volume basis, an allowance, scaled or prorated blocks, a
- * percentage of the usage lines, a unit that is not a power of ten of the usage's) is priced by
- * computeBill. Either way the cents are computeBill's (test/engine/bills/billTotal.test.ts).
+ * One kind of account's bill totals in cents, usage by usage, without lines: for what needs only
+ * totals (level pay's last twelve bills, the bench's rate math). The charges that do not depend on
+ * usage are priced once, by computeBill at zero usage; the usage blocks in fixed point
+ * (docs/adr/0013). Where the fixed point cannot price a bill alike (a volume basis, an allowance,
+ * blocks scaled by dwelling units or days, a percentage of the usage lines, a unit that is not a
+ * power of ten of the usage's, a usage it cannot hold) computeBill prices it. The cents are
+ * computeBill's either way (test/engine/bills/billTotal.test.ts). NaN for a usage no bill can
+ * have (negative); billTotalCents says why.
  */
-export function billTotalCents(schedule: RateSchedule, input: BillInput): Result<number> {
-  const version = selectVersion(schedule, input.asOf);
+export function billPricer(schedule: RateSchedule, shape: BillShape): Result<(usage: Dec) => number> {
+  const version = selectVersion(schedule, shape.asOf);
   if (!version.ok) return version;
+  const zero = computeBill(schedule, { ...shape, usage: ZERO });
+  if (!zero.ok) return zero;
+  const slow = (usage: Dec) => {
+    const bill = computeBill(schedule, { ...shape, usage });
+    return bill.ok ? (bill.value.total.cents ?? NaN) : NaN;
+  };
+  const base = zero.value.total.cents;
   const plan = planOf(schedule, version.value);
-  const usage = plan.fixed && input.monthlyUsage === undefined ? fixedOf(input.usage) : undefined;
-  if (!usage || usage.n < 0 || (plan.scaled && ((input.dwellingUnits ?? 1) !== 1 || input.days !== undefined)))
-    return slow(schedule, input);
-  const rateClass = input.rateClass ?? schedule.classes[0];
-  // The schedule's rounding and cycle are in the key: a version's charges can be shared by copies of a schedule.
-  const key = `${schedule.rounding}|${schedule.cycleDays}|${shapeKey(input, rateClass)}`;
-  let base = plan.bases.get(key);
-  if (base === undefined) {
-    const zero = computeBill(schedule, { ...input, usage: ZERO });
-    if (!zero.ok) return zero;
-    base = zero.value.total.cents;
-    if (base === undefined) return slow(schedule, input);
-    if (plan.bases.size < 10000) plan.bases.set(key, base);
+  const rateClass = shape.rateClass ?? schedule.classes[0];
+  if (base === undefined || !plan.fixed || (plan.scaled && ((shape.dwellingUnits ?? 1) !== 1 || shape.days !== undefined))) {
+    return ok(slow);
   }
-  let total = base;
-  for (const charge of plan.blocks) {
-    if (!applies(charge.charge, rateClass, input)) continue;
-    const inUnit: Fixed = { n: usage.n, e: usage.e + charge.shift };
-    const cents = tieredCentsFixed(inUnit, charge.charge.blocks, ONE_FIXED, schedule.rounding);
-    if (Number.isNaN(cents)) return slow(schedule, input);
-    total += cents;
-  }
-  return Number.isSafeInteger(total) ? ok(total) : slow(schedule, input);
+  const blocks = plan.blocks.filter((b) => applies(b.charge, rateClass, shape as BillInput));
+  const mode = schedule.rounding;
+  return ok((usage: Dec) => {
+    const u = fixedOf(usage);
+    if (!u || u.n < 0) return slow(usage);
+    let total = base;
+    for (const b of blocks) {
+      const cents = tierCents(u.n, u.e + b.shift, b.fixed, ONE_FIXED, mode);
+      if (Number.isNaN(cents)) return slow(usage);
+      total += cents;
+    }
+    return Number.isSafeInteger(total) ? total : slow(usage);
+  });
 }
 
-function slow(schedule: RateSchedule, input: BillInput): Result<number> {
+/** A bill's total in cents (billPricer's, remembered for each kind of account). */
+export function billTotalCents(schedule: RateSchedule, input: BillInput): Result<number> {
+  if (input.monthlyUsage !== undefined) return totalOf(schedule, input);
+  // The schedule's rounding and cycle are in the key: a version's charges can be shared by copies of a schedule.
+  const key = `${schedule.rounding}|${schedule.cycleDays}|${shapeKey(input)}`;
+  const version = selectVersion(schedule, input.asOf);
+  if (!version.ok) return version;
+  const pricers = planOf(schedule, version.value).pricers;
+  let price = pricers.get(key);
+  if (!price) {
+    const made = billPricer(schedule, input);
+    if (!made.ok) return made;
+    price = made.value;
+    if (pricers.size < 10000) pricers.set(key, price);
+  }
+  const cents = price(input.usage);
+  return Number.isNaN(cents) ? totalOf(schedule, input) : ok(cents);
+}
+
+function totalOf(schedule: RateSchedule, input: BillInput): Result<number> {
   const bill = computeBill(schedule, input);
   if (!bill.ok) return bill;
   const cents = bill.value.total.cents;
@@ -59,13 +83,14 @@ interface Plan {
   readonly fixed: boolean;
   /** True when a blocks charge scales its limits by dwelling units or days. */
   readonly scaled: boolean;
-  /** The usage blocks, each with the power of ten from the schedule's usage unit to its own (gal to kgal: 3). */
-  readonly blocks: readonly { charge: BlocksCharge; shift: number }[];
-  /** The usage-free charges' cents by kind of account. */
-  readonly bases: Map<string, number>;
+  /** The usage blocks in fixed point, each with the power of ten from the schedule's usage unit to its own (gal to kgal: 3). */
+  readonly blocks: readonly { charge: BlocksChargeLike; fixed: FixedBlocks; shift: number }[];
+  /** billTotalCents's pricers by kind of account. */
+  readonly pricers: Map<string, (usage: Dec) => number>;
 }
+type BlocksChargeLike = Parameters<typeof applies>[0];
 
-/** Powers of ten between volume units the fixed point converts exactly (gallons and thousands of gallons). */
+/** Powers of ten between volume units the fixed point converts exactly. */
 const SHIFT: Readonly<Record<string, number>> = {
   "gal>gal": 0,
   "kgal>kgal": 0,
@@ -82,7 +107,7 @@ const plans = new WeakMap<RateVersion, Plan>();
 function planOf(schedule: RateSchedule, version: RateVersion): Plan {
   let plan = plans.get(version);
   if (plan) return plan;
-  const blocks: { charge: BlocksCharge; shift: number }[] = [];
+  const blocks: Plan["blocks"][number][] = [];
   let fixed = !schedule.blocksPerMonth;
   let scaled = false;
   const usageCharges = new Set<string>();
@@ -92,18 +117,19 @@ function planOf(schedule: RateSchedule, version: RateVersion): Plan {
     if (charge.kind !== "blocks") continue;
     usageCharges.add(charge.id);
     const shift = SHIFT[`${schedule.usageUnit}>${charge.unit}`];
-    if (shift === undefined || charge.basis || charge.allowance !== undefined || charge.wholeUnits) fixed = false;
+    const compiled = fixedBlocks(charge.blocks);
+    if (shift === undefined || !compiled || charge.basis || charge.allowance !== undefined || charge.wholeUnits) fixed = false;
     if (charge.blocksPerDwellingUnit || schedule.prorateBlocks) scaled = true;
-    blocks.push({ charge, shift: shift ?? 0 });
+    if (compiled) blocks.push({ charge, fixed: compiled, shift: shift ?? 0 });
   }
-  plan = { fixed, scaled, blocks, bases: new Map() };
+  plan = { fixed, scaled, blocks, pricers: new Map() };
   plans.set(version, plan);
   return plan;
 }
 
-/** Everything but usage that shapes a bill's usage-free charges. */
-function shapeKey(input: BillInput, rateClass: string): string {
+/** Everything but usage that shapes a bill. */
+function shapeKey(input: BillInput): string {
   const c = input.containers;
   const addOns = input.addOns ? Object.entries(input.addOns).join(",") : "";
-  return `${input.asOf}|${rateClass}|${input.meterSize ?? ""}|${input.dwellingUnits ?? 1}|${input.carts ? `${input.carts.count}:${input.carts.size ?? ""}` : "-"}|${c ? `${c.count}:${c.size ?? ""}:${c.pickupsPerWeek}` : "-"}|${addOns}|${input.days ?? ""}|${input.services?.join(",") ?? ""}|${input.winterAverage ?? ""}`;
+  return `${input.asOf}|${input.rateClass ?? ""}|${input.meterSize ?? ""}|${input.dwellingUnits ?? 1}|${input.carts ? `${input.carts.count}:${input.carts.size ?? ""}` : "-"}|${c ? `${c.count}:${c.size ?? ""}:${c.pickupsPerWeek}` : "-"}|${addOns}|${input.days ?? ""}|${input.services?.join(",") ?? ""}|${input.winterAverage ?? ""}`;
 }

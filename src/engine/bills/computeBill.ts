@@ -38,7 +38,8 @@ export function computeBill(schedule: RateSchedule, input: BillInput): Result<Bi
     effective: version.value.effective,
     asOf: input.asOf,
     rateClass: context.value.rateClass,
-    lines,
+    // An array grown by push keeps room to grow; the bill keeps an exact copy (a cycle keeps a bill per account).
+    lines: lines.slice(),
     services,
     total: sumMoney(services.map((s) => s.amount)),
   });

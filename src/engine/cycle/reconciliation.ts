@@ -36,13 +36,14 @@ export function reconcile(
   const paid = new Map<string, MoneySum>();
   for (const b of balances.values()) b.byService.forEach((amount, service) => sumOf(beginning, service).addDec(amount));
   for (const s of statements) {
-    s.billedByService.forEach((_, svc) => services.add(svc));
     for (const line of s.chargeLines) sumOf(billed, line.service).add(line.amount);
     for (const line of s.otherLines) {
+      // Every service billed (all but payments) has a row, even one whose lines add to nothing.
+      if (line.kind !== "payment" && line.kind !== "reversal") services.add(line.service);
       if (line.kind === "fee") sumOf(fees, line.service).add(line.amount);
       if (line.kind === "adjustment" || line.kind === "levelPay") sumOf(adjustments, line.service).add(line.amount);
     }
-    s.paidByService.forEach((amount, service) => sumOf(paid, service).add(amount));
+    for (const p of s.paidByService) sumOf(paid, p.service).add(p.amount);
   }
   const get = (m: Map<string, MoneySum>, s: string) => m.get(s)?.money ?? Money.zero;
   const rows: RollForwardRow[] = [...services].sort().map((service) => {

@@ -165,20 +165,14 @@ export function billAccount(
     }
   }
 
-  // One pass over the lines: sums by kind and what was billed by service.
+  // One pass over the lines: sums by kind.
   const paymentsSum = new MoneySum();
   const adjustmentsSum = new MoneySum();
   const feesSum = new MoneySum();
-  const billed = new Map<string, Money>();
-  for (const svc of bill.value.services) billed.set(svc.service, svc.amount);
   for (const l of lines) {
     if (l.kind === "payment" || l.kind === "reversal") paymentsSum.add(l.amount);
-    else {
-      if (l.kind === "fee") feesSum.add(l.amount);
-      else adjustmentsSum.add(l.amount);
-      const before = billed.get(l.service);
-      billed.set(l.service, before ? before.plus(l.amount) : l.amount);
-    }
+    else if (l.kind === "fee") feesSum.add(l.amount);
+    else adjustmentsSum.add(l.amount);
   }
   const paid = payments.reduce((s, p) => addDec(s, netPaid(p)), ZERO);
   const newMoney = currentCharges.plus(adjustmentsSum.money).plus(feesSum.money);
@@ -230,7 +224,7 @@ export function billAccount(
     reading,
     chargeLines: bill.value.lines,
     currentCharges,
-    otherLines: lines,
+    otherLines: lines.length === 0 ? NO_LINES : lines.slice(),
     levelPay: level,
     previousBalance,
     payments: paymentsSum.money,
@@ -238,11 +232,10 @@ export function billAccount(
     fees: feesSum.money,
     totalDue,
     delinquent: Money.of(delinquent),
-    billedByService: billed,
-    paidByService: applyPayment(opening?.byService, paid),
+    paidByService: paidPairs(applyPayment(opening?.byService, paid)),
     aging,
     usageHistory: usageHistory(history, decision.usage, input.periodEnd),
-    paymentsReceived: payments,
+    paymentsReceived: payments.length === 0 ? payments : payments.slice(),
     collection,
   });
 }
@@ -321,8 +314,12 @@ export function dueDateFor(billDate: string, policy: CyclePolicy): string {
 function usageHistory(history: readonly { periodEnd: string; usage: Dec }[] | undefined, usage: Dec | undefined, periodEnd: string) {
   let end = history?.length ?? 0;
   while (end > 0 && history![end - 1].periodEnd >= periodEnd) end--;
-  const prior = history ? history.slice(Math.max(0, end - 12), end) : [];
-  return usage ? [...prior, { periodEnd, usage }] : prior;
+  const from = Math.max(0, end - 12);
+  // Sized exactly: a cycle keeps one per account.
+  const periods = new Array<{ periodEnd: string; usage: Dec }>(end - from + (usage ? 1 : 0));
+  for (let i = from; i < end; i++) periods[i - from] = history![i];
+  if (usage) periods[end - from] = { periodEnd, usage };
+  return periods;
 }
 
 /** An account's payments and adjustments in the cycle (after the previous bill, up to this one). */
@@ -382,4 +379,15 @@ function lastTwelveBills(account: CycleAccount, input: CycleInput, schedule: Rat
     if (b.ok) bills.push(Money.fromCents(b.value));
   }
   return [...bills, current];
+}
+
+const NO_LINES: readonly StatementLine[] = Object.freeze([]);
+const NOTHING_PAID: readonly { readonly service: string; readonly amount: Money }[] = Object.freeze([]);
+
+/** A payment's split by service as pairs, the one empty list shared by every account that paid nothing. */
+function paidPairs(byService: ReadonlyMap<string, Money>): readonly { readonly service: string; readonly amount: Money }[] {
+  if (byService.size === 0) return NOTHING_PAID;
+  const pairs: { service: string; amount: Money }[] = [];
+  byService.forEach((amount, service) => pairs.push({ service, amount }));
+  return pairs;
 }

@@ -175,10 +175,12 @@ export interface Statement {
   readonly totalDue: Money;
   /** Unpaid after the last due date plus grace: what the late fee was charged on. */
   readonly delinquent: Money;
-  /** Billed this cycle by service (charges, adjustments, fees as "fees"), for the register. */
-  readonly billedByService: ReadonlyMap<string, Money>;
-  /** Payments applied to the opening balance by service (overpayment as "unapplied"). */
-  readonly paidByService: ReadonlyMap<string, Money>;
+  /**
+   * Payments applied to the opening balance by service (overpayment as "unapplied"), in the
+   * opening balance's order; empty when nothing was paid. Pairs rather than a map: a cycle keeps
+   * one per account.
+   */
+  readonly paidByService: readonly { readonly service: string; readonly amount: Money }[];
   readonly aging: Aging<Money>;
   /** Up to 13 periods, oldest first, ending with this one (history records as they are). */
   readonly usageHistory: readonly { readonly periodEnd: IsoDate; readonly usage: Dec }[];

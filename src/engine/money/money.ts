@@ -130,7 +130,7 @@ export class Money {
 }
 
 /** A decimal's whole cents, or NaN when it is not whole cents or is too large to add as cents. */
-function wholeCents(d: Dec): number {
+export function wholeCents(d: Dec): number {
   const f = fixedOf(d);
   if (!f || f.e > 2) return NaN;
   const c = f.n * POW10[2 - f.e];

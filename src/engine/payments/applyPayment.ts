@@ -1,6 +1,6 @@
 import { Dec, ZERO } from "../decimal";
 import { allocate } from "../money/allocate";
-import { Money } from "../money/money";
+import { Money, wholeCents } from "../money/money";
 
 /**
  * A payment (or a day's net payments) applied to what an account owes by service, in proportion
@@ -11,6 +11,13 @@ export function applyPayment(byService: ReadonlyMap<string, Dec> | undefined, pa
   const result = new Map<string, Money>();
   // Nothing paid applies to nothing (most accounts in most cycles until the payments arrive).
   if (paid.isZero()) return result;
+  if (inCents(byService, paid, result)) return result;
+  return applyPaymentDecimal(byService, paid);
+}
+
+/** applyPayment in decimal.js: for amounts finer than a cent, and the reference its cents are tested against. */
+export function applyPaymentDecimal(byService: ReadonlyMap<string, Dec> | undefined, paid: Dec): Map<string, Money> {
+  const result = new Map<string, Money>();
   const owed = [...(byService ?? new Map<string, Dec>())].filter(([, v]) => v.greaterThan(0));
   const total = owed.reduce((s, [, v]) => s.plus(v), ZERO);
   const applied = Dec.min(paid, total);
@@ -24,4 +31,40 @@ export function applyPayment(byService: ReadonlyMap<string, Dec> | undefined, pa
   }
   if (paid.greaterThan(applied)) result.set("unapplied", Money.of(paid.minus(applied)));
   return result;
+}
+
+/**
+ * The same rule in integer cents, when the payment and every amount owed are whole cents: the
+ * shares of allocate (each floored to the cent, the cents left over one by one in order). False,
+ * with nothing set, when an amount is not whole cents or a product would leave the safe integers.
+ */
+function inCents(byService: ReadonlyMap<string, Dec> | undefined, paidDec: Dec, result: Map<string, Money>): boolean {
+  const paid = wholeCents(paidDec);
+  if (Number.isNaN(paid)) return false;
+  const services: string[] = [];
+  const owed: number[] = [];
+  let total = 0;
+  if (byService) {
+    for (const [service, amount] of byService) {
+      const c = wholeCents(amount);
+      if (Number.isNaN(c)) return false;
+      if (c > 0) {
+        services.push(service);
+        owed.push(c);
+        total += c;
+      }
+    }
+  }
+  const applied = Math.min(paid, total);
+  if (applied === total) services.forEach((service, i) => result.set(service, Money.fromCents(owed[i])));
+  else if (applied > 0) {
+    if (owed.some((w) => !Number.isSafeInteger(applied * w))) return false;
+    // Floored by the remainder, not by a division that a double could round up to the next cent.
+    const shares = owed.map((w) => (applied * w - ((applied * w) % total)) / total);
+    let left = applied - shares.reduce((a, b) => a + b, 0);
+    for (let i = 0; left > 0; i = (i + 1) % shares.length, left--) shares[i]++;
+    services.forEach((service, i) => result.set(service, Money.fromCents(shares[i])));
+  }
+  if (paid > applied) result.set("unapplied", Money.fromCents(paid - applied));
+  return true;
 }

@@ -108,7 +108,7 @@ function blockCents(q: number, e: number, price: Fixed, unit: Fixed, mode: Round
 export const ONE_FIXED: Fixed = { n: 1, e: 0 };
 const ZERO_FIXED: Fixed = { n: 0, e: 0 };
 
-interface FixedBlocks {
+export interface FixedBlocks {
   /** Every limit at scale e; null for the last, open block. */
   readonly limits: readonly (number | null)[];
   readonly e: number;
@@ -117,7 +117,7 @@ interface FixedBlocks {
 
 /** A schedule's blocks in fixed point, worked out once per blocks list; null when one cannot be held. */
 const compiled = new WeakMap<readonly Block[], FixedBlocks | null>();
-function fixedBlocks(blocks: readonly Block[]): FixedBlocks | null {
+export function fixedBlocks(blocks: readonly Block[]): FixedBlocks | null {
   let plan = compiled.get(blocks);
   if (plan !== undefined) return plan;
   plan = null;
@@ -189,13 +189,17 @@ export function tieredCents(usage: Dec, blocks: readonly Block[], options: Omit<
 /** tieredCents of a usage already in fixed point (prices per `unit` of it); NaN when a value cannot be held. */
 export function tieredCentsFixed(u: Fixed, blocks: readonly Block[], unit: Fixed, mode: RoundingMode): number {
   const plan = fixedBlocks(blocks);
-  if (!plan) return NaN;
-  const e = Math.max(u.e, plan.e);
-  const usageN = rescale(u.n, u.e, e);
+  return plan ? tierCents(u.n, u.e, plan, unit, mode) : NaN;
+}
+
+/** The blocks' cents for usage n / 10^ue through blocks already in fixed point; NaN when a value cannot be held. */
+export function tierCents(n: number, ue: number, plan: FixedBlocks, unit: Fixed, mode: RoundingMode): number {
+  const e = Math.max(ue, plan.e);
+  const usageN = rescale(n, ue, e);
   if (Number.isNaN(usageN)) return NaN;
   let total = 0;
   let lower = 0;
-  for (let index = 0; index < blocks.length; index++) {
+  for (let index = 0; index < plan.limits.length; index++) {
     const limit = plan.limits[index];
     const upper = limit === null ? null : rescale(limit, plan.e, e);
     if (upper !== null && Number.isNaN(upper)) return NaN;

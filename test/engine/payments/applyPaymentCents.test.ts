@@ -1,0 +1,27 @@
+import fc from "fast-check";
+import { Dec } from "../../../src/engine/decimal";
+import { applyPayment, applyPaymentDecimal } from "../../../src/engine/payments/applyPayment";
+
+const cents = (min: number, max: number) => fc.integer({ min, max }).map((c) => new Dec(c).div(100));
+const view = (m: Map<string, { toCents(): string }>) => [...m].map(([k, v]) => `${k} ${v.toCents()}`);
+
+describe("a payment applied in whole cents", () => {
+  it("splits by service exactly as the decimal rule does", () => {
+    const owed = fc.dictionary(fc.constantFrom("water", "sewer", "garbage", "fees", "stormwater"), cents(-5000, 90000));
+    fc.assert(
+      fc.property(owed, cents(-20000, 200000), (byService, paid) => {
+        const map = new Map(Object.entries(byService));
+        expect(view(applyPayment(map, paid))).toEqual(view(applyPaymentDecimal(map, paid)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("uses the decimal rule for amounts finer than a cent", () => {
+    const map = new Map([
+      ["water", new Dec("10.005")],
+      ["sewer", new Dec("20")],
+    ]);
+    expect(view(applyPayment(map, new Dec("15")))).toEqual(view(applyPaymentDecimal(map, new Dec("15"))));
+  });
+});
