@@ -78,6 +78,7 @@ export async function loadCycle(
     // The cycle decides every account itself; the review's own count of them would only cost memory.
     standing: false,
     write: false,
+    forCycle: true,
     cancelled: options.cancelled,
     progress: options.progress,
   });
@@ -122,8 +123,13 @@ export async function loadCycle(
     problems.push(...outcome.value.problems);
     return outcome.value.records;
   };
-  await read(r.sheet, "Fingerprinting reads");
-  const typedAccounts = (await read(accountsSheet, "Reading accounts"))!;
+  // The review read the reads and Accounts sheets already: their fingerprint and rows are shared, not read again.
+  const shared = r.shared;
+  if (shared) fingerprints[r.sheet] = shared.readsFingerprint;
+  else await read(r.sheet, "Fingerprinting reads");
+  const sharedAccounts = shared?.accountsData?.sheet === accountsSheet ? shared.accountsData : undefined;
+  if (sharedAccounts) fingerprints[sharedAccounts.sheet] = fingerprint(sharedAccounts.values);
+  const typedAccounts = sharedAccounts ?? (await read(accountsSheet, "Reading accounts"))!;
   const dates = readPeriod(r.readRows, options.dates);
   const datesProblem = cycleDatesProblem(dates);
   if (datesProblem) return { ok: false, message: datesProblem };

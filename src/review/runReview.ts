@@ -13,7 +13,7 @@ import {
 } from "../engine";
 import { ACCOUNT_CHANGES_SHEET, accountsAsOf, parseAccountChanges } from "../accounts/accountChanges";
 import { parseAccountsSheet, parseHistorySheet } from "../workbook/contextSheets";
-import { Cancelled, CellValue, WorkbookPort } from "../workbook/port";
+import { Cancelled, CellValue, SheetValues, WorkbookPort } from "../workbook/port";
 import { OWN_COLUMNS, parseReadsSheet, READ_COLUMNS, ReadColumn, ReadsTable } from "../workbook/readsSheet";
 import { locateTable } from "../workbook/table";
 import { Decision, decisionFor, parseReviewLog } from "./decisions";
@@ -22,6 +22,7 @@ import { findSheets } from "./findSheets";
 import { reviewStanding } from "./standing";
 import { codeFillRuns, FIELD_COLUMNS, highlightsFor, notesFor, ownColumnRows } from "./flags";
 import type { CodeCount, ReviewItem, ReviewResult } from "./types";
+import { fingerprint } from "../cycle/fingerprint";
 
 export interface ReviewOptions {
   readonly readsSheet?: string;
@@ -34,6 +35,8 @@ export interface ReviewOptions {
   readonly decisions?: readonly Decision[];
   /** Write the flags into the workbook (default true). */
   readonly write?: boolean;
+  /** Keep what the cycle would otherwise read again (ReviewResult.shared). */
+  readonly forCycle?: boolean;
   readonly progress?: (phase: string, done: number, total: number) => void;
   readonly cancelled?: () => boolean;
 }
@@ -64,6 +67,8 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   const table = parsed.table;
 
   const contextProblems: string[] = [];
+  const readsFingerprint = options.forCycle ? fingerprint(data.values) : "";
+  let accountsData: SheetValues | undefined;
   const readContext = async <T>(
     name: string | undefined,
     phase: string,
@@ -73,6 +78,7 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     check();
     const sheet = await port.readSheet(name, { progress: step(phase), cancelled: options.cancelled });
     if (!sheet) return undefined;
+    if (options.forCycle && name === sheets.accounts) accountsData = sheet;
     const read = parse(sheet);
     contextProblems.push(...read.problems);
     return read.records;
@@ -164,6 +170,7 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     ok: true,
     result: {
       sheet: data.sheet,
+      shared: options.forCycle ? { readsFingerprint, accountsData } : undefined,
       headerRow: table.located.headerRow,
       reads: table.reads.length,
       blankRows: table.blankRows,

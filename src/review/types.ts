@@ -1,3 +1,4 @@
+import type { SheetValues } from "../workbook/port";
 import type { AccountRecord, Dec, EditCode, MeterRead, ReadField, Severity, UsageRecord } from "../engine";
 import type { Decision } from "./decisions";
 import type { ReviewStanding } from "./standing";
@@ -54,4 +55,9 @@ export interface ReviewResult {
   readonly decisions: ReadonlyMap<string, Decision>;
   /** Each account's usage history, oldest first (empty without a Usage History sheet). */
   readonly history: ReadonlyMap<string, readonly UsageRecord[]>;
+  /**
+   * For the cycle (ReviewOptions.forCycle): the reads sheet's fingerprint and the Accounts sheet as
+   * read, so the cycle does not read and parse either sheet a second time.
+   */
+  readonly shared?: { readonly readsFingerprint: string; readonly accountsData?: SheetValues };
 }
