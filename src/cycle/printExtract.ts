@@ -72,7 +72,7 @@ export function* printExtract(
     const byService = new Map<string, Money>();
     for (const l of s.chargeLines) byService.set(l.service, (byService.get(l.service) ?? Money.zero).plus(l.amount));
     const fee = roundToCents(s.totalDue.amount.times(policy.lateFeePercent).div(100));
-    const after = s.totalDue.amount.greaterThan(0) && fee.greaterThanOrEqualTo(policy.lateFeeMinimum);
+    const after = s.totalDue.isPositive() && fee.greaterThanOrEqualTo(policy.lateFeeMinimum);
     // A row per meter, and per leg of an exchange (the old meter to its final read, the new from its set read).
     const meters = (s.reading?.meters ?? []).flatMap((m) =>
       m.legs

@@ -123,7 +123,7 @@ export function mailingLines(address: string): string[] {
 
 /** The late fee this bill's total would draw if still unpaid after the due date and grace, and that date. */
 function afterDueDate(s: Statement, policy: CyclePolicy): { date: string; amount: Money } | undefined {
-  if (!s.totalDue.amount.greaterThan(0)) return undefined;
+  if (!s.totalDue.isPositive()) return undefined;
   const fee = roundToCents(s.totalDue.amount.times(policy.lateFeePercent).div(100));
   if (fee.lessThan(policy.lateFeeMinimum)) return undefined;
   return { date: addDays(s.dueDate, policy.graceDays), amount: s.totalDue.plus(Money.of(fee)) };
@@ -132,7 +132,7 @@ function afterDueDate(s: Statement, policy: CyclePolicy): { date: string; amount
 /** The stub's scan line: account, amount due in cents and due date, each fixed width, and a check digit. */
 export function scanLine(account: string, amountDue: Money, dueDate: string): string {
   const acct = account.replace(/\D/g, "").padStart(10, "0").slice(-10);
-  const cents = Money.of(amountDue.amount.greaterThan(0) ? amountDue.amount : 0)
+  const cents = Money.of(amountDue.isPositive() ? amountDue.amount : 0)
     .amount.times(100)
     .toFixed(0)
     .padStart(10, "0");
@@ -232,7 +232,7 @@ export function billPageMessages(s: Statement, office: Office, policy: CyclePoli
   const d8 = (date: string) => dateText(date, office.dateFormat);
   const a = s.account;
   const messages = billMessages(s, usageUnit, office);
-  if (a.autopay && s.decision.code !== "BALANCE_ONLY" && s.totalDue.amount.greaterThan(0))
+  if (a.autopay && s.decision.code !== "BALANCE_ONLY" && s.totalDue.isPositive())
     messages.push(`AUTOPAY: do not pay; ${$(s.totalDue)} will be drafted from your bank account on ${d8(s.dueDate)}.`);
   if (s.levelPay) {
     const difference = s.levelPay.actual.minus(s.levelPay.amount);
@@ -244,7 +244,7 @@ export function billPageMessages(s: Statement, office: Office, policy: CyclePoli
     messages.push(
       `Your deposit of ${$(Money.of(a.deposit))} is applied when the account is settled; any remainder is refunded to your mailing address.`,
     );
-  if (s.totalDue.amount.greaterThan(0) && s.collection.notice?.rung !== "collections") messages.push(lateFeeSentence(office, policy));
+  if (s.totalDue.isPositive() && s.collection.notice?.rung !== "collections") messages.push(lateFeeSentence(office, policy));
   if (office.message && s.decision.code !== "BALANCE_ONLY") messages.push(office.message);
   return messages;
 }

@@ -70,7 +70,7 @@ function withReturnedPayment(
   const returnedBy = calendar.onOrAfter(addDays(mailed, policy.returnedPaymentDays));
   const wanted = n && n.amount.compare(input.returned!) > 0 ? n.amount : input.returned!;
   const amount = wanted.compare(input.totalDue) > 0 ? input.totalDue : wanted;
-  if (!amount.amount.greaterThan(0)) return standing;
+  if (!amount.isPositive()) return standing;
   return {
     ...standing,
     notice: {
@@ -94,15 +94,9 @@ function ladderStanding(input: StandingInput, policy: LadderPolicy, calendar: Bu
   const pastDueAmount = addDec(addDec(aging.days30.amount, aging.days60.amount), aging.days90.amount);
   if (pastDueAmount.isZero() && !input.final && !input.noService) return CURRENT;
   const pastDue = Money.of(pastDueAmount);
-  const billsPastDue = aging.days90.amount.greaterThan(0)
-    ? 3
-    : aging.days60.amount.greaterThan(0)
-      ? 2
-      : aging.days30.amount.greaterThan(0)
-        ? 1
-        : 0;
+  const billsPastDue = aging.days90.isPositive() ? 3 : aging.days60.isPositive() ? 2 : aging.days30.isPositive() ? 1 : 0;
   const mailed = calendar.onOrAfter(input.billDate);
-  const owed = input.totalDue.amount.greaterThan(0);
+  const owed = input.totalDue.isPositive();
   const notice = (
     rung: NoticeRung,
     amount: Money,
@@ -154,7 +148,7 @@ function ladderStanding(input: StandingInput, policy: LadderPolicy, calendar: Bu
       ),
     };
   }
-  if (billsPastDue === 0 || !pastDue.amount.greaterThan(0) || !owed) return { pastDue, billsPastDue };
+  if (billsPastDue === 0 || !pastDue.isPositive() || !owed) return { pastDue, billsPastDue };
   const amount = pastDue.compare(input.totalDue) <= 0 ? pastDue : input.totalDue;
   const behind = `${billsPastDue === 3 ? "3 or more bills" : billsPastDue === 1 ? "1 bill" : "2 bills"} past due`;
 

@@ -10,7 +10,7 @@ export function delinquencyList(statements: readonly Statement[]): DelinquentAcc
   const result: DelinquentAccount[] = [];
   for (const s of statements) {
     const c = s.collection;
-    if (!c.notice && !c.keptOff && !c.pastDue.amount.greaterThan(0)) continue;
+    if (!c.notice && !c.keptOff && !c.pastDue.isPositive()) continue;
     result.push({ statement: s, pastDue: c.pastDue, notice: c.notice, keptOff: c.keptOff });
   }
   return result;

@@ -1,4 +1,3 @@
-import { addDec, ZERO } from "../decimal";
 import { Money, MoneySum, sumMoney } from "../money/money";
 import type { Reconciliation, RollForwardRow } from "./cycleResult";
 import { netPaid } from "./netPaid";
@@ -34,16 +33,19 @@ export function reconcile(
   const fees = new Map<string, MoneySum>();
   const adjustments = new Map<string, MoneySum>();
   const paid = new Map<string, MoneySum>();
-  for (const b of balances.values()) b.byService.forEach((amount, service) => sumOf(beginning, service).addDec(amount));
-  for (const s of statements) {
-    for (const line of s.chargeLines) sumOf(billed, line.service).add(line.amount);
-    for (const line of s.otherLines) {
+  // forEach and indexed loops: no iterator result per balance, statement and line (a cycle has millions).
+  balances.forEach((b) => b.byService.forEach((amount, service) => sumOf(beginning, service).addDec(amount)));
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    for (let j = 0; j < s.chargeLines.length; j++) sumOf(billed, s.chargeLines[j].service).add(s.chargeLines[j].amount);
+    for (let j = 0; j < s.otherLines.length; j++) {
+      const line = s.otherLines[j];
       // Every service billed (all but payments) has a row, even one whose lines add to nothing.
       if (line.kind !== "payment" && line.kind !== "reversal") services.add(line.service);
       if (line.kind === "fee") sumOf(fees, line.service).add(line.amount);
       if (line.kind === "adjustment" || line.kind === "levelPay") sumOf(adjustments, line.service).add(line.amount);
     }
-    for (const p of s.paidByService) sumOf(paid, p.service).add(p.amount);
+    for (let j = 0; j < s.paidByService.length; j++) sumOf(paid, s.paidByService[j].service).add(s.paidByService[j].amount);
   }
   const get = (m: Map<string, MoneySum>, s: string) => m.get(s)?.money ?? Money.zero;
   const rows: RollForwardRow[] = [...services].sort().map((service) => {
@@ -69,10 +71,13 @@ export function reconcile(
   };
   const heldSet = new Set(heldAccounts);
   const billedAccounts = new Set(statements.map((s) => s.account.account));
-  const heldBalance = sumMoney(
-    [...balances.values()].filter((b) => heldSet.has(b.account)).map((b) => Money.of([...b.byService.values()].reduce(addDec, ZERO))),
-  );
-  const endingPerBills = sumMoney(statements.map((s) => s.totalDue)).plus(heldBalance);
+  const held = new MoneySum();
+  balances.forEach((b) => {
+    if (heldSet.has(b.account)) b.byService.forEach((amount) => held.addDec(amount));
+  });
+  const due = new MoneySum();
+  for (let i = 0; i < statements.length; i++) due.add(statements[i].totalDue);
+  const endingPerBills = due.money.plus(held.money);
   return {
     rows,
     total,

@@ -70,7 +70,7 @@ export function billAccount(
         kind: "payment",
         service: "payments",
         description: `Payment, ${p.method}${p.reference ? ` ${p.reference}` : ""}`,
-        amount: Money.of(p.amount.negated()),
+        amount: Money.of(p.amount).negated(),
         date: p.date,
       });
     if (p.returned) {
@@ -109,7 +109,7 @@ export function billAccount(
   const unpaid = graceEnd < input.billDate ? previousBalance.minus(Money.of(paidInGrace)) : Money.zero;
   const delinquent = unpaid.compare(Money.zero) > 0 ? unpaid.amount : ZERO;
   const arrangement = keptArrangement(account, payments, input.billDate);
-  if (delinquent.greaterThanOrEqualTo(policy.lateFeeMinimum) && !(policy.waiveLateFeeOnArrangement && arrangement)) {
+  if (delinquent.greaterThanOrEqualTo(cycle.lateFeeMinimum) && !(policy.waiveLateFeeOnArrangement && arrangement)) {
     const fee = roundToCents(delinquent.times(policy.lateFeePercent).div(100));
     lines.push({
       kind: "fee",
@@ -212,7 +212,7 @@ export function billAccount(
   );
 
   return ok({
-    billNumber: `${input.billDate.replace(/-/g, "")}-${account.account}`,
+    billNumber: `${cycle.billNumberPrefix}${account.account}`,
     account,
     billDate: input.billDate,
     dueDate: cycle.dueDate,
@@ -232,7 +232,7 @@ export function billAccount(
     fees: feesSum.money,
     totalDue,
     delinquent: Money.of(delinquent),
-    paidByService: paidPairs(applyPayment(opening?.byService, paid)),
+    paidByService: paid.isZero() ? NOTHING_PAID : paidPairs(applyPayment(opening?.byService, paid)),
     aging,
     usageHistory: usageHistory(history, decision.usage, input.periodEnd),
     paymentsReceived: payments.length === 0 ? payments : payments.slice(),
@@ -268,8 +268,10 @@ export function decideFor(account: CycleAccount, input: CycleInput, policy: Cycl
 export function owesOrActivity(account: CycleAccount, input: CycleInput, activity: AccountActivity): boolean {
   if (activity.payments.length > 0 || activity.adjustments.length > 0 || account.levelPayDeferred.greaterThan(ZERO)) return true;
   const balance = input.balances.get(account.account);
-  if (balance) for (const v of balance.byService.values()) if (!v.isZero()) return true;
-  return false;
+  let owes = false;
+  // forEach rather than an iterator: this runs for every account.
+  balance?.byService.forEach((v) => (owes ||= !v.isZero()));
+  return owes;
 }
 
 /** One business calendar per holiday list, so a cycle works out its holidays once. */
@@ -287,7 +289,15 @@ export function calendarFor(policy: Pick<CyclePolicy, "holidays">): BusinessCale
  */
 const cycleDates = new WeakMap<
   CycleInput,
-  { policy: CyclePolicy; graceEnd: string; dueDate: string; month: number; calendar: BusinessCalendar }
+  {
+    policy: CyclePolicy;
+    graceEnd: string;
+    dueDate: string;
+    month: number;
+    calendar: BusinessCalendar;
+    lateFeeMinimum: Dec;
+    billNumberPrefix: string;
+  }
 >();
 function dates(input: CycleInput, policy: CyclePolicy) {
   let d = cycleDates.get(input);
@@ -299,6 +309,8 @@ function dates(input: CycleInput, policy: CyclePolicy) {
       dueDate: calendar.onOrAfter(addDays(input.billDate, policy.dueDays)),
       month: parts(input.billDate).month,
       calendar,
+      lateFeeMinimum: new Dec(policy.lateFeeMinimum),
+      billNumberPrefix: `${input.billDate.replace(/-/g, "")}-`,
     };
     cycleDates.set(input, d);
   }

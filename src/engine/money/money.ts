@@ -85,6 +85,12 @@ export class Money {
     return c !== undefined ? c === 0 : this.amount.isZero();
   }
 
+  /** Above zero (zero is not). */
+  isPositive(): boolean {
+    const c = this.cents;
+    return c !== undefined ? c > 0 : this.amount.greaterThan(ZERO);
+  }
+
   isNegative(): boolean {
     const c = this.cents;
     return c !== undefined ? c < 0 : this.amount.isNegative() && !this.amount.isZero();

@@ -44,17 +44,18 @@ function inCents(byService: ReadonlyMap<string, Dec> | undefined, paidDec: Dec, 
   const services: string[] = [];
   const owed: number[] = [];
   let total = 0;
-  if (byService) {
-    for (const [service, amount] of byService) {
-      const c = wholeCents(amount);
-      if (Number.isNaN(c)) return false;
-      if (c > 0) {
-        services.push(service);
-        owed.push(c);
-        total += c;
-      }
+  let whole = true;
+  // forEach rather than for-of: no [service, amount] pair is made for each entry.
+  byService?.forEach((amount, service) => {
+    const c = wholeCents(amount);
+    if (Number.isNaN(c)) whole = false;
+    else if (c > 0) {
+      services.push(service);
+      owed.push(c);
+      total += c;
     }
-  }
+  });
+  if (!whole) return false;
   const applied = Math.min(paid, total);
   if (applied === total) services.forEach((service, i) => result.set(service, Money.fromCents(owed[i])));
   else if (applied > 0) {
