@@ -114,13 +114,20 @@ function checkMonthlyUsage(schedule: RateSchedule, input: BillInput): string | u
 }
 
 function totalsByService(lines: readonly BillLine[]): ServiceTotal[] {
-  const byService = new Map<string, MoneySum>();
-  for (const line of lines) {
-    let sum = byService.get(line.service);
-    if (!sum) byService.set(line.service, (sum = new MoneySum()));
-    sum.add(line.amount);
+  // A bill has a handful of services: a list searched in order, not a map per bill.
+  const services: string[] = [];
+  const sums: MoneySum[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    let i = services.indexOf(line.service);
+    if (i < 0) {
+      i = services.length;
+      services.push(line.service);
+      sums.push(new MoneySum());
+    }
+    sums[i].add(line.amount);
   }
-  const totals: ServiceTotal[] = [];
-  byService.forEach((sum, service) => totals.push({ service, amount: sum.money }));
+  const totals = new Array<ServiceTotal>(services.length);
+  for (let i = 0; i < services.length; i++) totals[i] = { service: services[i], amount: sums[i].money };
   return totals;
 }

@@ -4,7 +4,7 @@ import { businessCalendar, BusinessCalendar } from "../calendar/businessCalendar
 import { decideBilling } from "../billingDecision/decideBilling";
 import type { BillingDecision } from "../billingDecision/types";
 import { collectionStanding } from "../collections/collectionStanding";
-import { applyPayment } from "../payments/applyPayment";
+import { applyPaymentPairs } from "../payments/applyPayment";
 import { Money, MoneySum, sumMoney } from "../money/money";
 import { roundToCents } from "../money/rounding";
 import { fail, ok, Result } from "../problems";
@@ -232,7 +232,7 @@ export function billAccount(
     fees: feesSum.money,
     totalDue,
     delinquent: Money.of(delinquent),
-    paidByService: paid.isZero() ? NOTHING_PAID : paidPairs(applyPayment(opening?.byService, paid)),
+    paidByService: paid.isZero() ? NOTHING_PAID : applyPaymentPairs(opening?.byService, paid),
     aging,
     usageHistory: usageHistory(history, decision.usage, input.periodEnd),
     paymentsReceived: payments.length === 0 ? payments : payments.slice(),
@@ -395,11 +395,3 @@ function lastTwelveBills(account: CycleAccount, input: CycleInput, schedule: Rat
 
 const NO_LINES: readonly StatementLine[] = Object.freeze([]);
 const NOTHING_PAID: readonly { readonly service: string; readonly amount: Money }[] = Object.freeze([]);
-
-/** A payment's split by service as pairs, the one empty list shared by every account that paid nothing. */
-function paidPairs(byService: ReadonlyMap<string, Money>): readonly { readonly service: string; readonly amount: Money }[] {
-  if (byService.size === 0) return NOTHING_PAID;
-  const pairs: { service: string; amount: Money }[] = [];
-  byService.forEach((amount, service) => pairs.push({ service, amount }));
-  return pairs;
-}

@@ -11,8 +11,20 @@ export function applyPayment(byService: ReadonlyMap<string, Dec> | undefined, pa
   const result = new Map<string, Money>();
   // Nothing paid applies to nothing (most accounts in most cycles until the payments arrive).
   if (paid.isZero()) return result;
-  if (inCents(byService, paid, result)) return result;
-  return applyPaymentDecimal(byService, paid);
+  const pairs = inCents(byService, paid);
+  if (!pairs) return applyPaymentDecimal(byService, paid);
+  for (const p of pairs) result.set(p.service, p.amount);
+  return result;
+}
+
+/** applyPayment as a list of service and amount, in the same order: what a statement keeps. */
+export function applyPaymentPairs(byService: ReadonlyMap<string, Dec> | undefined, paid: Dec): { service: string; amount: Money }[] {
+  if (paid.isZero()) return [];
+  const pairs = inCents(byService, paid);
+  if (pairs) return pairs;
+  const out: { service: string; amount: Money }[] = [];
+  applyPaymentDecimal(byService, paid).forEach((amount, service) => out.push({ service, amount }));
+  return out;
 }
 
 /** applyPayment in decimal.js: for amounts finer than a cent, and the reference its cents are tested against. */
@@ -38,9 +50,9 @@ export function applyPaymentDecimal(byService: ReadonlyMap<string, Dec> | undefi
  * shares of allocate (each floored to the cent, the cents left over one by one in order). False,
  * with nothing set, when an amount is not whole cents or a product would leave the safe integers.
  */
-function inCents(byService: ReadonlyMap<string, Dec> | undefined, paidDec: Dec, result: Map<string, Money>): boolean {
+function inCents(byService: ReadonlyMap<string, Dec> | undefined, paidDec: Dec): { service: string; amount: Money }[] | undefined {
   const paid = wholeCents(paidDec);
-  if (Number.isNaN(paid)) return false;
+  if (Number.isNaN(paid)) return undefined;
   const services: string[] = [];
   const owed: number[] = [];
   let total = 0;
@@ -55,17 +67,18 @@ function inCents(byService: ReadonlyMap<string, Dec> | undefined, paidDec: Dec, 
       total += c;
     }
   });
-  if (!whole) return false;
+  if (!whole) return undefined;
+  const result: { service: string; amount: Money }[] = [];
   const applied = Math.min(paid, total);
-  if (applied === total) services.forEach((service, i) => result.set(service, Money.fromCents(owed[i])));
+  if (applied === total) for (let i = 0; i < services.length; i++) result.push({ service: services[i], amount: Money.fromCents(owed[i]) });
   else if (applied > 0) {
-    if (owed.some((w) => !Number.isSafeInteger(applied * w))) return false;
+    if (owed.some((w) => !Number.isSafeInteger(applied * w))) return undefined;
     // Floored by the remainder, not by a division that a double could round up to the next cent.
     const shares = owed.map((w) => (applied * w - ((applied * w) % total)) / total);
     let left = applied - shares.reduce((a, b) => a + b, 0);
     for (let i = 0; left > 0; i = (i + 1) % shares.length, left--) shares[i]++;
-    services.forEach((service, i) => result.set(service, Money.fromCents(shares[i])));
+    for (let i = 0; i < services.length; i++) result.push({ service: services[i], amount: Money.fromCents(shares[i]) });
   }
-  if (paid > applied) result.set("unapplied", Money.fromCents(paid - applied));
-  return true;
+  if (paid > applied) result.push({ service: "unapplied", amount: Money.fromCents(paid - applied) });
+  return result;
 }
