@@ -1,6 +1,7 @@
 import { Dec, ZERO } from "../decimal";
 import { fixedOf } from "../money/fixedPoint";
 import { fail, ok, Result } from "../problems";
+import { Money } from "../money/money";
 import { FixedBlocks, fixedBlocks, ONE_FIXED, tierCents } from "../rates/priceTieredUsage";
 import { selectVersion } from "../rates/selectVersion";
 import type { RateSchedule, RateVersion } from "../rates/types";
@@ -53,8 +54,7 @@ export function billPricer(schedule: RateSchedule, shape: BillShape): Result<(us
 /** A bill's total in cents (billPricer's, remembered for each kind of account). */
 export function billTotalCents(schedule: RateSchedule, input: BillInput): Result<number> {
   if (input.monthlyUsage !== undefined) return totalOf(schedule, input);
-  // The schedule's rounding and cycle are in the key: a version's charges can be shared by copies of a schedule.
-  const key = `${schedule.rounding}|${schedule.cycleDays}|${shapeKey(input)}`;
+  const key = shapeKey(input);
   const version = selectVersion(schedule, input.asOf);
   if (!version.ok) return version;
   const pricers = planOf(schedule, version.value).pricers;
@@ -67,6 +67,17 @@ export function billTotalCents(schedule: RateSchedule, input: BillInput): Result
   }
   const cents = price(input.usage);
   return Number.isNaN(cents) ? totalOf(schedule, input) : ok(cents);
+}
+
+/**
+ * A bill's total as money: billTotalCents's, or computeBill's when the total is beyond what cents
+ * hold (tens of billions of dollars), so a caller never loses a bill to the fast path's limits.
+ */
+export function billTotal(schedule: RateSchedule, input: BillInput): Result<Money> {
+  const cents = billTotalCents(schedule, input);
+  if (cents.ok) return ok(Money.fromCents(cents.value));
+  const bill = computeBill(schedule, input);
+  return bill.ok ? ok(bill.value.total) : bill;
 }
 
 function totalOf(schedule: RateSchedule, input: BillInput): Result<number> {
@@ -103,9 +114,15 @@ const SHIFT: Readonly<Record<string, number>> = {
   "unit748>unit748": 0,
 };
 
-const plans = new WeakMap<RateVersion, Plan>();
+/**
+ * Plans by schedule, then version: a copy of a schedule ({ ...schedule, usageUnit: "kgal" }) shares
+ * its versions but may read them differently (its unit, proration, classes), so it has its own.
+ */
+const plans = new WeakMap<RateSchedule, WeakMap<RateVersion, Plan>>();
 function planOf(schedule: RateSchedule, version: RateVersion): Plan {
-  let plan = plans.get(version);
+  let bySchedule = plans.get(schedule);
+  if (!bySchedule) plans.set(schedule, (bySchedule = new WeakMap()));
+  let plan = bySchedule.get(version);
   if (plan) return plan;
   const blocks: Plan["blocks"][number][] = [];
   let fixed = !schedule.blocksPerMonth;
@@ -123,7 +140,7 @@ function planOf(schedule: RateSchedule, version: RateVersion): Plan {
     if (compiled) blocks.push({ charge, fixed: compiled, shift: shift ?? 0 });
   }
   plan = { fixed, scaled, blocks, pricers: new Map() };
-  plans.set(version, plan);
+  bySchedule.set(version, plan);
   return plan;
 }
 

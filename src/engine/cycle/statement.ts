@@ -9,7 +9,7 @@ import { Money, MoneySum, sumMoney } from "../money/money";
 import { roundToCents } from "../money/rounding";
 import { fail, ok, Result } from "../problems";
 import { computeBill } from "../bills/computeBill";
-import { billTotalCents } from "../bills/billTotal";
+import { billTotal } from "../bills/billTotal";
 import type { BillLine } from "../bills/types";
 import type { RateSchedule } from "../rates/types";
 import { ageBalance } from "./aging";
@@ -387,8 +387,8 @@ function lastTwelveBills(account: CycleAccount, input: CycleInput, schedule: Rat
   const bills: Money[] = [];
   for (const h of history) {
     // Only the totals are needed: priced without their lines (engine/bills/billTotal).
-    const b = billTotalCents(schedule, { ...billInputsOf(account), containers: undefined, usage: h.usage, asOf: h.periodEnd });
-    if (b.ok) bills.push(Money.fromCents(b.value));
+    const b = billTotal(schedule, { ...billInputsOf(account), containers: undefined, usage: h.usage, asOf: h.periodEnd });
+    if (b.ok) bills.push(b.value);
   }
   return [...bills, current];
 }

@@ -79,6 +79,12 @@ function inCents(byService: ReadonlyMap<string, Dec> | undefined, paidDec: Dec):
     for (let i = 0; left > 0; i = (i + 1) % shares.length, left--) shares[i]++;
     for (let i = 0; i < services.length; i++) result.push({ service: services[i], amount: Money.fromCents(shares[i]) });
   }
-  if (paid > applied) result.push({ service: "unapplied", amount: Money.fromCents(paid - applied) });
+  if (paid > applied) {
+    // As a map would: a balance already named "unapplied" (a credit is not owed) gives its place to the overpayment.
+    const amount = Money.fromCents(paid - applied);
+    const at = result.findIndex((p) => p.service === "unapplied");
+    if (at >= 0) result[at] = { service: "unapplied", amount };
+    else result.push({ service: "unapplied", amount });
+  }
   return result;
 }

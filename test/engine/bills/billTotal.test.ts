@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { computeBill, dec, RateSchedule, validateSchedule } from "../../../src/engine";
-import { billTotalCents } from "../../../src/engine/bills/billTotal";
+import { billTotal, billTotalCents } from "../../../src/engine/bills/billTotal";
 import { ROUNDING_MODES } from "../../../src/engine/money/rounding";
 
 const DIR = join(__dirname, "../../../samples/rates");
@@ -49,5 +49,27 @@ describe("a bill's total in fixed point", () => {
       { numRuns: 3000 },
     );
     expect(fast).toBeGreaterThan(1000);
+  });
+
+  it("prices a copy of a schedule by the copy's own rules, not by a plan made for the original", () => {
+    const chubbuck = schedules.find((x) => x.id === "chubbuck")!;
+    const bill = { usage: dec(5000), asOf: "2026-06-28" };
+    expect(billTotalCents(chubbuck, bill).ok).toBe(true);
+    for (const copy of [
+      { ...chubbuck, usageUnit: "kgal" as const },
+      { ...chubbuck, rounding: "up" as const },
+    ]) {
+      const want = computeBill(copy, bill);
+      const got = billTotalCents(copy, bill);
+      expect(got.ok && want.ok && got.value === want.value.total.cents).toBe(true);
+    }
+  });
+
+  it("gives a total beyond what cents hold as computeBill's money, not a failure", () => {
+    const harlingen = schedules.find((x) => x.id === "harlingen")!;
+    const bill = { usage: dec("35184372088796"), asOf: "2026-06-28", dwellingUnits: 3, days: 21 };
+    const want = computeBill(harlingen, bill);
+    const got = billTotal(harlingen, bill);
+    expect(want.ok && got.ok && got.value.equals(want.value.total)).toBe(true);
   });
 });

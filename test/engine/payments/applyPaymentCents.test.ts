@@ -1,17 +1,21 @@
 import fc from "fast-check";
 import { Dec } from "../../../src/engine/decimal";
-import { applyPayment, applyPaymentDecimal } from "../../../src/engine/payments/applyPayment";
+import { applyPayment, applyPaymentDecimal, applyPaymentPairs } from "../../../src/engine/payments/applyPayment";
 
 const cents = (min: number, max: number) => fc.integer({ min, max }).map((c) => new Dec(c).div(100));
 const view = (m: Map<string, { toCents(): string }>) => [...m].map(([k, v]) => `${k} ${v.toCents()}`);
 
 describe("a payment applied in whole cents", () => {
   it("splits by service exactly as the decimal rule does", () => {
-    const owed = fc.dictionary(fc.constantFrom("water", "sewer", "garbage", "fees", "stormwater"), cents(-5000, 90000));
+    // "unapplied" as a service too: an opening credit carried under that name.
+    const owed = fc.dictionary(fc.constantFrom("water", "sewer", "garbage", "fees", "stormwater", "unapplied"), cents(-5000, 90000));
     fc.assert(
       fc.property(owed, cents(-20000, 200000), (byService, paid) => {
         const map = new Map(Object.entries(byService));
-        expect(view(applyPayment(map, paid))).toEqual(view(applyPaymentDecimal(map, paid)));
+        const want = view(applyPaymentDecimal(map, paid));
+        expect(view(applyPayment(map, paid))).toEqual(want);
+        // The statement's pairs: the same services, amounts and order.
+        expect(applyPaymentPairs(map, paid).map((p) => `${p.service} ${p.amount.toCents()}`)).toEqual(want);
       }),
       { numRuns: 5000 },
     );
