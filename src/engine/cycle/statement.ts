@@ -232,7 +232,7 @@ export function billAccount(
     fees: feesSum.money,
     totalDue,
     delinquent: Money.of(delinquent),
-    paidByService: paid.isZero() ? NOTHING_PAID : applyPaymentPairs(opening?.byService, paid),
+    paidByService: applyPaymentPairs(opening?.byService, paid),
     aging,
     usageHistory: usageHistory(history, decision.usage, input.periodEnd),
     paymentsReceived: payments.length === 0 ? payments : payments.slice(),
@@ -394,4 +394,3 @@ function lastTwelveBills(account: CycleAccount, input: CycleInput, schedule: Rat
 }
 
 const NO_LINES: readonly StatementLine[] = Object.freeze([]);
-const NOTHING_PAID: readonly { readonly service: string; readonly amount: Money }[] = Object.freeze([]);

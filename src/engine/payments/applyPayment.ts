@@ -17,9 +17,14 @@ export function applyPayment(byService: ReadonlyMap<string, Dec> | undefined, pa
   return result;
 }
 
-/** applyPayment as a list of service and amount, in the same order: what a statement keeps. */
-export function applyPaymentPairs(byService: ReadonlyMap<string, Dec> | undefined, paid: Dec): { service: string; amount: Money }[] {
-  if (paid.isZero()) return [];
+const NOTHING_PAID: readonly { readonly service: string; readonly amount: Money }[] = Object.freeze([]);
+
+/** applyPayment as a list of service and amount, in the same order: what a statement keeps (one shared empty list when nothing was paid). */
+export function applyPaymentPairs(
+  byService: ReadonlyMap<string, Dec> | undefined,
+  paid: Dec,
+): readonly { readonly service: string; readonly amount: Money }[] {
+  if (paid.isZero()) return NOTHING_PAID;
   const pairs = inCents(byService, paid);
   if (pairs) return pairs;
   const out: { service: string; amount: Money }[] = [];

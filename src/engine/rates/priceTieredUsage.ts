@@ -183,13 +183,8 @@ export function tieredCents(usage: Dec, blocks: readonly Block[], options: Omit<
   const u = fixedOf(usage);
   const unit = options.unitSize ? fixedOfShared(options.unitSize) : ONE_FIXED;
   if (!u || !unit || unit.n <= 0) return NaN;
-  return tieredCentsFixed(u, blocks, unit, options.rounding ?? "halfUp");
-}
-
-/** tieredCents of a usage already in fixed point (prices per `unit` of it); NaN when a value cannot be held. */
-export function tieredCentsFixed(u: Fixed, blocks: readonly Block[], unit: Fixed, mode: RoundingMode): number {
   const plan = fixedBlocks(blocks);
-  return plan ? tierCents(u.n, u.e, plan, unit, mode) : NaN;
+  return plan ? tierCents(u.n, u.e, plan, unit, options.rounding ?? "halfUp") : NaN;
 }
 
 /** The blocks' cents for usage n / 10^ue through blocks already in fixed point; NaN when a value cannot be held. */
