@@ -27,7 +27,7 @@ import { syntheticReadsSheet } from "../samples/syntheticReads";
 import { scheduleCache } from "../storage/scheduleCache";
 import { MemoryWorkbook } from "../workbook/memoryWorkbook";
 import { integerBill, integerPlan } from "./integerFloor";
-import { rateImpact, revenueUnder, scaleSchedule, solveRevenue, tabulateBills } from "../engine";
+import { rateImpact, revenueUnder, scaleSchedule, solveRevenue, tabulateBills, UsageHistory, UsageHistoryBuilder } from "../engine";
 import { loadImpactData } from "../impact/impactData";
 import { bestOf, perSecond } from "./measure";
 import schedulesJson from "../../samples/rates/demo-city.json";
@@ -186,9 +186,19 @@ function copiedCity(input: CycleInput, copies: number): CycleInput {
     adjustments,
     balances,
     readings: map(input.readings),
-    history: map(input.history),
+    history: copiedHistory(input.history, copies, id),
     held: map(input.held),
   };
+}
+
+/** The history of each copy under its new account numbers, held in columns as a read history is. */
+function copiedHistory(history: CycleInput["history"], copies: number, id: (k: number, account: string) => string): UsageHistory {
+  const builder = new UsageHistoryBuilder();
+  for (let k = 0; k < copies; k++)
+    history.forEach((records, account) => {
+      for (const r of records) builder.add(id(k, account), r.periodEnd, r.usage, r.days, r.readCode);
+    });
+  return builder.finish();
 }
 
 async function floor(s: RateSchedule, bills: number) {

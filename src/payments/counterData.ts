@@ -14,6 +14,7 @@ import {
   OpeningBalance,
   Payment,
   PostedBatch,
+  usageHistoryOf,
 } from "../engine";
 import type { UsageRecord } from "../engine";
 import { ADJUSTMENT_COLUMNS, BALANCE_COLUMNS, CYCLE_ACCOUNT_COLUMNS, PAYMENT_COLUMNS } from "../workbook/cycleSheets";
@@ -162,13 +163,13 @@ export async function loadCounterData(port: WorkbookPort, asOf: IsoDate = "9999-
   const paymentData = await read(payments);
   const adjustmentData = await read(adjustments);
   const historyData = await read(history);
-  const usage = historyData ? take(parseHistorySheet(historyData)) : [];
-  const lastBillDate = usage.reduce<IsoDate | undefined>(
-    (last, r) => (last === undefined || r.periodEnd > last ? r.periodEnd : last),
-    undefined,
-  );
-  const historyByAccount = byAccount(usage);
-  for (const list of historyByAccount.values()) list.sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0));
+  const historyRead = historyData ? parseHistorySheet(historyData) : undefined;
+  if (historyRead && !historyRead.ok) problems.push(historyRead.message);
+  else if (historyRead) problems.push(...historyRead.value.problems);
+  const historyByAccount = historyRead?.ok ? historyRead.value.history : usageHistoryOf([]);
+  const lastBillDate = historyByAccount
+    .periodEnds()
+    .reduce<IsoDate | undefined>((last, p) => (last === undefined || p > last ? p : last), undefined);
 
   const accountMap = new Map(accountRecords.map((a) => [a.account, a]));
   const entries: AccountEntry[] = accountRecords.map((a) => ({

@@ -9,7 +9,8 @@ import {
   POCATELLO_POLICY,
   ReadEdit,
   ReadEditSettings,
-  UsageRecord,
+  UsageHistory,
+  usageHistoryOf,
 } from "../engine";
 import { ACCOUNT_CHANGES_SHEET, accountsAsOf, parseAccountChanges } from "../accounts/accountChanges";
 import { parseAccountsSheet, parseHistorySheet } from "../workbook/contextSheets";
@@ -101,7 +102,13 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   const accounts = await readContext<AccountRecord>(sheets.accounts, "Reading accounts", (d) =>
     okOr(parseAccountsSheet(changes?.changes.length ? accountsAsOf(d, changes.changes, readsDate ?? "9999-12-31") : d)),
   );
-  const history = await readContext<UsageRecord>(sheets.history, "Reading usage history", (d) => okOr(parseHistorySheet(d)));
+  // The history is read into columns (one UsageHistory), not a record per row.
+  const history = (
+    await readContext<UsageHistory>(sheets.history, "Reading usage history", (d) => {
+      const r = parseHistorySheet(d);
+      return okOr(r.ok ? { ok: true, value: { records: [r.value.history], problems: r.value.problems } } : r);
+    })
+  )?.[0];
   if (unusable) return { ok: false, message: unusable };
   const exchanges = await readContext(sheets.exchanges, "Reading meter exchanges", (d) => {
     const r = parseExchanges(d);
@@ -115,7 +122,7 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   step("Checking reads")(0, table.reads.length);
   const accountsById = accounts && new Map(accounts.map((a) => [a.account, a]));
   const reads = attachExchanges(table.reads, exchanges ?? [], accountsById);
-  const historyByAccount = history ? groupHistory(history) : undefined;
+  const historyByAccount = history;
   const reviewed = detectReadEdits(reads, { accounts: accountsById, history: historyByAccount }, options.settings);
   const decisions = mergeDecisions([...(logged ?? []), ...(options.decisions ?? [])]);
   const items = toItems(
@@ -165,7 +172,7 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
 
   const readRows = new Map(reads.map((r) => [r.row, r]));
   const usage = new Map(reviewed.map((r) => [r.read.row, r.usage]));
-  const historyMap = historyByAccount ?? new Map<string, UsageRecord[]>();
+  const historyMap = historyByAccount ?? usageHistoryOf([]);
   return {
     ok: true,
     result: {
@@ -262,12 +269,6 @@ function attachExchanges(
       ? { ...read, exchange: { oldMeter: e.oldMeter, oldFinal: e.oldFinal, newSet: e.newSet, newMeter: e.newMeter, newDials: e.newDials } }
       : read;
   });
-}
-
-function groupHistory(records: readonly UsageRecord[]): Map<string, UsageRecord[]> {
-  const map = groupBy(records, (r) => r.account);
-  for (const list of map.values()) list.sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0));
-  return map;
 }
 
 function mergeDecisions(decisions: readonly Decision[]): Map<string, Decision> {

@@ -1,6 +1,6 @@
-import { AccountRecord, AccountStatus, ReadCode, UsageRecord } from "../engine";
+import { AccountRecord, AccountStatus, IsoDate, ReadCode, UsageHistory, UsageHistoryBuilder } from "../engine";
 import { cellAddress } from "./address";
-import { cellDate, cellDecimal, cellPeriodEnd, idText, isBlank, shown } from "./cells";
+import { cellDate, cellDecimal, cellPeriodEnd, idText, isBlank, MAX_INPUT_NUMBER, shown } from "./cells";
 import type { CellValue, SheetValues } from "./port";
 import { ColumnSpec, LocatedTable, locateTable } from "./table";
 
@@ -159,44 +159,77 @@ const PERIOD_EXPECTED = "a date or a month (2025-10-31, 10/31/2025, 2025-10, 10/
 /**
  * Reads a Usage History sheet (Account, Period, Usage; optional Days and Read Code). A period
  * may be a month, the period ending that month. A sheet with rows of which none can be read is
- * refused: billing without history would silently drop every history-based edit.
+ * refused: billing without history would silently drop every history-based edit. The rows go
+ * straight into columns (UsageHistory): a city's 900,000 history rows make no object each.
  */
-export function parseHistorySheet(data: SheetValues): { ok: true; value: ContextRead<UsageRecord> } | { ok: false; message: string } {
+export function parseHistorySheet(data: SheetValues): { ok: true; value: HistoryRead } | { ok: false; message: string } {
   const found = locateTable(data, HISTORY_COLUMNS);
   if (!found.ok) return found;
-  const records: UsageRecord[] = [];
+  const builder = new UsageHistoryBuilder();
   const bad: CellProblem[] = [];
+  const columns = found.table.columns;
+  const at = (f: HistoryColumn) => (columns[f] === undefined ? -1 : columns[f]! - data.left);
+  const [accountAt, periodAt, usageAt, daysAt, codeAt] = (["account", "period", "usage", "days", "readCode"] as const).map(at);
+  const cell = (row: readonly CellValue[], i: number) => (i < 0 ? undefined : row[i]);
+  // A period cell repeats on every account's row: each distinct value is read once.
+  const periodEnds = new Map<CellValue | undefined, IsoDate | undefined>();
   let rows = 0;
-  for (const { get, where, sheetRow } of rowsOf(data, found.table, HISTORY_COLUMNS)) {
+  for (let i = found.table.firstValueRow; i < data.values.length; i++) {
+    const row = data.values[i];
+    const accountCell = cell(row, accountAt);
+    const periodCell = cell(row, periodAt);
+    const usageCell = cell(row, usageAt);
+    const daysCell = cell(row, daysAt);
+    const codeCell = cell(row, codeAt);
+    if (isBlank(accountCell) && isBlank(periodCell) && isBlank(usageCell) && isBlank(daysCell) && isBlank(codeCell)) continue;
     rows++;
-    const account = idText(get("account"));
-    const periodEnd = cellPeriodEnd(get("period") ?? null);
-    const usage = cellDecimal(get("usage") ?? null, data.culture);
-    if (!account || !periodEnd || !usage || usage.isNegative()) {
+    const account = idText(accountCell);
+    let periodEnd = periodEnds.get(periodCell);
+    if (periodEnd === undefined && !periodEnds.has(periodCell)) {
+      periodEnd = cellPeriodEnd(periodCell ?? null);
+      periodEnds.set(periodCell, periodEnd);
+    }
+    // A whole number of 0 or more is its own exact usage; anything else is read as a decimal.
+    const usage =
+      typeof usageCell === "number" && Number.isInteger(usageCell) && usageCell >= 0 && usageCell <= MAX_INPUT_NUMBER
+        ? usageCell
+        : cellDecimal(usageCell ?? null, data.culture);
+    if (!account || !periodEnd || usage === undefined || (typeof usage !== "number" && usage.isNegative())) {
       const [field, expected] = !account
         ? (["account", "an account number"] as const)
         : !periodEnd
           ? (["period", PERIOD_EXPECTED] as const)
           : (["usage", "a number of 0 or more"] as const);
       const label = HISTORY_COLUMNS.find((s) => s.field === field)!.label;
-      bad.push({ row: sheetRow + 1, where: where(field), label, expected, got: shown(get(field)) });
+      const sheetRow = data.top + i;
+      bad.push({
+        row: sheetRow + 1,
+        where: cellAddress(data.sheet, sheetRow, columns[field]!),
+        label,
+        expected,
+        got: shown(cell(row, at(field))),
+      });
       continue;
     }
-    const days = cellDecimal(get("days") ?? null, data.culture);
-    const code = String(get("readCode") ?? "")
+    const days =
+      typeof daysCell === "number" && Number.isInteger(daysCell) && Math.abs(daysCell) <= MAX_INPUT_NUMBER
+        ? daysCell
+        : ((d) => (d && d.isInteger() ? d.toNumber() : undefined))(cellDecimal(daysCell ?? null, data.culture));
+    const code = String(codeCell ?? "")
       .trim()
       .toUpperCase()
       .slice(0, 1);
-    records.push({
-      account,
-      periodEnd,
-      usage,
-      days: days && days.isInteger() ? days.toNumber() : undefined,
-      readCode: "AECS".includes(code) && code ? (code as ReadCode) : undefined,
-    });
+    builder.add(account, periodEnd, usage, days, "AECS".includes(code) && code ? (code as ReadCode) : undefined);
   }
   const problems = summarizeProblems(data.sheet, bad);
-  if (rows > 0 && records.length === 0)
+  if (rows > 0 && builder.rows === 0)
     return { ok: false, message: `${data.sheet} cannot be used: none of its ${rows} rows could be read. ${problems[0]}` };
-  return { ok: true, value: { records, problems } };
+  return { ok: true, value: { history: builder.finish(), problems } };
+}
+
+/** A Usage History sheet as read: its rows by account, and its cells that could not be read. */
+export interface HistoryRead {
+  readonly history: UsageHistory;
+  /** Cells that could not be read, each naming its cell; their rows are left out. */
+  readonly problems: string[];
 }

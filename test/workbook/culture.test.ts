@@ -42,7 +42,7 @@ describe("numbers as text in a German Excel", () => {
     uninstall = fake.install();
     const sheet = await new ExcelWorkbook().readSheet("Usage History");
     const parsed = parseHistorySheet(sheet!);
-    expect(parsed.ok && parsed.value.records.map((r) => r.usage.toString())).toEqual(["1500", "2250.5"]);
+    expect(parsed.ok && [...parsed.value.history.values()].flat().map((r) => r.usage.toString())).toEqual(["2250.5", "1500"]); // August, then September
   });
 
   it("uses Excel's own separators when the user turned system separators off", async () => {

@@ -9,3 +9,4 @@ export { usageBaseline } from "./baseline";
 export type { ThresholdMode } from "./settings";
 export { THRESHOLD_MODES } from "./settings";
 export { checkReadEditThresholds } from "./checkThresholds";
+export { UsageHistory, UsageHistoryBuilder, usageHistoryOf } from "./usageHistory";
