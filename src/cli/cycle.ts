@@ -48,6 +48,9 @@ function scheduleFor(args: ParsedArgs, workbookRates: readonly RatesSheetSchedul
   return result.value;
 }
 
+/** The bill-print extract written beside OUT.xlsx. */
+export const billPrintPath = (out: string): string => `${out.replace(/\.xlsx$/i, "")}-bill-print.csv`;
+
 /** Runs `ubill cycle`: returns the text to print. A workbook found damaged or too large part-way is one line. */
 export async function cycle(args: ParsedArgs, now: string): Promise<string> {
   try {
@@ -67,7 +70,7 @@ async function billCycle(args: ParsedArgs, now: string): Promise<string> {
   if (!out) throw new UsageError("--out is required: the outputs go into a new workbook, never the input");
   checkOutput(out, input);
   // The bill-print extract beside OUT.xlsx is checked as OUT is: both are written, or neither.
-  const extract = `${out.replace(/\.xlsx$/i, "")}-bill-print.csv`;
+  const extract = billPrintPath(out);
   checkOutput(extract, input);
   checkWorkbookFile(input);
   const billDate = text(args, "bill-date");

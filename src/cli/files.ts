@@ -48,6 +48,21 @@ export function checkOutput(out: string, input: string): void {
   if ((target.dev === source.dev && target.ino === source.ino) || realpathSync(out) === realpathSync(input)) throw same();
 }
 
+/** Ctrl-C, a termination and a closed terminal: each stops a run and removes its partial files. */
+export const STOP_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/** The exit code of a run stopped by a signal, as a shell reports it (128 + the signal's number). */
+export const signalExitCode = (signal: NodeJS.Signals): number =>
+  128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as Record<string, number>)[signal];
+
+/** Removes the `.partial` files of `outs`: only files a run wrote (a folder of that name in the way is the user's). */
+export function removePartials(outs: readonly string[]): void {
+  for (const out of outs) {
+    const partial = `${out}.partial`;
+    if (existsSync(partial) && statSync(partial).isFile()) rmSync(partial);
+  }
+}
+
 /**
  * Writes a file by writing `OUT.partial` first and renaming it when complete, so a failure or an
  * interrupt never leaves a truncated OUT; Ctrl-C, a termination or a closed terminal (SIGINT,
@@ -66,14 +81,13 @@ export async function writeAtomically(out: string, write: (partial: string) => P
  */
 export async function writeAllAtomically(outs: readonly string[], write: (partials: string[]) => Promise<void> | void): Promise<void> {
   const partials = outs.map((out) => `${out}.partial`);
-  // Only files this run wrote: a folder of that name in the way is the user's.
-  const cleanUp = () => partials.forEach((partial) => existsSync(partial) && statSync(partial).isFile() && rmSync(partial));
+  const cleanUp = () => removePartials(outs);
   const onSignal = (signal: NodeJS.Signals) => {
     cleanUp();
-    process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as Record<string, number>)[signal]);
+    process.exit(signalExitCode(signal));
   };
-  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-  for (const signal of signals) process.once(signal, onSignal);
+  // (Signals reach only the main thread: a worker writing these files leaves them to it, cycleThread.ts.)
+  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
   try {
     for (const [i, partial] of partials.entries()) {
       // A partial file left by a run the machine stopped is replaced; anything else in the way is named.
@@ -89,6 +103,6 @@ export async function writeAllAtomically(outs: readonly string[], write: (partia
     if (e.code) throw ioProblem("write", outs[Math.max(0, partials.indexOf(e.path ?? ""))], error);
     throw error;
   } finally {
-    for (const signal of signals) process.removeListener(signal, onSignal);
+    for (const signal of STOP_SIGNALS) process.removeListener(signal, onSignal);
   }
 }

@@ -1,7 +1,8 @@
 import { parseArgs, UsageError } from "./args";
 import { quote, QUOTE_HELP } from "./quote";
 import { validate, VALIDATE_HELP } from "./validate";
-import { cycle, CYCLE_HELP } from "./cycle";
+import { CYCLE_HELP } from "./cycle";
+import { cycleCommand } from "./cycleThread";
 import { day, DAY_HELP, post, POST_HELP } from "./post";
 import { autopay, AUTOPAY_HELP, PASSPHRASE_VARIABLE } from "./autopay";
 import { impact, IMPACT_HELP } from "./impact";
@@ -63,7 +64,7 @@ export async function main(
         io.out(await validate(parseArgs(rest, ["sheet", "out"], ["json"])));
         return 0;
       case "cycle":
-        io.out(await cycle(parseArgs(rest, ["out", "sheet", "bill-date", "schedule", "schedule-id"], ["json"]), new Date().toISOString()));
+        io.out(await cycleCommand(rest, new Date().toISOString()));
         return 0;
       case "post":
         io.out(await post(parseArgs(rest, ["batch", "out", "date", "channel", "count", "total", "confirm", "map"], []), today()));

@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from "fs";
 import { tmpdir } from "os";
@@ -14,6 +15,32 @@ const hash = (path: string) => createHash("sha256").update(readFileSync(path)).d
 const run = runUbill;
 
 describe("ubill cycle", () => {
+  it("bills the same on its own thread (bin/ubill.js, compiled) as in this one: the same summary, sheets and print extract", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ubill-cycle-thread-"));
+    const here = await run("cycle", SAMPLE, "--out", join(dir, "here.xlsx"), "--json");
+    const thread = spawnSync(
+      process.execPath,
+      [join(__dirname, "..", "..", "bin", "ubill.js"), "cycle", SAMPLE, "--out", join(dir, "thread.xlsx"), "--json"],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(thread.status).toBe(0);
+    expect(thread.stderr).toBe("");
+    const strip = (summary: string) => ({
+      ...JSON.parse(summary),
+      out: undefined,
+      extract: { ...JSON.parse(summary).extract, path: undefined },
+    });
+    expect(strip(thread.stdout)).toEqual(strip(here.out));
+    expect(readFileSync(join(dir, "thread-bill-print.csv"), "utf8")).toBe(readFileSync(join(dir, "here-bill-print.csv"), "utf8"));
+    const [a, b] = [readXlsxFast(join(dir, "here.xlsx")), readXlsxFast(join(dir, "thread.xlsx"))];
+    expect(await b.sheetNames()).toEqual(await a.sheetNames());
+    for (const name of await a.sheetNames())
+      if (name !== "Run Log")
+        expect({ name, values: (await b.readSheet(name))!.values }).toEqual({ name, values: (await a.readSheet(name))!.values });
+  });
+
   it("bills the sample cycle into a new workbook and leaves the input untouched", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ubill-cycle-"));
     const input = join(dir, "cycle.xlsx");
