@@ -95,7 +95,10 @@ export function* printExtract(
     );
     if (meters.length === 0 && s.account.meter && s.decision.usage)
       meters.push({ meter: s.account.meter, dates: "", previous: "", current: "", usage: "not read" });
-    const history = s.usageHistory.slice(-HISTORY);
+    // The last 13 periods (the statement carries at most that many).
+    const skip = Math.max(0, s.usageHistory.usages.length - HISTORY);
+    const periodEnds = s.usageHistory.periodEnds.slice(skip);
+    const usages = s.usageHistory.usages.slice(skip);
     const notice = s.collection.notice;
     const row: (string | number | undefined)[] = [
       s.billNumber,
@@ -146,8 +149,7 @@ export function* printExtract(
       s.account.autopay && s.decision.code !== "BALANCE_ONLY" ? "yes" : "no",
       office.remitTo || [office.utilityName, office.address].filter(Boolean).join(", "),
       ...Array.from({ length: HISTORY }, (_, i) => {
-        const h = history[i];
-        return h ? [h.periodEnd.slice(0, 7), quantityText(h.usage).replace(/,/g, "")] : [undefined, undefined];
+        return i < usages.length ? [periodEnds[i].slice(0, 7), quantityText(usages[i]).replace(/,/g, "")] : [undefined, undefined];
       }).flat(),
       scanLine(s.account.account, s.totalDue, s.dueDate),
     ];

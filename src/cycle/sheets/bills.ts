@@ -292,24 +292,27 @@ function usageBars(
   add: (row: CellValue[], bold?: boolean) => void,
   room: number,
 ): void {
-  const history = s.usageHistory;
-  if (history.length === 0 || room < 3) return;
-  const perRow = Math.ceil(history.length / 2) + 1 <= room ? 2 : 3;
+  const { periodEnds, usages } = s.usageHistory;
+  if (usages.length === 0 || room < 3) return;
+  const perRow = Math.ceil(usages.length / 2) + 1 <= room ? 2 : 3;
   const width = perRow === 2 ? 14 : 8;
   let max = 0;
-  for (const h of history) if (h.usage.greaterThan(max)) max = h.usage.toNumber();
-  const cell = (h: { periodEnd: string; usage: { toNumber(): number } }) =>
-    same(
-      `${MONTHS[Number(h.periodEnd.slice(5, 7)) - 1]} ${h.periodEnd.slice(0, 4)} ${"█".repeat(max > 0 ? Math.max(h.usage.toNumber() > 0 ? 1 : 0, Math.round((h.usage.toNumber() / max) * width)) : 0)} ${quantityText(h.usage as never)}`,
+  for (const u of usages) if (u.greaterThan(max)) max = u.toNumber();
+  const cell = (i: number) => {
+    const periodEnd = periodEnds[i];
+    const usage = usages[i];
+    return same(
+      `${MONTHS[Number(periodEnd.slice(5, 7)) - 1]} ${periodEnd.slice(0, 4)} ${"█".repeat(max > 0 ? Math.max(usage.toNumber() > 0 ? 1 : 0, Math.round((usage.toNumber() / max) * width)) : 0)} ${quantityText(usage)}`,
     );
+  };
   add([same(`USAGE HISTORY (${unitLabel(usageUnit)})`)], true);
-  const rows = Math.ceil(history.length / perRow);
+  const rows = Math.ceil(usages.length / perRow);
   // Columns: oldest first down the first column, then the next.
   for (let r = 0; r < rows; r++) {
     const row: CellValue[] = [null, null, null, null, null, null];
     for (let c = 0; c < perRow; c++) {
-      const h = history[c * rows + r];
-      if (h) row[perRow === 2 ? c * 3 : c * 2] = cell(h);
+      const i = c * rows + r;
+      if (i < usages.length) row[perRow === 2 ? c * 3 : c * 2] = cell(i);
     }
     add(row);
   }

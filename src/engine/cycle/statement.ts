@@ -18,7 +18,7 @@ import { endsAutopay } from "../payments/returnReasons";
 import { levelPayment } from "./levelPay";
 import { billInputsOf } from "./billInputs";
 import type { CyclePolicy } from "./policy";
-import type { Adjustment, CycleAccount, CycleInput, Payment, Statement, StatementLine } from "./types";
+import type { Adjustment, CycleAccount, CycleInput, Payment, Statement, StatementLine, UsagePeriods } from "./types";
 
 const inRange = (date: string, after: string, upTo: string) => date > after && date <= upTo;
 
@@ -322,16 +322,28 @@ export function dueDateFor(billDate: string, policy: CyclePolicy): string {
   return calendarFor(policy).onOrAfter(addDays(billDate, policy.dueDays));
 }
 
-/** The last 12 periods of history before this one (the records themselves, no copies), then this one's billed usage. */
-function usageHistory(history: readonly { periodEnd: string; usage: Dec }[] | undefined, usage: Dec | undefined, periodEnd: string) {
+/** The last 12 periods of history before this one, then this one's billed usage. */
+function usageHistory(
+  history: readonly { periodEnd: string; usage: Dec }[] | undefined,
+  usage: Dec | undefined,
+  periodEnd: string,
+): UsagePeriods {
   let end = history?.length ?? 0;
   while (end > 0 && history![end - 1].periodEnd >= periodEnd) end--;
   const from = Math.max(0, end - 12);
   // Sized exactly: a cycle keeps one per account.
-  const periods = new Array<{ periodEnd: string; usage: Dec }>(end - from + (usage ? 1 : 0));
-  for (let i = from; i < end; i++) periods[i - from] = history![i];
-  if (usage) periods[end - from] = { periodEnd, usage };
-  return periods;
+  const length = end - from + (usage ? 1 : 0);
+  const periodEnds = new Array<string>(length);
+  const usages = new Array<Dec>(length);
+  for (let i = from; i < end; i++) {
+    periodEnds[i - from] = history![i].periodEnd;
+    usages[i - from] = history![i].usage;
+  }
+  if (usage) {
+    periodEnds[end - from] = periodEnd;
+    usages[end - from] = usage;
+  }
+  return { periodEnds, usages };
 }
 
 /** An account's payments and adjustments in the cycle (after the previous bill, up to this one). */
