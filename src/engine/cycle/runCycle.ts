@@ -23,7 +23,9 @@ export function runCycle(input: CycleInput, schedule: RateSchedule, policy: Cycl
   const activity = indexActivity(input);
   for (const account of input.accounts) {
     const mine = activity.get(account.account) ?? NO_ACTIVITY;
-    const decision = decideFor(account, input, policy, mine);
+    // The account's history is made once (a columnar history makes its records when asked) for the decision and the bill.
+    const history = input.history.get(account.account);
+    const decision = decideFor(account, input, policy, mine, history);
     if (decision.outcome === "held") {
       held.push({ account: account.account, name: account.name, code: decision.code, reason: decision.reason });
       continue;
@@ -32,7 +34,7 @@ export function runCycle(input: CycleInput, schedule: RateSchedule, policy: Cycl
       notBilled++;
       continue;
     }
-    const statement = billAccount(account, input, schedule, policy, mine, decision);
+    const statement = billAccount(account, input, schedule, policy, mine, decision, history);
     if (statement.ok) statements.push(statement.value);
     else held.push({ account: account.account, name: account.name, code: "HELD_UNPRICED", reason: statement.problem.message });
   }

@@ -19,6 +19,7 @@ import { levelPayment } from "./levelPay";
 import { billInputsOf } from "./billInputs";
 import type { CyclePolicy } from "./policy";
 import type { Adjustment, CycleAccount, CycleInput, Payment, Statement, StatementLine, UsagePeriods } from "./types";
+import type { UsageRecord } from "../edits/types";
 
 const inRange = (date: string, after: string, upTo: string) => date > after && date <= upTo;
 
@@ -36,6 +37,7 @@ export function billAccount(
   policy: CyclePolicy,
   activity: AccountActivity = activityOf(given.account, input),
   decision: BillingDecision = decideFor(given, input, policy, activity),
+  history: readonly UsageRecord[] | undefined = input.history.get(given.account),
 ): Result<Statement> {
   // A draft returned this cycle as closed, unknown or not authorised ends autopay: the bill asks for payment instead.
   const account = given.autopay && activity.payments.some(endsAutopay) ? { ...given, autopay: false } : given;
@@ -177,7 +179,6 @@ export function billAccount(
   const paid = payments.reduce((s, p) => addDec(s, netPaid(p)), ZERO);
   const newMoney = currentCharges.plus(adjustmentsSum.money).plus(feesSum.money);
   const totalDue = previousBalance.plus(paymentsSum.money).plus(newMoney);
-  const history = input.history.get(account.account);
 
   const aging = ageBalance(opening?.aging ?? { current: previousBalance.amount, days30: ZERO, days60: ZERO, days90: ZERO }, paid, newMoney);
   const inArrangement =
@@ -248,13 +249,19 @@ function returnedWithFees(payments: readonly Payment[], policy: CyclePolicy): Mo
 }
 
 /** The account's billing decision for the cycle (engine/billingDecision), from its reads, open edits, history and activity. */
-export function decideFor(account: CycleAccount, input: CycleInput, policy: CyclePolicy, activity: AccountActivity): BillingDecision {
+export function decideFor(
+  account: CycleAccount,
+  input: CycleInput,
+  policy: CyclePolicy,
+  activity: AccountActivity,
+  history: readonly UsageRecord[] | undefined = input.history.get(account.account),
+): BillingDecision {
   return decideBilling(
     {
       subject: account,
       reading: input.readings.get(account.account),
       openErrors: input.held.get(account.account),
-      history: input.history.get(account.account),
+      history,
       periodStart: input.periodStart,
       periodEnd: input.periodEnd,
       offCycle: input.offCycle,
