@@ -1,5 +1,5 @@
 /** The billing engine's public surface. Pure: decimal.js and itself, nothing else. */
-export { addDec, Dec, dec, isDecimalText, ZERO, ONE } from "./decimal";
+export { addDec, compact, Dec, dec, isDecimalText, ZERO, ONE } from "./decimal";
 export { assert, InvariantError } from "./assert";
 export type { Problem, ProblemCode, Result } from "./problems";
 export { ok, fail, NOT_AVAILABLE_CODES } from "./problems";

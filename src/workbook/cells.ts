@@ -1,4 +1,4 @@
-import { Dec, fromExcelSerial, isDecimalText, isIsoDate, IsoDate } from "../engine";
+import { compact, Dec, fromExcelSerial, isDecimalText, isIsoDate, IsoDate } from "../engine";
 import type { CellValue } from "./port";
 
 export const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -55,7 +55,8 @@ export function cellDecimal(v: CellValue | undefined, culture: NumberCulture = U
     const n = v === 0 ? 0 : v; // never a negative zero
     let d = numberDecimals.get(n);
     if (d === undefined) {
-      d = Number.isInteger(n) ? new Dec(n) : new Dec(String(n));
+      // Compact: a city's amounts are kept for the whole run (balances alone are 300,000 decimals).
+      d = Number.isInteger(n) ? new Dec(n) : compact(new Dec(String(n)));
       if (numberDecimals.size < 100_000) numberDecimals.set(n, d);
     }
     return d;
@@ -63,7 +64,7 @@ export function cellDecimal(v: CellValue | undefined, culture: NumberCulture = U
   if (typeof v === "string") {
     const text = normalize(v.trim(), culture);
     if (!isDecimalText(text)) return undefined;
-    const d = new Dec(text);
+    const d = compact(new Dec(text));
     return d.abs().greaterThan(MAX_INPUT_NUMBER) ? undefined : d;
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { Dec } from "../decimal";
+import { compact, Dec } from "../decimal";
 import type { RoundingMode } from "./rounding";
 
 /**
@@ -116,5 +116,5 @@ export function decOf(n: number, e: number): Dec {
   if (e === 0 || n === 0) return new Dec(n);
   const negative = n < 0;
   const digits = String(negative ? -n : n).padStart(e + 1, "0");
-  return new Dec(`${negative ? "-" : ""}${digits.slice(0, -e)}.${digits.slice(-e)}`);
+  return compact(new Dec(`${negative ? "-" : ""}${digits.slice(0, -e)}.${digits.slice(-e)}`));
 }
