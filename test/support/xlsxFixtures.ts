@@ -90,7 +90,7 @@ export async function writeFixture(parts: FixtureParts, name = "book.xlsx"): Pro
         yield `</${p}sheetData></${p}worksheet>`;
       })(),
     );
-  zip.close();
+  await zip.close();
   return path;
 }
 
@@ -222,6 +222,6 @@ export async function rewriteArchive(
     else await zip.add(name, [change ?? data]);
   }
   for (const [name, data] of extra) await zip.add(name, [data]);
-  zip.close();
+  await zip.close();
   return to;
 }

@@ -454,7 +454,7 @@ export class XlsxWriter {
         ).join("") +
         `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
     ]);
-    zip.close();
+    await zip.close();
   }
 }
 

@@ -510,7 +510,7 @@ export class FlagWriter {
         patched.delete(name);
       }
       for (const [name, xml] of patched) await zip.add(name, [xml]);
-      zip.close();
+      await zip.close();
     } catch (error) {
       zip.abort();
       throw error;

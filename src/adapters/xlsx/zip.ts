@@ -13,69 +13,117 @@ interface Entry {
   readonly flags?: number;
 }
 
+/** Text queued for deflating before the writer waits (nodejs.org/api/stream.html#writablewritechunk-encoding-callback: writing past the mark buffers). */
+const QUEUED_BYTES = 4 << 20;
+
 /**
  * A minimal ZIP writer for .xlsx files: each entry is deflated as it is produced (a stream, so a
  * sheet of millions of rows never sits in memory whole), with a data descriptor after it and the
  * central directory at the end. Sizes up to 4 GB (no ZIP64).
+ *
+ * Entries overlap: `add` returns once an entry's text is all handed to zlib, which deflates on
+ * threads of its own, so the caller makes the next entry while the last is still being deflated.
+ * The file gets each entry whole and in order (what an entry deflates before its turn waits in
+ * memory, a megabyte or two); at most two entries are under way at once. A failure in one is
+ * reported by the next `add`, `addRaw` or `close`.
  */
 export class ZipWriter {
   private readonly fd: number;
   private offset = 0;
   private readonly entries: Entry[] = [];
+  /** When each entry added so far is in the file. */
+  private readonly written: Promise<void>[] = [];
+  private closed = false;
 
   constructor(path: string) {
     this.fd = openSync(path, "w");
   }
 
   private write(buffer: Buffer): void {
+    if (this.closed) return;
     writeSync(this.fd, buffer);
     this.offset += buffer.length;
   }
 
+  /** When every entry added so far is in the file (rejected with the first failure). */
+  private get last(): Promise<void> {
+    return this.written[this.written.length - 1] ?? Promise.resolve();
+  }
+
+  /** Queues a step after every entry before it; its failure is kept for whoever waits next. */
+  private after(step: () => Promise<void> | void): void {
+    const done = this.last.then(step);
+    // Seen by the next add, addRaw or close (which wait on it); never an unhandled rejection meanwhile.
+    done.catch(() => undefined);
+    this.written.push(done);
+  }
+
   /** Adds one file, its content given as chunks of text (UTF-8) or bytes. */
   async add(name: string, chunks: Iterable<string | Buffer>): Promise<void> {
+    // The entry before the last must be in the file first: two entries under way at most.
+    await (this.written[this.written.length - 2] ?? Promise.resolve());
     const nameBytes = Buffer.from(name, "utf8");
-    const offset = this.offset;
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4); // version needed
-    header.writeUInt16LE(0x0808, 6); // data descriptor follows; UTF-8 names
-    header.writeUInt16LE(8, 8); // deflate
-    header.writeUInt32LE(0x00210000, 10); // 1980-01-01 00:00
-    header.writeUInt16LE(nameBytes.length, 26);
-    this.write(header);
-    this.write(nameBytes);
     let crc = 0;
     let size = 0;
     let compressed = 0;
+    // Deflated output waits here until the entries before this one are in the file.
+    let early: Buffer[] | undefined = [];
     const deflate = createDeflateRaw({ level: 1 });
     deflate.on("data", (chunk: Buffer) => {
-      this.write(chunk);
       compressed += chunk.length;
+      if (early) early.push(chunk);
+      else this.write(chunk);
     });
-    const done = new Promise<void>((resolve, reject) => {
+    const deflated = new Promise<void>((resolve, reject) => {
       deflate.on("end", resolve);
       deflate.on("error", reject);
     });
-    for (const text of chunks) {
-      const buffer = typeof text === "string" ? Buffer.from(text, "utf8") : text;
-      crc = crc32(buffer, crc);
-      size += buffer.length;
-      if (!deflate.write(buffer)) await new Promise((resolve) => deflate.once("drain", resolve));
+    deflated.catch(() => undefined);
+    try {
+      for (const text of chunks) {
+        const buffer = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+        crc = crc32(buffer, crc);
+        size += buffer.length;
+        // The next chunk is made while zlib deflates this one: the writer waits only when a few
+        // megabytes are queued, not whenever the stream is past its 16 KB mark (after every chunk).
+        deflate.write(buffer);
+        if (deflate.writableLength > QUEUED_BYTES) await new Promise((resolve) => deflate.once("drain", resolve));
+      }
+    } catch (error) {
+      deflate.destroy();
+      throw error;
     }
     deflate.end();
-    await done;
-    const descriptor = Buffer.alloc(16);
-    descriptor.writeUInt32LE(0x08074b50, 0);
-    descriptor.writeUInt32LE(crc >>> 0, 4);
-    descriptor.writeUInt32LE(compressed, 8);
-    descriptor.writeUInt32LE(size, 12);
-    this.write(descriptor);
-    this.entries.push({ name: nameBytes, offset, crc: crc >>> 0, compressed, size });
+    this.after(async () => {
+      const offset = this.offset;
+      const header = Buffer.alloc(30);
+      header.writeUInt32LE(0x04034b50, 0);
+      header.writeUInt16LE(20, 4); // version needed
+      header.writeUInt16LE(0x0808, 6); // data descriptor follows; UTF-8 names
+      header.writeUInt16LE(8, 8); // deflate
+      header.writeUInt32LE(0x00210000, 10); // 1980-01-01 00:00
+      header.writeUInt16LE(nameBytes.length, 26);
+      this.write(header);
+      this.write(nameBytes);
+      for (const chunk of early!) this.write(chunk);
+      early = undefined;
+      await deflated;
+      const descriptor = Buffer.alloc(16);
+      descriptor.writeUInt32LE(0x08074b50, 0);
+      descriptor.writeUInt32LE(crc >>> 0, 4);
+      descriptor.writeUInt32LE(compressed, 8);
+      descriptor.writeUInt32LE(size, 12);
+      this.write(descriptor);
+      this.entries.push({ name: nameBytes, offset, crc: crc >>> 0, compressed, size });
+    });
   }
 
   /** Adds one file as another archive stored it (deflated or stored), without inflating it. */
   addRaw(name: string, entry: { method: number; crc: number; size: number; data: Buffer }): void {
+    this.after(() => this.writeRaw(name, entry));
+  }
+
+  private writeRaw(name: string, entry: { method: number; crc: number; size: number; data: Buffer }): void {
     const nameBytes = Buffer.from(name, "utf8");
     const offset = this.offset;
     const header = Buffer.alloc(30);
@@ -104,6 +152,7 @@ export class ZipWriter {
 
   /** Closes the file without finishing it (the caller removes it). */
   abort(): void {
+    this.closed = true;
     try {
       closeSync(this.fd);
     } catch {
@@ -111,8 +160,9 @@ export class ZipWriter {
     }
   }
 
-  /** Writes the central directory and closes the file. */
-  close(): void {
+  /** Writes the central directory, once every entry is in the file, and closes the file. */
+  async close(): Promise<void> {
+    await this.last;
     const start = this.offset;
     for (const e of this.entries) {
       const h = Buffer.alloc(46);
@@ -138,5 +188,6 @@ export class ZipWriter {
     end.writeUInt32LE(start, 16);
     this.write(end);
     closeSync(this.fd);
+    this.closed = true;
   }
 }
