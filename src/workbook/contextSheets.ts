@@ -213,7 +213,7 @@ export function parseHistorySheet(data: SheetValues): { ok: true; value: History
     }
     const days =
       typeof daysCell === "number" && Number.isInteger(daysCell) && Math.abs(daysCell) <= MAX_INPUT_NUMBER
-        ? daysCell
+        ? daysCell + 0 // never a negative zero (as the decimal it was read through before)
         : ((d) => (d && d.isInteger() ? d.toNumber() : undefined))(cellDecimal(daysCell ?? null, data.culture));
     const code = String(codeCell ?? "")
       .trim()

@@ -1,3 +1,7 @@
+// The module object itself, so a test can put a failing write where the writer calls it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import fs = require("fs");
+import { randomBytes } from "crypto";
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -28,6 +32,29 @@ describe("ZipWriter (entries deflated while the next is made)", () => {
     const archive = openArchive(file);
     expect([...archive.keys()]).toEqual([...texts.keys()]);
     for (const [name, text] of texts) expect(archive.get(name)!().toString("utf8")).toBe(text);
+  });
+
+  it("reports a full disk met while an entry is deflating, without an uncaught error or a hang", async () => {
+    const zip = new ZipWriter(path());
+    const real = fs.writeSync;
+    let written = 0;
+    const spy = jest.spyOn(fs, "writeSync").mockImplementation(((fd: number, buffer: Buffer) => {
+      written += buffer.length;
+      if (written > 200_000) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      return (real as (fd: number, b: Buffer) => number)(fd, buffer);
+    }) as typeof fs.writeSync);
+    try {
+      // Random text deflates to about its own size: the disk fills while the entries stream out.
+      const noise = (k: number) => Array.from({ length: 30 }, (_, c) => `${k}:${c}:${randomBytes(75_000).toString("base64")}`);
+      const outcome = (async () => {
+        for (let k = 0; k < 4; k++) await zip.add(`part${k}.xml`, noise(k));
+        await zip.close();
+      })();
+      await expect(outcome).rejects.toThrow(/ENOSPC/);
+    } finally {
+      spy.mockRestore();
+      zip.abort();
+    }
   });
 
   it("reports a part that cannot be made from add, and leaves the file to be removed", async () => {

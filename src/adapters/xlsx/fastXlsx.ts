@@ -466,6 +466,12 @@ export async function writeXlsx(
   progress?: (sheet: string, rows: number) => void,
 ): Promise<void> {
   const writer = new XlsxWriter(path);
-  for (const name of sheetNames ?? [...workbook.sheets.keys()]) await writer.addSheet(name, workbook.sheet(name)!, progress);
-  await writer.close();
+  try {
+    for (const name of sheetNames ?? [...workbook.sheets.keys()]) await writer.addSheet(name, workbook.sheet(name)!, progress);
+    await writer.close();
+  } catch (error) {
+    // Nothing more is written to a file that failed part way (the caller removes it).
+    writer.abort();
+    throw error;
+  }
 }

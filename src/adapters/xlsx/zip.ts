@@ -24,8 +24,9 @@ const QUEUED_BYTES = 4 << 20;
  * Entries overlap: `add` returns once an entry's text is all handed to zlib, which deflates on
  * threads of its own, so the caller makes the next entry while the last is still being deflated.
  * The file gets each entry whole and in order (what an entry deflates before its turn waits in
- * memory, a megabyte or two); at most two entries are under way at once. A failure in one is
- * reported by the next `add`, `addRaw` or `close`.
+ * memory, a megabyte or two); at most two entries are under way at once. A failure in an entry
+ * (a full disk) is reported by `close`, or sooner by an `add` two entries later; the caller then
+ * aborts and removes the file.
  */
 export class ZipWriter {
   private readonly fd: number;
@@ -72,7 +73,14 @@ export class ZipWriter {
     deflate.on("data", (chunk: Buffer) => {
       compressed += chunk.length;
       if (early) early.push(chunk);
-      else this.write(chunk);
+      else {
+        // A write that fails here (a full disk) ends the stream with that error, for the entry's step to report.
+        try {
+          this.write(chunk);
+        } catch (error) {
+          deflate.destroy(error as Error);
+        }
+      }
     });
     const deflated = new Promise<void>((resolve, reject) => {
       deflate.on("end", resolve);
@@ -86,8 +94,13 @@ export class ZipWriter {
         size += buffer.length;
         // The next chunk is made while zlib deflates this one: the writer waits only when a few
         // megabytes are queued, not whenever the stream is past its 16 KB mark (after every chunk).
+        if (deflate.destroyed) break;
         deflate.write(buffer);
-        if (deflate.writableLength > QUEUED_BYTES) await new Promise((resolve) => deflate.once("drain", resolve));
+        if (deflate.writableLength > QUEUED_BYTES)
+          await new Promise((resolve) => {
+            deflate.once("drain", resolve);
+            deflate.once("close", resolve);
+          });
       }
     } catch (error) {
       deflate.destroy();

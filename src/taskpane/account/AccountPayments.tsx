@@ -63,7 +63,7 @@ export function AccountPayments({ data, account, onReturned }: { data: CounterDa
     <>
       <Subtitle2 as="h3">Payments</Subtitle2>
       {outcome && (
-        <MessageBar intent={outcome.ok ? "success" : "error"} role={outcome.ok ? "status" : "alert"}>
+        <MessageBar layout="multiline" intent={outcome.ok ? "success" : "error"} role={outcome.ok ? "status" : "alert"}>
           <MessageBarBody>{outcome.text}</MessageBarBody>
         </MessageBar>
       )}

@@ -146,12 +146,12 @@ export function ImportFile({ onBatch, onReturned }: { onBatch: (read: BatchImpor
         onChange={(e) => void choose(e)}
       />
       {message && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
       {done && (
-        <MessageBar intent="success" role="status">
+        <MessageBar layout="multiline" intent="success" role="status">
           <MessageBarBody>
             {done.map((l, i) => (
               <div key={i}>{l}</div>

@@ -112,7 +112,7 @@ export const LineEntry = forwardRef<
             : `Account ${account.trim()} is not on the Accounts sheet`}
       </Caption1>
       {problems.length > 0 && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>Not added: {problems.join("; ")}</MessageBarBody>
         </MessageBar>
       )}

@@ -116,18 +116,18 @@ export function NightlyUpdate({ unposted }: { unposted?: string }) {
         </Button>
       </form>
       {message && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
       {closed?.kind === "already" && (
-        <MessageBar intent="info" role="status">
+        <MessageBar layout="multiline" intent="info" role="status">
           <MessageBarBody>{closed.text}</MessageBarBody>
         </MessageBar>
       )}
       {closed?.kind === "closed" && (
         <>
-          <MessageBar intent="success" role="status">
+          <MessageBar layout="multiline" intent="success" role="status">
             <MessageBarBody>
               Closed {closed.activity.date}: the {DAILY_ACTIVITY_SHEET} sheet was written.
             </MessageBarBody>

@@ -52,7 +52,7 @@ export function AccountView() {
   return (
     <>
       {counter.message && (
-        <MessageBar intent="error">
+        <MessageBar layout="multiline" intent="error">
           <MessageBarBody>{counter.message}</MessageBarBody>
         </MessageBar>
       )}

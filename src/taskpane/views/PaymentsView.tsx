@@ -47,7 +47,7 @@ export function PaymentsView() {
     return counter.loading ? (
       <Spinner size="tiny" label="Reading the accounts and payments…" />
     ) : (
-      <MessageBar intent="error">
+      <MessageBar layout="multiline" intent="error">
         <MessageBarBody>{counter.message ?? "The workbook has not been read."}</MessageBarBody>
       </MessageBar>
     );
@@ -81,7 +81,7 @@ export function PaymentsView() {
         <Subtitle2 as="h2">Open a batch</Subtitle2>
         <Body1>From the deposit slip or the processor's report: the date, how the payments came, and how many for how much.</Body1>
         {imported && (
-          <MessageBar intent="info" role="status">
+          <MessageBar layout="multiline" intent="info" role="status">
             <MessageBarBody>
               {imported.lines.length} payment{imported.lines.length === 1 ? "" : "s"} from {imported.file} (read as {imported.layout}) go
               into the batch when it opens: key the slip's count and total (the file is not its own control).
@@ -102,7 +102,7 @@ export function PaymentsView() {
           }}
         />
         {message && (
-          <MessageBar intent="error" role="alert">
+          <MessageBar layout="multiline" intent="error" role="alert">
             <MessageBarBody>{message}</MessageBarBody>
           </MessageBar>
         )}
@@ -146,13 +146,13 @@ export function PaymentsView() {
         {balanceText(balance, draft.controlCount, draft.controlTotal)}
       </Body1>
       {message && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
       {draft.posted ? (
         <>
-          <MessageBar intent="success" role="status">
+          <MessageBar layout="multiline" intent="success" role="status">
             <MessageBarBody>{draft.posted}</MessageBarBody>
           </MessageBar>
           <div className={styles.actions}>
