@@ -144,7 +144,7 @@ export function billAccount(
         amount: Money.of(account.levelPayDeferred),
       });
   } else if (account.levelPay && decision.code !== "BALANCE_ONLY") {
-    const twelve = lastTwelveBills(account, input, schedule, currentCharges);
+    const twelve = lastTwelveBills(account, history, input, schedule, currentCharges);
     // Without a stored level amount, a year of history sets it (Pocatello: level pay needs a year of history).
     const amount = account.levelPayAmount ?? (twelve.length >= 12 ? roundToCents(sumMoney(twelve).amount.div(12)) : undefined);
     if (amount) {
@@ -401,10 +401,15 @@ export function keptArrangement(
 }
 
 /** The last twelve months of actual bills, repriced from history, ending with this one. */
-function lastTwelveBills(account: CycleAccount, input: CycleInput, schedule: RateSchedule, current: Money): Money[] {
-  const history = (input.history.get(account.account) ?? []).filter((h) => h.periodEnd < input.periodEnd).slice(-11);
+function lastTwelveBills(
+  account: CycleAccount,
+  history: readonly UsageRecord[] | undefined,
+  input: CycleInput,
+  schedule: RateSchedule,
+  current: Money,
+): Money[] {
   const bills: Money[] = [];
-  for (const h of history) {
+  for (const h of (history ?? []).filter((r) => r.periodEnd < input.periodEnd).slice(-11)) {
     // Only the totals are needed: priced without their lines (engine/bills/billTotal).
     const b = billTotal(schedule, { ...billInputsOf(account), containers: undefined, usage: h.usage, asOf: h.periodEnd });
     if (b.ok) bills.push(b.value);
