@@ -106,7 +106,9 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
   if (options.columnWidths?.length)
     head += `<cols>${options.columnWidths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`;
   yield head + "<sheetData>";
-  let chunk = "";
+  // The pieces of a chunk are joined once: text built by += is a rope of thousands of pieces, and
+  // flattening it to encode as UTF-8 took ten times as long as the encoding (docs/performance.md).
+  let chunk: string[] = [];
   const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
   const wrapping = letters.map((_, c) => wrap.has(c));
   // Style indexes by column, bold and kind, worked out once per sheet rather than once per cell.
@@ -121,7 +123,7 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
     const row = sheet.values[r] ?? [];
     const isBold = bold.has(r);
     const rowNumber = r + 1;
-    let cells = "";
+    const start = chunk.length;
     let lines = 1;
     for (let c = 0; c < row.length; c++) {
       const v: CellValue = row[c];
@@ -131,11 +133,11 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
       const fmt = numeric ? (cellFormats.size ? (cellFormats.get(`${r}:${c}`) ?? columnFormats[c] ?? 0) : (columnFormats[c] ?? 0)) : 0;
       const s = xfFor(c, isBold, numeric, fill, fmt);
       const open = s ? `<c r="${letters[c]}${rowNumber}" s="${s}"` : `<c r="${letters[c]}${rowNumber}"`;
-      if (v === null) cells += `${open}/>`;
-      else if (numeric) cells += `${open}><v>${Number.isFinite(v) ? v : 0}</v></c>`;
-      else if (typeof v === "boolean") cells += `${open} t="b"><v>${v ? 1 : 0}</v></c>`;
+      if (v === null) chunk.push(`${open}/>`);
+      else if (numeric) chunk.push(`${open}><v>${Number.isFinite(v) ? v : 0}</v></c>`);
+      else if (typeof v === "boolean") chunk.push(`${open} t="b"><v>${v ? 1 : 0}</v></c>`);
       else {
-        cells += `${open} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+        chunk.push(`${open} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`);
         if (wrapping[c])
           lines = Math.max(
             lines,
@@ -143,14 +145,19 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
           );
       }
     }
-    if (cells) chunk += `<row r="${rowNumber}"${lines > 1 ? ` ht="${15 * lines}" customHeight="1"` : ""}>${cells}</row>`;
+    if (chunk.length > start) {
+      // The row's opening goes before its cells, in the slot of the row's first cell.
+      const first = chunk[start];
+      chunk[start] = `<row r="${rowNumber}"${lines > 1 ? ` ht="${15 * lines}" customHeight="1"` : ""}>${first}`;
+      chunk.push("</row>");
+    }
     if (r % 1000 === 999) {
-      yield chunk;
-      chunk = "";
+      yield chunk.join("");
+      chunk = [];
       onRows(r + 1);
     }
   }
-  let tail = chunk + "</sheetData>";
+  let tail = chunk.join("") + "</sheetData>";
   // The last highlight added has the first priority, as in Excel, so the most serious fill wins.
   sheet.highlights.forEach((h, i) => {
     const a = h.area;

@@ -97,9 +97,16 @@ export class ZipWriter {
         if (deflate.destroyed) break;
         deflate.write(buffer);
         if (deflate.writableLength > QUEUED_BYTES)
-          await new Promise((resolve) => {
-            deflate.once("drain", resolve);
-            deflate.once("close", resolve);
+          await new Promise<void>((resolve) => {
+            // Whichever comes first removes both: a listener left behind on each wait added up
+            // to Node's MaxListenersExceededWarning on stderr during a large sheet.
+            const done = () => {
+              deflate.off("drain", done);
+              deflate.off("close", done);
+              resolve();
+            };
+            deflate.once("drain", done);
+            deflate.once("close", done);
           });
       }
     } catch (error) {
