@@ -4,7 +4,7 @@ import { join } from "path";
 import { setFlagsFromString } from "v8";
 import { runInNewContext } from "vm";
 import ExcelJS from "exceljs";
-import { detached, readXlsxFast } from "../../src/adapters/xlsx/fastRead";
+import { detached, openArchive, readXlsxFast } from "../../src/adapters/xlsx/fastRead";
 import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsxWorkbook";
 import { writeXlsx } from "../../src/adapters/xlsx/fastXlsx";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
@@ -104,6 +104,27 @@ describe("readXlsxFast", () => {
     const path = join(mkdtempSync(join(tmpdir(), "fast-read-")), "repeat.xlsx");
     await writeXlsx(path, new MemoryWorkbook({ "Usage History": rows }));
     expect((await readXlsxFast(path, { lazy: true }).readSheet("Usage History"))!.values).toEqual(rows);
+  });
+
+  it.each([
+    ["plain text", "Service address: 3207 N Elm St", false],
+    ["a space at the start", " indented", true],
+    ["a space at the end", "trailing ", true],
+    ["a run of spaces", "two  spaces", true],
+    ["a line break", "line one\nline two", true],
+    ["a tab", "a\tb", true],
+    ["a no-break space (not XML white space)", "\u00a0kept", false],
+  ])("writes %s back as written, marked xml:space=preserve only where XML would lose white space", async (_, text, preserved) => {
+    const dir = mkdtempSync(join(tmpdir(), "fast-write-"));
+    const path = join(dir, "space.xlsx");
+    await writeXlsx(path, new MemoryWorkbook({ Text: [[text as string]] }));
+    const sheet = new ExcelJS.Workbook();
+    await sheet.xlsx.readFile(path);
+    // exceljs reads what Excel would: text without the attribute loses white space at its ends.
+    expect(sheet.getWorksheet("Text")!.getCell("A1").value).toBe(text);
+    expect((await readXlsxFast(path).readSheet("Text"))!.values).toEqual([[text]]);
+    const xml = openArchive(path).get("xl/worksheets/sheet1.xml")!().toString("utf8");
+    expect(xml.includes('<t xml:space="preserve">')).toBe(preserved);
   });
 
   it("finds a large sheet's first rows from the start of its XML, and reads on when the start is too short", async () => {

