@@ -13,6 +13,7 @@ import { TEMPLATES_SHEET } from "../cycle/letters";
 import { OFFICE_SHEET } from "../cycle/office";
 import { COUNT_WORDS, cycleCounts, decisionText, noticeText } from "../cycle/summary";
 import { parseReviewLog, REVIEW_LOG_SHEET } from "../review/decisions";
+import type { ReviewOptions } from "../review/runReview";
 import { placeProblem, RATES_SHEET, readWorkbookRates } from "../workbook/ratesSheet";
 import type { RatesSheetSchedule } from "../workbook/ratesSheet";
 import { atMost, ParsedArgs, text, UsageError } from "./args";
@@ -51,17 +52,26 @@ function scheduleFor(args: ParsedArgs, workbookRates: readonly RatesSheetSchedul
 /** The bill-print extract written beside OUT.xlsx. */
 export const billPrintPath = (out: string): string => `${out.replace(/\.xlsx$/i, "")}-bill-print.csv`;
 
+/** How `ubill cycle` runs, beyond its arguments. */
+export interface CycleRunOptions {
+  /**
+   * Starts reading the input's usage history elsewhere (historyThread.ts: on a second thread) once
+   * the input has been opened; the review takes it from there instead of reading it itself.
+   */
+  readonly historyAhead?: (input: string, readsSheet: string | undefined) => ReviewOptions["historyRead"];
+}
+
 /** Runs `ubill cycle`: returns the text to print. A workbook found damaged or too large part-way is one line. */
-export async function cycle(args: ParsedArgs, now: string): Promise<string> {
+export async function cycle(args: ParsedArgs, now: string, options: CycleRunOptions = {}): Promise<string> {
   try {
-    return await billCycle(args, now);
+    return await billCycle(args, now, options);
   } catch (error) {
     if (error instanceof WorkbookFileProblem) throw new UsageError(`${args.positional[0]} cannot be read: ${error.message}`);
     throw error;
   }
 }
 
-async function billCycle(args: ParsedArgs, now: string): Promise<string> {
+async function billCycle(args: ParsedArgs, now: string, options: CycleRunOptions): Promise<string> {
   const [input] = args.positional;
   if (!input) throw new UsageError("cycle needs a workbook: ubill cycle WORKBOOK.xlsx --out OUT.xlsx");
   if (!existsSync(input)) throw new UsageError(`cannot read ${input}: no such file`);
@@ -85,6 +95,7 @@ async function billCycle(args: ParsedArgs, now: string): Promise<string> {
     if (error instanceof WorkbookFileProblem) throw error;
     throw new UsageError(`${input} is not a readable .xlsx workbook: ${(error as Error).message}`);
   }
+  const historyRead = options.historyAhead?.(input, text(args, "sheet"));
   const read = await readWorkbookRates(workbook);
   // A Rates sheet that cannot be read stops the run: a schedule is never dropped and replaced silently.
   if (read && read.problems.length > 0 && !text(args, "schedule"))
@@ -101,6 +112,7 @@ async function billCycle(args: ParsedArgs, now: string): Promise<string> {
       decisions: log ? parseReviewLog(log).decisions : [],
       dates: { billDate },
       readsSheet: text(args, "sheet"),
+      historyRead,
       now,
     });
     if (!outcome.ok) throw new UsageError(outcome.message);

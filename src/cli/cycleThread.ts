@@ -1,7 +1,9 @@
 import { existsSync } from "fs";
 import { join } from "path";
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
+import { availableParallelism } from "os";
 import { parseArgs, text, UsageError } from "./args";
+import { readHistoryAhead } from "./historyThread";
 import { billPrintPath, cycle } from "./cycle";
 import { removePartials, signalExitCode, STOP_SIGNALS } from "./files";
 
@@ -61,7 +63,8 @@ export async function cycleCommand(argv: readonly string[], now: string): Promis
 if (!isMainThread && parentPort && (workerData as { ubillCycle?: unknown } | undefined)?.ubillCycle) {
   const { argv, now } = (workerData as { ubillCycle: { argv: string[]; now: string } }).ubillCycle;
   const port = parentPort;
-  cycle(parseArgs(argv, CYCLE_VALUES, CYCLE_FLAGS), now).then(
+  // With a second core, the usage history is read on a thread of its own while this one reads the rest (ADR 0015).
+  cycle(parseArgs(argv, CYCLE_VALUES, CYCLE_FLAGS), now, availableParallelism() > 1 ? { historyAhead: readHistoryAhead } : {}).then(
     (text) => port.postMessage({ kind: "done", text } satisfies Reply),
     (error: unknown) =>
       port.postMessage(

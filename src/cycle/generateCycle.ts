@@ -1,3 +1,4 @@
+import type { ReviewOptions } from "../review/runReview";
 import { CycleResult, RateSchedule, ReadEditSettings, runCycle } from "../engine";
 import type { Decision } from "../review/decisions";
 import { parseWorkOrders, WORK_ORDERS_SHEET } from "../review/workOrders";
@@ -41,6 +42,8 @@ export interface CycleOptions {
   readonly decisions?: readonly Decision[];
   readonly dates?: CycleDates;
   readonly readsSheet?: string;
+  /** The usage history when it is being read elsewhere already (ReviewOptions.historyRead). */
+  readonly historyRead?: ReviewOptions["historyRead"];
   /** Which sheets to generate (default: all). The Run Log is always written. */
   readonly outputs?: readonly OutputName[];
   /** The run's time stamp for the Run Log, read at the edge. */
@@ -66,6 +69,7 @@ export async function previewCycle(
     readEdits: options.readEdits,
     decisions: options.decisions,
     readsSheet: options.readsSheet,
+    historyRead: options.historyRead,
     cancelled: options.cancelled,
     progress: options.progress,
   });

@@ -5,7 +5,7 @@ import { PAYMENT_PLANS_SHEET } from "../accounts/sheets";
 import { cycleDatesProblem } from "../engine";
 import type { Decision } from "../review/decisions";
 import { accountReadings, openErrors, readPeriod, unmatchedRows } from "../review/readings";
-import { runReview } from "../review/runReview";
+import { runReview, type ReviewOptions } from "../review/runReview";
 import type { ReviewResult } from "../review/types";
 import {
   ADJUSTMENT_COLUMNS,
@@ -67,6 +67,7 @@ export async function loadCycle(
     readEdits: ReadEditSettings;
     decisions?: readonly Decision[];
     readsSheet?: string;
+    historyRead?: ReviewOptions["historyRead"];
     cancelled?: () => boolean;
     progress?: (phase: string, done: number, total: number) => void;
   },
@@ -79,6 +80,7 @@ export async function loadCycle(
     standing: false,
     write: false,
     forCycle: true,
+    historyRead: options.historyRead,
     cancelled: options.cancelled,
     progress: options.progress,
   });

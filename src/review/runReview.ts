@@ -38,9 +38,18 @@ export interface ReviewOptions {
   readonly write?: boolean;
   /** Keep what the cycle would otherwise read again (ReviewResult.shared). */
   readonly forCycle?: boolean;
+  /**
+   * The usage history when it is being read elsewhere already (`ubill cycle` reads it on a second
+   * thread): given the history sheet's name, what parseHistorySheet made of it, or undefined to
+   * read it here.
+   */
+  readonly historyRead?: (sheet: string) => Promise<HistoryParse | undefined>;
   readonly progress?: (phase: string, done: number, total: number) => void;
   readonly cancelled?: () => boolean;
 }
+
+/** What parseHistorySheet makes of a history sheet. */
+export type HistoryParse = ReturnType<typeof parseHistorySheet>;
 
 export type ReviewOutcome = { ok: true; result: ReviewResult } | { ok: false; message: string };
 
@@ -103,12 +112,14 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     okOr(parseAccountsSheet(changes?.changes.length ? accountsAsOf(d, changes.changes, readsDate ?? "9999-12-31") : d)),
   );
   // The history is read into columns (one UsageHistory), not a record per row.
-  const history = (
-    await readContext<UsageHistory>(sheets.history, "Reading usage history", (d) => {
-      const r = parseHistorySheet(d);
-      return okOr(r.ok ? { ok: true, value: { records: [r.value.history], problems: r.value.problems } } : r);
-    })
-  )?.[0];
+  const asRecords = (r: HistoryParse) => okOr(r.ok ? { ok: true, value: { records: [r.value.history], problems: r.value.problems } } : r);
+  const ahead = sheets.history && options.historyRead ? await options.historyRead(sheets.history) : undefined;
+  let history: UsageHistory | undefined;
+  if (ahead) {
+    const read = asRecords(ahead);
+    contextProblems.push(...read.problems);
+    history = read.records[0];
+  } else history = (await readContext<UsageHistory>(sheets.history, "Reading usage history", (d) => asRecords(parseHistorySheet(d))))?.[0];
   if (unusable) return { ok: false, message: unusable };
   const exchanges = await readContext(sheets.exchanges, "Reading meter exchanges", (d) => {
     const r = parseExchanges(d);

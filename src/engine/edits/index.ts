@@ -10,3 +10,4 @@ export type { ThresholdMode } from "./settings";
 export { THRESHOLD_MODES } from "./settings";
 export { checkReadEditThresholds } from "./checkThresholds";
 export { UsageHistory, UsageHistoryBuilder, usageHistoryOf } from "./usageHistory";
+export type { UsageHistoryColumns } from "./usageHistory";

@@ -87,6 +87,32 @@ export class UsageHistory implements ReadonlyMap<string, readonly UsageRecord[]>
     return d;
   }
 
+  /**
+   * The history as plain columns, to move to another thread (the typed arrays' buffers can be
+   * transferred rather than copied); `UsageHistory.fromColumns` makes the same history from them.
+   */
+  columns(): UsageHistoryColumns {
+    return {
+      accounts: this.accounts,
+      start: this.start,
+      periods: this.periods,
+      period: this.period,
+      usage: this.usage,
+      exact: [...this.exact].map(([row, d]) => [row, d.toString()] as const),
+      days: this.days,
+      code: this.code,
+    };
+  }
+
+  /** The history `columns` gave (decimal.js reads its own text back exactly). */
+  static fromColumns(c: UsageHistoryColumns): UsageHistory {
+    const index = new Map<string, number>();
+    c.accounts.forEach((account, i) => index.set(account, i));
+    const exact = new Map<number, Dec>();
+    for (const [row, text] of c.exact) exact.set(row, new Dec(text));
+    return new UsageHistory(c.accounts, index, c.start, c.periods, c.period, c.usage, exact, c.days, c.code);
+  }
+
   forEach(callback: (records: readonly UsageRecord[], account: string, map: ReadonlyMap<string, readonly UsageRecord[]>) => void): void {
     for (let i = 0; i < this.accounts.length; i++) callback(this.recordsAt(i), this.accounts[i], this);
   }
@@ -106,6 +132,19 @@ export class UsageHistory implements ReadonlyMap<string, readonly UsageRecord[]>
   [Symbol.iterator](): MapIterator<[string, readonly UsageRecord[]]> {
     return this.entries();
   }
+}
+
+/** A UsageHistory as plain data: what `UsageHistory.columns` gives and `UsageHistory.fromColumns` takes. */
+export interface UsageHistoryColumns {
+  readonly accounts: readonly string[];
+  readonly start: Int32Array;
+  readonly periods: readonly IsoDate[];
+  readonly period: Int32Array;
+  readonly usage: Float64Array;
+  /** Rows whose usage is not a safe whole number, with the exact decimal as text. */
+  readonly exact: readonly (readonly [number, string])[];
+  readonly days: Float64Array;
+  readonly code: Uint8Array;
 }
 
 /** Growable columns for the rows as they are read. */

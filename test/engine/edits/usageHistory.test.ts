@@ -1,7 +1,8 @@
 import fc from "fast-check";
+import { deserialize, serialize } from "v8";
 import { Dec } from "../../../src/engine/decimal";
 import type { ReadCode, UsageRecord } from "../../../src/engine";
-import { UsageHistoryBuilder, usageHistoryOf } from "../../../src/engine/edits/usageHistory";
+import { UsageHistory, UsageHistoryBuilder, usageHistoryOf } from "../../../src/engine/edits/usageHistory";
 
 /** The map the columns replace: records grouped by account in first-seen order, each list sorted (stably) by period end. */
 function grouped(records: readonly UsageRecord[]): Map<string, UsageRecord[]> {
@@ -57,6 +58,21 @@ describe("UsageHistory (history held in columns)", () => {
         expect([...history.periodEnds()].sort()).toEqual([...new Set(records.map((r) => r.periodEnd))].sort());
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("moves to another thread as its columns and comes back the same history, exact decimals included", () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 120 }), (records) => {
+        const history = usageHistoryOf(records);
+        // As a MessagePort carries it: structured clone (v8's serializer), the typed arrays' buffers included.
+        const moved = UsageHistory.fromColumns(deserialize(serialize(history.columns())));
+        expect([...moved].map(([a, l]) => [a, l.map(plain)])).toEqual([...history].map(([a, l]) => [a, l.map(plain)]));
+        expect([...moved.periodEnds()]).toEqual([...history.periodEnds()]);
+        for (const account of history.keys()) expect(moved.has(account)).toBe(true);
+        expect(moved.get("nobody")).toBeUndefined();
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,0 +1,46 @@
+import { join } from "path";
+import { readXlsxFast } from "../../src/adapters/xlsx/fastRead";
+import { findSheets } from "../../src/review/findSheets";
+import type { HistoryParse } from "../../src/review/runReview";
+import { parseHistorySheet } from "../../src/workbook/contextSheets";
+import type { UsageRecord } from "../../src/engine";
+
+const ROOT = join(__dirname, "..", "..");
+const SAMPLE = join(ROOT, "samples", "cycle.xlsx");
+
+// The compiled module, as bin/ubill.js runs it: a worker thread needs JavaScript to start.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { readHistoryAhead } = require(join(ROOT, "lib", "cli", "historyThread.js")) as {
+  readHistoryAhead: (input: string, readsSheet: string | undefined) => (sheet: string) => Promise<HistoryParse | undefined>;
+};
+
+const plain = (parse: HistoryParse | undefined) =>
+  parse?.ok
+    ? {
+        problems: parse.value.problems,
+        accounts: [...parse.value.history].map(([account, list]) => [
+          account,
+          list.map((r: UsageRecord) => ({ ...r, usage: r.usage.toString() })),
+        ]),
+      }
+    : parse;
+
+describe("the usage history read on a second thread (ubill cycle, ADR 0015)", () => {
+  it("gives the review the same history, problems included, as reading it in this thread", async () => {
+    const workbook = readXlsxFast(SAMPLE, { lazy: true });
+    const sheet = findSheets(await workbook.readHeads(50), undefined).history!;
+    expect(sheet).toBeDefined();
+    const here = parseHistorySheet((await workbook.readSheet(sheet))!);
+    expect(here.ok && here.value.history.size).toBeGreaterThan(10);
+    const there = await readHistoryAhead(SAMPLE, undefined)(sheet);
+    expect(plain(there)).toEqual(plain(here));
+  });
+
+  it("leaves the history to the review when the thread read another sheet than the review found", async () => {
+    expect(await readHistoryAhead(SAMPLE, undefined)("Some Other History")).toBeUndefined();
+  });
+
+  it("leaves the history to the review when the thread cannot read the file (the review then reports it)", async () => {
+    expect(await readHistoryAhead(join(ROOT, "no-such-workbook.xlsx"), undefined)("Usage History")).toBeUndefined();
+  });
+});
