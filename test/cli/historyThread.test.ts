@@ -1,3 +1,5 @@
+import { copyFileSync, mkdtempSync, utimesSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import { readXlsxFast } from "../../src/adapters/xlsx/fastRead";
 import { findSheets } from "../../src/review/findSheets";
@@ -38,6 +40,16 @@ describe("the usage history read on a second thread (ubill cycle, ADR 0015)", ()
 
   it("leaves the history to the review when the thread read another sheet than the review found", async () => {
     expect(await readHistoryAhead(SAMPLE, undefined)("Some Other History")).toBeUndefined();
+  });
+
+  it("leaves the history to the review when the file changed after this thread opened it", async () => {
+    const copy = join(mkdtempSync(join(tmpdir(), "history-thread-")), "cycle.xlsx");
+    copyFileSync(SAMPLE, copy);
+    const sheet = findSheets(await readXlsxFast(copy, { lazy: true }).readHeads(50), undefined).history!;
+    const read = readHistoryAhead(copy, undefined);
+    // Saved again (a new modification time) before the other thread has opened it.
+    utimesSync(copy, new Date(), new Date(Date.now() + 60_000));
+    expect(await read(sheet)).toBeUndefined();
   });
 
   it("leaves the history to the review when the thread cannot read the file (the review then reports it)", async () => {
