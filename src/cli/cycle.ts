@@ -86,6 +86,8 @@ async function billCycle(args: ParsedArgs, now: string, options: CycleRunOptions
   const billDate = text(args, "bill-date");
   if (billDate !== undefined && !(isIsoDate(billDate) && billDate >= "1900-01-01" && billDate <= "2199-12-31"))
     throw new UsageError(`--bill-date must be a date from 1900-01-01 to 2199-12-31 such as 2026-10-31, got "${billDate}"`);
+  // Started before this thread reads the file: the other thread's copy is checked against it (historyThread.ts).
+  const historyRead = options.historyAhead?.(input, text(args, "sheet"));
   let workbook: MemoryWorkbook;
   try {
     // Values only, parsed straight from the sheet XML when read and then let go: a 100,000-account
@@ -95,7 +97,6 @@ async function billCycle(args: ParsedArgs, now: string, options: CycleRunOptions
     if (error instanceof WorkbookFileProblem) throw error;
     throw new UsageError(`${input} is not a readable .xlsx workbook: ${(error as Error).message}`);
   }
-  const historyRead = options.historyAhead?.(input, text(args, "sheet"));
   const read = await readWorkbookRates(workbook);
   // A Rates sheet that cannot be read stops the run: a schedule is never dropped and replaced silently.
   if (read && read.problems.length > 0 && !text(args, "schedule"))

@@ -33,7 +33,9 @@ function fileStamp(path: string): string | undefined {
  * history sheet it found, the same parse it would have made, or undefined when the other thread
  * found another sheet, could not finish, or found the file changed since this thread opened it:
  * the review then reads the history itself, as it always did, so nothing there changes what is
- * billed. Called right after this thread has opened the file.
+ * billed. Called before this thread reads the file, so a file saved again while either thread
+ * reads it shows in its stamp. The thread ends once it has replied; a run that ends first (a
+ * mistake in the input) ends it with the process.
  */
 export function readHistoryAhead(input: string, readsSheet: string | undefined): (sheet: string) => Promise<HistoryParse | undefined> {
   const opened = fileStamp(input);
@@ -41,8 +43,6 @@ export function readHistoryAhead(input: string, readsSheet: string | undefined):
     workerData: { ubillHistory: { input, readsSheet } },
     resourceLimits: { maxYoungGenerationSizeMb: HISTORY_YOUNG_MB },
   });
-  // Not a reason for the billing thread to stay: it ends when the cycle is billed, whatever this thread is doing.
-  worker.unref();
   const reply = new Promise<Reply | undefined>((resolve) => {
     worker.once("message", (r: Reply) => resolve(r));
     worker.once("error", () => resolve(undefined));

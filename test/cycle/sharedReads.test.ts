@@ -1,4 +1,6 @@
-import { DEFAULT_READ_EDIT_SETTINGS } from "../../src/engine";
+import { DEFAULT_READ_EDIT_SETTINGS, usageHistoryOf } from "../../src/engine";
+import { findSheets } from "../../src/review/findSheets";
+import { parseHistorySheet } from "../../src/workbook/contextSheets";
 import { fingerprint } from "../../src/cycle/fingerprint";
 import { loadCycle } from "../../src/cycle/inputs";
 import { sampleCycleWorkbook } from "../../src/samples/sampleCycle";
@@ -26,5 +28,67 @@ describe("the cycle's inputs and the read review", () => {
       const data = await again.readSheet(name);
       expect(loaded.value.fingerprints[name]).toBe(fingerprint(data!.values));
     }
+  });
+});
+
+describe("a usage history read elsewhere (ubill cycle's history thread)", () => {
+  const options = { dates: {}, readEdits: DEFAULT_READ_EDIT_SETTINGS };
+  const historySheet = async (port: MemoryWorkbook) => findSheets(await port.readHeads(50), undefined).history!;
+  /** The cycle's inputs as plain values: each account's history, the review's counts and problems. */
+  const plain = (loaded: Awaited<ReturnType<typeof loadCycle>>) => {
+    if (!loaded.ok) return loaded;
+    const { input, review, problems } = loaded.value;
+    return {
+      history: [...input.history].map(([account, list]) => [account, list.map((r) => ({ ...r, usage: r.usage.toString() }))]),
+      counts: review.counts,
+      contextProblems: review.contextProblems,
+      problems,
+    };
+  };
+
+  it("is taken in place of reading the sheet, for the sheet the review found, and gives the same inputs", async () => {
+    const port = new CountingWorkbook(sampleCycleWorkbook());
+    const sheet = await historySheet(port);
+    const parsed = parseHistorySheet((await new MemoryWorkbook(sampleCycleWorkbook()).readSheet(sheet))!);
+    const asked: string[] = [];
+    const ahead = await loadCycle(port, {
+      ...options,
+      historyRead: async (name) => {
+        asked.push(name);
+        return parsed;
+      },
+    });
+    expect(asked).toEqual([sheet]);
+    expect(port.reads.get(sheet)).toBeUndefined();
+    expect(plain(ahead)).toEqual(plain(await loadCycle(new MemoryWorkbook(sampleCycleWorkbook()), options)));
+  });
+
+  it("is what the cycle bills from: another history given is the one used", async () => {
+    const read = await loadCycle(new MemoryWorkbook(sampleCycleWorkbook()), options);
+    expect(read.ok && read.value.input.history.size).toBeGreaterThan(10);
+    const port = new MemoryWorkbook(sampleCycleWorkbook());
+    const none = await loadCycle(port, {
+      ...options,
+      historyRead: async () => ({ ok: true, value: { history: usageHistoryOf([]), problems: [] } }),
+    });
+    if (!none.ok) throw new Error(none.message);
+    expect(none.value.input.history.size).toBe(0);
+  });
+
+  it("stops the review with the other thread's reason when the history sheet cannot be used, as reading it here would", async () => {
+    const port = new MemoryWorkbook(sampleCycleWorkbook());
+    const outcome = await loadCycle(port, {
+      ...options,
+      historyRead: async () => ({ ok: false, message: "Usage History: no Period column" }),
+    });
+    expect(outcome).toEqual({ ok: false, message: "Usage History: no Period column" });
+  });
+
+  it("is read here when the other thread has nothing for it", async () => {
+    const port = new CountingWorkbook(sampleCycleWorkbook());
+    const sheet = await historySheet(port);
+    const here = await loadCycle(port, { ...options, historyRead: async () => undefined });
+    expect(port.reads.get(sheet)).toBe(1);
+    expect(plain(here)).toEqual(plain(await loadCycle(new MemoryWorkbook(sampleCycleWorkbook()), options)));
   });
 });

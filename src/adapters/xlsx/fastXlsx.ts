@@ -149,7 +149,9 @@ function* sheetXml(sheet: MemorySheet, styles: Styles, onRows: (rows: number) =>
       else if (numeric) chunk.push(`${open}><v>${Number.isFinite(v) ? v : 0}</v></c>`);
       else if (typeof v === "boolean") chunk.push(`${open} t="b"><v>${v ? 1 : 0}</v></c>`);
       else {
-        chunk.push(`${open} t="inlineStr"><is>${keepsSpace(v) ? '<t xml:space="preserve">' : "<t>"}${esc(v)}</t></is></c>`);
+        // Asked of the text as written: esc drops the control characters XML forbids, which can leave a space at an end.
+        const text = esc(v);
+        chunk.push(`${open} t="inlineStr"><is>${keepsSpace(text) ? '<t xml:space="preserve">' : "<t>"}${text}</t></is></c>`);
         if (wrapping[c])
           lines = Math.max(
             lines,

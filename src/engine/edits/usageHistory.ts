@@ -1,4 +1,4 @@
-import { Dec } from "../decimal";
+import { compact, Dec } from "../decimal";
 import type { IsoDate } from "../dates/civilDate";
 import type { ReadCode, UsageRecord } from "./types";
 
@@ -109,7 +109,8 @@ export class UsageHistory implements ReadonlyMap<string, readonly UsageRecord[]>
     const index = new Map<string, number>();
     c.accounts.forEach((account, i) => index.set(account, i));
     const exact = new Map<number, Dec>();
-    for (const [row, text] of c.exact) exact.set(row, new Dec(text));
+    // Compact, as the cell reader makes the decimals it keeps (a parsed decimal keeps the digit array it grew).
+    for (const [row, text] of c.exact) exact.set(row, compact(new Dec(text)));
     return new UsageHistory(c.accounts, index, c.start, c.periods, c.period, c.usage, exact, c.days, c.code);
   }
 
