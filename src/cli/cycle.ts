@@ -13,7 +13,7 @@ import { TEMPLATES_SHEET } from "../cycle/letters";
 import { OFFICE_SHEET } from "../cycle/office";
 import { COUNT_WORDS, cycleCounts, decisionText, noticeText } from "../cycle/summary";
 import { parseReviewLog, REVIEW_LOG_SHEET } from "../review/decisions";
-import type { ReviewOptions } from "../review/runReview";
+import type { ReadAhead } from "./historyThread";
 import { placeProblem, RATES_SHEET, readWorkbookRates } from "../workbook/ratesSheet";
 import type { RatesSheetSchedule } from "../workbook/ratesSheet";
 import { atMost, ParsedArgs, text, UsageError } from "./args";
@@ -55,10 +55,10 @@ export const billPrintPath = (out: string): string => `${out.replace(/\.xlsx$/i,
 /** How `ubill cycle` runs, beyond its arguments. */
 export interface CycleRunOptions {
   /**
-   * Starts reading the input's usage history elsewhere (historyThread.ts: on a second thread) once
-   * the input has been opened; the review takes it from there instead of reading it itself.
+   * Starts reading the input's usage history and billing sheets elsewhere (historyThread.ts: on a
+   * second thread) before this thread reads the file; the cycle takes what it can from there.
    */
-  readonly historyAhead?: (input: string, readsSheet: string | undefined) => ReviewOptions["historyRead"];
+  readonly readAhead?: (input: string, readsSheet: string | undefined) => ReadAhead;
 }
 
 /** Runs `ubill cycle`: returns the text to print. A workbook found damaged or too large part-way is one line. */
@@ -87,7 +87,7 @@ async function billCycle(args: ParsedArgs, now: string, options: CycleRunOptions
   if (billDate !== undefined && !(isIsoDate(billDate) && billDate >= "1900-01-01" && billDate <= "2199-12-31"))
     throw new UsageError(`--bill-date must be a date from 1900-01-01 to 2199-12-31 such as 2026-10-31, got "${billDate}"`);
   // Started before this thread reads the file: the other thread's copy is checked against it (historyThread.ts).
-  const historyRead = options.historyAhead?.(input, text(args, "sheet"));
+  const ahead = options.readAhead?.(input, text(args, "sheet"));
   let workbook: MemoryWorkbook;
   try {
     // Values only, parsed straight from the sheet XML when read and then let go: a 100,000-account
@@ -113,7 +113,8 @@ async function billCycle(args: ParsedArgs, now: string, options: CycleRunOptions
       decisions: log ? parseReviewLog(log).decisions : [],
       dates: { billDate },
       readsSheet: text(args, "sheet"),
-      historyRead,
+      historyRead: ahead?.history,
+      readAhead: ahead?.sheet,
       now,
     });
     if (!outcome.ok) throw new UsageError(outcome.message);

@@ -3,7 +3,7 @@ import { join } from "path";
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { availableParallelism } from "os";
 import { parseArgs, text, UsageError } from "./args";
-import { readHistoryAhead } from "./historyThread";
+import { readAhead } from "./historyThread";
 import { billPrintPath, cycle } from "./cycle";
 import { removePartials, signalExitCode, STOP_SIGNALS } from "./files";
 
@@ -64,7 +64,7 @@ if (!isMainThread && parentPort && (workerData as { ubillCycle?: unknown } | und
   const { argv, now } = (workerData as { ubillCycle: { argv: string[]; now: string } }).ubillCycle;
   const port = parentPort;
   // With a second core, the usage history is read on a thread of its own while this one reads the rest (ADR 0015).
-  cycle(parseArgs(argv, CYCLE_VALUES, CYCLE_FLAGS), now, availableParallelism() > 1 ? { historyAhead: readHistoryAhead } : {}).then(
+  cycle(parseArgs(argv, CYCLE_VALUES, CYCLE_FLAGS), now, availableParallelism() > 1 ? { readAhead } : {}).then(
     (text) => port.postMessage({ kind: "done", text } satisfies Reply),
     (error: unknown) =>
       port.postMessage(

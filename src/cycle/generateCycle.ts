@@ -2,7 +2,7 @@ import type { ReviewOptions } from "../review/runReview";
 import { CycleResult, RateSchedule, ReadEditSettings, runCycle } from "../engine";
 import type { Decision } from "../review/decisions";
 import { parseWorkOrders, WORK_ORDERS_SHEET } from "../review/workOrders";
-import { Cancelled, WorkbookPort } from "../workbook/port";
+import { Cancelled, type SheetValues, WorkbookPort } from "../workbook/port";
 import { CycleDates, LoadedCycle, loadCycle } from "./inputs";
 import { cycleLetters, parseTemplates, templateRows, TEMPLATES_SHEET } from "./letters";
 import type { CycleSettings } from "./settings";
@@ -44,6 +44,8 @@ export interface CycleOptions {
   readonly readsSheet?: string;
   /** The usage history when it is being read elsewhere already (ReviewOptions.historyRead). */
   readonly historyRead?: ReviewOptions["historyRead"];
+  /** A sheet's values when they were read elsewhere already (loadCycle's readAhead). */
+  readonly readAhead?: (sheet: string) => Promise<SheetValues | undefined>;
   /** Which sheets to generate (default: all). The Run Log is always written. */
   readonly outputs?: readonly OutputName[];
   /** The run's time stamp for the Run Log, read at the edge. */
@@ -70,6 +72,7 @@ export async function previewCycle(
     decisions: options.decisions,
     readsSheet: options.readsSheet,
     historyRead: options.historyRead,
+    readAhead: options.readAhead,
     cancelled: options.cancelled,
     progress: options.progress,
   });

@@ -51,6 +51,24 @@ export interface LoadedCycle {
   readonly decisions: readonly Decision[];
 }
 
+/** The sheets a cycle bills from besides the reads, found by their headers (the sheet named for its role first). */
+export function cycleInputSheets(
+  heads: readonly SheetValues[],
+  readsSheet: string,
+): Record<"accounts" | "payments" | "adjustments" | "balances" | "ledger", string | undefined> {
+  const find = <F extends string>(specs: readonly ColumnSpec<F>[], preferred: string, not: (string | undefined)[] = []) => {
+    const matches = heads.filter((h) => !not.includes(h.sheet) && !isAddInSheet(h.sheet) && locateTable(h, specs).ok).map((h) => h.sheet);
+    return matches.find((m) => m.toLowerCase() === preferred.toLowerCase()) ?? matches[0];
+  };
+  const accounts = find(CYCLE_ACCOUNT_COLUMNS, "Accounts", [readsSheet]);
+  if (!accounts) return { accounts, payments: undefined, adjustments: undefined, balances: undefined, ledger: undefined };
+  const payments = find(PAYMENT_COLUMNS, "Payments", [readsSheet, accounts]);
+  const adjustments = find(ADJUSTMENT_COLUMNS, "Adjustments", [readsSheet, accounts, payments]);
+  const balances = find(BALANCE_COLUMNS, "Balances", [readsSheet, accounts]);
+  const ledger = balances ? undefined : find(LEDGER_COLUMNS, "Ledger", [readsSheet, accounts, payments, adjustments]);
+  return { accounts, payments, adjustments, balances, ledger };
+}
+
 export type LoadOutcome = { ok: true; value: LoadedCycle } | { ok: false; message: string };
 
 /**
@@ -68,6 +86,8 @@ export async function loadCycle(
     decisions?: readonly Decision[];
     readsSheet?: string;
     historyRead?: ReviewOptions["historyRead"];
+    /** A sheet's values when they were read elsewhere already (`ubill cycle`'s second thread), or undefined to read it here. */
+    readAhead?: (sheet: string) => Promise<SheetValues | undefined>;
     cancelled?: () => boolean;
     progress?: (phase: string, done: number, total: number) => void;
   },
@@ -86,17 +106,14 @@ export async function loadCycle(
   });
   if (!review.ok) return review;
   const r = review.result;
-  const heads = await port.readHeads(50);
-  const find = <F extends string>(specs: readonly ColumnSpec<F>[], preferred: string, not: (string | undefined)[] = []) => {
-    const matches = heads.filter((h) => !not.includes(h.sheet) && !isAddInSheet(h.sheet) && locateTable(h, specs).ok).map((h) => h.sheet);
-    return matches.find((m) => m.toLowerCase() === preferred.toLowerCase()) ?? matches[0];
-  };
-  const accountsSheet = find(CYCLE_ACCOUNT_COLUMNS, "Accounts", [r.sheet]);
+  const {
+    accounts: accountsSheet,
+    payments: paymentsSheet,
+    adjustments: adjustmentsSheet,
+    balances: balancesSheet,
+    ledger: ledgerSheet,
+  } = cycleInputSheets(await port.readHeads(50), r.sheet);
   if (!accountsSheet) return { ok: false, message: "Billing needs an Accounts sheet (columns Account and Status; see docs/outputs.md)." };
-  const paymentsSheet = find(PAYMENT_COLUMNS, "Payments", [r.sheet, accountsSheet]);
-  const adjustmentsSheet = find(ADJUSTMENT_COLUMNS, "Adjustments", [r.sheet, accountsSheet, paymentsSheet]);
-  const balancesSheet = find(BALANCE_COLUMNS, "Balances", [r.sheet, accountsSheet]);
-  const ledgerSheet = balancesSheet ? undefined : find(LEDGER_COLUMNS, "Ledger", [r.sheet, accountsSheet, paymentsSheet, adjustmentsSheet]);
 
   const problems: string[] = [...r.contextProblems];
   // Edits that could not run decide who is held: the run says which, and why.
@@ -110,7 +127,9 @@ export async function loadCycle(
   const fingerprints: Record<string, string> = Object.create(null);
   const read = async (name: string | undefined, phase: string): Promise<SheetValues | undefined> => {
     if (!name) return undefined;
-    const data = await port.readSheet(name, { cancelled: options.cancelled, progress: (d, t) => options.progress?.(phase, d, t) });
+    const data =
+      (await options.readAhead?.(name)) ??
+      (await port.readSheet(name, { cancelled: options.cancelled, progress: (d, t) => options.progress?.(phase, d, t) }));
     if (data) fingerprints[data.sheet] = fingerprint(data.values);
     return data;
   };

@@ -4,6 +4,8 @@ import { join } from "path";
 import { readXlsxFast } from "../../src/adapters/xlsx/fastRead";
 import { findSheets } from "../../src/review/findSheets";
 import type { HistoryParse } from "../../src/review/runReview";
+import type { ReadAhead } from "../../src/cli/historyThread";
+import { cycleInputSheets } from "../../src/cycle/inputs";
 import { parseHistorySheet } from "../../src/workbook/contextSheets";
 import type { UsageRecord } from "../../src/engine";
 
@@ -12,9 +14,10 @@ const SAMPLE = join(ROOT, "samples", "cycle.xlsx");
 
 // The compiled module, as bin/ubill.js runs it: a worker thread needs JavaScript to start.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { readHistoryAhead } = require(join(ROOT, "lib", "cli", "historyThread.js")) as {
-  readHistoryAhead: (input: string, readsSheet: string | undefined) => (sheet: string) => Promise<HistoryParse | undefined>;
+const { readAhead } = require(join(ROOT, "lib", "cli", "historyThread.js")) as {
+  readAhead: (input: string, readsSheet: string | undefined) => ReadAhead;
 };
+const readHistoryAhead = (input: string, readsSheet: string | undefined) => readAhead(input, readsSheet).history;
 
 const plain = (parse: HistoryParse | undefined) =>
   parse?.ok
@@ -27,7 +30,24 @@ const plain = (parse: HistoryParse | undefined) =>
       }
     : parse;
 
-describe("the usage history read on a second thread (ubill cycle, ADR 0015)", () => {
+describe("the usage history and billing sheets read on a second thread (ubill cycle, ADR 0015)", () => {
+  it("gives the cycle the Balances, Payments and Adjustments sheets' values as reading them here, each once", async () => {
+    const workbook = readXlsxFast(SAMPLE, { lazy: true });
+    const heads = await workbook.readHeads(50);
+    const found = findSheets(heads, undefined);
+    const names = cycleInputSheets(heads, found.reads!);
+    const ahead = readAhead(SAMPLE, undefined);
+    // Not one it reads: answered at once, without waiting for the other thread.
+    expect(await ahead.sheet(names.accounts!)).toBeUndefined();
+    expect(await ahead.history(found.history!)).toBeDefined();
+    for (const name of [names.balances!, names.payments!, names.adjustments!]) {
+      const there = await ahead.sheet(name);
+      expect(there?.values.length).toBeGreaterThan(1);
+      expect(there).toEqual(await workbook.readSheet(name));
+      expect(await ahead.sheet(name)).toBeUndefined();
+    }
+  });
+
   it("gives the review the same history, problems included, as reading it in this thread", async () => {
     const workbook = readXlsxFast(SAMPLE, { lazy: true });
     const sheet = findSheets(await workbook.readHeads(50), undefined).history!;

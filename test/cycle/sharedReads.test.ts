@@ -2,7 +2,7 @@ import { DEFAULT_READ_EDIT_SETTINGS, usageHistoryOf } from "../../src/engine";
 import { findSheets } from "../../src/review/findSheets";
 import { parseHistorySheet } from "../../src/workbook/contextSheets";
 import { fingerprint } from "../../src/cycle/fingerprint";
-import { loadCycle } from "../../src/cycle/inputs";
+import { cycleInputSheets, loadCycle } from "../../src/cycle/inputs";
 import { sampleCycleWorkbook } from "../../src/samples/sampleCycle";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 
@@ -90,5 +90,32 @@ describe("a usage history read elsewhere (ubill cycle's history thread)", () => 
     const here = await loadCycle(port, { ...options, historyRead: async () => undefined });
     expect(port.reads.get(sheet)).toBe(1);
     expect(plain(here)).toEqual(plain(await loadCycle(new MemoryWorkbook(sampleCycleWorkbook()), options)));
+  });
+});
+
+describe("sheets read elsewhere (ubill cycle's second thread)", () => {
+  const options = { dates: {}, readEdits: DEFAULT_READ_EDIT_SETTINGS };
+
+  it("are taken in place of reading them, by name, and what they hold is what is billed from", async () => {
+    const port = new CountingWorkbook(sampleCycleWorkbook());
+    const names = cycleInputSheets(await port.readHeads(50), findSheets(await port.readHeads(50), undefined).reads!);
+    const payments = (await new MemoryWorkbook(sampleCycleWorkbook()).readSheet(names.payments!))!;
+    // The payments sheet with its rows taken off: the cycle must see no payments at all.
+    const given = { ...payments, values: payments.values.slice(0, 1) };
+    const asked: string[] = [];
+    const loaded = await loadCycle(port, {
+      ...options,
+      readAhead: async (name) => {
+        asked.push(name);
+        return name === names.payments ? given : undefined;
+      },
+    });
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(asked).toContain(names.payments);
+    expect(port.reads.get(names.payments!)).toBeUndefined();
+    expect(port.reads.get(names.balances!)).toBe(1);
+    expect(loaded.value.input.payments).toEqual([]);
+    const here = await loadCycle(new MemoryWorkbook(sampleCycleWorkbook()), options);
+    expect(here.ok && here.value.input.payments.length).toBeGreaterThan(0);
   });
 });
