@@ -114,7 +114,7 @@ async function billCycle(args: ParsedArgs, now: string, options: CycleRunOptions
       dates: { billDate },
       readsSheet: text(args, "sheet"),
       historyRead: ahead?.history,
-      readAhead: ahead?.sheet,
+      sheetRead: ahead?.sheet,
       now,
     });
     if (!outcome.ok) throw new UsageError(outcome.message);

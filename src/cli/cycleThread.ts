@@ -63,7 +63,7 @@ export async function cycleCommand(argv: readonly string[], now: string): Promis
 if (!isMainThread && parentPort && (workerData as { ubillCycle?: unknown } | undefined)?.ubillCycle) {
   const { argv, now } = (workerData as { ubillCycle: { argv: string[]; now: string } }).ubillCycle;
   const port = parentPort;
-  // With a second core, the usage history is read on a thread of its own while this one reads the rest (ADR 0015).
+  // With a second core, the usage history and the billing sheets are read on a thread of its own while this one reads the reads and accounts (ADR 0015).
   cycle(parseArgs(argv, CYCLE_VALUES, CYCLE_FLAGS), now, availableParallelism() > 1 ? { readAhead } : {}).then(
     (text) => port.postMessage({ kind: "done", text } satisfies Reply),
     (error: unknown) =>

@@ -44,8 +44,8 @@ export interface CycleOptions {
   readonly readsSheet?: string;
   /** The usage history when it is being read elsewhere already (ReviewOptions.historyRead). */
   readonly historyRead?: ReviewOptions["historyRead"];
-  /** A sheet's values when they were read elsewhere already (loadCycle's readAhead). */
-  readonly readAhead?: (sheet: string) => Promise<SheetValues | undefined>;
+  /** A sheet's values when they were read elsewhere already (loadCycle's sheetRead). */
+  readonly sheetRead?: (sheet: string) => Promise<SheetValues | undefined>;
   /** Which sheets to generate (default: all). The Run Log is always written. */
   readonly outputs?: readonly OutputName[];
   /** The run's time stamp for the Run Log, read at the edge. */
@@ -72,7 +72,7 @@ export async function previewCycle(
     decisions: options.decisions,
     readsSheet: options.readsSheet,
     historyRead: options.historyRead,
-    readAhead: options.readAhead,
+    sheetRead: options.sheetRead,
     cancelled: options.cancelled,
     progress: options.progress,
   });

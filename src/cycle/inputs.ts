@@ -87,7 +87,7 @@ export async function loadCycle(
     readsSheet?: string;
     historyRead?: ReviewOptions["historyRead"];
     /** A sheet's values when they were read elsewhere already (`ubill cycle`'s second thread), or undefined to read it here. */
-    readAhead?: (sheet: string) => Promise<SheetValues | undefined>;
+    sheetRead?: (sheet: string) => Promise<SheetValues | undefined>;
     cancelled?: () => boolean;
     progress?: (phase: string, done: number, total: number) => void;
   },
@@ -128,7 +128,7 @@ export async function loadCycle(
   const read = async (name: string | undefined, phase: string): Promise<SheetValues | undefined> => {
     if (!name) return undefined;
     const data =
-      (await options.readAhead?.(name)) ??
+      (await options.sheetRead?.(name)) ??
       (await port.readSheet(name, { cancelled: options.cancelled, progress: (d, t) => options.progress?.(phase, d, t) }));
     if (data) fingerprints[data.sheet] = fingerprint(data.values);
     return data;

@@ -105,7 +105,7 @@ describe("sheets read elsewhere (ubill cycle's second thread)", () => {
     const asked: string[] = [];
     const loaded = await loadCycle(port, {
       ...options,
-      readAhead: async (name) => {
+      sheetRead: async (name) => {
         asked.push(name);
         return name === names.payments ? given : undefined;
       },

@@ -32,8 +32,9 @@ export class ZipWriter {
   private readonly fd: number;
   private offset = 0;
   private readonly entries: Entry[] = [];
-  /** When each entry added so far is in the file. */
-  private readonly written: Promise<void>[] = [];
+  /** When every entry added so far is in the file (rejected with the first failure), and when all but the last are. */
+  private last: Promise<void> = Promise.resolve();
+  private beforeLast: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(path: string) {
@@ -46,23 +47,19 @@ export class ZipWriter {
     this.offset += buffer.length;
   }
 
-  /** When every entry added so far is in the file (rejected with the first failure). */
-  private get last(): Promise<void> {
-    return this.written[this.written.length - 1] ?? Promise.resolve();
-  }
-
   /** Queues a step after every entry before it; its failure is kept for whoever waits next. */
   private after(step: () => Promise<void> | void): void {
     const done = this.last.then(step);
     // Seen by the next add, addRaw or close (which wait on it); never an unhandled rejection meanwhile.
     done.catch(() => undefined);
-    this.written.push(done);
+    this.beforeLast = this.last;
+    this.last = done;
   }
 
   /** Adds one file, its content given as chunks of text (UTF-8) or bytes. */
   async add(name: string, chunks: Iterable<string | Buffer>): Promise<void> {
     // The entry before the last must be in the file first: two entries under way at most.
-    await (this.written[this.written.length - 2] ?? Promise.resolve());
+    await this.beforeLast;
     const nameBytes = Buffer.from(name, "utf8");
     let crc = 0;
     let size = 0;
