@@ -185,11 +185,19 @@ export function attr(attrs: string, name: string): string | undefined {
  * writes it) as plain element names: Excel and LibreOffice open both.
  */
 export function unprefixed(xml: string): string {
-  const head = xml.slice(0, 4000);
+  return withoutPrefix(xml, spreadsheetPrefix(xml.slice(0, 4000)));
+}
+
+/** The namespace prefix a part's root element carries, if it is SpreadsheetML's, from the part's start. */
+function spreadsheetPrefix(head: string): string | undefined {
   const m = /^(?:\uFEFF)?\s*(?:<\?[^>]*\?>\s*)?<([A-Za-z_][\w.-]*):[A-Za-z]/.exec(head);
   // Only SpreadsheetML's own prefix (Transitional or Strict): docProps' cp: or dc: stay as they are.
-  if (!m || !new RegExp(`xmlns:${m[1]}=["'][^"']*spreadsheetml/(?:2006/)?main["']`).test(head)) return xml;
-  return xml.replace(new RegExp(`<(/?)${m[1]}:`, "g"), "<$1");
+  if (!m || !new RegExp(`xmlns:${m[1]}=["'][^"']*spreadsheetml/(?:2006/)?main["']`).test(head)) return undefined;
+  return m[1];
+}
+
+function withoutPrefix(xml: string, prefix: string | undefined): string {
+  return prefix === undefined ? xml : xml.replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1");
 }
 
 /** Built-in number formats that show a date (ECMA-376 18.8.30). */
@@ -253,82 +261,116 @@ function parseSheet(
   dates1904?: ReadonlySet<number>,
   where = "a sheet",
 ): CellValue[][] {
-  const values: CellValue[][] = [];
-  const strings = new Map<string, string>();
-  const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-  const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-  let rowIndex = -1;
-  for (let row = rowRe.exec(xml); row; row = rowRe.exec(xml)) {
-    // A "<" inside a tag: the XML is broken there (a cell read past it would be read wrong or not at all).
-    if (row[1].includes("<"))
-      throw new WorkbookFileProblem(`${where} is damaged: its XML is broken at row ${rowIndex + 2} ("<row${row[1].slice(0, 40)}")`);
-    const r = attr(row[1], "r");
-    rowIndex = r ? Number(r) - 1 : rowIndex + 1;
-    if (!(rowIndex >= 0 && rowIndex < EXCEL_ROWS))
-      throw new WorkbookFileProblem(
-        `${where} has a row numbered ${r ?? rowIndex + 1}; Excel's rows are 1 to ${EXCEL_ROWS.toLocaleString("en-US")}`,
-      );
-    if (rowIndex >= maxRows) break;
-    const cells: CellValue[] = [];
-    let column = -1;
-    const body = row[2] ?? "";
-    cellRe.lastIndex = 0;
-    for (let cell = cellRe.exec(body); cell; cell = cellRe.exec(body)) {
-      if (cell[1].includes("<"))
-        throw new WorkbookFileProblem(`${where} is damaged: its XML is broken in row ${rowIndex + 1} ("<c${cell[1].slice(0, 40)}")`);
-      const ref = attr(cell[1], "r");
-      column = ref ? columnIndex(ref) : column + 1;
-      if (!(column >= 0 && column < EXCEL_COLUMNS))
-        throw new WorkbookFileProblem(`${where} has a cell ${ref ?? `in column ${column + 1}`}; Excel's columns are A to XFD`);
-      const inner = cell[2];
-      if (!inner) continue;
-      const type = attr(cell[1], "t");
-      const vStart = inner.indexOf("<v>");
-      const rawV = vStart < 0 ? undefined : inner.slice(vStart + 3, inner.indexOf("</v>", vStart));
-      const v = rawV !== undefined && rawV.startsWith("<![CDATA[") ? decodeWithCdata(rawV) : rawV;
-      // A formula saved without its result (by a program that does not calculate): its value is unknown.
-      if (v === undefined && type !== "inlineStr" && /<f[\s>/]/.test(inner))
+  const rows = new SheetRows(shared, maxRows, dates1904, where);
+  rows.add(xml);
+  return rows.rows();
+}
+
+/**
+ * A sheet's rows, read from its XML a stretch at a time (each stretch ending between rows), so a
+ * sheet of 230 MB of XML is never one string (readXlsxFast's pieces).
+ */
+class SheetRows {
+  private readonly values: CellValue[][] = [];
+  // Inline strings repeat (an account on each of its history rows): one copy of each, across stretches.
+  private readonly strings = new Map<string, string>();
+  private rowIndex = -1;
+
+  constructor(
+    private readonly shared: readonly string[],
+    private readonly maxRows: number,
+    private readonly dates1904: ReadonlySet<number> | undefined,
+    private readonly where: string,
+  ) {}
+
+  /** Reads the rows in a stretch of the sheet's XML; false once the rows above maxRows are read. */
+  add(xml: string): boolean {
+    const { shared, maxRows, dates1904, where, values, strings } = this;
+    const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+    const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+    let rowIndex = this.rowIndex;
+    for (let row = rowRe.exec(xml); row; row = rowRe.exec(xml)) {
+      // A "<" inside a tag: the XML is broken there (a cell read past it would be read wrong or not at all).
+      if (row[1].includes("<"))
+        throw new WorkbookFileProblem(`${where} is damaged: its XML is broken at row ${rowIndex + 2} ("<row${row[1].slice(0, 40)}")`);
+      const r = attr(row[1], "r");
+      rowIndex = r ? Number(r) - 1 : rowIndex + 1;
+      if (!(rowIndex >= 0 && rowIndex < EXCEL_ROWS))
         throw new WorkbookFileProblem(
-          `cell ${ref ?? ""} of ${where} holds a formula that was never calculated (the file was saved by a program that does not calculate): open it in Excel and save it`,
+          `${where} has a row numbered ${r ?? rowIndex + 1}; Excel's rows are 1 to ${EXCEL_ROWS.toLocaleString("en-US")}`,
         );
-      let value: CellValue = null;
-      if (type === "s") {
-        if (v !== undefined && shared[Number(v)] === undefined)
+      if (rowIndex >= maxRows) {
+        this.rowIndex = rowIndex;
+        return false;
+      }
+      const cells: CellValue[] = [];
+      let column = -1;
+      const body = row[2] ?? "";
+      cellRe.lastIndex = 0;
+      for (let cell = cellRe.exec(body); cell; cell = cellRe.exec(body)) {
+        if (cell[1].includes("<"))
+          throw new WorkbookFileProblem(`${where} is damaged: its XML is broken in row ${rowIndex + 1} ("<c${cell[1].slice(0, 40)}")`);
+        const ref = attr(cell[1], "r");
+        column = ref ? columnIndex(ref) : column + 1;
+        if (!(column >= 0 && column < EXCEL_COLUMNS))
+          throw new WorkbookFileProblem(`${where} has a cell ${ref ?? `in column ${column + 1}`}; Excel's columns are A to XFD`);
+        const inner = cell[2];
+        if (!inner) continue;
+        const type = attr(cell[1], "t");
+        const vStart = inner.indexOf("<v>");
+        const rawV = vStart < 0 ? undefined : inner.slice(vStart + 3, inner.indexOf("</v>", vStart));
+        const v = rawV !== undefined && rawV.startsWith("<![CDATA[") ? decodeWithCdata(rawV) : rawV;
+        // A formula saved without its result (by a program that does not calculate): its value is unknown.
+        if (v === undefined && type !== "inlineStr" && /<f[\s>/]/.test(inner))
           throw new WorkbookFileProblem(
-            shared.length === 0
-              ? `cell ${ref ?? ""} of ${where} refers to shared text, but the workbook has none (its part xl/sharedStrings.xml is missing)`
-              : `cell ${ref ?? ""} of ${where} refers to shared text number ${v}, but the workbook has ${shared.length.toLocaleString("en-US")}`,
+            `cell ${ref ?? ""} of ${where} holds a formula that was never calculated (the file was saved by a program that does not calculate): open it in Excel and save it`,
           );
-        value = v === undefined ? null : shared[Number(v)];
-      } else if (type === "d") value = v === undefined ? null : isoSerial(v, ref, where);
-      else if (type === "inlineStr") value = texts(inner);
-      else if (type === "b") value = v === "1";
-      else if (type === "str" || type === "e") value = v === undefined ? null : detached(rawV === v ? decode(v) : v);
-      else if (v !== undefined) {
-        value = Number(v);
-        // A date in a workbook that counts from 1904, as a 1900-system serial like every other date.
-        if (dates1904 && dates1904.has(Number(attr(cell[1], "s") ?? -1))) value += DAYS_1904;
+        let value: CellValue = null;
+        if (type === "s") {
+          if (v !== undefined && shared[Number(v)] === undefined)
+            throw new WorkbookFileProblem(
+              shared.length === 0
+                ? `cell ${ref ?? ""} of ${where} refers to shared text, but the workbook has none (its part xl/sharedStrings.xml is missing)`
+                : `cell ${ref ?? ""} of ${where} refers to shared text number ${v}, but the workbook has ${shared.length.toLocaleString("en-US")}`,
+            );
+          value = v === undefined ? null : shared[Number(v)];
+        } else if (type === "d") value = v === undefined ? null : isoSerial(v, ref, where);
+        else if (type === "inlineStr") value = texts(inner);
+        else if (type === "b") value = v === "1";
+        else if (type === "str" || type === "e") value = v === undefined ? null : detached(rawV === v ? decode(v) : v);
+        else if (v !== undefined) {
+          value = Number(v);
+          // A date in a workbook that counts from 1904, as a 1900-system serial like every other date.
+          if (dates1904 && dates1904.has(Number(attr(cell[1], "s") ?? -1))) value += DAYS_1904;
+        }
+        if (typeof value === "string" && value.length > EXCEL_CELL_CHARACTERS)
+          throw new WorkbookFileProblem(
+            `cell ${ref ?? ""} of ${where} holds ${value.length.toLocaleString("en-US")} characters; a cell holds at most ${EXCEL_CELL_CHARACTERS.toLocaleString("en-US")}`,
+          );
+        if (value === "") value = null;
+        else if (typeof value === "string" && type !== "s" && value.length <= 32) {
+          // Inline strings repeat (an account on each of its history rows): one copy of each.
+          const seen = strings.get(value);
+          if (seen === undefined) {
+            if (strings.size < 500_000) strings.set(value, value);
+          } else value = seen;
+        }
+        while (cells.length < column) cells.push(null);
+        cells[column] = value;
       }
-      if (typeof value === "string" && value.length > EXCEL_CELL_CHARACTERS)
-        throw new WorkbookFileProblem(
-          `cell ${ref ?? ""} of ${where} holds ${value.length.toLocaleString("en-US")} characters; a cell holds at most ${EXCEL_CELL_CHARACTERS.toLocaleString("en-US")}`,
-        );
-      if (value === "") value = null;
-      else if (typeof value === "string" && type !== "s" && value.length <= 32) {
-        // Inline strings repeat (an account on each of its history rows): one copy of each.
-        const seen = strings.get(value);
-        if (seen === undefined) {
-          if (strings.size < 500_000) strings.set(value, value);
-        } else value = seen;
-      }
-      while (cells.length < column) cells.push(null);
-      cells[column] = value;
+      // A copy of exactly its length: the array grown cell by cell holds spare room, and a sheet can have a million rows.
+      values[rowIndex] = cells.slice();
     }
-    // A copy of exactly its length: the array grown cell by cell holds spare room, and a sheet can have a million rows.
-    values[rowIndex] = cells.slice();
+    this.rowIndex = rowIndex;
+    return true;
   }
-  for (let i = 0; i < values.length; i++) if (!values[i]) values[i] = [];
-  return values;
+
+  /** The rows read, a row missing from the XML as an empty one. */
+  rows(): CellValue[][] {
+    const values = this.values;
+    for (let i = 0; i < values.length; i++) if (!values[i]) values[i] = [];
+    return values;
+  }
 }
 
 const HEAD_ROWS = 64;
@@ -340,7 +382,8 @@ const HEAD_ROWS = 64;
  * sheet out, flagging it) gets them parsed once and kept from then on.
  */
 function lazySheet(
-  xml: (start?: { bytes: number }) => string | undefined,
+  xml: (start: { bytes: number }) => string | undefined,
+  pieces: () => Iterable<string>,
   shared: readonly string[],
   dates1904: ReadonlySet<number> | undefined,
   where: string,
@@ -348,9 +391,10 @@ function lazySheet(
   const sheet = emptySheet([], false);
   let kept: CellValue[][] | undefined;
   let head: CellValue[][] | undefined;
-  const parse = (maxRows?: number) => {
-    const text = xml();
-    return text ? parseSheet(text, shared, maxRows, dates1904, where) : [];
+  const parse = (maxRows = Infinity) => {
+    const rows = new SheetRows(shared, maxRows, dates1904, where);
+    for (const text of pieces()) if (!rows.add(text)) break;
+    return rows.rows();
   };
   // The first rows from the start of the sheet's XML alone; the whole sheet when the start holds too few.
   const parseHead = () => {
@@ -427,18 +471,55 @@ function partText(name: string, data: Buffer): string {
   }
 }
 
+/** How much of a sheet's XML is made one string at a time (readXlsxFast's pieces). */
+export const PIECE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A part's XML as text in pieces of about `size` bytes, each ending just after a row's closing tag
+ * (so no element is cut in two), decoded and unprefixed one at a time: a 100,000-account Usage
+ * History is 230 MB of XML, and made one string it was a second copy of the part beside its bytes.
+ * A part in another encoding than UTF-8, or no larger than a piece, is one piece. A whole part is
+ * checked as wholeXml checks it.
+ */
+function* xmlPieces(name: string, data: Buffer, size: number): Generator<string> {
+  const declared = /^(?:\uFEFF)?<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(data.toString("latin1", 0, 200))?.[1];
+  if (data.length <= size || (declared && !/^utf-?8$/i.test(declared)) || utf16Text(data.subarray(0, 4)) !== undefined) {
+    const text = partText(name, data);
+    wholeXml(name, text);
+    yield unprefixed(text);
+    return;
+  }
+  const head = data.toString("utf8", 0, 4000);
+  wholeEnds(name, head, data.toString("utf8", data.length - 400), undefined);
+  const prefix = spreadsheetPrefix(head);
+  // A row's closing tag is ASCII, so a piece cut after one never splits a character's UTF-8 bytes.
+  const close = Buffer.from(`</${prefix === undefined ? "" : `${prefix}:`}row>`);
+  for (let from = 0; from < data.length;) {
+    let cut = from + size >= data.length ? data.length : data.lastIndexOf(close, from + size);
+    if (cut < from) cut = data.indexOf(close, from + size);
+    cut = cut < 0 || cut >= data.length ? data.length : cut + close.length;
+    yield withoutPrefix(data.toString("utf8", from, cut), prefix);
+    from = cut;
+  }
+}
+
 /**
  * A whole XML part must end with its root element's closing tag: a part cut short (a truncated
  * file) would otherwise be read as far as it goes, its last rows silently missing.
  */
 function wholeXml(name: string, text: string): void {
+  wholeEnds(name, text.slice(0, 4000), text.slice(-400), text.length < 4000 ? text : undefined);
+}
+
+/** wholeXml from a part's first 4,000 and last 400 characters, and the whole text when it is shorter. */
+function wholeEnds(name: string, head: string, tail: string, short: string | undefined): void {
   if (!/\.(xml|rels)$/i.test(name)) return;
-  const root = /^(?:\uFEFF)?\s*(?:<\?[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(text.slice(0, 4000))?.[1];
+  const root = /^(?:\uFEFF)?\s*(?:<\?[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(head)?.[1];
   if (!root) throw new WorkbookFileProblem(`its part ${name} is damaged: it is not XML`);
-  if (text.slice(-400).trimEnd().endsWith(`</${root}>`)) return;
+  if (tail.trimEnd().endsWith(`</${root}>`)) return;
   // A root with nothing in it, written <sst/>: the whole part is one short element.
   const esc = root.replace(/[.]/g, "\\.");
-  if (text.length < 4000 && new RegExp(`<${esc}\\b[^>]*/>\\s*$`).test(text) && !text.includes(`</${root}>`)) return;
+  if (short !== undefined && new RegExp(`<${esc}\\b[^>]*/>\\s*$`).test(short) && !short.includes(`</${root}>`)) return;
   throw new WorkbookFileProblem(`its part ${name} is damaged: it is cut short (it does not end with </${root}>)`);
 }
 
@@ -448,7 +529,10 @@ function wholeXml(name: string, text: string): void {
  * serial numbers, formulas as their cached results, and the cells of a merged range after the
  * first are blank, as Excel shows them (they hold no value in the file).
  */
-export function readXlsxFast(path: string, options: { lazy?: boolean; maxFileBytes?: number; maxPartBytes?: number } = {}): MemoryWorkbook {
+export function readXlsxFast(
+  path: string,
+  options: { lazy?: boolean; maxFileBytes?: number; maxPartBytes?: number; pieceBytes?: number } = {},
+): MemoryWorkbook {
   checkFileSize(path, options.maxFileBytes ?? MAX_FILE_BYTES);
   const files = unzip(readFileSync(path), options.maxPartBytes ?? MAX_PART_BYTES);
   const read = (name: string, start?: { bytes: number }) => {
@@ -457,6 +541,10 @@ export function readXlsxFast(path: string, options: { lazy?: boolean; maxFileByt
     const text = partText(name, part(start));
     if (!start) wholeXml(name, text);
     return unprefixed(text);
+  };
+  const pieces = (name: string): Iterable<string> => {
+    const part = files.get(name);
+    return part ? xmlPieces(name, part(), options.pieceBytes ?? PIECE_BYTES) : [];
   };
   const sharedXml = read("xl/sharedStrings.xml");
   const shared: string[] = [];
@@ -479,9 +567,13 @@ export function readXlsxFast(path: string, options: { lazy?: boolean; maxFileByt
   const dates1904 = date1904 ? dateStyles(read("xl/styles.xml")) : undefined;
   // Read whole (not lazily), a sheet also keeps its manual page breaks, as an output check needs them.
   const parse = (part: string, strings: readonly string[], where: string) => {
-    const xml = read(part);
-    const sheet = emptySheet(xml ? parseSheet(xml, strings, Infinity, dates1904, where) : [], false);
-    const breaks = xml ? [...xml.matchAll(/<brk\b([^>]*)\/?>/g)].map((b) => Number(attr(b[1], "id"))) : [];
+    const rows = new SheetRows(strings, Infinity, dates1904, where);
+    const breaks: number[] = [];
+    for (const xml of pieces(part)) {
+      rows.add(xml);
+      for (const b of xml.matchAll(/<brk\b([^>]*)\/?>/g)) breaks.push(Number(attr(b[1], "id")));
+    }
+    const sheet = emptySheet(rows.rows(), false);
     if (breaks.length) sheet.printSetup = { pageBreaks: breaks };
     return sheet;
   };
@@ -492,7 +584,15 @@ export function readXlsxFast(path: string, options: { lazy?: boolean; maxFileByt
     if (!path || !files.has(path))
       throw new WorkbookFileProblem(`its sheet "${name}" has no part in the file (${path ?? "no relationship"} is missing)`);
     const where = `sheet "${name}"`;
-    const sheet = options.lazy ? lazySheet((start) => read(path, start), shared, dates1904, where) : parse(path, shared, where);
+    const sheet = options.lazy
+      ? lazySheet(
+          (start) => read(path, start),
+          () => pieces(path),
+          shared,
+          dates1904,
+          where,
+        )
+      : parse(path, shared, where);
     if (hidden) sheet.hidden = true;
     workbook.sheets.set(name, sheet);
   }

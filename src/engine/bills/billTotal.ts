@@ -6,6 +6,7 @@ import { FixedBlocks, fixedBlocks, ONE_FIXED, tierCents } from "../rates/priceTi
 import { selectVersion } from "../rates/selectVersion";
 import type { RateSchedule, RateVersion } from "../rates/types";
 import { applies, computeBill } from "./computeBill";
+import { shapeKey } from "./billKey";
 import type { BillInput } from "./types";
 
 /** Everything about a bill but its usage. */
@@ -142,11 +143,4 @@ function planOf(schedule: RateSchedule, version: RateVersion): Plan {
   plan = { fixed, scaled, blocks, pricers: new Map() };
   bySchedule.set(version, plan);
   return plan;
-}
-
-/** Everything but usage that shapes a bill. */
-function shapeKey(input: BillInput): string {
-  const c = input.containers;
-  const addOns = input.addOns ? Object.entries(input.addOns).join(",") : "";
-  return `${input.asOf}|${input.rateClass ?? ""}|${input.meterSize ?? ""}|${input.dwellingUnits ?? 1}|${input.carts ? `${input.carts.count}:${input.carts.size ?? ""}` : "-"}|${c ? `${c.count}:${c.size ?? ""}:${c.pickupsPerWeek}` : "-"}|${addOns}|${input.days ?? ""}|${input.services?.join(",") ?? ""}|${input.winterAverage ?? ""}`;
 }

@@ -1,4 +1,5 @@
 import type { RateSchedule } from "../rates/types";
+import { BillMemo } from "../bills/billMemo";
 import { cartOrders } from "./cartOrders";
 import type { CycleResult, HeldAccount } from "./cycleResult";
 import { collectionsList, delinquencyList, doorHangers } from "./delinquency";
@@ -21,6 +22,8 @@ export function runCycle(input: CycleInput, schedule: RateSchedule, policy: Cycl
   const held: HeldAccount[] = [];
   let notBilled = 0;
   const activity = indexActivity(input);
+  // Accounts priced alike (class, meter, carts, days, usage) share one bill, priced once.
+  const bills = new BillMemo(schedule);
   for (const account of input.accounts) {
     const mine = activity.get(account.account) ?? NO_ACTIVITY;
     // The account's history is made once (a columnar history makes its records when asked) for the decision and the bill.
@@ -34,7 +37,7 @@ export function runCycle(input: CycleInput, schedule: RateSchedule, policy: Cycl
       notBilled++;
       continue;
     }
-    const statement = billAccount(account, input, schedule, policy, mine, decision, history);
+    const statement = billAccount(account, input, schedule, policy, mine, decision, history, bills);
     if (statement.ok) statements.push(statement.value);
     else held.push({ account: account.account, name: account.name, code: "HELD_UNPRICED", reason: statement.problem.message });
   }

@@ -8,7 +8,7 @@ import { applyPaymentPairs } from "../payments/applyPayment";
 import { Money, MoneySum, sumMoney } from "../money/money";
 import { roundToCents } from "../money/rounding";
 import { fail, ok, Result } from "../problems";
-import { computeBill } from "../bills/computeBill";
+import { BillMemo } from "../bills/billMemo";
 import { billTotal } from "../bills/billTotal";
 import type { BillLine } from "../bills/types";
 import type { RateSchedule } from "../rates/types";
@@ -28,7 +28,10 @@ const inRange = (date: string, after: string, upTo: string) => date > after && d
  * end (prorated when the account opened or closed in the period), adjustments that point at what
  * they correct, payments since the last bill, returned payments reversed with their fee, the late
  * fee on what stayed unpaid after the due date and grace, the out-for-shutoff fee, level pay,
- * the balance aged, and the total due. Every amount is a sum of lines rounded once each.
+ * the balance aged, and the total due. Every amount is a sum of lines rounded once each. The
+ * charges come from `bills`, a cycle's memo of the bills it has priced (the same bill computeBill
+ * gives, shared by accounts that are priced alike); one of another schedule is
+ * not used.
  */
 export function billAccount(
   given: CycleAccount,
@@ -38,6 +41,7 @@ export function billAccount(
   activity: AccountActivity = activityOf(given.account, input),
   decision: BillingDecision = decideFor(given, input, policy, activity),
   history: readonly UsageRecord[] | undefined = input.history.get(given.account),
+  bills: BillMemo = new BillMemo(schedule),
 ): Result<Statement> {
   // A draft returned this cycle as closed, unknown or not authorised ends autopay: the bill asks for payment instead.
   const account = given.autopay && activity.payments.some(endsAutopay) ? { ...given, autopay: false } : given;
@@ -47,7 +51,7 @@ export function billAccount(
   const bill =
     decision.code === "BALANCE_ONLY"
       ? ok({ lines: [] as BillLine[], services: [] as { service: string; amount: Money }[], total: Money.zero })
-      : computeBill(schedule, {
+      : (bills.schedule === schedule ? bills : new BillMemo(schedule)).bill({
           usage: decision.usage ?? ZERO,
           asOf: input.periodEnd,
           rateClass: account.rateClass,

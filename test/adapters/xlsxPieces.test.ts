@@ -1,0 +1,109 @@
+/**
+ * A large sheet's XML is made text a piece at a time (readXlsxFast's pieces), each piece ending
+ * after a row: what is read must be exactly what reading the part as one string gives, whatever
+ * the piece size, and a damaged part is refused the same way.
+ */
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { openArchive, readXlsxFast, WorkbookFileProblem } from "../../src/adapters/xlsx/fastRead";
+import { writeXlsx } from "../../src/adapters/xlsx/fastXlsx";
+import { ZipWriter } from "../../src/adapters/xlsx/zip";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { writeFixture } from "../support/xlsxFixtures";
+
+/** A thousand rows of what a sheet holds: text with two- to four-byte characters, numbers, shared text, CDATA, a blank row, gaps. */
+function sheetData(p = ""): string {
+  const rows: string[] = [];
+  for (let r = 1; r <= 1000; r++) {
+    if (r % 97 === 0) {
+      rows.push(`<${p}row r="${r}"/>`);
+      continue;
+    }
+    if (r % 89 === 0) continue;
+    const name = ["Zoë Álvarez", "山田 太郎", "Emoji 😀 house", "O'Brien & Sons <LLC>"][r % 4];
+    const text = name.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    rows.push(
+      `<${p}row r="${r}"><${p}c r="A${r}" t="inlineStr"><${p}is><${p}t>${text} ${r}</${p}t></${p}is></${p}c>` +
+        `<${p}c r="B${r}"><${p}v>${r * 1.25}</${p}v></${p}c><${p}c r="D${r}" t="s"><${p}v>${r % 2}</${p}v></${p}c>` +
+        (r % 7 === 0 ? `<${p}c r="E${r}" t="str"><${p}v><![CDATA[<b>as written</b> ${r}]]></${p}v></${p}c>` : "") +
+        `</${p}row>`,
+    );
+  }
+  return rows.join("");
+}
+
+const shared = `<si><t>water</t></si><si><t>sewer</t></si>`;
+
+describe("a sheet's XML read in pieces", () => {
+  it.each([
+    ["no prefix", ""],
+    ["the Open XML SDK's x: prefix", "x"],
+  ])("reads the same rows as one string, with pieces of any size (%s)", async (_, prefix) => {
+    const p = prefix ? `${prefix}:` : "";
+    const path = await writeFixture({ prefix: prefix || undefined, shared, sheets: [{ name: "Data", data: sheetData(p) }] });
+    const whole = readXlsxFast(path, { pieceBytes: Infinity }).sheet("Data")!.values;
+    expect(whole.length).toBe(1000);
+    expect(whole[0][0]).toBe("山田 太郎 1");
+    expect(whole[1][0]).toBe("Emoji 😀 house 2");
+    expect(whole[2][3]).toBe("sewer");
+    for (const pieceBytes of [1, 100, 4096, 65536]) {
+      expect(readXlsxFast(path, { pieceBytes }).sheet("Data")!.values).toEqual(whole);
+      const lazy = readXlsxFast(path, { pieceBytes, lazy: true }).sheet("Data")!;
+      expect(lazy.lazy!()).toEqual(whole);
+      expect(lazy.lazy!(500)).toEqual(whole.slice(0, 500));
+    }
+  });
+
+  it("keeps the page breaks written after the rows", async () => {
+    const workbook = new MemoryWorkbook();
+    const rows = Array.from({ length: 300 }, (_, i) => [`Bill line ${i}`, i]);
+    await workbook.replaceSheet("Bills", rows, { print: { orientation: "portrait", pageBreaks: [54, 108, 162] } });
+    const path = join(mkdtempSync(join(tmpdir(), "pieces-")), "bills.xlsx");
+    await writeXlsx(path, workbook);
+    const whole = readXlsxFast(path, { pieceBytes: Infinity }).sheet("Bills")!;
+    const pieces = readXlsxFast(path, { pieceBytes: 200 }).sheet("Bills")!;
+    expect(whole.printSetup?.pageBreaks).toEqual([54, 108, 162]);
+    expect(pieces.printSetup?.pageBreaks).toEqual([54, 108, 162]);
+    expect(pieces.values).toEqual(whole.values);
+  });
+
+  it("refuses a part cut short as the whole read does, whatever the piece size", async () => {
+    const path = await writeFixture({ shared, sheets: [{ name: "Data", data: sheetData() }] });
+    // The same workbook with its sheet's last 300 bytes gone (a file cut short while it was written).
+    const cut = `${path}.cut.xlsx`;
+    const zip = new ZipWriter(cut);
+    for (const [name, part] of openArchive(path)) {
+      const bytes = part();
+      await zip.add(name, [name === "xl/worksheets/sheet1.xml" ? bytes.subarray(0, bytes.length - 300) : bytes]);
+    }
+    await zip.close();
+    const problem = (pieceBytes: number) => {
+      try {
+        readXlsxFast(cut, { pieceBytes }).sheet("Data");
+      } catch (error) {
+        expect(error).toBeInstanceOf(WorkbookFileProblem);
+        return (error as Error).message;
+      }
+      return "read";
+    };
+    expect(problem(Infinity)).toBe("its part xl/worksheets/sheet1.xml is damaged: it is cut short (it does not end with </worksheet>)");
+    expect(problem(1000)).toBe(problem(Infinity));
+  });
+
+  it("reads a part in another encoding whole, as before", async () => {
+    const path = await writeFixture({
+      sheets: [{ name: "Data", data: `<row r="1"><c r="A1" t="inlineStr"><is><t>Café</t></is></c></row>` }],
+    });
+    const latin = `${path}.latin1.xlsx`;
+    const zip = new ZipWriter(latin);
+    for (const [name, part] of openArchive(path)) {
+      const text = part().toString("utf8");
+      await zip.add(name, [
+        name === "xl/worksheets/sheet1.xml" ? Buffer.from(text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), "latin1") : part(),
+      ]);
+    }
+    await zip.close();
+    expect(readXlsxFast(latin, { pieceBytes: 10 }).sheet("Data")!.values).toEqual([["Café"]]);
+  });
+});
