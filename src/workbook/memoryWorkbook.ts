@@ -32,6 +32,8 @@ export interface MemorySheet {
    * this call and not kept, so a large input sheet is in memory only while it is being read.
    */
   lazy?: (maxRows?: number) => CellValue[][];
+  /** As `lazy`, reading the file as it goes: a large sheet's XML is never in memory whole (readSheet uses it). */
+  lazyAsync?: (maxRows?: number) => Promise<CellValue[][]>;
   /** Hidden by the user (an .xlsx sheet whose state is hidden or veryHidden). */
   hidden?: boolean;
   /** Row height in points as Office.js set it (the fake Excel records it here). */
@@ -119,7 +121,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const sheet = this.sheet(name);
     if (!sheet) return undefined;
     if (options.cancelled?.()) throw new Cancelled();
-    const values = sheet.lazy ? sheet.lazy(options.maxRows) : sheet.values;
+    const values = sheet.lazyAsync ? await sheet.lazyAsync(options.maxRows) : sheet.lazy ? sheet.lazy(options.maxRows) : sheet.values;
     let bottom = values.length;
     while (bottom > 0 && values[bottom - 1].every((v) => v === null || v === "")) bottom--;
     const rows = values.slice(0, options.maxRows === undefined ? bottom : Math.min(bottom, options.maxRows));

@@ -3,7 +3,7 @@
  * after a row: what is read must be exactly what reading the part as one string gives, whatever
  * the piece size, and a damaged part is refused the same way.
  */
-import { mkdtempSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { openArchive, readXlsxFast, WorkbookFileProblem } from "../../src/adapters/xlsx/fastRead";
@@ -105,5 +105,66 @@ describe("a sheet's XML read in pieces", () => {
     }
     await zip.close();
     expect(readXlsxFast(latin, { pieceBytes: 10 }).sheet("Data")!.values).toEqual([["Café"]]);
+  });
+
+  describe("as the part is inflated (readSheet of a workbook read lazily)", () => {
+    const streamed = async (path: string, options: { pieceBytes: number; maxPartBytes?: number }) =>
+      (await readXlsxFast(path, { ...options, lazy: true }).readSheet("Data"))!.values;
+    const problemOf = async (read: () => unknown) => {
+      try {
+        await read();
+      } catch (error) {
+        expect(error).toBeInstanceOf(WorkbookFileProblem);
+        return (error as Error).message;
+      }
+      return "read";
+    };
+
+    it.each([
+      ["no prefix", ""],
+      ["the Open XML SDK's x: prefix", "x"],
+    ])("reads the same rows as the whole part, with pieces of any size (%s)", async (_, prefix) => {
+      const p = prefix ? `${prefix}:` : "";
+      const path = await writeFixture({ prefix: prefix || undefined, shared, sheets: [{ name: "Data", data: sheetData(p) }] });
+      const whole = (await readXlsxFast(path, { pieceBytes: Infinity, lazy: true }).readSheet("Data"))!.values;
+      expect(whole.length).toBe(1000);
+      for (const pieceBytes of [1, 100, 4096, 65536]) expect(await streamed(path, { pieceBytes })).toEqual(whole);
+      const head = (await readXlsxFast(path, { pieceBytes: 100, lazy: true }).readSheet("Data", { maxRows: 300 }))!.values;
+      expect(head).toEqual(whole.slice(0, 300));
+    });
+
+    it("names a part whose compressed bytes are damaged as the whole read does, wherever the damage is", async () => {
+      const path = await writeFixture({ shared, sheets: [{ name: "Data", data: sheetData() }] });
+      const bytes = readFileSync(path);
+      const entry = openArchive(path).get("xl/worksheets/sheet1.xml")!.raw;
+      const start = bytes.indexOf(entry.data);
+      for (const at of [10, Math.floor(entry.data.length / 2), entry.data.length - 30]) {
+        const damaged = Buffer.from(bytes);
+        damaged.fill(0x5a, start + at, start + at + 8);
+        const copy = join(mkdtempSync(join(tmpdir(), "pieces-")), "damaged.xlsx");
+        writeFileSync(copy, damaged);
+        const whole = await problemOf(() => readXlsxFast(copy, { pieceBytes: Infinity }).sheet("Data"));
+        expect(whole).toMatch(/^its part xl\/worksheets\/sheet1\.xml is damaged/);
+        expect(await problemOf(() => streamed(copy, { pieceBytes: 100 }))).toBe(whole);
+      }
+    });
+
+    it("refuses a part past the size limit, and one cut short, as the whole read does", async () => {
+      const path = await writeFixture({ shared, sheets: [{ name: "Data", data: sheetData() }] });
+      const limit = { maxPartBytes: 20000 };
+      const whole = await problemOf(() => readXlsxFast(path, { ...limit, pieceBytes: Infinity }).sheet("Data"));
+      expect(whole).toMatch(/^its part xl\/worksheets\/sheet1\.xml is 0 MB; a part may be at most 0 MB$/);
+      expect(await problemOf(() => streamed(path, { ...limit, pieceBytes: 100 }))).toBe(whole);
+      const cut = `${path}.cut.xlsx`;
+      const zip = new ZipWriter(cut);
+      for (const [name, part] of openArchive(path)) {
+        const bytes = part();
+        await zip.add(name, [name === "xl/worksheets/sheet1.xml" ? bytes.subarray(0, bytes.length - 300) : bytes]);
+      }
+      await zip.close();
+      expect(await problemOf(() => streamed(cut, { pieceBytes: 100 }))).toBe(
+        "its part xl/worksheets/sheet1.xml is damaged: it is cut short (it does not end with </worksheet>)",
+      );
+    });
   });
 });

@@ -228,11 +228,20 @@ describe("outputs that cannot be written", () => {
       const dir = folder();
       const input = join(dir, "cycle.xlsx");
       copyFileSync(CYCLE, input);
-      const real = fs.writeFileSync;
-      jest.spyOn(fs, "writeFileSync").mockImplementation(((path: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
-        if (String(path).endsWith("-bill-print.csv.partial")) throw failure("ENOSPC", String(path));
-        return (real as (...a: unknown[]) => void)(path, ...rest);
-      }) as typeof fs.writeFileSync);
+      // The extract is written a thousand lines at a time: the disk fills on a write to its file.
+      const realOpen = fs.openSync;
+      const realWrite = fs.writeSync;
+      const extracts = new Map<number, string>();
+      jest.spyOn(fs, "openSync").mockImplementation(((path: fs.PathLike, ...rest: unknown[]) => {
+        const fd = (realOpen as (...a: unknown[]) => number)(path, ...rest);
+        if (String(path).endsWith("-bill-print.csv.partial")) extracts.set(fd, String(path));
+        return fd;
+      }) as typeof fs.openSync);
+      jest.spyOn(fs, "writeSync").mockImplementation(((fd: number, ...rest: unknown[]) => {
+        const path = extracts.get(fd);
+        if (path !== undefined) throw failure("ENOSPC", path);
+        return (realWrite as (...a: unknown[]) => number)(fd, ...rest);
+      }) as typeof fs.writeSync);
       await refused(
         dir,
         [input],

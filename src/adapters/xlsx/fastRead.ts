@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "fs";
-import { constants as zlibConstants, crc32, inflateRawSync } from "zlib";
+import { constants as zlibConstants, crc32, createInflateRaw, inflateRawSync } from "zlib";
 import { emptySheet, MemorySheet, MemoryWorkbook } from "../../workbook/memoryWorkbook";
 import { utf16Text } from "../../workbook/textBytes";
 import type { CellValue } from "../../workbook/port";
@@ -384,6 +384,7 @@ const HEAD_ROWS = 64;
 function lazySheet(
   xml: (start: { bytes: number }) => string | undefined,
   pieces: () => Iterable<string>,
+  streamed: () => AsyncIterable<string>,
   shared: readonly string[],
   dates1904: ReadonlySet<number> | undefined,
   where: string,
@@ -416,6 +417,24 @@ function lazySheet(
       return head.slice(0, maxRows);
     }
     return parse(maxRows);
+  };
+  // As lazy, parsing the XML as it is inflated. The whole part is inflated even when fewer rows are
+  // wanted, and a damaged part is named as such before anything its damage broke in the rows.
+  sheet.lazyAsync = async (maxRows) => {
+    if (kept || (maxRows !== undefined && maxRows <= HEAD_ROWS)) return sheet.lazy!(maxRows);
+    const rows = new SheetRows(shared, maxRows ?? Infinity, dates1904, where);
+    let more = true;
+    let problem: unknown;
+    for await (const text of streamed()) {
+      if (!more || problem !== undefined) continue;
+      try {
+        more = rows.add(text);
+      } catch (error) {
+        problem = error;
+      }
+    }
+    if (problem !== undefined) throw problem;
+    return rows.rows();
   };
   return sheet;
 }
@@ -504,6 +523,91 @@ function* xmlPieces(name: string, data: Buffer, size: number): Generator<string>
 }
 
 /**
+ * xmlPieces as the part is inflated, so no more than about a piece of its XML is held at a time
+ * (a 230 MB history read whole was 230 MB of bytes beside its parse). The checks the whole read
+ * makes are made as the bytes come: the limit on the part's size, the start is XML, and at the
+ * end the checksum and the root's closing tag. A part stored without compression, no larger than
+ * a piece, or in another encoding than UTF-8, is read whole.
+ */
+async function* xmlPiecesStreamed(name: string, part: ZipFile, size: number, maxPartBytes: number): AsyncGenerator<string> {
+  const raw = part.raw;
+  if (raw.method === 0 || raw.size <= size) {
+    yield* xmlPieces(name, part(), size);
+    return;
+  }
+  if (raw.size > maxPartBytes)
+    throw new WorkbookFileProblem(
+      `its part ${name} is ${Math.round(raw.size / 1048576)} MB; a part may be at most ${Math.round(maxPartBytes / 1048576)} MB`,
+    );
+  const inflater = createInflateRaw({ chunkSize: Math.min(1 << 20, Math.max(64, size)) });
+  inflater.end(raw.data);
+  let chunks: Buffer[] = [];
+  let pending = 0;
+  let total = 0;
+  let crc = 0;
+  let tail = Buffer.alloc(0);
+  let head: string | undefined;
+  let prefix: string | undefined;
+  let close = Buffer.from("</row>");
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > maxPartBytes)
+        throw new WorkbookFileProblem(`its part ${name} inflates past ${Math.round(maxPartBytes / 1048576)} MB (a ZIP bomb?)`);
+      crc = crc32(chunk, crc);
+      tail = Buffer.concat([tail, chunk.subarray(Math.max(0, chunk.length - 400))]).subarray(-400);
+      chunks.push(chunk);
+      pending += chunk.length;
+      // The first piece holds at least the part's start: its root element and namespaces.
+      if (pending < size || (head === undefined && pending < 4000)) continue;
+      const bytes = Buffer.concat(chunks, pending);
+      if (head === undefined) {
+        const declared = /^(?:\uFEFF)?<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.toString("latin1", 0, 200))?.[1];
+        if ((declared && !/^utf-?8$/i.test(declared)) || utf16Text(bytes.subarray(0, 4)) !== undefined) {
+          // Another encoding: read whole, as before.
+          yield* xmlPieces(name, part(), Infinity);
+          return;
+        }
+        head = bytes.toString("utf8", 0, 4000);
+        if (!rootOf(head)) throw new WorkbookFileProblem(`its part ${name} is damaged: it is not XML`);
+        prefix = spreadsheetPrefix(head);
+        close = Buffer.from(`</${prefix === undefined ? "" : `${prefix}:`}row>`);
+      }
+      const at = bytes.lastIndexOf(close);
+      if (at < 0) {
+        // A row longer than a piece: read on.
+        chunks = [bytes];
+        continue;
+      }
+      const cut = at + close.length;
+      yield withoutPrefix(bytes.toString("utf8", 0, cut), prefix);
+      chunks = cut < bytes.length ? [Buffer.from(bytes.subarray(cut))] : [];
+      pending = bytes.length - cut;
+    }
+  } catch (error) {
+    if (error instanceof WorkbookFileProblem) throw error;
+    throw new WorkbookFileProblem(`its part ${name} is damaged (${(error as Error).message})`);
+  } finally {
+    // Also when the reader stops early: the rest is not inflated.
+    inflater.destroy();
+  }
+  if (crc >>> 0 !== raw.crc) throw new WorkbookFileProblem(`its part ${name} is damaged (its checksum does not match)`);
+  const rest = Buffer.concat(chunks, pending);
+  if (head === undefined) {
+    // It inflated to less than a piece, whatever the archive said of its size: one piece.
+    yield* xmlPieces(name, rest, Infinity);
+    return;
+  }
+  wholeEnds(name, head, tail.toString("utf8"), undefined);
+  yield withoutPrefix(rest.toString("utf8"), prefix);
+}
+
+/** The name of a part's root element, from its start. */
+function rootOf(head: string): string | undefined {
+  return /^(?:\uFEFF)?\s*(?:<\?[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(head)?.[1];
+}
+
+/**
  * A whole XML part must end with its root element's closing tag: a part cut short (a truncated
  * file) would otherwise be read as far as it goes, its last rows silently missing.
  */
@@ -514,7 +618,7 @@ function wholeXml(name: string, text: string): void {
 /** wholeXml from a part's first 4,000 and last 400 characters, and the whole text when it is shorter. */
 function wholeEnds(name: string, head: string, tail: string, short: string | undefined): void {
   if (!/\.(xml|rels)$/i.test(name)) return;
-  const root = /^(?:\uFEFF)?\s*(?:<\?[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(head)?.[1];
+  const root = rootOf(head);
   if (!root) throw new WorkbookFileProblem(`its part ${name} is damaged: it is not XML`);
   if (tail.trimEnd().endsWith(`</${root}>`)) return;
   // A root with nothing in it, written <sst/>: the whole part is one short element.
@@ -588,6 +692,7 @@ export function readXlsxFast(
       ? lazySheet(
           (start) => read(path, start),
           () => pieces(path),
+          () => xmlPiecesStreamed(path, files.get(path)!, options.pieceBytes ?? PIECE_BYTES, options.maxPartBytes ?? MAX_PART_BYTES),
           shared,
           dates1904,
           where,
