@@ -3,7 +3,9 @@
  * after a row: what is read must be exactly what reading the part as one string gives, whatever
  * the piece size, and a damaged part is refused the same way.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself, so jest can spy on readSync
+import fs = require("fs");
+import { copyFileSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { openArchive, readXlsxFast, WorkbookFileProblem } from "../../src/adapters/xlsx/fastRead";
@@ -166,5 +168,46 @@ describe("a sheet's XML read in pieces", () => {
         "its part xl/worksheets/sheet1.xml is damaged: it is cut short (it does not end with </worksheet>)",
       );
     });
+  });
+});
+
+describe("a workbook file read where it is asked, not whole", () => {
+  it("reads a sheet's first rows without reading the rest of the file", async () => {
+    // 40,000 rows of numbers that do not repeat: parts far larger, compressed, than the window a sheet's head is read from.
+    let seed = 7;
+    const numbers = Array.from({ length: 40000 }, (_, i) => {
+      seed = (seed * 48271) % 2147483647;
+      return `<row r="${i + 1}"><c r="A${i + 1}"><v>${seed}</v></c><c r="B${i + 1}"><v>${seed % 9973}</v></c></row>`;
+    }).join("");
+    const path = await writeFixture({
+      shared,
+      sheets: [
+        { name: "Data", data: numbers },
+        { name: "More", data: numbers },
+      ],
+    });
+    const size = statSync(path).size;
+    const reads = jest.spyOn(fs, "readSync");
+    try {
+      const workbook = readXlsxFast(path, { lazy: true });
+      const heads = await workbook.readHeads(5);
+      expect(heads.map((h) => h.values.length)).toEqual([5, 5]);
+      const read = reads.mock.calls.reduce((sum, call) => sum + ((call as unknown[])[3] as number), 0);
+      expect(read).toBeLessThan(size / 2);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it("refuses a file saved again while it is being read, rather than read half old, half new", async () => {
+    const path = await writeFixture({ shared, sheets: [{ name: "Data", data: sheetData() }] });
+    const workbook = readXlsxFast(path, { lazy: true });
+    expect((await workbook.readSheet("Data"))!.values.length).toBe(1000);
+    const later = await writeFixture({ shared, sheets: [{ name: "Data", data: sheetData().replace(/Zoë/g, "Zoe") }] });
+    copyFileSync(later, path);
+    utimesSync(path, new Date(), new Date(Date.now() + 5000));
+    await expect(workbook.readSheet("Data")).rejects.toThrow(
+      new WorkbookFileProblem("it was changed while it was being read: run again once it is saved"),
+    );
   });
 });

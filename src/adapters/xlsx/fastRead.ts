@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "fs";
 import { constants as zlibConstants, crc32, createInflateRaw, inflateRawSync } from "zlib";
 import { emptySheet, MemorySheet, MemoryWorkbook } from "../../workbook/memoryWorkbook";
 import { utf16Text } from "../../workbook/textBytes";
@@ -37,17 +37,61 @@ export interface RawEntry {
   readonly data: Buffer;
 }
 
+/** An archive's bytes, given from `start` to `end` (the whole archive in memory, or the file read as it is asked). */
+interface ArchiveBytes {
+  readonly length: number;
+  bytes(start: number, end: number): Buffer;
+}
+
+/**
+ * A workbook file read where it is asked, not whole: its directory when it is opened, a part's
+ * bytes when the part is inflated. Whole, a 100,000-account workbook was 53 MB held by each thread
+ * for the whole run. The file must stay as it was opened (its size and time): one saved again
+ * meanwhile is refused rather than read half old, half new.
+ */
+function onDisk(path: string): ArchiveBytes {
+  const opened = statSync(path);
+  const changed = () => new WorkbookFileProblem("it was changed while it was being read: run again once it is saved");
+  return {
+    length: opened.size,
+    bytes(start, end) {
+      const fd = openSync(path, "r");
+      try {
+        const now = fstatSync(fd);
+        if (now.size !== opened.size || now.mtimeMs !== opened.mtimeMs) throw changed();
+        const out = Buffer.allocUnsafe(Math.max(0, end - start));
+        for (let at = 0; at < out.length;) {
+          const read = readSync(fd, out, at, out.length - at, start + at);
+          if (read === 0) throw changed();
+          at += read;
+        }
+        return out;
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
 /** The files inside a ZIP archive, inflated on demand. */
-function unzip(buffer: Buffer, maxPartBytes: number): Map<string, ZipFile> {
-  let end = buffer.length - 22;
-  while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) end--;
+function unzip(archive: ArchiveBytes, maxPartBytes: number): Map<string, ZipFile> {
+  // The end of central directory record is in the last 22 bytes, or before a comment of at most 65,535.
+  const tailStart = Math.max(0, archive.length - 22 - 65535);
+  const tail = archive.bytes(tailStart, archive.length);
+  let end = tail.length - 22;
+  while (end >= 0 && tail.readUInt32LE(end) !== 0x06054b50) end--;
   if (end < 0) throw new Error("not a ZIP file (no central directory)");
   const limit = `${Math.round(maxPartBytes / 1048576)} MB`;
-  const count = buffer.readUInt16LE(end + 10);
-  let at = buffer.readUInt32LE(end + 16);
+  const count = tail.readUInt16LE(end + 10);
+  const directoryAt = tail.readUInt32LE(end + 16);
+  // The directory runs from its offset to the end record (what the record says of its size is not trusted further).
+  const directoryEnd = tailStart + end;
+  if (directoryAt > directoryEnd) throw new Error("damaged ZIP central directory");
+  const buffer = directoryAt >= tailStart ? tail.subarray(directoryAt - tailStart, end) : archive.bytes(directoryAt, directoryEnd);
+  let at = 0;
   const files = new Map<string, ZipFile>();
   for (let i = 0; i < count; i++) {
-    if (buffer.readUInt32LE(at) !== 0x02014b50) throw new Error("damaged ZIP central directory");
+    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50) throw new Error("damaged ZIP central directory");
     const method = buffer.readUInt16LE(at + 10);
     const compressed = buffer.readUInt32LE(at + 20);
     const size = buffer.readUInt32LE(at + 24);
@@ -59,25 +103,29 @@ function unzip(buffer: Buffer, maxPartBytes: number): Map<string, ZipFile> {
     // Two parts of one name: which one a reader takes is anyone's guess (a damaged or doctored file).
     if (files.has(name)) throw new WorkbookFileProblem(`it holds two parts named ${name} (a damaged or altered file)`);
     const crc = buffer.readUInt32LE(at + 16);
-    const dataStart = () => local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    // The part's bytes as stored, or only their first `most` (its local header says where they start).
+    const stored = (most = compressed) => {
+      const header = archive.bytes(local, Math.min(archive.length, local + 30));
+      if (header.length < 30) throw new Error(`damaged ZIP entry ${name}`);
+      const start = local + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+      return archive.bytes(start, Math.min(archive.length, start + Math.min(most, compressed)));
+    };
     const inflate = (start?: { bytes: number }) => {
       if (size > maxPartBytes)
         throw new WorkbookFileProblem(`its part ${name} is ${Math.round(size / 1048576)} MB; a part may be at most ${limit}`);
-      const data = buffer.subarray(dataStart(), dataStart() + compressed);
       // A whole part is checked against the archive's checksum: bytes changed in the file are not read as data.
       const checked = (out: Buffer) => {
         if (crc32(out) >>> 0 !== crc) throw new WorkbookFileProblem(`its part ${name} is damaged (its checksum does not match)`);
         return out;
       };
-      if (method === 0) return start ? data.subarray(0, start.bytes) : checked(data);
+      if (method === 0) return start ? stored(start.bytes) : checked(stored());
+      // The start of the stream only (the caller reads the whole file if this held too little).
+      const headBytes = start ? Math.ceil(start.bytes / 20) + 1024 : Infinity;
+      const data = stored(headBytes);
       let whole: Buffer;
       try {
-        if (start) {
-          // The start of the stream only (the caller reads the whole file if this held too little).
-          const head = data.subarray(0, Math.ceil(start.bytes / 20) + 1024);
-          if (head.length < data.length)
-            return inflateRawSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: maxPartBytes });
-        }
+        if (start && headBytes < compressed)
+          return inflateRawSync(data, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: maxPartBytes });
         // One output chunk of the known size, so a large sheet is not copied chunk by chunk; never
         // more than the limit, whatever the archive claims (a ZIP bomb understates its sizes).
         whole = inflateRawSync(data, { chunkSize: Math.min(Math.max(size, 64 * 1024), 1 << 30), maxOutputLength: maxPartBytes });
@@ -91,14 +139,9 @@ function unzip(buffer: Buffer, maxPartBytes: number): Map<string, ZipFile> {
       }
       return checked(whole);
     };
-    files.set(
-      name,
-      Object.assign(inflate, {
-        get raw(): RawEntry {
-          return { method, crc, size, data: buffer.subarray(dataStart(), dataStart() + compressed) };
-        },
-      }),
-    );
+    // A getter, read only when asked (Object.assign would read it now: the part's bytes from the file).
+    Object.defineProperty(inflate, "raw", { get: (): RawEntry => ({ method, crc, size, data: stored() }) });
+    files.set(name, inflate as ZipFile);
     at += 46 + nameLength + extra + comment;
   }
   return files;
@@ -466,7 +509,7 @@ export function sheetParts(workbookXml: string, relsXml: string): { name: string
 export function openArchive(path: string, options: { maxFileBytes?: number; maxPartBytes?: number } = {}): Map<string, ZipFile> {
   checkFileSize(path, options.maxFileBytes ?? MAX_FILE_BYTES);
   try {
-    return unzip(readFileSync(path), options.maxPartBytes ?? MAX_PART_BYTES);
+    return unzip(onDisk(path), options.maxPartBytes ?? MAX_PART_BYTES);
   } catch (error) {
     if (error instanceof WorkbookFileProblem) throw error;
     throw new WorkbookFileProblem((error as Error).message);
@@ -638,7 +681,7 @@ export function readXlsxFast(
   options: { lazy?: boolean; maxFileBytes?: number; maxPartBytes?: number; pieceBytes?: number } = {},
 ): MemoryWorkbook {
   checkFileSize(path, options.maxFileBytes ?? MAX_FILE_BYTES);
-  const files = unzip(readFileSync(path), options.maxPartBytes ?? MAX_PART_BYTES);
+  const files = unzip(onDisk(path), options.maxPartBytes ?? MAX_PART_BYTES);
   const read = (name: string, start?: { bytes: number }) => {
     const part = files.get(name);
     if (!part) return undefined;
