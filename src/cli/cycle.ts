@@ -148,6 +148,7 @@ async function billCycle(args: ParsedArgs, now: string, options: CycleRunOptions
     // Written a thousand lines at a time: a 100,000-account cycle's extract is 70 MB, and joined
     // whole it was made twice more (the text, then its bytes) at the end of the run, its peak.
     const fd = openSync(extractPartial, "w");
+    let complete = false;
     try {
       let lines: string[] = [];
       for (const line of printExtract(
@@ -165,8 +166,19 @@ async function billCycle(args: ParsedArgs, now: string, options: CycleRunOptions
         }
       }
       writeAll(fd, lines.join(""));
+      complete = true;
+    } catch (error) {
+      // A write's error names no file (its path is the descriptor's): this one is the extract's.
+      const e = error as { code?: string; path?: string };
+      if (e.code !== undefined && e.path === undefined) e.path = extractPartial;
+      throw error;
     } finally {
-      closeSync(fd);
+      // Closing after a failed write must not hide why it failed.
+      try {
+        closeSync(fd);
+      } catch (error) {
+        if (complete) throw error;
+      }
     }
   });
   const run = billed!;

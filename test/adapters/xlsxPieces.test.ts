@@ -11,6 +11,7 @@ import { join } from "path";
 import { openArchive, readXlsxFast, WorkbookFileProblem } from "../../src/adapters/xlsx/fastRead";
 import { writeXlsx } from "../../src/adapters/xlsx/fastXlsx";
 import { ZipWriter } from "../../src/adapters/xlsx/zip";
+import { crc32, deflateRawSync } from "zlib";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { writeFixture } from "../support/xlsxFixtures";
 
@@ -209,5 +210,85 @@ describe("a workbook file read where it is asked, not whole", () => {
     await expect(workbook.readSheet("Data")).rejects.toThrow(
       new WorkbookFileProblem("it was changed while it was being read: run again once it is saved"),
     );
+  });
+});
+
+describe("a sheet read in pieces is refused or read exactly as the whole part is (review of issue 18's fourth session)", () => {
+  const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  /** A one-sheet workbook whose sheet part is these bytes, stored with the given checksum (its own by default). */
+  async function book(sheet: Buffer, crc = crc32(sheet)): Promise<string> {
+    const path = join(mkdtempSync(join(tmpdir(), "pieces-")), "book.xlsx");
+    const zip = new ZipWriter(path);
+    await zip.add("xl/_rels/workbook.xml.rels", [
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ]);
+    await zip.add("xl/workbook.xml", [
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ]);
+    zip.addRaw("xl/worksheets/sheet1.xml", { method: 8, crc, size: sheet.length, data: deflateRawSync(sheet) });
+    await zip.close();
+    return path;
+  }
+  const head = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>`;
+  const rows = (n: number, from = 1) =>
+    Array.from(
+      { length: n },
+      (_, i) => `<row r="${from + i}"><c r="A${from + i}" t="inlineStr"><is><t>Zoë ${from + i}</t></is></c></row>`,
+    ).join("");
+  const tail = `</sheetData></worksheet>`;
+  const outcome = async (read: () => unknown) => {
+    try {
+      return `read ${JSON.stringify(await read())}`;
+    } catch (error) {
+      expect(error).toBeInstanceOf(WorkbookFileProblem);
+      return (error as Error).message;
+    }
+  };
+  const whole = (path: string) => readXlsxFast(path, { pieceBytes: Infinity }).sheet("Data")!.values;
+  const pieces = (path: string, pieceBytes: number) => readXlsxFast(path, { pieceBytes }).sheet("Data")!.values;
+  const streamed = async (path: string, pieceBytes: number) =>
+    (await readXlsxFast(path, { pieceBytes, lazy: true }).readSheet("Data"))!.values;
+  const everyWay = async (path: string) => {
+    const want = await outcome(() => whole(path));
+    for (const size of [100, 1000, 5000]) {
+      expect(await outcome(() => pieces(path, size))).toBe(want);
+      expect(await outcome(() => streamed(path, size))).toBe(want);
+    }
+    return want;
+  };
+
+  it("names a part whose checksum fails by its checksum, even when its start is not XML", async () => {
+    const good = Buffer.from(head + rows(400) + tail);
+    const bad = Buffer.from(good);
+    bad.fill(0, 0, 5);
+    expect(await everyWay(await book(bad, crc32(good)))).toBe("its part xl/worksheets/sheet1.xml is damaged (its checksum does not match)");
+  });
+
+  it("reads a part with a comment of non-ASCII text before its root (4,000 characters, not bytes)", async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><!-- ${"請求書の説明".repeat(250)} --><worksheet xmlns="${MAIN}"><sheetData>${rows(400)}${tail}`;
+    expect(await everyWay(await book(Buffer.from(xml)))).toMatch(/^read \[\["Zoë 1"\]/);
+  });
+
+  it("refuses a row whose start tag runs into </row> wherever a piece is cut", async () => {
+    const xml =
+      head +
+      `<row r="1"><c r="A1"><v>1</v></c></row><row r="2" spans="1:2"</row><row r="3"><c r="A3"><v>3</v></c></row>` +
+      rows(300, 4) +
+      tail;
+    const bytes = Buffer.from(xml);
+    const path = await book(bytes);
+    const message = await outcome(() => whole(path));
+    expect(message).toMatch(/its XML is broken at row 2/);
+    const cut = bytes.indexOf("</row>", bytes.indexOf('r="2"')) + 6;
+    for (const size of [cut - 1, cut, cut + 1, 100, 1000]) {
+      expect(await outcome(() => pieces(path, size))).toBe(message);
+      expect(await outcome(() => streamed(path, size))).toBe(message);
+    }
+  });
+
+  it("cuts a prefixed part whose rows are in the default namespace into pieces, reading the same rows", async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${MAIN}"><x:sheetData>${rows(2000)}</x:sheetData></x:worksheet>`;
+    expect(await everyWay(await book(Buffer.from(xml)))).toMatch(/^read \[\["Zoë 1"\]/);
   });
 });

@@ -108,6 +108,27 @@ describe("files that are not .xlsx workbooks, named as what they are", () => {
 });
 
 describe("damaged workbooks", () => {
+  it.each(["removed", "moved"])("names an input %s while the cycle reads it as the input's problem, not the output's", async (how) => {
+    const dir = folder();
+    const input = join(dir, "cycle.xlsx");
+    copyFileSync(CYCLE, input);
+    // The workbook is read where it is asked: the moment OUT.xlsx.partial is opened, the user moves the input away (or removes it).
+    const realOpen = fs.openSync;
+    const spy = jest.spyOn(fs, "openSync").mockImplementation(((path: fs.PathLike, ...rest: unknown[]) => {
+      if (String(path).endsWith("out.xlsx.partial") && existsSync(input)) {
+        if (how === "removed") fs.unlinkSync(input);
+        else fs.renameSync(input, join(dir, "archived.xlsx"));
+      }
+      return (realOpen as (...a: unknown[]) => number)(path, ...rest);
+    }) as typeof fs.openSync);
+    const r = await run("cycle", input, "--out", join(dir, "out.xlsx")).finally(() => spy.mockRestore());
+    expect({ code: r.code, lines: r.err.trim().split("\n").length }).toEqual({ code: 2, lines: 1 });
+    expect(r.err).toMatch(
+      /^ubill: .*cycle\.xlsx cannot be read: it was moved or removed while it was being read: run again with the file in place$/m,
+    );
+    expect(readdirSync(dir).sort()).toEqual(how === "removed" ? [] : ["archived.xlsx"]);
+  });
+
   it("names a sheet whose compressed data is damaged, in one line, for validate and cycle", async () => {
     const dir = folder();
     const input = join(dir, "cycle.xlsx");
@@ -231,15 +252,15 @@ describe("outputs that cannot be written", () => {
       // The extract is written a thousand lines at a time: the disk fills on a write to its file.
       const realOpen = fs.openSync;
       const realWrite = fs.writeSync;
-      const extracts = new Map<number, string>();
+      const extracts = new Set<number>();
       jest.spyOn(fs, "openSync").mockImplementation(((path: fs.PathLike, ...rest: unknown[]) => {
         const fd = (realOpen as (...a: unknown[]) => number)(path, ...rest);
-        if (String(path).endsWith("-bill-print.csv.partial")) extracts.set(fd, String(path));
+        if (String(path).endsWith("-bill-print.csv.partial")) extracts.add(fd);
         return fd;
       }) as typeof fs.openSync);
       jest.spyOn(fs, "writeSync").mockImplementation(((fd: number, ...rest: unknown[]) => {
-        const path = extracts.get(fd);
-        if (path !== undefined) throw failure("ENOSPC", path);
+        // As Node raises it: a write's error has a code and no path (checked against /dev/full).
+        if (extracts.has(fd)) throw failure("ENOSPC");
         return (realWrite as (...a: unknown[]) => number)(fd, ...rest);
       }) as typeof fs.writeSync);
       await refused(

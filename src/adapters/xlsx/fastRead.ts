@@ -27,7 +27,11 @@ function checkFileSize(path: string, maxFile: number): void {
 }
 
 /** A file inside a ZIP archive, inflated on demand: whole, or only about its first `bytes`. */
-export type ZipFile = ((start?: { bytes: number }) => Buffer) & { readonly raw: RawEntry };
+export type ZipFile = ((start?: { bytes: number }) => Buffer) & {
+  readonly raw: RawEntry;
+  /** What the archive's directory says of the part, without reading it. */
+  readonly about: Omit<RawEntry, "data">;
+};
 
 /** A part as the archive stores it, to be copied into another archive without inflating it. */
 export interface RawEntry {
@@ -55,7 +59,18 @@ function onDisk(path: string): ArchiveBytes {
   return {
     length: opened.size,
     bytes(start, end) {
-      const fd = openSync(path, "r");
+      let fd: number;
+      try {
+        fd = openSync(path, "r");
+      } catch (error) {
+        // Moved or removed since it was opened: not a problem of the output's, whatever the error's code says.
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new WorkbookFileProblem(
+          code === "ENOENT"
+            ? "it was moved or removed while it was being read: run again with the file in place"
+            : `it could no longer be opened while it was being read (${code ?? (error as Error).message})`,
+        );
+      }
       try {
         const now = fstatSync(fd);
         if (now.size !== opened.size || now.mtimeMs !== opened.mtimeMs) throw changed();
@@ -141,6 +156,7 @@ function unzip(archive: ArchiveBytes, maxPartBytes: number): Map<string, ZipFile
     };
     // A getter, read only when asked (Object.assign would read it now: the part's bytes from the file).
     Object.defineProperty(inflate, "raw", { get: (): RawEntry => ({ method, crc, size, data: stored() }) });
+    Object.defineProperty(inflate, "about", { value: { method, crc, size } });
     files.set(name, inflate as ZipFile);
     at += 46 + nameLength + extra + comment;
   }
@@ -318,6 +334,7 @@ class SheetRows {
   // Inline strings repeat (an account on each of its history rows): one copy of each, across stretches.
   private readonly strings = new Map<string, string>();
   private rowIndex = -1;
+  private carry = "";
 
   constructor(
     private readonly shared: readonly string[],
@@ -327,12 +344,22 @@ class SheetRows {
   ) {}
 
   /** Reads the rows in a stretch of the sheet's XML; false once the rows above maxRows are read. */
-  add(xml: string): boolean {
+  /**
+   * Reads the rows in a stretch of the sheet's XML; false once the rows above maxRows are read. A
+   * row begun and not ended in the stretch (broken XML, which a cut after a row's closing tag may
+   * leave open) is read with the next stretch, or at the end, as reading the part whole reads it.
+   */
+  add(xml: string, last = false): boolean {
     const { shared, maxRows, dates1904, where, values, strings } = this;
+    if (this.carry) {
+      xml = this.carry + xml;
+      this.carry = "";
+    }
     const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
     const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
     let rowIndex = this.rowIndex;
-    for (let row = rowRe.exec(xml); row; row = rowRe.exec(xml)) {
+    let read = 0;
+    for (let row = rowRe.exec(xml); row; read = rowRe.lastIndex, row = rowRe.exec(xml)) {
       // A "<" inside a tag: the XML is broken there (a cell read past it would be read wrong or not at all).
       if (row[1].includes("<"))
         throw new WorkbookFileProblem(`${where} is damaged: its XML is broken at row ${rowIndex + 2} ("<row${row[1].slice(0, 40)}")`);
@@ -405,11 +432,17 @@ class SheetRows {
       values[rowIndex] = cells.slice();
     }
     this.rowIndex = rowIndex;
+    if (!last) {
+      const open = /<row\b/g;
+      open.lastIndex = read;
+      if (open.exec(xml)) this.carry = xml.slice(open.lastIndex - 4);
+    }
     return true;
   }
 
   /** The rows read, a row missing from the XML as an empty one. */
   rows(): CellValue[][] {
+    if (this.carry) this.add("", true);
     const values = this.values;
     for (let i = 0; i < values.length; i++) if (!values[i]) values[i] = [];
     return values;
@@ -551,81 +584,122 @@ function* xmlPieces(name: string, data: Buffer, size: number): Generator<string>
     yield unprefixed(text);
     return;
   }
-  const head = data.toString("utf8", 0, 4000);
+  const head = headText(data);
   wholeEnds(name, head, data.toString("utf8", data.length - 400), undefined);
   const prefix = spreadsheetPrefix(head);
-  // A row's closing tag is ASCII, so a piece cut after one never splits a character's UTF-8 bytes.
-  const close = Buffer.from(`</${prefix === undefined ? "" : `${prefix}:`}row>`);
+  const closes = rowCloses(prefix);
   for (let from = 0; from < data.length;) {
-    let cut = from + size >= data.length ? data.length : data.lastIndexOf(close, from + size);
-    if (cut < from) cut = data.indexOf(close, from + size);
-    cut = cut < 0 || cut >= data.length ? data.length : cut + close.length;
+    let cut = from + size >= data.length ? data.length : lastRowEnd(data, closes, from + size);
+    if (cut <= from) cut = firstRowEnd(data, closes, from + size);
+    if (cut <= from || cut > data.length) cut = data.length;
     yield withoutPrefix(data.toString("utf8", from, cut), prefix);
     from = cut;
   }
 }
 
+/** A part's first 4,000 characters (as wholeXml reads them; 16,000 bytes hold at least that many). */
+const headText = (data: Buffer) => data.toString("utf8", 0, 16000).slice(0, 4000);
+
+/**
+ * The closing tags a piece may be cut after: a row's, with the part's prefix if it has one and
+ * without (a prefixed root may hold rows in the default namespace). Each is ASCII, so a cut after
+ * one never splits a character's UTF-8 bytes.
+ */
+const rowCloses = (prefix: string | undefined) => [
+  Buffer.from("</row>"),
+  ...(prefix === undefined ? [] : [Buffer.from(`</${prefix}:row>`)]),
+];
+
+/** Where the last row closing tag that starts at or before `at` ends; -1 when there is none. */
+function lastRowEnd(data: Buffer, closes: readonly Buffer[], at: number): number {
+  let end = -1;
+  for (const close of closes) {
+    const found = data.lastIndexOf(close, at);
+    if (found >= 0) end = Math.max(end, found + close.length);
+  }
+  return end;
+}
+
+/** Where the first row closing tag at or after `at` ends; -1 when there is none. */
+function firstRowEnd(data: Buffer, closes: readonly Buffer[], at: number): number {
+  let end = -1;
+  for (const close of closes) {
+    const found = data.indexOf(close, at);
+    if (found >= 0 && (end < 0 || found + close.length < end)) end = found + close.length;
+  }
+  return end;
+}
+
 /**
  * xmlPieces as the part is inflated, so no more than about a piece of its XML is held at a time
  * (a 230 MB history read whole was 230 MB of bytes beside its parse). The checks the whole read
- * makes are made as the bytes come: the limit on the part's size, the start is XML, and at the
- * end the checksum and the root's closing tag. A part stored without compression, no larger than
+ * makes are made in the same order and with the same messages: the limit on the part's size and
+ * the inflating itself as the bytes come; then, once the whole part is in, its checksum, that it
+ * starts as XML, and its root's closing tag. A part stored without compression, no larger than
  * a piece, or in another encoding than UTF-8, is read whole.
  */
 async function* xmlPiecesStreamed(name: string, part: ZipFile, size: number, maxPartBytes: number): AsyncGenerator<string> {
-  const raw = part.raw;
-  if (raw.method === 0 || raw.size <= size) {
+  const about = part.about;
+  if (about.method === 0 || about.size <= size) {
     yield* xmlPieces(name, part(), size);
     return;
   }
-  if (raw.size > maxPartBytes)
+  if (about.size > maxPartBytes)
     throw new WorkbookFileProblem(
-      `its part ${name} is ${Math.round(raw.size / 1048576)} MB; a part may be at most ${Math.round(maxPartBytes / 1048576)} MB`,
+      `its part ${name} is ${Math.round(about.size / 1048576)} MB; a part may be at most ${Math.round(maxPartBytes / 1048576)} MB`,
     );
   const inflater = createInflateRaw({ chunkSize: Math.min(1 << 20, Math.max(64, size)) });
-  inflater.end(raw.data);
+  inflater.end(part.raw.data);
+  // The bytes inflated and not yet given, and where the last row among them ends (0: none yet).
   let chunks: Buffer[] = [];
   let pending = 0;
+  let cut = 0;
   let total = 0;
   let crc = 0;
   let tail = Buffer.alloc(0);
   let head: string | undefined;
   let prefix: string | undefined;
-  let close = Buffer.from("</row>");
+  let closes = rowCloses(undefined);
+  // Found at the start, said only once the whole part is in (after its checksum), as the whole read says them.
+  let notXml = false;
+  let otherEncoding = false;
   try {
     for await (const chunk of inflater as AsyncIterable<Buffer>) {
       total += chunk.length;
       if (total > maxPartBytes)
         throw new WorkbookFileProblem(`its part ${name} inflates past ${Math.round(maxPartBytes / 1048576)} MB (a ZIP bomb?)`);
       crc = crc32(chunk, crc);
+      // Only the bytes new since the last search are searched (with the end of those before, where a tag may begin).
+      const reach = closes[closes.length - 1].length - 1;
+      const overlap = tail.subarray(Math.max(0, tail.length - reach, tail.length - pending));
       tail = Buffer.concat([tail, chunk.subarray(Math.max(0, chunk.length - 400))]).subarray(-400);
+      if (notXml || otherEncoding) continue;
+      const before = pending;
       chunks.push(chunk);
       pending += chunk.length;
-      // The first piece holds at least the part's start: its root element and namespaces.
-      if (pending < size || (head === undefined && pending < 4000)) continue;
-      const bytes = Buffer.concat(chunks, pending);
       if (head === undefined) {
-        const declared = /^(?:\uFEFF)?<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.toString("latin1", 0, 200))?.[1];
-        if ((declared && !/^utf-?8$/i.test(declared)) || utf16Text(bytes.subarray(0, 4)) !== undefined) {
-          // Another encoding: read whole, as before.
-          yield* xmlPieces(name, part(), Infinity);
-          return;
-        }
-        head = bytes.toString("utf8", 0, 4000);
-        if (!rootOf(head)) throw new WorkbookFileProblem(`its part ${name} is damaged: it is not XML`);
-        prefix = spreadsheetPrefix(head);
-        close = Buffer.from(`</${prefix === undefined ? "" : `${prefix}:`}row>`);
-      }
-      const at = bytes.lastIndexOf(close);
-      if (at < 0) {
-        // A row longer than a piece: read on.
+        // The first piece holds at least the part's start: its declaration, root element and namespaces.
+        if (pending < Math.max(size, 16000)) continue;
+        const bytes = Buffer.concat(chunks, pending);
         chunks = [bytes];
-        continue;
+        const declared = /^(?:\uFEFF)?<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.toString("latin1", 0, 200))?.[1];
+        otherEncoding = (declared !== undefined && !/^utf-?8$/i.test(declared)) || utf16Text(bytes.subarray(0, 4)) !== undefined;
+        head = headText(bytes);
+        notXml = !rootOf(head);
+        if (notXml || otherEncoding) continue;
+        prefix = spreadsheetPrefix(head);
+        closes = rowCloses(prefix);
+        cut = Math.max(0, lastRowEnd(bytes, closes, bytes.length));
+      } else {
+        const found = lastRowEnd(Buffer.concat([overlap, chunk]), closes, overlap.length + chunk.length);
+        if (found > 0 && before - overlap.length + found > cut) cut = before - overlap.length + found;
       }
-      const cut = at + close.length;
+      if (pending < size || cut === 0) continue;
+      const bytes = Buffer.concat(chunks, pending);
       yield withoutPrefix(bytes.toString("utf8", 0, cut), prefix);
       chunks = cut < bytes.length ? [Buffer.from(bytes.subarray(cut))] : [];
       pending = bytes.length - cut;
+      cut = 0;
     }
   } catch (error) {
     if (error instanceof WorkbookFileProblem) throw error;
@@ -634,15 +708,15 @@ async function* xmlPiecesStreamed(name: string, part: ZipFile, size: number, max
     // Also when the reader stops early: the rest is not inflated.
     inflater.destroy();
   }
-  if (crc >>> 0 !== raw.crc) throw new WorkbookFileProblem(`its part ${name} is damaged (its checksum does not match)`);
-  const rest = Buffer.concat(chunks, pending);
-  if (head === undefined) {
-    // It inflated to less than a piece, whatever the archive said of its size: one piece.
-    yield* xmlPieces(name, rest, Infinity);
+  if (crc >>> 0 !== about.crc) throw new WorkbookFileProblem(`its part ${name} is damaged (its checksum does not match)`);
+  if (head === undefined || otherEncoding) {
+    // Less than a piece after all, whatever the archive said of its size, or another encoding: read whole.
+    yield* xmlPieces(name, head === undefined ? Buffer.concat(chunks, pending) : part(), Infinity);
     return;
   }
+  if (notXml) throw new WorkbookFileProblem(`its part ${name} is damaged: it is not XML`);
   wholeEnds(name, head, tail.toString("utf8"), undefined);
-  yield withoutPrefix(rest.toString("utf8"), prefix);
+  yield withoutPrefix(Buffer.concat(chunks, pending).toString("utf8"), prefix);
 }
 
 /** The name of a part's root element, from its start. */

@@ -30,13 +30,13 @@ export class BillMemo {
     if (input.monthlyUsage !== undefined || !usage.isFinite() || usage.isNegative()) return computeBill(this.schedule, input);
     const shape = shapeKey(input);
     let byUsage = this.bills.get(shape);
-    if (!byUsage) this.bills.set(shape, (byUsage = new Map()));
     const key = usageKey(usage);
-    const kept = byUsage.get(key);
+    const kept = byUsage?.get(key);
     if (kept) return kept;
     const bill = computeBill(this.schedule, input);
     if (bill.ok && this.size < this.limit) {
       this.size++;
+      if (!byUsage) this.bills.set(shape, (byUsage = new Map()));
       Object.freeze(bill.value.lines);
       for (const line of bill.value.lines) Object.freeze(line);
       Object.freeze(bill.value.services);
