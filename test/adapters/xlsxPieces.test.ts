@@ -38,6 +38,18 @@ function sheetData(p = ""): string {
 
 const shared = `<si><t>water</t></si><si><t>sewer</t></si>`;
 
+/** The same workbook with its sheet's last 300 bytes gone (a file cut short while it was written). */
+async function cutShort(path: string): Promise<string> {
+  const cut = `${path}.cut.xlsx`;
+  const zip = new ZipWriter(cut);
+  for (const [name, part] of openArchive(path)) {
+    const bytes = part();
+    await zip.add(name, [name === "xl/worksheets/sheet1.xml" ? bytes.subarray(0, bytes.length - 300) : bytes]);
+  }
+  await zip.close();
+  return cut;
+}
+
 describe("a sheet's XML read in pieces", () => {
   it.each([
     ["no prefix", ""],
@@ -73,14 +85,7 @@ describe("a sheet's XML read in pieces", () => {
 
   it("refuses a part cut short as the whole read does, whatever the piece size", async () => {
     const path = await writeFixture({ shared, sheets: [{ name: "Data", data: sheetData() }] });
-    // The same workbook with its sheet's last 300 bytes gone (a file cut short while it was written).
-    const cut = `${path}.cut.xlsx`;
-    const zip = new ZipWriter(cut);
-    for (const [name, part] of openArchive(path)) {
-      const bytes = part();
-      await zip.add(name, [name === "xl/worksheets/sheet1.xml" ? bytes.subarray(0, bytes.length - 300) : bytes]);
-    }
-    await zip.close();
+    const cut = await cutShort(path);
     const problem = (pieceBytes: number) => {
       try {
         readXlsxFast(cut, { pieceBytes }).sheet("Data");
@@ -158,13 +163,7 @@ describe("a sheet's XML read in pieces", () => {
       const whole = await problemOf(() => readXlsxFast(path, { ...limit, pieceBytes: Infinity }).sheet("Data"));
       expect(whole).toMatch(/^its part xl\/worksheets\/sheet1\.xml is 0 MB; a part may be at most 0 MB$/);
       expect(await problemOf(() => streamed(path, { ...limit, pieceBytes: 100 }))).toBe(whole);
-      const cut = `${path}.cut.xlsx`;
-      const zip = new ZipWriter(cut);
-      for (const [name, part] of openArchive(path)) {
-        const bytes = part();
-        await zip.add(name, [name === "xl/worksheets/sheet1.xml" ? bytes.subarray(0, bytes.length - 300) : bytes]);
-      }
-      await zip.close();
+      const cut = await cutShort(path);
       expect(await problemOf(() => streamed(cut, { pieceBytes: 100 }))).toBe(
         "its part xl/worksheets/sheet1.xml is damaged: it is cut short (it does not end with </worksheet>)",
       );

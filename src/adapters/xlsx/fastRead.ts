@@ -557,13 +557,23 @@ export function openArchive(path: string, options: { maxFileBytes?: number; maxP
 function partText(name: string, data: Buffer): string {
   const utf16 = utf16Text(data);
   if (utf16 !== undefined) return utf16;
-  const declared = /^(?:\uFEFF)?<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(data.toString("latin1", 0, 200))?.[1];
+  const declared = declaredEncoding(data);
   if (!declared || /^utf-?8$/i.test(declared)) return data.toString("utf8");
   try {
     return new TextDecoder(declared).decode(data);
   } catch {
     throw new WorkbookFileProblem(`its part ${name} is written in the ${declared} encoding, which cannot be read: save it again as UTF-8`);
   }
+}
+
+/** The encoding a part's XML declaration names, if it names one. */
+const declaredEncoding = (data: Buffer) =>
+  /^(?:\uFEFF)?<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(data.toString("latin1", 0, 200))?.[1];
+
+/** A part in another encoding than UTF-8: a UTF-16 byte-order mark, or a declaration naming another. */
+function notUtf8(data: Buffer): boolean {
+  const declared = declaredEncoding(data);
+  return (declared !== undefined && !/^utf-?8$/i.test(declared)) || utf16Text(data.subarray(0, 4)) !== undefined;
 }
 
 /** How much of a sheet's XML is made one string at a time (readXlsxFast's pieces). */
@@ -577,8 +587,7 @@ export const PIECE_BYTES = 16 * 1024 * 1024;
  * checked as wholeXml checks it.
  */
 function* xmlPieces(name: string, data: Buffer, size: number): Generator<string> {
-  const declared = /^(?:\uFEFF)?<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(data.toString("latin1", 0, 200))?.[1];
-  if (data.length <= size || (declared && !/^utf-?8$/i.test(declared)) || utf16Text(data.subarray(0, 4)) !== undefined) {
+  if (data.length <= size || notUtf8(data)) {
     const text = partText(name, data);
     wholeXml(name, text);
     yield unprefixed(text);
@@ -682,8 +691,7 @@ async function* xmlPiecesStreamed(name: string, part: ZipFile, size: number, max
         if (pending < Math.max(size, 16000)) continue;
         const bytes = Buffer.concat(chunks, pending);
         chunks = [bytes];
-        const declared = /^(?:\uFEFF)?<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.toString("latin1", 0, 200))?.[1];
-        otherEncoding = (declared !== undefined && !/^utf-?8$/i.test(declared)) || utf16Text(bytes.subarray(0, 4)) !== undefined;
+        otherEncoding = notUtf8(bytes);
         head = headText(bytes);
         notXml = !rootOf(head);
         if (notXml || otherEncoding) continue;
